@@ -1,0 +1,64 @@
+"""eventwire: news in, trustworthy political event data out.
+
+>>> import eventwire
+>>> analysis = eventwire.code_text("Iraq asked the United States to withdraw its troops.", published="2020-01-10")
+>>> [(e.cameo, e.source.country, e.target.country) for e in analysis.events]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from .errors import (
+    ConfigError,
+    EventwireError,
+    IngestError,
+    ModelNotInstalledError,
+    StageError,
+    StoreError,
+)
+from typing import TYPE_CHECKING
+
+from .model import Actor, Analysis, Article, Event, EventSide, Place, Quote, ResolvedDate, Span, Speaker
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "Analysis",
+    "Article",
+    "ConfigError",
+    "Event",
+    "EventSide",
+    "EventwireError",
+    "IngestError",
+    "ModelNotInstalledError",
+    "Place",
+    "Quote",
+    "ResolvedDate",
+    "Span",
+    "Speaker",
+    "StageError",
+    "StoreError",
+    "__version__",
+    "code_text",
+]
+
+
+def code_text(text: str, *, published: str | dt.date | None = None, source: str | None = None,
+              id: str = "text", title: str | None = None, url: str | None = None) -> Analysis:
+    """Code one article's text with the default pipeline (loads spaCy on first use)."""
+    day = dt.date.fromisoformat(published) if isinstance(published, str) else published
+    return _default_pipeline().code_text(text, id=id, published=day, source=source, title=title, url=url)
+
+
+@functools.cache
+def _default_pipeline() -> Pipeline:
+    """One pipeline per process, so spaCy and the knowledge files load once."""
+    from .pipeline import Pipeline
+
+    return Pipeline()

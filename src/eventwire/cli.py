@@ -1,0 +1,223 @@
+"""The ``eventwire`` command: a thin layer over the library.
+
+    eventwire extract INPUT... [-o OUT]
+    eventwire code INPUT... [-o OUT] [--format jsonl|gdelt|csv] [--published D] [--source S] [--workers N]
+    eventwire eval events|quotes|geo|eventloc|extraction GOLD...
+    eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import ConfigError, EventwireError
+from .export.records import article_record
+from .export.writers import FORMATS, atomic_output, open_writer
+from .model import Analysis, Article
+
+__all__ = ["main"]
+
+EVAL_KINDS = ("events", "quotes", "geo", "eventloc", "extraction")
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD") from exc
+
+
+def _workers(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("--workers must be >= 1")
+    return n
+
+
+def _add_input_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="file (.txt .html .htm .gz .jsonl .warc .warc.gz RSS/Atom .xml), folder, or - for stdin")
+    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date for inputs that carry none (relative dates resolve against it)")
+    p.add_argument("--source", metavar="NAME", help="source name for inputs that carry none")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventwire", formatter_class=_Formatter,
+        description="News in, political event data out: who did what to whom, when, where, and who said so.",
+        epilog="example:\n  eventwire code article.txt --published 2020-01-10 --source 'NBC News' -o events.jsonl",
+    )
+    parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="ingest only: cleaned text and metadata, one JSON object per article",
+                       formatter_class=_Formatter,
+                       epilog="example:\n  eventwire extract pages/ -o articles.jsonl")
+    _add_input_args(p)
+    p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+
+    p = sub.add_parser("code", help="the full pipeline: actors, quotes, events, dates, places",
+                       formatter_class=_Formatter,
+                       epilog="examples:\n  eventwire code article.txt --published 2020-01-10 -o out.jsonl\n"
+                              "  eventwire code news.jsonl --format gdelt -o events.tsv --workers 2\n"
+                              "  cat story.txt | eventwire code - --published 2021-06-01")
+    _add_input_args(p)
+    p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    p.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default), gdelt or csv")
+    p.add_argument("--workers", type=_workers, default=None,
+                   help="worker processes (default: the machine's cores)")
+
+    p = sub.add_parser("eval", help="score the pipeline against gold data",
+                       formatter_class=_Formatter,
+                       epilog="examples:\n  eventwire eval events ../shared/eval/events/*.jsonl\n"
+                              "  eventwire eval quotes ../shared/eval/quotes/polnear/dev\n"
+                              "  eventwire eval geo ../shared/eval/geo/TR-News.xml\n"
+                              "  eventwire eval extraction ../shared/eval/extraction/scrapinghub/ground-truth.json")
+    p.add_argument("kind", choices=EVAL_KINDS)
+    p.add_argument("gold", nargs="+", metavar="GOLD", help="gold file(s) or folder in the formats documented")
+    p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: cores)")
+    p.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+
+    from .store.cli import add_store_commands
+
+    add_store_commands(sub, _add_input_args, _Formatter)
+    return parser
+
+
+def read_articles(args: argparse.Namespace) -> Iterator[Article]:
+    from .ingest import read_inputs
+
+    yield from read_inputs(args.inputs, published=args.published, source=args.source, stdin=sys.stdin.buffer)
+
+
+def progress_over(items: Iterable[Any], label: str, quiet: bool) -> Iterator[Any]:
+    """Wrap an iterable with a rich progress display on stderr (count and rate; total unknown)."""
+    if quiet:
+        yield from items
+        return
+    console = Console(stderr=True)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
+               TextColumn("{task.completed} done"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    with atomic_output(args.output) as stream:
+        for article in progress_over(read_articles(args), "extracting", args.quiet):
+            stream.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+
+    workers = args.workers or os.cpu_count() or 1
+    pipeline = Pipeline()
+    failed = 0
+    with atomic_output(args.output) as stream:
+        writer = open_writer(args.format, stream)
+        analyses = pipeline.code_parallel(read_articles(args), workers=workers)
+        for analysis in progress_over(analyses, "coding", args.quiet):
+            writer.write(analysis)
+            failed += _report_failure(analysis, args.quiet)
+    if failed and not args.quiet:
+        print(f"eventwire: {failed} article(s) failed; their records carry `error`", file=sys.stderr)
+    return 0
+
+
+def _report_failure(analysis: Analysis, quiet: bool) -> int:
+    if analysis.error is None:
+        return 0
+    if not quiet:
+        err = analysis.error
+        print(f"eventwire: {analysis.article.id}: {err.stage}: {err.message}", file=sys.stderr)
+    return 1
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+
+    module = importlib.import_module(f"eventwire.eval.{args.kind}")
+    paths = [Path(g) for g in args.gold]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise ConfigError(f"eval {args.kind}: gold not found: {', '.join(missing)} (check the path)")
+    workers = args.workers or os.cpu_count() or 1
+    if args.kind == "extraction":
+        metrics = module.evaluate(paths, workers=workers)
+    else:
+        metrics = module.evaluate(paths, Pipeline(), workers=workers)
+    if args.json:
+        print(json.dumps(metrics, indent=1, default=str))
+    else:
+        print_metrics(metrics, title=f"eventwire eval {args.kind}")
+    return 0
+
+
+def _flatten(prefix: str, value: Any) -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _flatten(f"{prefix}.{key}" if prefix else str(key), sub)
+    elif isinstance(value, float):
+        yield prefix, f"{value:.4f}"
+    elif isinstance(value, list) and value and isinstance(value[0], dict):
+        for i, sub in enumerate(value):
+            yield from _flatten(f"{prefix}[{i}]", sub)
+    else:
+        yield prefix, str(value)
+
+
+def print_metrics(metrics: dict[str, Any], title: str) -> None:
+    table = Table(title=title)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in _flatten("", metrics):
+        table.add_row(key, value)
+    Console().print(table)
+
+
+COMMANDS = {"extract": cmd_extract, "code": cmd_code, "eval": cmd_eval}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from .store.cli import STORE_COMMANDS
+
+    handler = COMMANDS.get(args.command) or STORE_COMMANDS[args.command]
+    try:
+        return handler(args)
+    except EventwireError as exc:
+        print(f"eventwire: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("eventwire: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""Output writers (JSONL, GDELT, CSV) and atomic output files.
+
+A file output is written to a temporary file beside the target and renamed over it when the run
+completes, so a reader never sees a half-written file and an interrupted run leaves the old file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, Literal, Protocol
+
+from ..errors import ConfigError
+from ..model import Analysis
+from .gdelt import gdelt_rows, header
+from .records import coded_record
+
+__all__ = ["CSV_COLUMNS", "FORMATS", "Format", "atomic_output", "open_writer"]
+
+Format = Literal["jsonl", "gdelt", "csv"]
+FORMATS: tuple[Format, ...] = ("jsonl", "gdelt", "csv")
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "article_id", "event_id", "date", "date_end", "source_actor", "source_country", "source_sector",
+    "cameo", "root", "quad", "penta", "goldstein", "plover", "target_actor", "target_country",
+    "target_sector", "location", "location_country", "lat", "lon", "modality", "confidence", "trigger",
+    "evidence", "url",
+)
+
+
+class Writer(Protocol):
+    def write(self, analysis: Analysis) -> None: ...
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | None) -> Iterator[IO[str]]:
+    """Yield a text stream: stdout when ``path`` is None or '-', else a temp file renamed on success."""
+    if path is None or path == "-":
+        import sys
+
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ConfigError(f"output {path}: folder {folder} does not exist (create it or pick another -o)")
+    if not os.access(folder, os.W_OK):
+        raise ConfigError(f"output {path}: folder {folder} is not writable (pick another -o)")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class JsonlWriter:
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, analysis: Analysis) -> None:
+        self.stream.write(json.dumps(coded_record(analysis), ensure_ascii=False) + "\n")
+
+
+class GdeltWriter:
+    """GDELT 2.0 events: tab-separated, no header line (as GDELT publishes them)."""
+
+    def __init__(self, stream: IO[str], added: dt.date | None = None) -> None:
+        self.stream = stream
+        self.added = added
+
+    def write(self, analysis: Analysis) -> None:
+        for row in gdelt_rows(analysis, self.added):
+            self.stream.write("\t".join(_cell(v) for v in row) + "\n")
+
+
+class CsvWriter:
+    """One row per event with the most used fields, with a header line."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.writer = csv.writer(stream)
+        self.writer.writerow(CSV_COLUMNS)
+
+    def write(self, analysis: Analysis) -> None:
+        rec = coded_record(analysis)
+        for ev in rec["events"]:
+            self.writer.writerow(_csv_row(rec, ev))
+
+
+def _csv_row(rec: dict[str, Any], ev: dict[str, Any]) -> list[Any]:
+    src, tgt, loc = ev["source"] or {}, ev["target"] or {}, ev["location"] or {}
+    return [
+        rec["id"], ev["id"], ev["date"], ev["date_end"], src.get("text"), src.get("country"),
+        src.get("sector"), ev["cameo"], ev["root"], ev["quad"], ev["penta"], ev["goldstein"], ev["plover"],
+        tgt.get("text"), tgt.get("country"), tgt.get("sector"), loc.get("name"), loc.get("country"),
+        loc.get("lat"), loc.get("lon"), ev["modality"], ev["confidence"], ev["evidence"]["trigger"]["text"],
+        " ".join(ev["evidence"]["text"].split()), rec["url"],
+    ]
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\t", " ").replace("\n", " ")
+
+
+def open_writer(fmt: str, stream: IO[str], added: dt.date | None = None) -> Writer:
+    if fmt == "jsonl":
+        return JsonlWriter(stream)
+    if fmt == "gdelt":
+        return GdeltWriter(stream, added)
+    if fmt == "csv":
+        return CsvWriter(stream)
+    raise ConfigError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+def gdelt_header() -> list[str]:
+    return header()
