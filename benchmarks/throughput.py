@@ -22,7 +22,9 @@ from eventwire.model import Analysis, Article
 from eventwire.nlp import load_nlp
 from eventwire.pipeline import Pipeline
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear" / "train" / "text"
+DEFAULT_DIR = (
+    Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear" / "train" / "text"
+)
 
 
 def load_texts(folder: Path, limit: int | None) -> list[Article]:
@@ -85,9 +87,12 @@ def stage_share(articles: list[Article]) -> dict[str, float]:
             analysis = stage(doc, analysis)
             per_stage[stage.name] += time.perf_counter() - t
     total_stages = sum(per_stage.values())
-    return {"spacy_s": spacy_s, "stages_s": total_stages,
-            "stages_share_of_pipeline": total_stages / (spacy_s + total_stages),
-            **{f"stage_{k}_s": v for k, v in per_stage.items()}}
+    return {
+        "spacy_s": spacy_s,
+        "stages_s": total_stages,
+        "stages_share_of_pipeline": total_stages / (spacy_s + total_stages),
+        **{f"stage_{k}_s": v for k, v in per_stage.items()},
+    }
 
 
 def main() -> int:
@@ -108,10 +113,17 @@ def main() -> int:
     for n in args.workers:
         bare = bare_spacy(articles, n)
         ours, events = eventwire_run(articles, n)
-        row = {"workers": n, "spacy_s": round(bare, 2), "eventwire_s": round(ours, 2),
-               "spacy_words_per_s": round(words / bare), "eventwire_words_per_s": round(words / ours),
-               "eventwire_articles_per_s": round(len(articles) / ours, 2), "events": events,
-               "ratio_eventwire_over_spacy": round(bare / ours, 3), "peak_rss_mb": round(peak_rss_mb())}
+        row = {
+            "workers": n,
+            "spacy_s": round(bare, 2),
+            "eventwire_s": round(ours, 2),
+            "spacy_words_per_s": round(words / bare),
+            "eventwire_words_per_s": round(words / ours),
+            "eventwire_articles_per_s": round(len(articles) / ours, 2),
+            "events": events,
+            "ratio_eventwire_over_spacy": round(bare / ours, 3),
+            "peak_rss_mb": round(peak_rss_mb()),
+        }
         results[f"workers_{n}"] = row
         print(json.dumps(row))
     share = {k: round(v, 3) for k, v in stage_share(articles).items()}

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 from typing import TYPE_CHECKING
 
+import pytest
 from spacy.language import Language
 
 from eventwire.nlp import load_nlp

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import TYPE_CHECKING
 
 from .errors import (
     ConfigError,
@@ -18,12 +19,13 @@ from .errors import (
     StageError,
     StoreError,
 )
-from typing import TYPE_CHECKING
-
 from .model import Actor, Analysis, Article, Event, EventSide, Place, Quote, ResolvedDate, Span, Speaker
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .pipeline import Pipeline
+    from .store.api import Workbench
 
 __version__ = "0.1.0"
 
@@ -46,14 +48,29 @@ __all__ = [
     "StoreError",
     "__version__",
     "code_text",
+    "open",
 ]
 
 
-def code_text(text: str, *, published: str | dt.date | None = None, source: str | None = None,
-              id: str = "text", title: str | None = None, url: str | None = None) -> Analysis:
+def code_text(
+    text: str,
+    *,
+    published: str | dt.date | None = None,
+    source: str | None = None,
+    id: str = "text",
+    title: str | None = None,
+    url: str | None = None,
+) -> Analysis:
     """Code one article's text with the default pipeline (loads spaCy on first use)."""
     day = dt.date.fromisoformat(published) if isinstance(published, str) else published
     return _default_pipeline().code_text(text, id=id, published=day, source=source, title=title, url=url)
+
+
+def open(path: str | Path) -> Workbench:
+    """Open a store read-only: ``eventwire.open("events.duckdb").events(country="IRQ")``."""
+    from .store.api import open_store
+
+    return open_store(path)
 
 
 @functools.cache

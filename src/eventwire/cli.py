@@ -1,9 +1,9 @@
 """The ``eventwire`` command: a thin layer over the library.
 
-    eventwire extract INPUT... [-o OUT]
-    eventwire code INPUT... [-o OUT] [--format jsonl|gdelt|csv] [--published D] [--source S] [--workers N]
-    eventwire eval events|quotes|geo|eventloc|extraction GOLD...
-    eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
+eventwire extract INPUT... [-o OUT]
+eventwire code INPUT... [-o OUT] [--format jsonl|gdelt|csv] [--published D] [--source S] [--workers N]
+eventwire eval events|quotes|geo|eventloc|extraction GOLD...
+eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
 """
 
 from __future__ import annotations
@@ -52,46 +52,65 @@ def _workers(value: str) -> int:
 
 
 def _add_input_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="file (.txt .html .htm .gz .jsonl .warc .warc.gz RSS/Atom .xml), folder, or - for stdin")
-    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
-                   help="publication date for inputs that carry none (relative dates resolve against it)")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="file (.txt .html .htm .gz .jsonl .warc .warc.gz RSS/Atom .xml), folder, or - for stdin",
+    )
+    p.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date for inputs that carry none (relative dates resolve against it)",
+    )
     p.add_argument("--source", metavar="NAME", help="source name for inputs that carry none")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output on stderr")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="eventwire", formatter_class=_Formatter,
+        prog="eventwire",
+        formatter_class=_Formatter,
         description="News in, political event data out: who did what to whom, when, where, and who said so.",
         epilog="example:\n  eventwire code article.txt --published 2020-01-10 --source 'NBC News' -o events.jsonl",
     )
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("extract", help="ingest only: cleaned text and metadata, one JSON object per article",
-                       formatter_class=_Formatter,
-                       epilog="example:\n  eventwire extract pages/ -o articles.jsonl")
+    p = sub.add_parser(
+        "extract",
+        help="ingest only: cleaned text and metadata, one JSON object per article",
+        formatter_class=_Formatter,
+        epilog="example:\n  eventwire extract pages/ -o articles.jsonl",
+    )
     _add_input_args(p)
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
 
-    p = sub.add_parser("code", help="the full pipeline: actors, quotes, events, dates, places",
-                       formatter_class=_Formatter,
-                       epilog="examples:\n  eventwire code article.txt --published 2020-01-10 -o out.jsonl\n"
-                              "  eventwire code news.jsonl --format gdelt -o events.tsv --workers 2\n"
-                              "  cat story.txt | eventwire code - --published 2021-06-01")
+    p = sub.add_parser(
+        "code",
+        help="the full pipeline: actors, quotes, events, dates, places",
+        formatter_class=_Formatter,
+        epilog="examples:\n  eventwire code article.txt --published 2020-01-10 -o out.jsonl\n"
+        "  eventwire code news.jsonl --format gdelt -o events.tsv --workers 2\n"
+        "  cat story.txt | eventwire code - --published 2021-06-01",
+    )
     _add_input_args(p)
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default), gdelt or csv")
-    p.add_argument("--workers", type=_workers, default=None,
-                   help="worker processes (default: the machine's cores)")
+    p.add_argument(
+        "--workers", type=_workers, default=None, help="worker processes (default: the machine's cores)"
+    )
 
-    p = sub.add_parser("eval", help="score the pipeline against gold data",
-                       formatter_class=_Formatter,
-                       epilog="examples:\n  eventwire eval events ../shared/eval/events/*.jsonl\n"
-                              "  eventwire eval quotes ../shared/eval/quotes/polnear/dev\n"
-                              "  eventwire eval geo ../shared/eval/geo/TR-News.xml\n"
-                              "  eventwire eval extraction ../shared/eval/extraction/scrapinghub/ground-truth.json")
+    p = sub.add_parser(
+        "eval",
+        help="score the pipeline against gold data",
+        formatter_class=_Formatter,
+        epilog="examples:\n  eventwire eval events ../shared/eval/events/*.jsonl\n"
+        "  eventwire eval quotes ../shared/eval/quotes/polnear/dev\n"
+        "  eventwire eval geo ../shared/eval/geo/TR-News.xml\n"
+        "  eventwire eval extraction ../shared/eval/extraction/scrapinghub/ground-truth.json",
+    )
     p.add_argument("kind", choices=EVAL_KINDS)
     p.add_argument("gold", nargs="+", metavar="GOLD", help="gold file(s) or folder in the formats documented")
     p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: cores)")
@@ -116,8 +135,13 @@ def progress_over(items: Iterable[Any], label: str, quiet: bool) -> Iterator[Any
         yield from items
         return
     console = Console(stderr=True)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
-               TextColumn("{task.completed} done"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} done"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(label, total=None)
         for item in items:

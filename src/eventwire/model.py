@@ -15,6 +15,7 @@ __all__ = [
     "Actor",
     "Analysis",
     "Article",
+    "Claim",
     "DatePrecision",
     "Event",
     "EventSide",
@@ -23,8 +24,8 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "ResolvedDate",
-    "Speaker",
     "Span",
+    "Speaker",
     "StageFailure",
 ]
 
@@ -170,6 +171,21 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """One actor's stance on a proposition ("U.S. troops will leave Iraq"), with its evidence."""
+
+    #: A normalised key shared by every statement about the same proposition, e.g. "withdraw:USA:IRQ".
+    key: str
+    #: The proposition in words.
+    proposition: str
+    stance: Literal["for", "against"]
+    actor: str | None
+    holder: str
+    evidence: Span
+    cue: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """An article and everything the stages found in it so far."""
 
@@ -179,6 +195,7 @@ class Analysis:
     events: tuple[Event, ...] = ()
     places: tuple[Place, ...] = ()
     dates: tuple[ResolvedDate, ...] = ()
+    claims: tuple[Claim, ...] = ()
     error: StageFailure | None = None
     #: Free-form per-stage notes kept for ``eventwire explain`` (stage -> lines).
     notes: tuple[tuple[str, str], ...] = field(default=())

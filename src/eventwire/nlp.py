@@ -63,9 +63,7 @@ def quote_bounds(doc: Doc) -> Doc:
         prev = doc[i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True  # a paragraph (or line) break always ends a sentence
-        elif inside or tok.text in CLOSE_MARKS:
-            tok.is_sent_start = False
-        elif tok.text == STRAIGHT and i > 0 and flags[i - 1]:
+        elif inside or tok.text in CLOSE_MARKS or (tok.text == STRAIGHT and i > 0 and flags[i - 1]):
             tok.is_sent_start = False
     return doc
 

@@ -1,6 +1,6 @@
 """The ordered list of stages: Article in, coded Analysis out; a worker pool around it.
 
-    ingest -> nlp -> actors -> quotes -> events -> dates -> places -> record
+    ingest -> nlp -> actors -> quotes -> events -> dates -> places -> claims -> record
 
 Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``.
 A stage that raises fails only its article: the article's record carries ``error`` (stage and
@@ -18,6 +18,7 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 from .actors import ActorCoder
+from .claims import ClaimFinder
 from .dates import DateResolver
 from .events import EventCoder
 from .model import Analysis, Article, StageFailure
@@ -29,14 +30,15 @@ __all__ = ["Pipeline", "Stage", "default_stages"]
 
 
 class Stage(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis: ...
 
 
 def default_stages() -> list[Stage]:
     """The stages in the order they run."""
-    return [ActorCoder(), QuoteFinder(), EventCoder(), DateResolver(), PlaceResolver()]
+    return [ActorCoder(), QuoteFinder(), EventCoder(), DateResolver(), PlaceResolver(), ClaimFinder()]
 
 
 @dataclass
@@ -81,8 +83,10 @@ class Pipeline:
                 try:
                     docs[a.id] = self.nlp.parse(a.text)
                 except Exception as exc:
-                    batch = [replace(b, error=StageFailure("nlp", f"{type(exc).__name__}: {exc}"))
-                             if b is a else b for b in batch]
+                    batch = [
+                        replace(b, error=StageFailure("nlp", f"{type(exc).__name__}: {exc}")) if b is a else b
+                        for b in batch
+                    ]
         for article in batch:
             analysis = Analysis(article=article, error=article.error)
             doc = docs.get(article.id)
@@ -94,8 +98,9 @@ class Pipeline:
             else:
                 yield self.run_stages(doc, analysis)
 
-    def code_parallel(self, articles: Iterable[Article], workers: int | None = None,
-                      chunk: int = 16) -> Iterator[Analysis]:
+    def code_parallel(
+        self, articles: Iterable[Article], workers: int | None = None, chunk: int = 16
+    ) -> Iterator[Analysis]:
         """Code articles with ``workers`` processes; results come back in input order."""
         workers = workers or os.cpu_count() or 1
         if workers <= 1:

@@ -17,28 +17,86 @@ from ..model import Analysis, Event, EventSide, Place
 __all__ = ["EXTRA_COLUMNS", "GDELT_EVENT_COLUMNS", "gdelt_rows", "header"]
 
 GDELT_EVENT_COLUMNS: tuple[str, ...] = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 )
 #: Our additions, after GDELT's 61 columns.
 EXTRA_COLUMNS: tuple[str, ...] = (
-    "ArticleID", "EventID", "PLOVER", "Modality", "Confidence", "EvidenceStart", "EvidenceEnd",
-    "TriggerText", "EvidenceText",
+    "ArticleID",
+    "EventID",
+    "PLOVER",
+    "Modality",
+    "Confidence",
+    "EvidenceStart",
+    "EvidenceEnd",
+    "TriggerText",
+    "EvidenceText",
 )
 KNOWN_GROUP_SECTORS = frozenset({"IGO", "NGO", "IMG", "REB", "INS"})
-GEO_TYPES = {"country": 1, "admin1": 5, "region": 1}  # GDELT: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
+GEO_TYPES = {
+    "country": 1,
+    "admin1": 5,
+    "region": 1,
+}  # GDELT: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
 
 
 def header() -> list[str]:
@@ -72,8 +130,16 @@ def _geo_type(place: Place) -> int:
 def _geo_cols(place: Place | None) -> list[Any]:
     if place is None:
         return [0, "", "", "", "", "", "", ""]
-    return [_geo_type(place), place.name, place.country or "", place.admin1 or "", "",
-            _num(place.lat), _num(place.lon), place.geonameid or ""]
+    return [
+        _geo_type(place),
+        place.name,
+        place.country or "",
+        place.admin1 or "",
+        "",
+        _num(place.lat),
+        _num(place.lon),
+        place.geonameid or "",
+    ]
 
 
 def _num(value: float | None) -> str:
@@ -104,8 +170,17 @@ def event_row(event: Event, analysis: Analysis, is_root: bool, added: dt.date) -
     row += _geo_cols(_actor_geo(event.source, analysis)) + _geo_cols(_actor_geo(event.target, analysis))
     row += _geo_cols(event.location)
     row += [added.strftime("%Y%m%d000000"), art.url or art.id]
-    row += [art.id, event.id, event.plover or "", event.modality, f"{event.confidence:.3f}",
-            event.evidence.start, event.evidence.end, event.trigger.text, _one_line(event.evidence.text)]
+    row += [
+        art.id,
+        event.id,
+        event.plover or "",
+        event.modality,
+        f"{event.confidence:.3f}",
+        event.evidence.start,
+        event.evidence.end,
+        event.trigger.text,
+        _one_line(event.evidence.text),
+    ]
     return row
 
 

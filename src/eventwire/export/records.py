@@ -34,15 +34,28 @@ def article_record(article: Article) -> JSON:
 def _side(side: EventSide | None) -> JSON | None:
     if side is None:
         return None
-    return {"actor": side.actor, "text": side.text, "start": side.start, "end": side.end,
-            "country": side.country, "sector": side.sector, "code": side.code}
+    return {
+        "actor": side.actor,
+        "text": side.text,
+        "start": side.start,
+        "end": side.end,
+        "country": side.country,
+        "sector": side.sector,
+        "code": side.code,
+    }
 
 
 def _place(place: Place | None, with_span: bool) -> JSON | None:
     if place is None:
         return None
-    rec: JSON = {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
-                 "feature": place.feature, "geonameid": place.geonameid}
+    rec: JSON = {
+        "name": place.name,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "feature": place.feature,
+        "geonameid": place.geonameid,
+    }
     if with_span:
         rec = {"start": place.span.start, "end": place.span.end, "text": place.span.text, **rec}
     return rec
@@ -87,11 +100,30 @@ def coded_record(analysis: Analysis) -> JSON:
     if analysis.error is not None:
         rec["error"] = {"stage": analysis.error.stage, "message": analysis.error.message}
     rec["actors"] = [
-        {"id": a.id, "name": a.name, "country": a.country, "sector": a.sector, "code": a.code,
-         "kind": a.kind, "mentions": [span_record(m) for m in a.mentions]}
+        {
+            "id": a.id,
+            "name": a.name,
+            "country": a.country,
+            "sector": a.sector,
+            "code": a.code,
+            "kind": a.kind,
+            "mentions": [span_record(m) for m in a.mentions],
+        }
         for a in analysis.actors
     ]
     rec["quotes"] = [_quote(q) for q in analysis.quotes]
     rec["events"] = [event_record(e) for e in analysis.events]
     rec["places"] = [_place(p, with_span=True) for p in analysis.places]
+    rec["claims"] = [
+        {
+            "key": c.key,
+            "proposition": c.proposition,
+            "stance": c.stance,
+            "actor": c.actor,
+            "holder": c.holder,
+            "evidence": span_record(c.evidence),
+            "cue": span_record(c.cue),
+        }
+        for c in analysis.claims
+    ]
     return rec

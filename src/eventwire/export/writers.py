@@ -27,10 +27,31 @@ Format = Literal["jsonl", "gdelt", "csv"]
 FORMATS: tuple[Format, ...] = ("jsonl", "gdelt", "csv")
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "article_id", "event_id", "date", "date_end", "source_actor", "source_country", "source_sector",
-    "cameo", "root", "quad", "penta", "goldstein", "plover", "target_actor", "target_country",
-    "target_sector", "location", "location_country", "lat", "lon", "modality", "confidence", "trigger",
-    "evidence", "url",
+    "article_id",
+    "event_id",
+    "date",
+    "date_end",
+    "source_actor",
+    "source_country",
+    "source_sector",
+    "cameo",
+    "root",
+    "quad",
+    "penta",
+    "goldstein",
+    "plover",
+    "target_actor",
+    "target_country",
+    "target_sector",
+    "location",
+    "location_country",
+    "lat",
+    "lon",
+    "modality",
+    "confidence",
+    "trigger",
+    "evidence",
+    "url",
 )
 
 
@@ -100,11 +121,31 @@ class CsvWriter:
 def _csv_row(rec: dict[str, Any], ev: dict[str, Any]) -> list[Any]:
     src, tgt, loc = ev["source"] or {}, ev["target"] or {}, ev["location"] or {}
     return [
-        rec["id"], ev["id"], ev["date"], ev["date_end"], src.get("text"), src.get("country"),
-        src.get("sector"), ev["cameo"], ev["root"], ev["quad"], ev["penta"], ev["goldstein"], ev["plover"],
-        tgt.get("text"), tgt.get("country"), tgt.get("sector"), loc.get("name"), loc.get("country"),
-        loc.get("lat"), loc.get("lon"), ev["modality"], ev["confidence"], ev["evidence"]["trigger"]["text"],
-        " ".join(ev["evidence"]["text"].split()), rec["url"],
+        rec["id"],
+        ev["id"],
+        ev["date"],
+        ev["date_end"],
+        src.get("text"),
+        src.get("country"),
+        src.get("sector"),
+        ev["cameo"],
+        ev["root"],
+        ev["quad"],
+        ev["penta"],
+        ev["goldstein"],
+        ev["plover"],
+        tgt.get("text"),
+        tgt.get("country"),
+        tgt.get("sector"),
+        loc.get("name"),
+        loc.get("country"),
+        loc.get("lat"),
+        loc.get("lon"),
+        ev["modality"],
+        ev["confidence"],
+        ev["evidence"]["trigger"]["text"],
+        " ".join(ev["evidence"]["text"].split()),
+        rec["url"],
     ]
 
 

@@ -3,35 +3,112 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime as dt
+import json
 import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
+from ..errors import ConfigError
 from ..model import Article
+from . import views
 from .db import Store, content_hash
+from .export import EXPORT_FORMATS, export_store
+from .query import EventQuery, is_read_only_sql
 from .summary import summarise
 
 __all__ = ["STORE_COMMANDS", "add_store_commands"]
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 
-def add_store_commands(sub: Any, add_input_args: Callable[[argparse.ArgumentParser], None],
-                       formatter: type[argparse.HelpFormatter]) -> None:
-    p = sub.add_parser("ingest", help="code inputs into a DuckDB store (incremental, idempotent)",
-                       formatter_class=formatter,
-                       epilog="example:\n  eventwire ingest news/ --db events.duckdb --published 2020-01-10")
+def add_store_commands(
+    sub: Any,
+    add_input_args: Callable[[argparse.ArgumentParser], None],
+    formatter: type[argparse.HelpFormatter],
+) -> None:
+    p = sub.add_parser(
+        "ingest",
+        help="code inputs into a DuckDB store (incremental, idempotent)",
+        formatter_class=formatter,
+        epilog="example:\n  eventwire ingest news/ --db events.duckdb --published 2020-01-10",
+    )
     add_input_args(p)
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file (created if missing)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
 
-    p = sub.add_parser("summary", help="print a readable summary of a store",
-                       formatter_class=formatter, epilog="example:\n  eventwire summary --db events.duckdb")
+    p = sub.add_parser(
+        "query",
+        help="filter a store's events (or run read-only SQL)",
+        formatter_class=formatter,
+        epilog="examples:\n  eventwire query --db events.duckdb --dyad IRQ:USA --since 2020-01-01\n"
+        "  eventwire query --db events.duckdb --cameo '14*' --quad 4 --format csv\n"
+        "  eventwire query --db events.duckdb --sql 'SELECT root, count(*) FROM events GROUP BY 1'",
+    )
+    p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
+    p.add_argument("--actor", help="actor name (substring) or code")
+    p.add_argument("--country", help="source or target country (ISO3)")
+    p.add_argument("--dyad", metavar="A:B", help="source:target countries, e.g. IRQ:USA")
+    p.add_argument("--cameo", help="CAMEO code or prefix: 0256, 14, 14*")
+    p.add_argument("--quad", type=int, choices=[1, 2, 3, 4], help="QuadClass")
+    p.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, help="up to this date (YYYY-MM-DD)")
+    p.add_argument("--place", help="event location name (substring)")
+    p.add_argument("--text", help="words that must all occur in the evidence sentence")
+    p.add_argument("--merged", action="store_true", help="merged events (NumMentions/Sources/Articles)")
+    p.add_argument("--claims", action="store_true", help="claims with their sides (disputed first)")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    p.add_argument("--sql", help="a read-only SQL query over the store's tables")
+
+    p = sub.add_parser(
+        "export",
+        help="export a store: parquet, csv, jsonl or gdelt (merged events)",
+        formatter_class=formatter,
+        epilog="example:\n  eventwire export --db events.duckdb --format parquet -o events.parquet "
+        "--where \"root = '14'\"",
+    )
+    p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
+    p.add_argument("--format", choices=list(EXPORT_FORMATS), default="jsonl")
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("--where", help="SQL condition over the events columns, e.g. \"root = '14'\"")
+
+    p = sub.add_parser(
+        "serve",
+        help="the web workbench over a store (read-only, 127.0.0.1 by default)",
+        formatter_class=formatter,
+        epilog="example:\n  eventwire serve --db events.duckdb --port 8000",
+    )
+    p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+
+    p = sub.add_parser(
+        "summary",
+        help="print a readable summary of a store",
+        formatter_class=formatter,
+        epilog="example:\n  eventwire summary --db events.duckdb",
+    )
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
     p.add_argument("--top", type=int, default=10, help="rows per table (default 10)")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD") from exc
 
 
 def _new_articles(articles: Iterator[Article], known: set[str], skipped: list[str]) -> Iterator[Article]:
@@ -53,13 +130,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     added = failed = 0
     with Store(args.db) as store:
         fresh = _new_articles(read_articles(args), store.known_hashes(), skipped)
-        for analysis in progress_over(Pipeline().code_parallel(fresh, workers=workers), "ingesting", args.quiet):
+        for analysis in progress_over(
+            Pipeline().code_parallel(fresh, workers=workers), "ingesting", args.quiet
+        ):
             added += store.add(analysis)
             failed += analysis.error is not None
+        merged = store.rebuild_merged()
         counts = store.counts()
     if not args.quiet:
-        print(f"eventwire: stored {added} new article(s) ({failed} with errors), skipped {len(skipped)} "
-              f"already stored; {args.db} now holds {counts['articles']} articles, {counts['events']} events")
+        print(
+            f"eventwire: stored {added} new article(s) ({failed} with errors), skipped {len(skipped)} "
+            f"already stored; {args.db} now holds {counts['articles']} articles, {counts['events']} event "
+            f"mentions merged into {merged} events"
+        )
     return 0
 
 
@@ -68,14 +151,31 @@ def cmd_summary(args: argparse.Namespace) -> int:
         summary = summarise(store, top=args.top)
     console = Console()
     counts = summary["counts"]
-    console.print(f"[bold]{args.db}[/]: {counts['articles']} articles, {counts['events']} events, "
-                  f"{counts['quotes']} quotes, {counts['actors']} actors, {counts['errors']} errors")
-    _table(console, "Events by QuadClass", ["quad", "class", "events", "avg Goldstein"],
-           [[r["quad"], QUAD_NAMES.get(r["quad"], "?"), r["n"], f"{r['goldstein']:.2f}"] for r in summary["quads"]])
-    _table(console, "Top dyads", ["source", "target", "events", "top code"],
-           [[r["source"], r["target"], r["n"], r["top_code"]] for r in summary["dyads"]])
-    _table(console, "Quotes by speaker", ["speaker", "quotes", "direct"],
-           [[r["speaker"], r["n"], r["direct"]] for r in summary["speakers"]])
+    console.print(
+        f"[bold]{args.db}[/]: {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['quotes']} quotes, {counts['actors']} actors, {counts['errors']} errors"
+    )
+    _table(
+        console,
+        "Events by QuadClass",
+        ["quad", "class", "events", "avg Goldstein"],
+        [
+            [r["quad"], QUAD_NAMES.get(r["quad"], "?"), r["n"], f"{r['goldstein']:.2f}"]
+            for r in summary["quads"]
+        ],
+    )
+    _table(
+        console,
+        "Top dyads",
+        ["source", "target", "events", "top code"],
+        [[r["source"], r["target"], r["n"], r["top_code"]] for r in summary["dyads"]],
+    )
+    _table(
+        console,
+        "Quotes by speaker",
+        ["speaker", "quotes", "direct"],
+        [[r["speaker"], r["n"], r["direct"]] for r in summary["speakers"]],
+    )
     return 0
 
 
@@ -88,7 +188,103 @@ def _table(console: Console, title: str, columns: list[str], rows: list[list[Any
     console.print(table)
 
 
+def cmd_query(args: argparse.Namespace) -> int:
+    with Store(args.db, read_only=True) as store:
+        if args.sql:
+            if not is_read_only_sql(args.sql):
+                raise ConfigError(
+                    "--sql: only read-only queries (SELECT / WITH / DESCRIBE / SHOW) are allowed"
+                )
+            rows = store.query(args.sql)
+        elif args.claims:
+            rows = [
+                {
+                    "claim": c["claim"],
+                    "proposition": c["proposition"],
+                    "disputed": c["disputed"],
+                    "for": "; ".join(x["holder"] for x in c["for"]),
+                    "against": "; ".join(x["holder"] for x in c["against"]),
+                }
+                for c in views.claims(store)
+            ]
+        elif args.merged:
+            rows = views.merged_events(store, limit=args.limit, offset=args.offset)[1]
+        else:
+            query = EventQuery(
+                actor=args.actor,
+                country=args.country,
+                dyad=args.dyad,
+                cameo=args.cameo,
+                quad=args.quad,
+                since=args.since,
+                until=args.until,
+                place=args.place,
+                text=args.text,
+                limit=args.limit,
+                offset=args.offset,
+            )
+            rows = views.events(store, query)[1]
+    _print_rows(rows, args.format)
+    return 0
+
+
+TABLE_COLUMNS = (
+    "date",
+    "source_name",
+    "source_country",
+    "cameo",
+    "target_name",
+    "target_country",
+    "modality",
+    "confidence",
+    "evidence",
+)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            print(json.dumps(row, default=str, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        if rows:
+            writer.writerow(rows[0].keys())
+        writer.writerows([list(r.values()) for r in rows])
+    else:
+        columns = [c for c in TABLE_COLUMNS if rows and c in rows[0]] or (
+            list(rows[0].keys()) if rows else []
+        )
+        _table(Console(), f"{len(rows)} row(s)", columns, [[_short(r.get(c)) for c in columns] for r in rows])
+
+
+def _short(value: Any, width: int = 90) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    count = export_store(args.db, args.format, args.output, args.where)
+    print(f"eventwire: wrote {count} row(s) to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from ..web.app import create_app
+
+    Store(args.db, read_only=True).close()  # fail early with a clear message
+    print(
+        f"eventwire: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr
+    )
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 STORE_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest,
     "summary": cmd_summary,
+    "query": cmd_query,
+    "export": cmd_export,
+    "serve": cmd_serve,
 }

@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from ..errors import StoreError
 from ..model import Analysis, Article
+from .merge import MERGE_COLUMNS, merge_mentions
+from .neardup import NearDuplicateIndex, signature
 
 __all__ = ["SCHEMA_VERSION", "Store", "content_hash"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -55,7 +58,23 @@ CREATE TABLE IF NOT EXISTS errors (
     logged_at TIMESTAMP DEFAULT current_timestamp);
 """
 
-MIGRATIONS: dict[int, str] = {1: SCHEMA_V1}
+SCHEMA_V2 = """
+ALTER TABLE articles ADD COLUMN near_duplicate_of VARCHAR;
+CREATE TABLE IF NOT EXISTS article_signatures (hash VARCHAR PRIMARY KEY, sig UBIGINT[]);
+CREATE TABLE IF NOT EXISTS claims (
+    article VARCHAR, claim VARCHAR, proposition VARCHAR, stance VARCHAR, actor VARCHAR, holder VARCHAR,
+    country VARCHAR, evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER, cue VARCHAR);
+CREATE TABLE IF NOT EXISTS merged_events (
+    id UBIGINT PRIMARY KEY, source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+    target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR, cameo VARCHAR, root VARCHAR,
+    quad INTEGER, goldstein DOUBLE, plover VARCHAR, date DATE, location VARCHAR, location_country VARCHAR,
+    lat DOUBLE, lon DOUBLE, num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER,
+    confidence DOUBLE, evidence VARCHAR, first_article VARCHAR);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    merged UBIGINT, article VARCHAR, event VARCHAR, source VARCHAR, confidence DOUBLE, evidence VARCHAR);
+"""
+
+MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2}
 
 
 def content_hash(article: Article) -> str:
@@ -75,6 +94,7 @@ class Store:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"store {self.path}: cannot open: {exc}") from exc
+        self._neardup: NearDuplicateIndex | None = None
         if not read_only:
             self.migrate()
 
@@ -90,7 +110,8 @@ class Store:
     # -- schema -------------------------------------------------------------------------------
     def schema_version(self) -> int:
         exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()
         if not exists or not exists[0]:
             return 0
         row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
@@ -109,14 +130,25 @@ class Store:
     def known_hashes(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT hash FROM articles").fetchall()}
 
+    def near_duplicates(self) -> NearDuplicateIndex:
+        """The LSH index over every stored article (built once per store object)."""
+        if self._neardup is None:
+            rows = self.con.execute("SELECT hash, sig FROM article_signatures").fetchall()
+            self._neardup = NearDuplicateIndex((h, np.asarray(sig, dtype=np.uint64)) for h, sig in rows)
+        return self._neardup
+
     def add(self, analysis: Analysis) -> bool:
         """Store one coded article in one transaction; False when it was already stored."""
         key = content_hash(analysis.article)
         if self.con.execute("SELECT 1 FROM articles WHERE hash = ?", [key]).fetchone():
             return False
+        sig = signature(analysis.article.text)
+        near = self.near_duplicates().add(key, sig) if analysis.article.text.strip() else None
         self.con.execute("BEGIN")
         try:
             self._insert(key, analysis)
+            self.con.execute("UPDATE articles SET near_duplicate_of = ? WHERE hash = ?", [near, key])
+            self.con.execute("INSERT INTO article_signatures VALUES (?, ?)", [key, sig.tolist()])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -128,25 +160,107 @@ class Store:
         self.con.execute(
             "INSERT INTO articles (hash, id, url, title, published, source, text, duplicate_of, "
             "error_stage, error_message) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [key, art.id, art.url, art.title, art.published, art.source, art.text, art.duplicate_of,
-             err.stage if err else None, err.message if err else None])
+            [
+                key,
+                art.id,
+                art.url,
+                art.title,
+                art.published,
+                art.source,
+                art.text,
+                art.duplicate_of,
+                err.stage if err else None,
+                err.message if err else None,
+            ],
+        )
         if err is not None:
-            self.con.execute("INSERT INTO errors (article, id, stage, message) VALUES (?,?,?,?)",
-                             [key, art.id, err.stage, err.message])
-        self._insert_many("actors", ([key, a.id, a.name, a.country, a.sector, a.code, a.kind]
-                                        for a in analysis.actors))
-        self._insert_many("mentions", ([key, a.id, m.start, m.end, m.text]
-                                          for a in analysis.actors for m in a.mentions))
+            self.con.execute(
+                "INSERT INTO errors (article, id, stage, message) VALUES (?,?,?,?)",
+                [key, art.id, err.stage, err.message],
+            )
+        self._insert_many(
+            "actors", ([key, a.id, a.name, a.country, a.sector, a.code, a.kind] for a in analysis.actors)
+        )
+        self._insert_many(
+            "mentions", ([key, a.id, m.start, m.end, m.text] for a in analysis.actors for m in a.mentions)
+        )
         self._insert_many("quotes", _quote_rows(key, analysis))
         self._insert_many("events", _event_rows(key, analysis))
-        self._insert_many("places", ([key, p.span.start, p.span.end, p.span.text, p.name, p.country,
-                                         p.lat, p.lon, p.feature] for p in analysis.places))
+        self._insert_many(
+            "claims",
+            (
+                [
+                    key,
+                    c.key,
+                    c.proposition,
+                    c.stance,
+                    c.actor,
+                    c.holder,
+                    _actor_country(analysis, c.actor),
+                    c.evidence.text,
+                    c.evidence.start,
+                    c.evidence.end,
+                    c.cue.text,
+                ]
+                for c in analysis.claims
+            ),
+        )
+        self._insert_many(
+            "places",
+            (
+                [key, p.span.start, p.span.end, p.span.text, p.name, p.country, p.lat, p.lon, p.feature]
+                for p in analysis.places
+            ),
+        )
 
     def _insert_many(self, table: str, rows: Iterable[list[Any]]) -> None:
         batch = list(rows)
         if batch:
             marks = ",".join("?" * len(batch[0]))
             self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+
+    def rebuild_merged(self) -> int:
+        """Recompute merged events and event mentions from every stored event; returns their number."""
+        rows = self.query(
+            "SELECT e.*, a.source AS article_source FROM events e JOIN articles a ON a.hash = e.article"
+        )
+        merged, mentions = merge_mentions(rows, self.independent_sources())
+        self.con.execute("BEGIN")
+        try:
+            self.con.execute("DELETE FROM merged_events")
+            self.con.execute("DELETE FROM event_mentions")
+            self._insert_many("merged_events", ([m[c] for c in MERGE_COLUMNS] for m in merged))
+            self._insert_many(
+                "event_mentions",
+                (
+                    [m["merged"], m["article"], m["event"], m["source"], m["confidence"], m["evidence"]]
+                    for m in mentions
+                ),
+            )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(merged)
+
+    def independent_sources(self) -> dict[str, str]:
+        """Article hash -> independent-source key (near-duplicates share their first article's key)."""
+        rows = self.con.execute("SELECT hash, source, near_duplicate_of FROM articles").fetchall()
+        parent = {h: near for h, _, near in rows}
+        source = {h: src for h, src, _ in rows}
+
+        def root(h: str) -> str:
+            seen = set()
+            while (up := parent.get(h)) and h not in seen:
+                seen.add(h)
+                h = up
+            return h
+
+        out = {}
+        for h, _, _ in rows:
+            r = root(h)
+            out[h] = source.get(r) or r
+        return out
 
     # -- reading ------------------------------------------------------------------------------
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -159,6 +273,11 @@ class Store:
         return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
 
 
+def _actor_country(analysis: Analysis, actor_id: str | None) -> str | None:
+    actor = analysis.actor(actor_id)
+    return actor.country if actor else None
+
+
 def _side_cols(side: Any, analysis: Analysis) -> list[Any]:
     if side is None:
         return [None] * 5
@@ -169,16 +288,48 @@ def _side_cols(side: Any, analysis: Analysis) -> list[Any]:
 def _event_rows(key: str, analysis: Analysis) -> Iterator[list[Any]]:
     for e in analysis.events:
         d, loc = e.date, e.location
-        yield [key, e.id, *_side_cols(e.source, analysis), *_side_cols(e.target, analysis),
-               e.cameo, e.root, e.quad, e.penta, e.goldstein, e.plover,
-               d.start if d else None, d.end if d else None, d.precision if d else None,
-               loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
-               loc.lon if loc else None, e.modality, e.confidence, e.pattern,
-               e.evidence.start, e.evidence.end, e.evidence.text, e.trigger.start, e.trigger.end, e.trigger.text]
+        yield [
+            key,
+            e.id,
+            *_side_cols(e.source, analysis),
+            *_side_cols(e.target, analysis),
+            e.cameo,
+            e.root,
+            e.quad,
+            e.penta,
+            e.goldstein,
+            e.plover,
+            d.start if d else None,
+            d.end if d else None,
+            d.precision if d else None,
+            loc.name if loc else None,
+            loc.country if loc else None,
+            loc.lat if loc else None,
+            loc.lon if loc else None,
+            e.modality,
+            e.confidence,
+            e.pattern,
+            e.evidence.start,
+            e.evidence.end,
+            e.evidence.text,
+            e.trigger.start,
+            e.trigger.end,
+            e.trigger.text,
+        ]
 
 
 def _quote_rows(key: str, analysis: Analysis) -> Iterator[list[Any]]:
     for i, q in enumerate(analysis.quotes):
         sp = q.speaker
-        yield [key, i, q.span.start, q.span.end, q.span.text, q.kind, sp.actor, sp.text, sp.kind,
-               q.cue.text if q.cue else None]
+        yield [
+            key,
+            i,
+            q.span.start,
+            q.span.end,
+            q.span.text,
+            q.kind,
+            sp.actor,
+            sp.text,
+            sp.kind,
+            q.cue.text if q.cue else None,
+        ]

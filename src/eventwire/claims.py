@@ -1,0 +1,292 @@
+"""Claims: which actors assert or deny a proposition ("U.S. troops will leave Iraq").
+
+The stage reads the parse, the actors and the quotes. A sentence holds a claim when it has a
+trigger word of a proposition (data/claims.yaml) in a military context; the stance is "for" unless the
+trigger is negated ("no plans to leave", "denied ... was leaving") or is a deny word ("would remain").
+The holder is the speaker of the quotation around the trigger, else the subject of the reporting verb
+above it, else the subject of the trigger's own clause. Across articles, claims with the same key
+("withdraw:USA:IRQ") are grouped by the store; a claim is disputed when some holders assert it and
+others deny it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from .model import Actor, Analysis, Claim, Quote, Span
+
+__all__ = ["ClaimFinder", "Proposition", "load_propositions"]
+
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rule"})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "indicate",
+        "stress",
+        "insist",
+        "deny",
+        "announce",
+        "state",
+        "ask",
+        "vote",
+        "claim",
+        "warn",
+        "add",
+        "note",
+        "confirm",
+        "argue",
+        "write",
+        "reject",
+        "decide",
+        "call",
+        "demand",
+        "urge",
+        "plan",
+        "agree",
+        "describe",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    particle: str | None = None
+    modifier: str | None = None
+    needs_object: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Proposition:
+    id: str
+    text: str
+    asserts: tuple[Trigger, ...]
+    denies: tuple[Trigger, ...]
+    troop_words: frozenset[str]
+
+
+def _trigger(entry: dict[str, Any]) -> Trigger:
+    return Trigger(
+        entry["lemma"], entry.get("particle"), entry.get("modifier"), frozenset(entry.get("needs_object", []))
+    )
+
+
+@functools.cache
+def load_propositions() -> tuple[Proposition, ...]:
+    raw = yaml.safe_load(resources.files("eventwire").joinpath("data/claims.yaml").read_text())
+    return tuple(
+        Proposition(
+            p["id"],
+            p["text"],
+            tuple(_trigger(t) for t in p["assert"]),
+            tuple(_trigger(t) for t in p.get("deny", [])),
+            frozenset(p["troop_words"]),
+        )
+        for p in raw["propositions"]
+    )
+
+
+def _matches(tok: Token, trig: Trigger) -> bool:
+    if tok.lemma_.lower() != trig.lemma and tok.lower_ != trig.lemma:
+        return False
+    if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle for c in tok.children):
+        return False
+    if trig.modifier and not any(c.lower_ == trig.modifier for c in tok.children):
+        return False
+    if trig.needs_object:
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj", "pobj", "attr")}
+        return bool(objects & trig.needs_object)
+    return True
+
+
+def _negated(tok: Token) -> bool:
+    """Negated by its own 'not', a denying verb above it, or 'no' on a noun above it (no plans to leave)."""
+    if any(
+        c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod")) for c in tok.children
+    ):
+        return True
+    for anc in tok.ancestors:
+        if anc.lemma_ in DENYING_VERBS:
+            return True
+        if anc.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in anc.children):
+            return True
+        if any(c.dep_ == "neg" for c in anc.children) and anc.lemma_ not in REPORTING_VERBS:
+            return True
+        if anc.lemma_ in REPORTING_VERBS:
+            break
+    return False
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    tok: Token
+    sent: SpacySpan
+    prop: Proposition
+    stance: Literal["for", "against"]
+    actor: Actor | None
+    holder: str
+
+
+@dataclass(frozen=True)
+class ClaimFinder:
+    """Stage: claims of the propositions in data/claims.yaml."""
+
+    name: str = "claims"
+
+    def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
+        candidates = [
+            c
+            for sent in doc.sents
+            for tok in sent
+            for prop in load_propositions()
+            if (c := _candidate(tok, sent, prop, analysis)) is not None
+        ]
+        if not candidates:
+            return analysis
+        movers: Counter[str] = Counter()
+        places: Counter[str] = Counter()
+        for c in candidates:
+            movers.update(filter(None, [_explicit_mover(c.tok, c.sent, c.prop, analysis)]))
+            places.update(filter(None, [_explicit_place(c.sent, analysis)]))
+        names = _country_names(analysis)
+        claims = []
+        for c in candidates:
+            mover = _explicit_mover(c.tok, c.sent, c.prop, analysis) or _top(movers)
+            place = _explicit_place(c.sent, analysis) or _top(places, exclude=mover)
+            if mover is None or place is None or mover == place:
+                continue
+            text = c.prop.text.format(mover=names.get(mover, mover), place=names.get(place, place))
+            claims.append(
+                Claim(
+                    f"{c.prop.id}:{mover}:{place}",
+                    text,
+                    c.stance,
+                    c.actor.id if c.actor else None,
+                    c.holder,
+                    Span(c.sent.start_char, c.sent.end_char, c.sent.text),
+                    Span(c.tok.idx, c.tok.idx + len(c.tok.text), c.tok.text),
+                )
+            )
+        return analysis.with_(claims=tuple(_dedupe(claims)))
+
+
+def _top(counts: Counter[str], exclude: str | None = None) -> str | None:
+    return next((k for k, _ in counts.most_common() if k != exclude), None)
+
+
+def _candidate(tok: Token, sent: SpacySpan, prop: Proposition, analysis: Analysis) -> _Candidate | None:
+    stance: Literal["for", "against"]
+    if any(_matches(tok, t) for t in prop.asserts):
+        stance = "against" if _negated(tok) else "for"
+    elif any(_matches(tok, t) for t in prop.denies):
+        stance = "for" if _negated(tok) else "against"
+    else:
+        return None
+    if _hypothetical(tok) or not _military_context(tok, sent, prop, analysis):
+        return None
+    holder = _holder(tok, analysis)
+    if holder is None:
+        return None
+    return _Candidate(tok, sent, prop, stance, holder[0], holder[1])
+
+
+def _actor_country(start: int, end: int, analysis: Analysis) -> str | None:
+    actor = analysis.actor_at(start, end)
+    return actor.country if actor else None
+
+
+def _explicit_place(sent: SpacySpan, analysis: Analysis) -> str | None:
+    """A country named after in/from, or as the object of leaving, in the sentence."""
+    for tok in sent:
+        is_from = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "from", "out")
+        is_left = tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in ("leave", "exit", "withdraw")
+        if (is_from or is_left) and tok.ent_type_ == "GPE":
+            country = _actor_country(tok.idx, tok.idx + len(tok.text), analysis)
+            if country:
+                return country
+    return None
+
+
+def _explicit_mover(tok: Token, sent: SpacySpan, prop: Proposition, analysis: Analysis) -> str | None:
+    """Whose troops: a country modifying a troop word (U.S. troops), or a country subject of the trigger."""
+    for t in sent:
+        if t.lemma_.lower() in prop.troop_words or t.lower_ in prop.troop_words:
+            for mod in t.children:
+                if mod.dep_ in ("amod", "compound", "poss", "nmod") and mod.lower_ not in ("its", "their"):
+                    sub = list(mod.subtree)
+                    country = _actor_country(sub[0].idx, sub[-1].idx + len(sub[-1].text), analysis)
+                    if country:
+                        return country
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subj in subjects:
+        country = _country_of(subj, analysis)
+        if country:
+            return country
+    return None
+
+
+def _hypothetical(tok: Token) -> bool:
+    """'The removal ... would affect ...': the trigger is the subject of a conditional, not a claim."""
+    head = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.lower_ in ("would", "could", "might") for c in head.children
+    )
+
+
+def _military_context(tok: Token, sent: SpacySpan, prop: Proposition, analysis: Analysis) -> bool:
+    if any(t.lemma_.lower() in prop.troop_words or t.lower_ in prop.troop_words for t in sent):
+        return True
+    args = [c for c in tok.children if c.dep_ in ("nsubj", "dobj", "obj", "nsubjpass")]
+    return any(_country_of(c, analysis) for c in args)
+
+
+def _country_of(tok: Token, analysis: Analysis) -> str | None:
+    sub = list(tok.subtree)
+    actor = analysis.actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text))
+    return actor.country if actor and actor.kind == "country" else None
+
+
+def _quote_around(tok: Token, analysis: Analysis) -> Quote | None:
+    return next((q for q in analysis.quotes if q.span.start <= tok.idx < q.span.end), None)
+
+
+def _holder(tok: Token, analysis: Analysis) -> tuple[Actor | None, str] | None:
+    quote = _quote_around(tok, analysis)
+    if quote is not None and (quote.speaker.actor or quote.speaker.text):
+        actor = analysis.actor(quote.speaker.actor)
+        return actor, actor.name if actor else str(quote.speaker.text)
+    for anc in [tok, *tok.ancestors]:
+        subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and (anc is not tok or anc.lemma_ in REPORTING_VERBS) and subjects[0] != tok:
+            sub = list(subjects[0].subtree)
+            actor = analysis.actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text))
+            if actor is not None:
+                return actor, actor.name
+            if anc.lemma_ in REPORTING_VERBS:
+                return None
+    return None
+
+
+def _country_names(analysis: Analysis) -> dict[str, str]:
+    return {a.country: a.name for a in analysis.actors if a.kind == "country" and a.country}
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple[str, str, str, int]] = set()
+    out = []
+    for c in claims:
+        key = (c.key, c.stance, c.holder, c.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

@@ -1,0 +1,106 @@
+"""`eventwire export`: a store's events as Parquet, CSV, JSONL or GDELT 2.0 rows (merged events)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..export.gdelt import GDELT_EVENT_COLUMNS
+from .db import Store
+from .query import is_read_only_sql
+
+__all__ = ["EXPORT_FORMATS", "export_store"]
+
+EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt")
+
+EVENTS_SQL = (
+    "SELECT a.id AS article_id, a.url, a.source AS outlet, e.* EXCLUDE (article) "
+    "FROM events e JOIN articles a ON a.hash = e.article"
+)
+
+
+def _select(where: str | None) -> str:
+    sql = EVENTS_SQL + (f" WHERE {where}" if where else "") + " ORDER BY e.date NULLS LAST, a.id, e.event"
+    if not is_read_only_sql(sql):
+        raise ConfigError(f"--where {where!r}: only a read-only condition over the events columns is allowed")
+    return sql
+
+
+def _gdelt_line(m: dict[str, Any]) -> str:
+    day = m["date"]
+    cells: dict[str, Any] = {
+        "GLOBALEVENTID": m["id"],
+        "SQLDATE": day.strftime("%Y%m%d") if day else "",
+        "MonthYear": day.strftime("%Y%m") if day else "",
+        "Year": day.year if day else "",
+        "FractionDate": f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
+        "Actor1Code": (m["source_country"] or "") + (m["source_sector"] or ""),
+        "Actor1Name": (m["source_name"] or "").upper(),
+        "Actor1CountryCode": m["source_country"] or "",
+        "Actor1Type1Code": m["source_sector"] or "",
+        "Actor2Code": (m["target_country"] or "") + (m["target_sector"] or ""),
+        "Actor2Name": (m["target_name"] or "").upper(),
+        "Actor2CountryCode": m["target_country"] or "",
+        "Actor2Type1Code": m["target_sector"] or "",
+        "IsRootEvent": 1,
+        "EventCode": m["cameo"],
+        "EventBaseCode": m["cameo"][:3],
+        "EventRootCode": m["root"],
+        "QuadClass": m["quad"],
+        "GoldsteinScale": m["goldstein"],
+        "NumMentions": m["num_mentions"],
+        "NumSources": m["num_sources"],
+        "NumArticles": m["num_articles"],
+        "ActionGeo_Type": 4 if m["location"] else 0,
+        "ActionGeo_FullName": m["location"] or "",
+        "ActionGeo_CountryCode": m["location_country"] or "",
+        "ActionGeo_Lat": m["lat"] if m["lat"] is not None else "",
+        "ActionGeo_Long": m["lon"] if m["lon"] is not None else "",
+        "SOURCEURL": m["first_article"],
+    }
+    row = [str(cells.get(c, "")) for c in GDELT_EVENT_COLUMNS] + [" ".join((m["evidence"] or "").split())]
+    return "\t".join(v.replace("\t", " ") for v in row) + "\n"
+
+
+def export_store(db: str | Path, fmt: str, output: str, where: str | None = None) -> int:
+    """Write the export atomically to ``output``; returns the number of rows."""
+    if fmt not in EXPORT_FORMATS:
+        raise ConfigError(f"--format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
+    target = Path(output)
+    if not target.parent.is_dir():
+        raise ConfigError(f"output {output}: folder {target.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    try:
+        with Store(db, read_only=True) as store:
+            count = _write(store, fmt, tmp, where)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write(store: Store, fmt: str, tmp: str, where: str | None) -> int:
+    if fmt == "gdelt":
+        if where:
+            raise ConfigError("--where applies to event mentions; the gdelt export writes merged events")
+        rows = store.query("SELECT * FROM merged_events ORDER BY date NULLS LAST, id")
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.writelines(_gdelt_line(m) for m in rows)
+        return len(rows)
+    sql = _select(where)
+    if fmt == "jsonl":
+        rows = store.query(sql)
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(r, default=str, ensure_ascii=False) + "\n" for r in rows)
+        return len(rows)
+    options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
+    quoted = tmp.replace("'", "''")
+    store.con.execute(f"COPY ({sql}) TO '{quoted}' ({options})")
+    found = store.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()
+    return int(found[0]) if found else 0

@@ -1,0 +1,305 @@
+"""The analyst's workbench: a read-only FastAPI app over a store.
+
+Every HTML page has a JSON twin under ``/api/...`` (same filters), listed in the OpenAPI schema at
+``/docs``. Inputs are validated by FastAPI; lists are paginated (``page``, ``per_page`` <= 200).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from ..errors import ConfigError
+from ..store import views
+from ..store.db import Store
+from ..store.query import EventQuery
+from . import render
+
+__all__ = ["create_app"]
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+PER_PAGE_MAX = 200
+
+
+class EventFilters:
+    """The event filters every list page and API endpoint accepts (validated)."""
+
+    def __init__(
+        self,
+        actor: Annotated[str | None, Query(max_length=80)] = None,
+        country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
+        dyad: Annotated[str | None, Query(pattern=r"^[A-Z]{3}:[A-Z]{3}$")] = None,
+        cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}\*?$")] = None,
+        quad: Annotated[int | None, Query(ge=1, le=4)] = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        place: Annotated[str | None, Query(max_length=80)] = None,
+        text: Annotated[str | None, Query(max_length=200)] = None,
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+        per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
+    ) -> None:
+        self.values: dict[str, Any] = {
+            "actor": actor or None,
+            "country": country or None,
+            "dyad": dyad or None,
+            "cameo": cameo or None,
+            "quad": quad,
+            "since": since,
+            "until": until,
+            "place": place or None,
+            "text": text or None,
+        }
+        self.page, self.per_page = page, per_page
+
+    def query(self) -> EventQuery:
+        try:
+            return EventQuery(
+                **self.values,
+                limit=self.per_page,
+                offset=(self.page - 1) * self.per_page,
+            )
+        except ConfigError as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from exc
+
+    def link_params(self) -> dict[str, Any]:
+        return {k: v for k, v in self.values.items() if v not in (None, "")}
+
+
+Filters = Annotated[EventFilters, Depends()]
+
+
+def create_app(db: str | Path) -> FastAPI:
+    app = FastAPI(
+        title="eventwire workbench",
+        description="Events, actors, quotes and claims from a store.",
+        version="0.1.0",
+    )
+    db_path = Path(db)
+
+    @contextmanager
+    def store() -> Iterator[Store]:
+        with Store(db_path, read_only=True) as s:
+            yield s
+
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        return TEMPLATES.TemplateResponse(request, name, {"quad_names": QUAD_NAMES, **context})
+
+    def event_page(f: EventFilters) -> dict[str, Any]:
+        with store() as s:
+            total, rows = views.events(s, f.query())
+            marks = _mentions_for(s, rows)
+        for row in rows:
+            row["evidence_html"] = str(_evidence_html(row, marks.get(row["article"], [])))
+        return {"total": total, "page": f.page, "per_page": f.per_page, "events": rows}
+
+    @app.get("/api/events", tags=["events"])
+    def api_events(f: Filters) -> dict[str, Any]:
+        data = event_page(f)
+        return {**data, "events": [_jsonable(r) for r in data["events"]]}
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request, f: Filters) -> HTMLResponse:
+        return page(request, "events.html", filters=f.link_params(), api="/api/events", **event_page(f))
+
+    @app.get("/api/merged", tags=["events"])
+    def api_merged(
+        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
+        min_articles: Annotated[int, Query(ge=1, le=1000)] = 1,
+    ) -> dict[str, Any]:
+        with store() as s:
+            total, rows = views.merged_events(
+                s, limit=per_page, offset=(page_ - 1) * per_page, min_articles=min_articles
+            )
+        return {"total": total, "page": page_, "per_page": per_page, "events": [_jsonable(r) for r in rows]}
+
+    @app.get("/merged", response_class=HTMLResponse, include_in_schema=False)
+    def merged_page(
+        request: Request,
+        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        min_articles: Annotated[int, Query(ge=1, le=1000)] = 1,
+    ) -> HTMLResponse:
+        data = api_merged(page_, 50, min_articles)
+        return page(request, "merged.html", api="/api/merged", min_articles=min_articles, **data)
+
+    @app.get("/api/timeline", tags=["charts"])
+    def api_timeline(f: Filters) -> dict[str, Any]:
+        with store() as s:
+            return {"days": [_jsonable(r) for r in views.timeline(s, f.query())]}
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(request: Request, f: Filters) -> HTMLResponse:
+        with store() as s:
+            rows = views.timeline(s, f.query())
+        return page(
+            request,
+            "chart.html",
+            title="Timeline",
+            api="/api/timeline",
+            filters=f.link_params(),
+            chart=render.timeline_svg(rows),
+            rows=rows,
+            columns=["day", "quad", "events", "goldstein"],
+        )
+
+    @app.get("/api/network", tags=["charts"])
+    def api_network(f: Filters) -> dict[str, Any]:
+        with store() as s:
+            return views.network(s, f.query())
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(request: Request, f: Filters) -> HTMLResponse:
+        with store() as s:
+            data = views.network(s, f.query())
+        return page(
+            request,
+            "chart.html",
+            title="Dyad network",
+            api="/api/network",
+            filters=f.link_params(),
+            chart=render.network_svg(data),
+            rows=data["edges"],
+            columns=["source", "target", "events", "goldstein"],
+        )
+
+    @app.get("/api/map", tags=["charts"])
+    def api_map(f: Filters) -> dict[str, Any]:
+        with store() as s:
+            return {"places": views.map_points(s, f.query())}
+
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def map_page(request: Request, f: Filters) -> HTMLResponse:
+        with store() as s:
+            points = views.map_points(s, f.query())
+        return page(
+            request,
+            "chart.html",
+            title="Map of event locations",
+            api="/api/map",
+            filters=f.link_params(),
+            chart=render.map_svg(points),
+            rows=points,
+            columns=["name", "country", "lat", "lon", "events", "goldstein"],
+        )
+
+    @app.get("/api/quotes", tags=["quotes"])
+    def api_quotes(
+        speaker: Annotated[str | None, Query(max_length=80)] = None,
+        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
+    ) -> dict[str, Any]:
+        with store() as s:
+            speakers, rows = views.quotes(s, speaker=speaker, limit=per_page, offset=(page_ - 1) * per_page)
+        return {"speakers": speakers, "quotes": rows, "page": page_, "per_page": per_page}
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(
+        request: Request,
+        speaker: Annotated[str | None, Query(max_length=80)] = None,
+        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+    ) -> HTMLResponse:
+        return page(
+            request,
+            "quotes.html",
+            api="/api/quotes",
+            speaker=speaker or "",
+            **api_quotes(speaker or None, page_, 50),
+        )
+
+    @app.get("/api/claims", tags=["claims"])
+    def api_claims(disputed: bool = False) -> dict[str, Any]:
+        with store() as s:
+            return {"claims": views.claims(s, disputed_only=disputed)}
+
+    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+    def claims_page(request: Request, disputed: bool = False) -> HTMLResponse:
+        return page(request, "claims.html", api="/api/claims", disputed=disputed, **api_claims(disputed))
+
+    @app.get("/api/articles/{key}", tags=["articles"])
+    def api_article(key: str) -> dict[str, Any]:
+        with store() as s:
+            data = views.article_view(s, key)
+        if data is None:
+            raise HTTPException(status_code=404, detail=f"no article {key!r} in this store")
+        return {
+            k: ([_jsonable(r) for r in v] if isinstance(v, list) else _jsonable(v)) for k, v in data.items()
+        }
+
+    @app.get("/articles/{key}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, key: str) -> HTMLResponse:
+        data = api_article(key)
+        return page(request, "article.html", api=f"/api/articles/{key}", body=_article_html(data), **data)
+
+    @app.get("/api/articles", tags=["articles"])
+    def api_articles(
+        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
+    ) -> dict[str, Any]:
+        with store() as s:
+            rows = s.query(
+                "SELECT hash, id, title, source, published, near_duplicate_of, error_stage, "
+                "(SELECT count(*) FROM events e WHERE e.article = a.hash) AS events FROM articles a "
+                "ORDER BY published NULLS LAST, id LIMIT ? OFFSET ?",
+                [per_page, (page_ - 1) * per_page],
+            )
+        return {"articles": [_jsonable(r) for r in rows], "page": page_, "per_page": per_page}
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page(request: Request, page_: Annotated[int, Query(alias="page", ge=1)] = 1) -> HTMLResponse:
+        return page(request, "articles.html", api="/api/articles", **api_articles(page_, 50))
+
+    return app
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v) for k, v in row.items()}
+
+
+def _mentions_for(s: Store, rows: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, str]]]:
+    articles = sorted({r["article"] for r in rows})
+    if not articles:
+        return {}
+    found = s.query(
+        'SELECT article, "start", "end" FROM mentions WHERE list_contains(?, article)', [articles]
+    )
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for m in found:
+        out.setdefault(m["article"], []).append((m["start"], m["end"], "actor"))
+    return out
+
+
+def _evidence_html(row: dict[str, Any], mentions: list[tuple[int, int, str]]) -> Any:
+    s = row["evidence_start"]
+    trigger = (
+        [
+            (
+                s + row["evidence"].find(row["trigger"]),
+                s + row["evidence"].find(row["trigger"]) + len(row["trigger"]),
+                "trigger",
+            )
+        ]
+        if row["trigger"] and row["trigger"] in row["evidence"]
+        else []
+    )
+    return render.highlight(row["evidence"], [*mentions, *trigger], offset=s)
+
+
+def _article_html(data: dict[str, Any]) -> Any:
+    marks = [(m["start"], m["end"], "actor") for m in data["mentions"]]
+    marks += [(q["start"], q["end"], "quote") for q in data["quotes"]]
+    marks += [(e["trigger_start"], e["trigger_end"], "trigger") for e in data["events"]]
+    marks += [(p["start"], p["end"], "place") for p in data["places"]]
+    return render.highlight(data["article"]["text"] or "", marks)

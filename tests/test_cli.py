@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.cli import build_parser, main
+
+pytestmark = pytest.mark.slow
+
+STORY = (
+    "Border row deepens\n\nKenya accused Tanzania on Monday of closing the border to Kenyan trucks.\n\n"
+    '"We want the crossings open," President William Ruto said in Nairobi.\n'
+)
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    return path
+
+
+def read_jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def test_code_writes_contract_records_in_input_order(tmp_path: Path, story: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    out = tmp_path / "out.jsonl"
+    rc = main(
+        [
+            "code",
+            str(story),
+            str(missing),
+            "--published",
+            "2024-03-04",
+            "--source",
+            "Test Wire",
+            "-o",
+            str(out),
+            "--workers",
+            "1",
+            "--quiet",
+        ]
+    )
+    assert rc == 0
+    good, bad = read_jsonl(out)
+    assert good["id"] == str(story) and good["published"] == "2024-03-04" and good["source"] == "Test Wire"
+    assert good["error"] is None and "Kenya accused Tanzania" in str(good["text"])
+    assert bad["id"] == str(missing) and isinstance(bad["error"], dict) and bad["error"]["stage"] == "ingest"
+
+
+@pytest.mark.parametrize("fmt", ["gdelt", "csv"])
+def test_code_other_formats(tmp_path: Path, story: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    assert main(["code", str(story), "--format", fmt, "-o", str(out), "--workers", "1", "-q"]) == 0
+    assert out.exists()
+
+
+def test_unwritable_output_is_a_clear_error(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rc = main(["code", str(story), "-o", "/nonexistent-dir/out.jsonl", "--workers", "1", "-q"])
+    assert rc == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_extract_prints_cleaned_text(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(story), "-q"]) == 0
+    [rec] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {"id", "url", "title", "published", "source", "text", "error"} <= rec.keys()
+
+
+@pytest.mark.parametrize("command", ["extract", "code", "eval", "ingest", "summary"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    helptext = sub.choices[command].format_help()  # type: ignore[union-attr]
+    assert "example" in helptext
+
+
+def test_ingest_is_idempotent(tmp_path: Path, story: Path) -> None:
+    db = tmp_path / "e.duckdb"
+    args = ["ingest", str(story), "--db", str(db), "--workers", "1", "-q"]
+    assert main(args) == 0 and main(args) == 0
+    from eventwire.store.db import Store
+
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 1

@@ -1,0 +1,67 @@
+"""The seed article end to end, scored by the independent scorer in ../shared (skips when absent)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seed_scores(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    out = tmp_path_factory.mktemp("seed") / "seed.jsonl"
+    seed = shared / "seed" / "nbc-iraq-2020-01-10.txt"
+    assert (
+        main(
+            [
+                "code",
+                str(seed),
+                "--published",
+                "2020-01-10",
+                "--source",
+                "NBC News",
+                "-o",
+                str(out),
+                "--workers",
+                "1",
+                "-q",
+            ]
+        )
+        == 0
+    )
+    gold = shared / "seed" / "nbc-iraq-2020-01-10.gold.json"
+    proc = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score.py"), "seed", str(out), str(gold)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    scores: dict[str, object] = json.loads(proc.stdout)
+    return scores
+
+
+def fraction(value: object) -> tuple[int, int]:
+    found, total = str(value).split("/")
+    return int(found), int(total)
+
+
+def test_boilerplate_removed(seed_scores: dict[str, object]) -> None:
+    assert seed_scores["boilerplate_removed"] == seed_scores["boilerplate_total"] == 3
+    assert seed_scores["events_from_boilerplate"] == 0
+
+
+def test_required_events_found(seed_scores: dict[str, object]) -> None:
+    found, _total = fraction(seed_scores["required_events_found"])
+    assert found >= 7, seed_scores["required_events_missing"]
+
+
+def test_required_quotes_with_speakers(seed_scores: dict[str, object]) -> None:
+    found, total = fraction(seed_scores["required_quotes_ok"])
+    assert found == total, seed_scores["quotes"]
