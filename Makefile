@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo demo-full test lint typecheck unit bench clean
+.PHONY: install browser demo demo-full test lint typecheck unit bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,6 +13,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Debian's chromium for the browser tests (Playwright drives it; its own browser download is never used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: run 'sudo apt-get install chromium' (browser tests will skip)"; fi; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
@@ -24,15 +30,19 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-test: lint typecheck unit
+test: lint typecheck browser unit
 
 DEMO_DB ?= demo.duckdb
 SHARED_CORPORA := ../shared/corpora
+
+DEMO_SERVE ?= 1
+PORT ?= 8000
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB)
 	$(BIN)/eventwire ingest examples/demo_news.jsonl --db $(DEMO_DB)
 	$(BIN)/eventwire summary --db $(DEMO_DB)
+	@if [ "$(DEMO_SERVE)" = 1 ]; then $(BIN)/eventwire serve --db $(DEMO_DB) --port $(PORT); fi
 
 demo-full: $(STAMP)
 	$(BIN)/eventwire ingest examples/demo_news.jsonl $(wildcard $(SHARED_CORPORA)/*/articles.jsonl) --db $(DEMO_DB)
@@ -40,6 +50,9 @@ demo-full: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+docs: $(STAMP)
+	$(BIN)/python scripts/cli_docs.py > docs/cli.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from eventwire.model import (
     Actor,
     Analysis,
     Article,
+    Claim,
     Event,
     EventSide,
     Place,
@@ -66,3 +68,38 @@ def sample_analysis(article_id: str = "a1", text: str = TEXT) -> Analysis:
     return Analysis(
         article=article, actors=(ken, tza, ruto), quotes=(quote,), events=(event,), places=(nairobi,)
     )
+
+
+def _claim(text: str, part: str, cue: str, stance: str, holder: str, actor: str | None) -> Claim:
+    return Claim("withdraw:USA:IRQ", "United States troops will leave Iraq", stance,  # type: ignore[arg-type]
+                 actor, holder, span_of(text, part), span_of(text, cue))
+
+
+WIRE = (
+    'Kenya accused Tanzania of closing the border. "We want trade," Ruto said in Nairobi on Friday after a '
+    "week of talks between the two governments failed to settle a dispute over trucking permits and border "
+    "fees. Traders on both sides said hundreds of lorries were stuck at the crossings and that fresh produce "
+    "was rotting in the sun while officials argued about paperwork. A regional trade body offered to mediate "
+    "and said it would send a team to the border towns next week to meet drivers and customs officers."
+)
+
+
+def merge_corpus() -> list[Analysis]:
+    """Four articles: the same accusation reported by two outlets, a near-duplicate wire copy of the first,
+    and an unrelated article with a disputed claim."""
+    first = sample_analysis("wire-1", WIRE)
+    first = first.with_(article=replace(first.article, source="Wire One"))
+    copy_text = WIRE.replace("next week", "soon") + " This story was republished."
+    copy = sample_analysis("copy-1", copy_text)
+    copy = copy.with_(article=replace(copy.article, source="Copy Desk", url="http://example.org/copy"))
+    second_text = 'Kenya accused Tanzania of closing the border. "We want trade," Ruto said in Nairobi, a minister added.'
+    second = sample_analysis("other-2", second_text)
+    second = second.with_(article=replace(second.article, source="Other Paper", url="http://example.org/o2"))
+    claim_text = "Parliament voted to end the presence. Pompeo said the troops would remain."
+    claims = (
+        _claim(claim_text, "Parliament voted to end the presence.", "end", "for", "Iraqi Parliament", None),
+        _claim(claim_text, "Pompeo said the troops would remain.", "remain", "against", "Mike Pompeo", None),
+    )
+    disputed = Analysis(article=Article("claims-3", claim_text, published=dt.date(2020, 1, 10), source="NBC"),
+                        claims=claims)
+    return [first, copy, second, disputed]

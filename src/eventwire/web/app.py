@@ -40,25 +40,26 @@ class EventFilters:
     def __init__(
         self,
         actor: Annotated[str | None, Query(max_length=80)] = None,
-        country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
-        dyad: Annotated[str | None, Query(pattern=r"^[A-Z]{3}:[A-Z]{3}$")] = None,
-        cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}\*?$")] = None,
-        quad: Annotated[int | None, Query(ge=1, le=4)] = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        country: Annotated[str | None, Query(pattern=r"^([A-Z]{3})?$")] = None,
+        dyad: Annotated[str | None, Query(pattern=r"^([A-Z]{3}:[A-Z]{3})?$")] = None,
+        cameo: Annotated[str | None, Query(pattern=r"^(\d{2,4}\*?)?$")] = None,
+        quad: Annotated[str | None, Query(pattern=r"^[1-4]?$")] = None,
+        since: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
+        until: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
         place: Annotated[str | None, Query(max_length=80)] = None,
         text: Annotated[str | None, Query(max_length=200)] = None,
         page: Annotated[int, Query(ge=1, le=100_000)] = 1,
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> None:
+        # empty form fields mean "no filter"
         self.values: dict[str, Any] = {
             "actor": actor or None,
             "country": country or None,
             "dyad": dyad or None,
             "cameo": cameo or None,
-            "quad": quad,
-            "since": since,
-            "until": until,
+            "quad": int(quad) if quad else None,
+            "since": _day(since),
+            "until": _day(until),
             "place": place or None,
             "text": text or None,
         }
@@ -234,9 +235,7 @@ def create_app(db: str | Path) -> FastAPI:
             data = views.article_view(s, key)
         if data is None:
             raise HTTPException(status_code=404, detail=f"no article {key!r} in this store")
-        return {
-            k: ([_jsonable(r) for r in v] if isinstance(v, list) else _jsonable(v)) for k, v in data.items()
-        }
+        return {k: ([_jsonable(r) for r in v] if isinstance(v, list) else _jsonable(v)) for k, v in data.items()}
 
     @app.get("/articles/{key}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, key: str) -> HTMLResponse:
@@ -264,6 +263,15 @@ def create_app(db: str | Path) -> FastAPI:
     return app
 
 
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v) for k, v in row.items()}
 
@@ -272,9 +280,7 @@ def _mentions_for(s: Store, rows: list[dict[str, Any]]) -> dict[str, list[tuple[
     articles = sorted({r["article"] for r in rows})
     if not articles:
         return {}
-    found = s.query(
-        'SELECT article, "start", "end" FROM mentions WHERE list_contains(?, article)', [articles]
-    )
+    found = s.query('SELECT article, "start", "end" FROM mentions WHERE list_contains(?, article)', [articles])
     out: dict[str, list[tuple[int, int, str]]] = {}
     for m in found:
         out.setdefault(m["article"], []).append((m["start"], m["end"], "actor"))

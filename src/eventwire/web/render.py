@@ -66,8 +66,7 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 900, height: int = 260
     parts.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="#333" stroke-dasharray="4 2"/>')
     parts.append(f'<text x="{pad}" y="{height - 10}" class="axis">{escape(str(days[0]))}</text>')
     parts.append(
-        f'<text x="{width - pad}" y="{height - 10}" text-anchor="end" class="axis">'
-        f"{escape(str(days[-1]))}</text>"
+        f'<text x="{width - pad}" y="{height - 10}" text-anchor="end" class="axis">{escape(str(days[-1]))}</text>'
     )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -133,8 +132,6 @@ def map_svg(points: list[dict[str, Any]], width: int = 900, height: int = 450) -
             f'opacity="0.75" class="place"><title>{escape(p["name"] or "")} ({p["country"] or "?"}): '
             f"{p['events']} events</title></circle>"
         )
-        parts.append(
-            f'<text x="{x + radius + 2:.1f}" y="{y + 4:.1f}" class="node">{escape(p["name"] or "")}</text>'
-        )
+        parts.append(f'<text x="{x + radius + 2:.1f}" y="{y + 4:.1f}" class="node">{escape(p["name"] or "")}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -1,0 +1,83 @@
+"""WARC (.warc, .warc.gz) -> Articles: every HTML response (or resource) record is one article.
+
+The id is the record's WARC-Target-URI (else its WARC-Record-ID). Records are read one at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..model import Article
+from .encoding import DecodeError, decode_bytes
+from .errors import IngestFailure, failed_article
+from .html import html_article
+
+__all__ = ["warc_articles"]
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _content_type(record: object) -> str:
+    http = getattr(record, "http_headers", None)
+    value = http.get_header("Content-Type") if http is not None else None
+    if value is None:
+        value = record.rec_headers.get_header("Content-Type")  # type: ignore[attr-defined]
+    return str(value or "").lower()
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.strip() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
+def _decode(body: bytes, content_type: str) -> str:
+    charset = _charset(content_type)
+    if charset:
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(body, html=True)
+
+
+def _record_article(record: object, content_type: str, record_id: str) -> Article:
+    uri = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
+    body = record.content_stream().read()  # type: ignore[attr-defined]
+    if not body.strip():
+        raise IngestFailure("empty response body", "the crawl stored no page for this record")
+    try:
+        html = _decode(body, content_type)
+    except DecodeError as exc:
+        raise IngestFailure(f"cannot decode the page: {exc}", "check the record's charset") from exc
+    return html_article(html, id=record_id, url=uri)
+
+
+def warc_articles(stream: IO[bytes], *, path: str) -> Iterator[Article]:
+    """One article per HTML response/resource record; a broken archive ends with one error article."""
+    found = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type not in ("response", "resource"):
+                continue
+            content_type = _content_type(record)
+            if not content_type.startswith(_HTML_TYPES):
+                continue
+            found += 1
+            headers = record.rec_headers
+            record_id = str(headers.get_header("WARC-Target-URI") or headers.get_header("WARC-Record-ID"))
+            try:
+                yield _record_article(record, content_type, record_id)
+            except IngestFailure as exc:
+                yield failed_article(record_id, exc.reason, exc.fix)
+    except ArchiveLoadFailed as exc:
+        yield failed_article(path, f"broken WARC archive: {exc}", "check that the file is a complete WARC")
+        return
+    if not found:
+        yield failed_article(path, "no HTML response record in the WARC", "check that the crawl stored pages")
