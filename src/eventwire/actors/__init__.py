@@ -1,16 +1,12 @@
-"""PLACEHOLDER: replaced by the real stage."""
+"""Actor coding: who acts in an article (country + CAMEO sector), with every mention.
+
+Code scheme (``Actor.code``): country + sector (``IRQGOV``, ``USAMIL``), the bare ISO3 for a state
+(``USA``), ``IGO``/``NGO``/``IMG`` + an organisation tag for bodies without a home country (``IGOUNO``,
+``IGONAT``, ``IMGISI``), and home country + sector for domestic armed groups (``PSEREB`` for Hamas).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from .coder import ActorCoder, code_actors
 
-from ..model import Analysis
-
-__all__ = ["ActorCoder"]
-
-
-class ActorCoder:
-    name = "actors"
-
-    def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
-        return analysis
+__all__ = ["ActorCoder", "code_actors"]

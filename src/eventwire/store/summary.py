@@ -9,8 +9,10 @@ from .db import Store
 __all__ = ["summarise"]
 
 DYADS = """
-SELECT coalesce(source_country || '/' || source_sector, source_country, source_name, '?') AS source,
-       coalesce(target_country || '/' || target_sector, target_country, target_name, '-') AS target,
+SELECT coalesce(source_country || '/' || source_sector, source_country,
+                CASE WHEN source_actor IS NOT NULL THEN source_name END, '?') AS source,
+       coalesce(target_country || '/' || target_sector, target_country,
+                CASE WHEN target_actor IS NOT NULL THEN target_name END, '-') AS target,
        count(*) AS n, mode(cameo) AS top_code
 FROM events WHERE modality <> 'negated'
 GROUP BY 1, 2 ORDER BY n DESC, source, target LIMIT ?

@@ -1,0 +1,243 @@
+"""The actor coding stage: units -> phrases -> actors, then surname, title and pronoun coreference."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Analysis, Span
+from .coref import FEMALE_TITLES, MALE_TITLES, PRONOUNS, Draft, pronoun_target, surname_keys, title_target
+from .knowledge import Lexicon, Person, key_of, lexicon
+from .matcher import ARTICLES, Unit, find_units
+from .phrases import COUNTRYISH, Phrase, build_phrases
+from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
+
+__all__ = ["ActorCoder", "code_actors"]
+
+ARMED = frozenset({"REB", "IMG", "INS", "UAF"})
+KINDS = ("person", "organization", "country", "group", "other")
+
+
+class ActorCoder:
+    """Stage: every political actor of the article with all its mentions."""
+
+    name = "actors"
+
+    def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
+        actors = code_actors(doc, analysis.article.text, analysis.article.published)
+        return analysis.with_(actors=actors)
+
+
+class _Builder:
+    def __init__(self, doc: Doc, lex: Lexicon, ctx: Context) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.ctx = ctx
+        self.drafts: dict[tuple[str, ...], Draft] = {}
+        self.covered: set[int] = set()
+
+    # -- drafts -------------------------------------------------------------------------------
+    def draft(self, r: Reading) -> Draft:
+        d = self.drafts.get(r.key)
+        if d is None:
+            d = Draft(r.key, r.name, r.country, r.sector, r.code, r.kind)
+            if r.kind == "person" and r.key[0] == "person":
+                d.surnames = surname_keys(r.name, r.person.surname if r.person else None)
+                d.gender = r.person.gender if r.person else None
+            self.drafts[r.key] = d
+        d.titles.update(r.titles)
+        if d.gender is None and d.kind == "person":
+            if any(t in FEMALE_TITLES for t in r.titles):
+                d.gender = "f"
+            elif any(t in MALE_TITLES for t in r.titles):
+                d.gender = "m"
+        if d.country is None and r.country is not None and d.kind == "person":
+            d.country, d.code = r.country, f"{r.country}{d.sector or ''}"
+        return d
+
+    def persons(self) -> list[Draft]:
+        return [d for d in self.drafts.values() if d.kind == "person"]
+
+    def by_surname(self, name: str, at: int) -> Draft | None:
+        key = key_of(name)
+        hits = [d for d in self.persons() if key in d.surnames and d.key[1] != key and d.last_before(at) >= 0]
+        return max(hits, key=lambda d: d.last_before(at)) if hits else None
+
+    def known(self, name: str) -> Person | None:
+        people = self.lex.surnames.get(key_of(name))
+        if not people:
+            return None
+        day = self.ctx.published
+        if day is not None:
+            held = [p for p in people if any(r.covers(day) for r in p.roles)]
+            if held:
+                return held[0]
+        return people[0]
+
+    def recent_armed(self, sector: str | None, at: int) -> Draft | None:
+        """ "the terrorist group", "the militants": the armed group named last (two sentences at most)."""
+        if sector not in ARMED:
+            return None
+        sent_start = self.doc[at].sent.start
+        floor = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        hits = [d for d in self.drafts.values() if d.sector in ARMED and d.key[0] == "org" and d.last_before(at) >= 0]
+        hits = [d for d in hits if d.last_before(at) >= floor] or hits
+        return max(hits, key=lambda d: d.last_before(at)) if hits else None
+
+    # -- phrases ------------------------------------------------------------------------------
+    def add_phrase(self, phrase: Phrase) -> None:
+        self.covered.update(range(phrase.start, phrase.end))
+        for r in read_phrase(phrase, self.ctx):
+            span = (phrase.start, phrase.end)
+            if r.span is not None:
+                span = r.span
+                if span[0] == phrase.units[0].start and phrase.start < span[0]:
+                    span = (phrase.start, span[1])
+            self.attach(r, phrase, span)
+
+    def attach(self, r: Reading, phrase: Phrase, span: tuple[int, int]) -> None:
+        if r.key[0] == "person" and r.person is None and len(r.name.split()) == 1:
+            target = self.by_surname(r.name, span[0])
+            if target is not None:
+                target.mentions.append(span)
+                return
+            person = self.known(r.name)
+            if person is not None:
+                role = person.role_at(self.ctx.published)
+                sector = r.sector or role.sector
+                country = modifier_country(phrase, self.ctx) or role.country
+                r = Reading(
+                    ("person", key_of(person.name)),
+                    person.name,
+                    country,
+                    sector,
+                    f"{country or ''}{sector}",
+                    "person",
+                    (*r.titles, role.title.lower()),
+                    person,
+                )
+        if (
+            r.kind == "group"
+            and r.key[0] == "group"
+            and self.doc[phrase.start].lower_ == "the"
+            and not any(u.kind in COUNTRYISH for u in phrase.units)
+        ):
+            target = self.recent_armed(r.sector, span[0])
+            if target is not None:
+                target.mentions.append(span)
+                return
+        if r.key[0] == "title" and self.doc[phrase.start].lower_ == "the":
+            explicit = modifier_country(phrase, self.ctx) or pp_country(phrase, self.ctx)
+            target = title_target(self.persons(), r.key[2], explicit, span[0])
+            if target is not None:
+                target.mentions.append(span)
+                return
+        self.draft(r).mentions.append(span)
+
+    # -- coreference passes ---------------------------------------------------------------------
+    def surnames(self) -> None:
+        doc = self.doc
+        for tok in doc:
+            if tok.i in self.covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            target = self.by_surname(tok.text, tok.i)
+            if target is not None:
+                start = (
+                    tok.i - 2
+                    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ARTICLES
+                    else tok.i
+                )
+                target.mentions.append((start, tok.i + 1))
+                self.covered.add(tok.i)
+
+    def pronouns(self) -> None:
+        persons = self.persons()
+        for tok in self.doc:
+            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" and tok.i not in self.covered and not _honorific(tok):
+                target = pronoun_target(self.doc, persons, tok.i)
+                if target is not None:
+                    target.mentions.append((tok.i, tok.i + 1))
+
+    def appositions(self) -> None:
+        """ "X, the Iraqi foreign minister," / "the chairman of the Joint Chiefs, Gen. Y": one person."""
+        doc = self.doc
+        for key, d in list(self.drafts.items()):
+            if key[0] != "title":
+                continue
+            for p in self.persons():
+                if p is d or p.key[0] != "person":
+                    continue
+                if any(_appos_linked(doc, t, m) for m in p.mentions for t in d.mentions):
+                    p.mentions.extend(d.mentions)
+                    p.titles.update(d.titles)
+                    if p.country is None:
+                        p.country = d.country
+                    if p.sector is None:
+                        p.sector = d.sector
+                    p.code = f"{p.country or ''}{p.sector or ''}" or None
+                    del self.drafts[key]
+                    break
+
+
+def _honorific(tok: Token) -> bool:
+    """ "Her Majesty", "His Excellency": not a reference to a person in the text."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in ("majesty", "excellency", "highness", "holiness", "eminence")
+
+
+def _appos_linked(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two mentions are in apposition: by the parse, or "X, Y" with only a comma between."""
+    for x, y in ((a, b), (b, a)):
+        if x[1] < len(doc) and doc[x[1]].text == "," and y[0] == x[1] + 1 and not doc[y[0]].is_sent_start:
+            return True
+        for tok in doc[x[0] : x[1]]:
+            if tok.dep_ == "appos" and y[0] <= tok.head.i < y[1]:
+                return True
+    return False
+
+
+def _context(doc: Doc, lex: Lexicon, units: list[Unit], published: dt.date | None) -> Context:
+    marks = [
+        (u.start, u.entry.country)
+        for u in units
+        if (u.kind in COUNTRYISH and u.kind != "countryref") or (u.kind == "org" and u.entry.country)
+    ]
+    return Context(doc, lex, published, [(i, c) for i, c in marks if c])
+
+
+def _span(doc: Doc, text: str, start: int, end: int) -> Span:
+    s = doc[start].idx
+    e = doc[end - 1].idx + len(doc[end - 1].text)
+    return Span(s, e, text[s:e])
+
+
+def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[Actor, ...]:
+    """All actors of a parsed text, ids in order of first mention."""
+    lex = lexicon()
+    units = find_units(doc, lex)
+    ctx = _context(doc, lex, units, published)
+    b = _Builder(doc, lex, ctx)
+    for phrase in build_phrases(doc, units):
+        b.add_phrase(phrase)
+    b.appositions()
+    b.surnames()
+    b.pronouns()
+    drafts = [d for d in b.drafts.values() if d.mentions]
+    drafts.sort(key=lambda d: min(d.mentions))
+    actors = []
+    for n, d in enumerate(drafts, 1):
+        spans = sorted(set(d.mentions))
+        kind = d.kind if d.kind in KINDS else "other"
+        actors.append(
+            Actor(
+                f"A{n}",
+                d.name,
+                d.country,
+                d.sector,
+                d.code,
+                kind,  # type: ignore[arg-type]
+                tuple(_span(doc, text, s, e) for s, e in spans),
+            )
+        )
+    return tuple(actors)

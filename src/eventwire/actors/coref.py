@@ -1,0 +1,162 @@
+"""Coreference inside one article: bare surnames, title-only references and third-person pronouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .knowledge import key_of
+
+__all__ = ["PRONOUNS", "Draft", "pronoun_target", "title_target"]
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+FEMALE_TITLES = frozenset(
+    {"queen", "princess", "spokeswoman", "congresswoman", "businesswoman", "chairwoman", "mrs.", "mrs", "ms.", "ms"}
+)
+MALE_TITLES = frozenset(
+    {
+        "king",
+        "prince",
+        "sultan",
+        "emir",
+        "sheikh",
+        "spokesman",
+        "congressman",
+        "businessman",
+        "chairman",
+        "mr.",
+        "mr",
+        "crown prince",
+    }
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass
+class Draft:
+    """An actor being built: its reading and its mentions as token ranges."""
+
+    key: tuple[str, ...]
+    name: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    kind: str
+    titles: set[str] = field(default_factory=set)
+    surnames: tuple[str, ...] = ()
+    gender: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def last_before(self, i: int) -> int:
+        return max((s for s, _ in self.mentions if s < i), default=-1)
+
+
+ABBREVIATIONS = {
+    "gen.": "general",
+    "gen": "general",
+    "adm.": "admiral",
+    "col.": "colonel",
+    "sen.": "senator",
+    "rep.": "representative",
+    "lt.": "lieutenant",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "maj.": "major",
+    "gov.": "governor",
+    "lt. gen.": "general",
+    "maj. gen.": "general",
+    "brig. gen.": "general",
+    "lt. col.": "colonel",
+    "vice adm.": "admiral",
+    "rear adm.": "admiral",
+    "lieutenant general": "general",
+    "major general": "general",
+    "brigadier general": "general",
+}
+
+
+def full_title(title: str) -> str:
+    low = title.lower()
+    return ABBREVIATIONS.get(low, low)
+
+
+def _title_matches(want: str, have: str) -> bool:
+    """ "the secretary" ~ "secretary of state", "the minister" ~ "foreign minister", "the general" ~ "gen." """
+    if want == have:
+        return True
+    words = have.split()
+    want_words = want.split()
+    return bool(words) and (want_words[-1] == words[-1] or (len(want_words) == 1 and want == words[0]))
+
+
+def title_target(drafts: list[Draft], title: str, country: str | None, at: int) -> Draft | None:
+    """The person most recently mentioned before ``at`` who was introduced with ``title``."""
+    want = full_title(title)
+    best: tuple[int, Draft] | None = None
+    for d in drafts:
+        if d.kind != "person" or not d.surnames:
+            continue
+        if country is not None and d.country is not None and d.country != country:
+            continue
+        ok = any(_title_matches(want, full_title(t)) for t in d.titles)
+        pos = d.last_before(at)
+        if ok and pos >= 0 and (best is None or pos > best[0]):
+            best = (pos, d)
+    return best[1] if best else None
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    return any(t.dep_ in SUBJECT_DEPS or (t.dep_ == "compound" and t.head.dep_ in SUBJECT_DEPS) for t in doc[start:end])
+
+
+def pronoun_target(doc: Doc, drafts: list[Draft], i: int) -> Draft | None:
+    """The person a pronoun at token ``i`` refers to: same or previous two sentences, subjects first."""
+    gender = PRONOUNS[doc[i].lower_]
+    sent = doc[i].sent
+    window_start = sent.start
+    prev = sent.start - 1
+    for _ in range(2):
+        if prev < 0:
+            break
+        window_start = doc[prev].sent.start
+        prev = window_start - 1
+    cands: list[tuple[int, int, Draft]] = []
+    for d in drafts:
+        if d.kind != "person" or (d.gender and d.gender != gender):
+            continue
+        for s, e in d.mentions:
+            if window_start <= s < i:
+                cands.append((s, e, d))
+    if not cands:
+        return None
+    same = [c for c in cands if c[0] >= sent.start]
+    subj_same = [c for c in same if _is_subject(doc, c[0], c[1])]
+    if subj_same:
+        return max(subj_same, key=lambda c: c[0])[2]
+    earlier = [c for c in cands if c[0] < sent.start]
+    if earlier and not same:
+        last_sent_start = doc[max(c[0] for c in earlier)].sent.start
+        in_last = [c for c in earlier if c[0] >= last_sent_start]
+        subj = [c for c in in_last if _is_subject(doc, c[0], c[1])]
+        if subj:
+            return min(subj, key=lambda c: c[0])[2]
+    return max(cands, key=lambda c: c[0])[2]
+
+
+ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
+
+
+def surname_keys(name: str, surname: str | None = None) -> tuple[str, ...]:
+    """Keys a later bare-surname mention may take: "Moammar al-Eryani" -> al-eryani, eryani."""
+    words = name.split()
+    if not words:
+        return ()
+    last = key_of(surname or words[-1])
+    keys = [last]
+    if surname is None and len(words) >= 3 and words[-2][:1].isupper() and len(words[-2]) > 2:
+        keys.append(key_of(words[-2]))  # "Ricardo Rosselló Nevares" -> Rosselló
+    for prefix in ARTICLE_PREFIXES:
+        if last.startswith(prefix):
+            keys.append(last[len(prefix) :])
+    return tuple(keys)

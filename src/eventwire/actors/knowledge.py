@@ -1,0 +1,243 @@
+"""The actor coder's knowledge: countries, organisations, sector terms and people, loaded once.
+
+Every data file lives in ``actors/data``. Entries are indexed by a *key*: the lower-cased text with
+single spaces, so a run of spaCy tokens matches an entry when its lower-cased text (tokens joined with
+the whitespace that followed them) equals the key, however spaCy split the words ("al-Qaeda").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+__all__ = [
+    "Country",
+    "Entry",
+    "Lexicon",
+    "Person",
+    "Role",
+    "key_of",
+    "lexicon",
+    "load_countries",
+    "load_people",
+]
+
+EntryKind = Literal["country", "demonym", "capital", "org", "sector", "person", "countryref"]
+CaseRule = Literal["exact", "cap", "any"]
+
+#: Phrases that refer back to a country named earlier ("the country's Ministry of Defense").
+COUNTRY_REFS = ("the country", "the nation", "this country", "the kingdom", "the republic")
+
+
+def key_of(text: str) -> str:
+    """The lookup key of a text: lower case, curly apostrophes straightened, single spaces."""
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def case_rule(text: str) -> CaseRule:
+    """Acronyms must match exactly, proper names need a capital first letter, terms match any case."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
+        return "exact"
+    if text[:1].isupper():
+        return "cap"
+    return "any"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: what a matched stretch of text refers to."""
+
+    kind: EntryKind
+    text: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    #: "person" for titles of one person, "group" for bodies; for orgs "organization"/"group".
+    agent: str = "group"
+    case: CaseRule = "any"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+    @property
+    def adjective(self) -> str:
+        return self.demonyms[0] if self.demonyms else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    country: str | None
+    sector: str
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    aliases: tuple[str, ...]
+    surname: str
+    gender: str
+    roles: tuple[Role, ...]
+
+    def role_at(self, day: dt.date | None) -> Role:
+        """The role held on ``day``; without a date (or outside every role) the first, most prominent."""
+        if day is not None:
+            held = [r for r in self.roles if r.covers(day)]
+            if held:
+                return held[0]
+            dated = [r for r in self.roles if r.start is not None and r.start <= day]
+            if dated:
+                return max(dated, key=lambda r: r.end or dt.date.max)
+        return self.roles[0]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Key -> entry, with every key prefix (to stop scanning early) and the people by surname."""
+
+    entries: dict[str, Entry]
+    prefixes: frozenset[str]
+    countries: dict[str, Country]
+    people: dict[str, Person]
+    surnames: dict[str, tuple[Person, ...]]
+    max_tokens: int = 10
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.actors").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split("|") if p.strip())
+
+
+@cache
+def load_countries() -> dict[str, Country]:
+    out: dict[str, Country] = {}
+    for row in _data_lines("countries.tsv"):
+        row += [""] * (4 - len(row))
+        names = _split(row[1])
+        out[row[0]] = Country(row[0], names[0], names, _split(row[2]), _split(row[3]))
+    return out
+
+
+def _date(value: object) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    if len(text) == 4:
+        return dt.date(int(text), 1, 1)
+    return dt.date.fromisoformat(text)
+
+
+def _role(raw: list[Any]) -> Role:
+    country = None if raw[0] in ("-", None) else str(raw[0])
+    start = _date(raw[3]) if len(raw) > 3 else None
+    end = _date(raw[4]) if len(raw) > 4 else None
+    if end is not None and len(str(raw[4])) == 4:
+        end = dt.date(end.year, 12, 31)
+    return Role(country, str(raw[1]), str(raw[2]), start, end)
+
+
+@cache
+def load_people() -> tuple[Person, ...]:
+    text = resources.files("eventwire.actors").joinpath("data", "people.yaml").read_text(encoding="utf-8")
+    people = []
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
+    for item in yaml.load(text, Loader=loader):  # a safe loader (C or pure Python)
+        name = str(item["name"])
+        aliases = tuple(str(a) for a in item.get("aliases") or ())
+        surname = str(item.get("surname") or name.split()[-1])
+        roles = tuple(_role(r) for r in item["roles"])
+        people.append(Person(name, aliases, surname, str(item.get("gender", "m")), roles))
+    return tuple(people)
+
+
+def _add(entries: dict[str, Entry], text: str, entry: Entry) -> None:
+    key = key_of(text)
+    if key and key not in entries:
+        entries[key] = entry
+
+
+def _org_entries(entries: dict[str, Entry]) -> None:
+    for row in _data_lines("organizations.tsv"):
+        code, country, sector, agent, names = row[:5]
+        forms = _split(names)
+        for form in forms:
+            entry = Entry(
+                "org", form, forms[0], None if country == "-" else country, sector, code, agent, case_rule(form)
+            )
+            _add(entries, form, entry)
+
+
+def _country_entries(entries: dict[str, Entry], countries: dict[str, Country]) -> None:
+    for c in countries.values():
+        for form in c.names:
+            _add(entries, form, Entry("country", form, c.name, c.iso3, None, c.iso3, "country", case_rule(form)))
+        for form in c.demonyms:
+            _add(entries, form, Entry("demonym", form, c.name, c.iso3, None, c.iso3, "country", case_rule(form)))
+        for form in c.capitals:
+            _add(entries, form, Entry("capital", form, c.name, c.iso3, "GOV", c.iso3, "country", case_rule(form)))
+
+
+def _sector_entries(entries: dict[str, Entry]) -> None:
+    for row in _data_lines("sectors.tsv"):
+        term, sector_cell, agent = row[:3]
+        sector = None if sector_cell == "-" else sector_cell
+        _add(entries, term, Entry("sector", term, term, None, sector, None, agent, "any"))
+        if agent == "person" and sector and not term.endswith("."):
+            plural = term + ("es" if term.endswith(("s", "sh", "ch")) else "s")
+            if key_of(plural) not in entries:
+                entries[key_of(plural)] = Entry("sector", plural, term, None, sector, None, "group", "any")
+    for ref in COUNTRY_REFS:
+        _add(entries, ref, Entry("countryref", ref, ref, agent="country"))
+
+
+def _person_entries(entries: dict[str, Entry], people: tuple[Person, ...]) -> dict[str, Person]:
+    by_name: dict[str, Person] = {}
+    for p in people:
+        for form in (p.name, *p.aliases):
+            by_name.setdefault(key_of(form), p)
+            _add(entries, form, Entry("person", form, p.name, agent="person", case="cap"))
+    return by_name
+
+
+@cache
+def lexicon() -> Lexicon:
+    countries = load_countries()
+    people = load_people()
+    entries: dict[str, Entry] = {}
+    by_name = _person_entries(entries, people)
+    _org_entries(entries)
+    _country_entries(entries, countries)
+    _sector_entries(entries)
+    prefixes = {k[:i] for k in entries for i in range(1, len(k) + 1)}
+    surnames: dict[str, list[Person]] = {}
+    for p in people:
+        surnames.setdefault(key_of(p.surname), []).append(p)
+    return Lexicon(entries, frozenset(prefixes), countries, by_name, {k: tuple(v) for k, v in surnames.items()})

@@ -1,0 +1,374 @@
+"""Find actor *units* in a parsed text: lexicon entries (dict look-ups over token runs) and names.
+
+A unit is a run of tokens ``[start, end)`` with what it refers to. Units never overlap; the longest
+lexicon match wins, then spaCy's PERSON entities and the proper names that follow a title fill gaps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .knowledge import Entry, Lexicon
+
+__all__ = ["Unit", "find_units", "scan"]
+
+#: Title words that are also common adjectives/nouns: they only count before a name or after "the".
+WEAK_TITLES = frozenset(
+    {
+        "major",
+        "general",
+        "justice",
+        "marshal",
+        "deputy",
+        "representative",
+        "speaker",
+        "secretary",
+        "leader",
+        "official",
+        "minister",
+        "captain",
+        "commander",
+        "officer",
+        "prince",
+        "king",
+        "queen",
+        "executive",
+        "resident",
+        "press",
+        "union",
+        "company",
+        "assembly",
+        "court",
+        "cardinal",
+        "editor",
+        "doctor",
+        "chief",
+        "worker",
+        "student",
+    }
+)
+MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+#: Last words of ORG entities that are documents or events, not actors ("Immigration and Nationality Act").
+NOT_BODIES = frozenset(
+    {
+        "act",
+        "law",
+        "bill",
+        "agreement",
+        "treaty",
+        "accord",
+        "accords",
+        "program",
+        "programme",
+        "plan",
+        "initiative",
+        "resolution",
+        "convention",
+        "summit",
+        "conference",
+        "games",
+        "olympics",
+        "cup",
+        "day",
+        "week",
+        "declaration",
+        "charter",
+        "protocol",
+        "deal",
+        "order",
+    }
+)
+PLACE_KINDS = frozenset({"country", "capital", "demonym"})
+ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"})
+NAME_GLUE = frozenset(
+    {"-", "ur", "ud", "e", "al", "bin", "ibn", "de", "da", "van", "von", "abu", "el", "ul", "du", "del"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    start: int
+    end: int
+    entry: Entry
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+def _case_ok(entry: Entry, tokens: list[Token]) -> bool:
+    if entry.case == "any":
+        return True
+    if entry.case == "exact":
+        return "".join(t.text for t in tokens) == "".join(entry.text.split())
+    if entry.kind == "demonym" and tokens[0].text.isupper() and len(tokens[0].text) > 3:
+        return False
+    first = tokens[0].text
+    if first.lower() in ("the", "al", "el") and len(tokens) > 1:
+        first = tokens[1].text
+    return first[:1].isupper() or first[:1].isdigit()
+
+
+def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str], max_tokens: int = 10) -> list[Unit]:
+    """Longest-first, left-to-right, non-overlapping matches of ``entries`` over the tokens."""
+    units: list[Unit] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        best: tuple[int, Entry] | None = None
+        key = ""
+        for j in range(i, min(n, i + max_tokens)):
+            tok = doc[j]
+            if tok.is_space or (j > i and doc[j - 1].whitespace_ and "\n" in doc[j - 1].whitespace_):
+                break
+            key += tok.text.replace("’", "'").lower()
+            if key not in prefixes:
+                break
+            entry = entries.get(key)
+            key += " " if tok.whitespace_ else ""
+            if entry is not None and _case_ok(entry, [doc[k] for k in range(i, j + 1)]):
+                best = (j + 1, entry)
+        if best is None:
+            i += 1
+            continue
+        units.append(Unit(i, best[0], best[1]))
+        i = best[0]
+    return units
+
+
+def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
+    """A sector term counts when it heads its noun phrase (not "police sources", "major offensive")."""
+    last = doc[unit.end - 1]
+    term = unit.entry.name
+    nxt = doc[unit.end] if unit.end < len(doc) else None
+    before_name = nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+    if unit.entry.agent == "person" and before_name:
+        return True
+    if last.pos_ not in ("NOUN", "PROPN") and not term.endswith("."):
+        return False
+    if nxt is not None and nxt.pos_ == "NOUN" and unit.end not in taken and last.dep_ in ("compound", "amod"):
+        return False
+    if term in WEAK_TITLES and unit.entry.agent == "person":
+        prev = doc[unit.start - 1] if unit.start > 0 else None
+        return prev is not None and (
+            prev.lower_ in ("the", "its", "his", "her", "their", "'s", "’s")
+            or prev.i in taken
+            or (doc[unit.start].text[:1].isupper() and prev.text[:1].isupper() and prev.is_alpha)
+        )
+    return True
+
+
+def _in_person_ent(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON"
+
+
+def _name_token(tok: Token) -> bool:
+    return (tok.text[:1].isupper() and (tok.is_alpha or "." in tok.text or "'" in tok.text[1:])) or (
+        tok.lower_ in NAME_GLUE
+    )
+
+
+def _prefix_at(doc: Doc, i: int) -> bool:
+    """ "al-Eryani": a lower-case Arabic article joined to a capitalised name."""
+    return doc[i].lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
+
+
+def _name_unit(doc: Doc, start: int, end: int) -> Unit | None:
+    # trim leading non-capitalised tokens (but keep an "al-" prefix); stop where a name cannot go on
+    while start < end and not doc[start].text[:1].isupper() and not _prefix_at(doc, start):
+        start += 1
+    stop = start
+    while stop < end and _name_token(doc[stop]):
+        stop += 1
+    end = stop
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", ",", ".") or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    if text.lower() in MONTHS:
+        return None
+    return Unit(start, end, Entry("person", text, text, agent="person", case="cap"))
+
+
+def _names_after_titles(doc: Doc, units: list[Unit], taken: set[int]) -> list[Unit]:
+    """Proper names right after a person title ("Prime Minister Adel Abdul-Mahdi") that NER missed."""
+    out = []
+    for u in units:
+        if u.kind != "sector" or u.entry.agent != "person":
+            continue
+        j = u.end
+        place = next((p for p in units if p.kind in PLACE_KINDS and p.start == j + 1), None)
+        if place is not None and doc[j].lower_ == "of":
+            j = place.end  # "Mayor of Oslo Kari Nilsen"
+        first = j
+        while (
+            j < len(doc)
+            and j not in taken
+            and (
+                (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+                or (doc[j].lower_ in NAME_GLUE and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
+            )
+        ):
+            j += 1
+        if j > first:
+            name = _name_unit(doc, first, j)
+            if name is not None:
+                out.append(name)
+    return out
+
+
+def _extend_left(doc: Doc, name: Unit, raw: list[Unit]) -> Unit:
+    """NER often drops a first name ("London Sadiq Khan" -> "Khan"): take capitalised words before it."""
+    taken = {i for u in raw for i in range(u.start, u.end)}
+    start = name.start
+    while (
+        start > 0
+        and start - 1 not in taken
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_alpha
+        and doc[start - 1].text[:1].isupper()
+        and not doc[start - 1].is_sent_start
+        and doc[start - 1].ent_type_ in ("", "PERSON")
+        and name.start - start < 1
+        and not (start >= 2 and doc[start - 2].lower_ in ("of", "for"))
+    ):
+        start -= 1
+    if start == name.start:
+        return name
+    text = doc[start : name.end].text
+    return Unit(start, name.end, Entry("person", text, text, agent="person", case="cap"))
+
+
+def _merge_adjacent(doc: Doc, names: list[Unit]) -> list[Unit]:
+    """NER sometimes cuts one name in two ("Antony" + "J. Blinken"): join touching name units."""
+    out: list[Unit] = []
+    for u in sorted(names, key=lambda x: x.start):
+        if out and out[-1].end == u.start and out[-1].kind == "person" and u.kind == "person":
+            prev = out.pop()
+            text = doc[prev.start : u.end].text
+            u = Unit(prev.start, u.end, Entry("person", text, text, agent="person", case="cap"))
+        out.append(u)
+    return out
+
+
+def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
+    """Organisations only NER knows ("Kenya Anti-Corruption Commission"): one unit each, with the
+    country and sector of the known words inside."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        inside = [u for u in raw if ent.start <= u.start and u.end <= ent.end]
+        if ent.end - ent.start == 1 and ent[0].lower_ in lex.surnames:
+            continue
+        if any(u.kind in ("person", "org") for u in inside) or any(
+            u.start < ent.start < u.end or u.start < ent.end < u.end for u in raw
+        ):
+            continue
+        covered = {i for u in inside for i in range(u.start, u.end)}
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        end = ent.end
+        if "(" in ent.text and ")" not in ent.text:
+            end = next(t.i for t in ent if t.text == "(")
+        if start >= end or not doc[start].text[:1].isupper() or doc[end - 1].lower_ in NOT_BODIES:
+            continue
+        if not any(doc[i].is_alpha and i not in covered for i in range(start, end)):
+            continue
+        country = next((u.entry.country for u in inside if u.entry.country), None)
+        sector = next((u.entry.sector for u in reversed(inside) if u.kind == "sector"), None)
+        text = doc[start : ent.end].text
+        out.append(Unit(start, ent.end, Entry("org", text, text, country, sector, None, "organization", "cap")))
+    return out
+
+
+def _of_titles(doc: Doc, units: list[Unit], names: set[int]) -> list[Unit]:
+    """ "Minister of Information Moammar al-Eryani": the "of ..." words belong to the title."""
+    starts = {u.start for u in units} | {i for i in names}
+    out = []
+    for u in units:
+        if (
+            u.kind == "sector"
+            and u.entry.agent == "person"
+            and u.end + 1 < len(doc)
+            and doc[u.end].lower_ in ("of", "for")
+        ):
+            j = u.end + 1
+            while j < len(doc) and j - u.end < 6 and j not in starts and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if j > u.end + 1 and j < len(doc) and (j in names or doc[j].ent_type_ == "PERSON"):
+                text = doc[u.start : j].text
+                u = Unit(u.start, j, Entry("sector", text, u.entry.name, None, u.entry.sector, None, "person"))
+        out.append(u)
+    return out
+
+
+def _lone_propn(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in MONTHS:
+        return False
+    near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in near)
+
+
+def _known_surnames(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Unit]:
+    """A bare surname from the people file ("Pompeo said ...") that NER missed or called an ORG."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.lower_ not in lex.surnames or not _lone_propn(doc, tok.i):
+            continue
+        out.append(Unit(tok.i, tok.i + 1, Entry("person", tok.text, tok.text, agent="person", case="cap")))
+    return out
+
+
+def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
+    """All units of a document, in text order."""
+    raw = scan(doc, lex.entries, lex.prefixes, lex.max_tokens)
+    # PERSON entities beat single-token country/capital/sector matches they cover ("Chad Smith")
+    persons = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        inside = [u for u in raw if ent.start <= u.start and u.end <= ent.end]
+        if any(u.kind in ("person", "org") for u in inside):
+            continue
+        titles = [u for u in inside if u.kind == "sector"]
+        start = max((u.end for u in titles if u.start == ent.start), default=ent.start)
+        if any(u.kind in ("country", "capital", "demonym") for u in inside) and ent.end - start < 2:
+            continue
+        if any(u.start <= start and ent.end <= u.end for u in raw):
+            continue  # the whole "name" is a known country, capital or title ("Sri Lanka")
+        name = _name_unit(doc, start, ent.end)
+        if name is not None:
+            persons.append(name)
+    persons = [_extend_left(doc, p, raw) for p in persons]
+    orgs = _org_ents(doc, raw, lex)
+    persons += orgs
+    covered = {i for p in persons for i in range(p.start, p.end)}
+    kept = [u for u in raw if not any(i in covered for i in range(u.start, u.end))]
+    taken = {i for u in kept for i in range(u.start, u.end)} | covered
+    kept = [u for u in kept if u.kind != "sector" or _sector_ok(doc, u, taken)]
+    taken = {i for u in kept for i in range(u.start, u.end)} | covered
+    kept = _of_titles(doc, kept, covered)
+    taken = {i for u in kept for i in range(u.start, u.end)} | covered
+    extra = _names_after_titles(doc, kept, taken)
+    taken |= {i for u in extra for i in range(u.start, u.end)}
+    known = _known_surnames(doc, lex, taken)
+    return _merge_adjacent(doc, kept + persons + extra + known)
