@@ -58,7 +58,7 @@ def test_parallel_equals_serial_and_keeps_order(pipeline: Pipeline) -> None:
     arts = [Article(f"t{i}", TEXTS[i % 3]) for i in range(7)]
     serial = list(pipeline.code_articles(arts))
     parallel = list(pipeline.code_parallel(arts, workers=2, chunk=2))
-    assert [a.article.id for a in parallel] == [a.article.id for a in arts]
+    assert [a.article.id for a in parallel] == [a.id for a in arts]
     assert parallel == serial
 
 
