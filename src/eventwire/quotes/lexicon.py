@@ -1,0 +1,72 @@
+"""The cue lexicon (``data/cues.yaml``): cue verbs, cue phrases, document and anonymous speaker heads."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["CueVerb", "Lexicon", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    #: Whether the verb takes reported content as a clause ("X said (that) ...").
+    indirect: bool
+    #: speech | belief | writing | evidence
+    cls: str
+    #: Whether the verb's object or infinitive is what is attributed ("X urged Y to ...", "X criticized Y").
+    obj: bool = False
+    #: Prepositions that introduce what is attributed ("called for X", "spoke about X").
+    preps: frozenset[str] = frozenset()
+    #: The verb is a cue only when one of these words follows it ("put it"); empty: always.
+    next_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, CueVerb]
+    #: Multi-word cues whose speaker follows the phrase ("according to X").
+    source_after: tuple[tuple[str, ...], ...]
+    document_heads: frozenset[str]
+    anonymous_heads: frozenset[str]
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The first words of the multi-word cues."""
+        return frozenset(p[0] for p in self.source_after)
+
+    def verb(self, lemma: str) -> CueVerb | None:
+        return self.verbs.get(lemma.lower())
+
+
+def _verbs(raw: dict[str, Any]) -> dict[str, CueVerb]:
+    out: dict[str, CueVerb] = {}
+    for lemma, spec in raw.items():
+        out[str(lemma)] = CueVerb(
+            lemma=str(lemma),
+            indirect=bool(spec["indirect"]),
+            cls=str(spec["class"]),
+            obj=bool(spec.get("object", False)),
+            preps=frozenset(str(p) for p in spec.get("preps", ())),
+            next_words=frozenset(str(w) for w in spec.get("next", ())),
+        )
+    return out
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Read ``eventwire/data/cues.yaml`` once per process."""
+    text = resources.files("eventwire").joinpath("data/cues.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    phrases = tuple(tuple(str(t) for t in p["tokens"]) for p in raw["phrases"] if p.get("source_after"))
+    return Lexicon(
+        verbs=_verbs(raw["verbs"]),
+        source_after=phrases,
+        document_heads=frozenset(str(w) for w in raw["document_heads"]),
+        anonymous_heads=frozenset(str(w) for w in raw["anonymous_heads"]),
+    )
