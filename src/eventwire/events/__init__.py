@@ -1,16 +1,7 @@
-"""PLACEHOLDER: replaced by the real stage."""
+"""The CAMEO event coder: trigger patterns (``data/patterns.yaml``) over the dependency parse."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from ..model import Analysis
+from .coder import EventCoder
 
 __all__ = ["EventCoder"]
-
-
-class EventCoder:
-    name = "events"
-
-    def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
-        return analysis

@@ -1,0 +1,218 @@
+"""Which tokens are the source and the target of a matched trigger (verbal, passive, nominal)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Analysis, EventSide
+from .lexicon import Pattern
+from .sides import make_side, repair_head, usable_argument
+from .syntax import (
+    OBJECT_CONTROL,
+    complement_objects,
+    complement_subject,
+    from_objects,
+    nominal_source,
+    nominal_targets,
+    objects,
+    prep_objects,
+    subjects,
+)
+
+__all__ = [
+    "LIGHT_VERBS",
+    "Match",
+    "SidePair",
+    "arguments",
+    "clean",
+    "is_purpose",
+    "symmetric_pairs",
+    "target_side",
+    "understood",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger token and the pattern that matched it."""
+
+    token: Token
+    pattern: Pattern
+    depth: int
+
+
+SidePair = tuple[Token | None, EventSide | None]
+
+
+LIGHT_VERBS = frozenset(
+    {
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "hold",
+        "make",
+        "pay",
+        "impose",
+        "issue",
+        "file",
+        "express",
+        "voice",
+        "lodge",
+        "mount",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "step",
+        "intensify",
+        "announce",
+        "sign",
+        "reach",
+        "seal",
+        "give",
+        "provide",
+        "offer",
+        "send",
+        "order",
+        "join",
+        "lead",
+        "wage",
+        "have",
+        "deliver",
+        "extend",
+        "open",
+        "unleash",
+        "escalate",
+        "perpetrate",
+        "commit",
+        "call",
+        "organize",
+        "complete",
+        "finish",
+        "end",
+        "halt",
+        "suspend",
+    }
+)
+#: first/second person pronouns: the speaker of a quotation, not an actor the coder can name
+SPEAKER_PRONOUNS = frozenset({"we", "i", "you", "us", "me"})
+#: pronouns that refer back to an actor (unlike "some", "many", "others")
+REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "this", "that", "who"})
+#: requests, threats and the like address the subject of their "that" clause
+ADDRESSED_ROOTS = frozenset({"02", "10", "12", "13"})
+#: roots whose acts have a patient: their bare past participle is passive ("imprisoned", "killed")
+PATIENT_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
+
+
+def is_purpose(clause: Token) -> bool:
+    """A "to" infinitive of purpose ("provided 6 million euros to support projects")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
+    """(sources, targets, passive) of a match."""
+    tok, pat = m.token, m.pattern
+    if tok.pos_ == "NOUN":
+        return nominal_arguments(tok)
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    if pat.code[:2] in PATIENT_ROOTS and reduced_passive(
+        tok
+    ):  # "Navalny remains imprisoned", "was abducted and killed"
+        agents = [
+            p
+            for c in tok.children
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        patients = [tok.head] if tok.dep_ == "acl" else subjects(tok)
+        if any(t.lemma_.lower() in pat.veto for t in patients):  # "a report released on Tuesday"
+            return [], [], False
+        return agents, patients, True
+    srcs = subjects(tok)
+    if pat.target == "comp_subj":
+        tgts = complement_subject(tok)
+    elif pat.target == "from_subj":
+        return from_objects(tok), srcs, False
+    elif pat.target == "prep":
+        victims = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_ not in pat.obj | pat.comp]
+        victims = victims if pat.obj or pat.comp else []
+        tgts = [c for c in tok.children if c.dep_ == "nsubjpass"] or victims or prep_objects(tok)
+    elif pat.prep:
+        tgts = [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.prep for p in c.children if p.dep_ == "pobj"
+        ] or objects(tok)
+    elif tok.lemma_ in OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in tok.children):
+        tgts = [c for c in tok.children if c.dep_ in ("dobj", "dative")] or complement_objects(tok)
+    else:
+        tgts = objects(tok) or complement_objects(tok)
+    if not tgts and pat.code[:2] in ADDRESSED_ROOTS:  # "demanded that the U.S. cancel the sale"
+        tgts = complement_subject(tok)
+    if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
+        tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
+    return srcs, tgts, passive
+
+
+def reduced_passive(tok: Token) -> bool:
+    """A past participle without auxiliary in a subordinate slot is passive ("remains imprisoned")."""
+    if tok.tag_ != "VBN" or tok.dep_ not in ("advcl", "acl", "conj", "xcomp", "oprd", "acomp"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in tok.children):
+        return False
+    if tok.dep_ == "conj":  # "was abducted and killed": passive only when its head is
+        return any(c.dep_ == "auxpass" for c in tok.head.children) or reduced_passive(tok.head)
+    return True
+
+
+def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token], bool]:
+    srcs, tgts = nominal_source(noun, LIGHT_VERBS), nominal_targets(noun)
+    light = noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in LIGHT_VERBS
+    if not tgts and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head  # "were killed in Israeli shelling": the shelling's target is the killed
+        tgts = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not tgts and not light:
+        return [], [], False  # a bare nominal ("China's assistance") is a mention, not a coded event
+    return srcs, tgts, False
+
+
+def target_side(analysis: Analysis, tok: Token) -> SidePair:
+    """The side of a target; a thing ("relations with Russia", "a truce with X") gives way to the actor
+    of its prepositional phrase."""
+    side = make_side(analysis, tok, wide=True)
+    if side.actor or tok.pos_ != "NOUN":
+        return tok, side
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on", "to", "of", "from", "toward", "by"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    alt = make_side(analysis, pobj, wide=True)
+                    if alt.country or alt.actor:
+                        return pobj, alt
+    return tok, side
+
+
+def understood(tok: Token, side: EventSide) -> bool:
+    """A pronoun source that resolved to no actor is not understood ("it" with no antecedent)."""
+    if tok.pos_ != "PRON" or tok.lower_ not in REFERRING_PRONOUNS:
+        return True
+    return side.actor is not None or side.country is not None
+
+
+def clean(tokens: list[Token]) -> list[Token]:
+    heads = [repair_head(t) for t in tokens]
+    return [t for t in heads if usable_argument(t) and not (t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS)]
+
+
+def symmetric_pairs(srcs: list[SidePair], tgts: list[SidePair]) -> list[tuple[SidePair, SidePair]]:
+    """A symmetric act: coordinated sources act on each other, and each source and each actor target
+    act on each other ("Brazil and the U.S. seek a partnership", "X met with Y")."""
+    actor_tgts = [t for t in tgts if t[1] is not None and (t[1].actor or (t[0] is not None and t[0].pos_ == "PROPN"))]
+    pairs = [(a, b) for a in srcs for b in srcs if a[0] is not None and b[0] is not None and a[0].i != b[0].i]
+    pairs += [(a, b) for a in srcs for b in actor_tgts]
+    pairs += [(b, a) for a in srcs for b in actor_tgts if a[1] is not None and (a[1].country or a[1].actor)]
+    if not pairs:
+        pairs = [(a, b) for a in srcs for b in tgts]
+    return pairs

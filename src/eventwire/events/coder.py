@@ -1,0 +1,320 @@
+"""The event coder stage: CAMEO events from trigger patterns over the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import product
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Analysis, Event, EventSide, Modality, Span
+from .arguments import Match, SidePair, arguments, clean, is_purpose, symmetric_pairs, target_side, understood
+from .cameo import cameo_code, intent_code, refusal_code, threat_code
+from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for
+from .modality import modality
+from .recode import arrival_recode, protest_recode, says_will
+from .sides import make_side, same_side
+from .syntax import REPORTING, complement_lemmas, subjects
+
+__all__ = ["EventCoder", "Match", "best_match"]
+
+MODALITY_PENALTY: dict[Modality, float] = {
+    "asserted": 0.0,
+    "reported": 0.05,
+    "future": 0.15,
+    "hypothetical": 0.3,
+    "negated": 0.3,
+}
+MAX_SENT_CHARS = 1500
+#: verbs whose complement is still coded (as negated): "denied that X attacked Y"
+DENIALS = frozenset({"deny", "refute"})
+#: how deep in the complements a veto word still counts ("detained X over the election" is an arrest)
+VETO_DEPTH = 2
+#: source phrases keep their place phrases and appositions too
+WIDE_SOURCES = True
+#: roots of violence: one attack may be told by several triggers ("killed in an air strike by X")
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: roots of material conflict: "X said Y attacked Z" is also X accusing Y (or claiming it, when X is Y)
+ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
+
+
+class EventCoder:
+    name = "events"
+
+    def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
+        events: list[Event] = []
+        for sent in doc.sents:
+            if _is_boilerplate(sent):
+                continue
+            for ev in _code_sentence(sent, analysis):
+                events.append(replace(ev, id=f"E{len(events) + 1}"))
+        return analysis.with_(events=tuple(events))
+
+
+def _is_boilerplate(sent: SpacySpan) -> bool:
+    text = sent.text.strip().lower()
+    if not text or len(text) > MAX_SENT_CHARS:
+        return True
+    starts, contains = boilerplate_markers()
+    return text.startswith(starts) or any(marker in text for marker in contains)
+
+
+def _lemmas(tok: Token) -> list[str]:
+    """The trigger lemma, then repairs of the small model's misses ("staged" -> "stag")."""
+    low = tok.lower_
+    out = [tok.lemma_.lower()] + ([low] if tok.pos_ != "VERB" else [])
+    if low.endswith("ed"):
+        out += [low[:-1], low[:-2], low[:-3]]
+    elif low.endswith("ing"):
+        out += [low[:-3], low[:-3] + "e", low[:-4]]
+    elif low.endswith("s"):
+        out += [low[:-1], low[:-2]]
+    return out
+
+
+def _obj_words(tok: Token) -> set[str]:
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
+    heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+    words: set[str] = set()
+    for h in heads:
+        words.update((h.lemma_.lower(), h.lower_))
+        words.update(c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod", "nmod", "nummod"))
+    return words
+
+
+def best_match(tok: Token) -> Match | None:
+    """The most specific pattern matching the trigger ``tok`` (None when none does)."""
+    pos: Pos
+    if tok.pos_ == "NOUN":
+        pos = "n"
+    elif tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
+        pos = "v"
+    else:
+        return None
+    cands: tuple[Pattern, ...] = ()
+    for lemma in _lemmas(tok):
+        cands = patterns_for(lemma, pos)
+        if cands:
+            break
+    if not cands:
+        return None
+    comp = complement_lemmas(tok, set())
+    objs = _obj_words(tok)
+    has_obj = any(c.dep_ == "dobj" for c in tok.children)
+    near = {w for w, d in comp.items() if d <= VETO_DEPTH}
+    prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    best: tuple[tuple[int, int], Match] | None = None
+    for p in cands:
+        if (p.prt and not p.prt & prts) or (p.prep and not p.prep & preps) or (p.obj and not p.obj & objs):
+            continue
+        depth = min((comp[w] for w in p.comp if w in comp), default=99) if p.comp else 0
+        if p.comp and depth == 99:
+            continue
+        if p.veto and (p.veto & objs or p.veto & near):
+            continue
+        if p.trans is not None and p.trans != has_obj:
+            continue
+        key = (p.specificity, -depth if p.comp else -1)
+        if best is None or key > best[0]:
+            best = (key, Match(tok, p, depth))
+    return best[1] if best else None
+
+
+def _governed(m: Match) -> list[Token]:
+    """Tokens the trigger's pattern accounts for: its infinitive/clausal complements and object heads."""
+    out: list[Token] = []
+    stack = [m.token]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass") or (c.dep_ == "acl" and cur is not m.token):
+                out.append(c)
+                if c.dep_ in ("xcomp", "ccomp", "acl") or (c.dep_ == "dobj" and cur is not m.token):
+                    stack.append(c)
+    return out
+
+
+def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
+    """(tokens consumed by a governing trigger, generic governors dropped for their complement)."""
+    by_token = {m.token.i: m for m in matches}
+    consumed: set[int] = set()
+    dropped: set[int] = set()
+    for m in matches:
+        if m.pattern.code == NO_EVENT or m.token.lemma_ in REPORTING or m.token.lemma_ in DENIALS:
+            continue
+        governed = _governed(m)
+        if m.pattern.code in ("015", "016"):  # a claim or denial of an act accounts for the act
+            governed += [t for t in m.token.subtree if t.i != m.token.i]
+        if m.pattern.code[:2] >= "06":  # "provided aid to support X"; but "visited X to mediate" is two acts
+            governed += [c for c in m.token.children if c.dep_ == "advcl" and is_purpose(c)]
+        if m.pattern.code[:2] >= "18":  # "bombarded the city, killing eight": one attack
+            governed += [c for c in m.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        if m.pattern.yields and m.pattern.specificity <= 0:
+            inner = [by_token[t.i] for t in governed if t.i in by_token]
+            if any(i.pattern.code != NO_EVENT and i.pattern.code[:2] >= "13" for i in inner):
+                dropped.add(m.token.i)
+                continue
+        consumed.update(t.i for t in governed)
+    return consumed, dropped
+
+
+def _code_sentence(sent: SpacySpan, analysis: Analysis) -> list[Event]:
+    matches = [m for tok in sent if (m := best_match(tok)) is not None]
+    consumed, dropped = _consumed(matches)
+    events: dict[tuple[object, ...], Event] = {}
+    for m in matches:
+        if m.pattern.code == NO_EVENT or m.token.i in consumed or m.token.i in dropped:
+            continue
+        for ev in _events_of(m, sent, analysis):
+            key = (_who(ev.source), _who(ev.target), ev.root)
+            if key not in events or events[key].confidence < ev.confidence:
+                events[key] = ev
+    kept = _drop_sourceless(_drop_untargeted(list(events.values())))
+    return sorted(kept, key=lambda e: (e.trigger.start, -e.confidence))
+
+
+def _who(side: EventSide | None) -> object:
+    return None if side is None else side.actor or side.country or side.text
+
+
+def _drop_untargeted(events: list[Event]) -> list[Event]:
+    """An event without a target is dropped when the same source has one with a target and root."""
+    targeted = {(_who(e.source), e.root) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (_who(e.source), e.root) not in targeted]
+
+
+def _drop_sourceless(events: list[Event]) -> list[Event]:
+    """A passive event without agent is dropped when another event has a source and the same target
+    ("were killed in an air strike by government forces")."""
+    sourced = {
+        (_who(e.target), e.root in VIOLENT_ROOTS or e.root)
+        for e in events
+        if e.source is not None and e.target is not None
+    }
+    return [
+        e for e in events if e.source is not None or (_who(e.target), e.root in VIOLENT_ROOTS or e.root) not in sourced
+    ]
+
+
+def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
+    srcs, tgts, passive = arguments(m)
+    srcs, tgts = [t for t in clean(srcs) if t.lemma_.lower() not in non_agents()], clean(tgts)
+    if not srcs and not (passive and tgts):
+        return []  # not understood: no actor to code
+    if m.pattern.need == "target" and not tgts:
+        return []
+    mod = modality(m.token)
+    code = m.pattern.code
+    orig_root = code[:2]
+    if mod == "future" and threat_code(code) and says_will(m.token):
+        code, mod = threat_code(code) or code, "asserted"  # "will strike X" states a threat
+    elif mod == "future":
+        code = intent_code(code) or code
+    elif mod == "negated" and refusal_code(code):
+        code, mod = refusal_code(code) or code, "asserted"  # "would not provide support" is a refusal
+    src_sides: list[SidePair] = [
+        (t, side) for t in srcs if understood(t, side := make_side(analysis, t, wide=WIDE_SOURCES))
+    ]
+    if not src_sides and not (passive and tgts):
+        return []
+    src_sides = src_sides or [(None, None)]
+    tgt_sides: list[SidePair] = [target_side(analysis, t) for t in tgts] or [(None, None)]
+    pairs = list(product(src_sides, tgt_sides))
+    if m.pattern.symmetric:
+        pairs = symmetric_pairs(src_sides, tgt_sides)
+    out: list[Event] = []
+    all_same = True
+    for (s_tok, src), (t_tok, tgt) in pairs:
+        if (s_tok is not None and t_tok is not None and s_tok.i == t_tok.i) or same_side(src, tgt):
+            continue
+        all_same = False
+        ev_code = arrival_recode(protest_recode(code, s_tok, t_tok, src), s_tok)
+        ev = _event(m, sent, ev_code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod))
+        out.append(ev)
+        if orig_root in ACCUSABLE_ROOTS and _reporter(m.token) is not None:
+            out.extend(_speaker_events(m, sent, analysis, ev))
+    if (
+        all_same and srcs and not m.pattern.need and code[:2] < "06"
+    ):  # "promised to democratize Serbia": keep the source
+        src = make_side(analysis, srcs[0])
+        out.append(_event(m, sent, code, src, None, mod, m.pattern.id, _confidence(m, src, None, mod)))
+    return out
+
+
+def _event(
+    m: Match,
+    sent: SpacySpan,
+    code: str,
+    src: EventSide | None,
+    tgt: EventSide | None,
+    mod: Modality,
+    pattern: str,
+    conf: float,
+) -> Event:
+    info = cameo_code(code)
+    ev_span = Span(sent.start_char, sent.end_char, sent.text)
+    trig = Span(m.token.idx, m.token.idx + len(m.token.text), m.token.text)
+    return Event(
+        id="",
+        source=src,
+        target=tgt,
+        cameo=code,
+        root=info.root,
+        quad=info.quad,
+        penta=info.penta,
+        goldstein=info.goldstein,
+        plover=info.plover,
+        modality=mod,
+        confidence=conf,
+        evidence=ev_span,
+        trigger=trig,
+        pattern=pattern,
+    )
+
+
+def _reporter(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in REPORTING:
+            return cur.head
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) -> list[Event]:
+    """ "X said Y attacked Z": X accuses Y (112), or claims the act when X is Y (015)."""
+    verb = _reporter(m.token)
+    if verb is None or verb.i > m.token.i:
+        return []  # a trailing attribution (", officials said") only sources the report
+    speakers = clean(subjects(verb))
+    out: list[Event] = []
+    for sp_tok in speakers:
+        speaker = make_side(analysis, sp_tok)
+        if speaker.country is None and speaker.actor is None:
+            continue
+        plural = ev.source is not None and (ev.source.text or "").lower() in ("they", "we") and len(speakers) > 1
+        if plural or same_side(speaker, ev.source):
+            code, tgt = "015", ev.target
+        else:
+            code, tgt = "112", ev.source
+        if tgt is None or not (tgt.country or tgt.actor) or same_side(speaker, tgt):
+            continue
+        # claiming one's own act is the statement coded; accusing another ranks below the act itself
+        conf = round(min(ev.confidence + 0.05, 0.99) if code == "015" else max(ev.confidence - 0.1, 0.05), 4)
+        trig_m = Match(verb, m.pattern, m.depth)
+        out.append(_event(trig_m, sent, code, speaker, tgt, "asserted", "reported_conflict", conf))
+    return out
+
+
+def _confidence(m: Match, src: EventSide | None, tgt: EventSide | None, mod: Modality) -> float:
+    score = 0.45 + 0.08 * min(max(m.pattern.specificity, 0), 3)
+    score += 0.12 if src is not None and (src.country or src.actor) else 0.0
+    score += 0.08 if tgt is not None and (tgt.country or tgt.actor) else 0.0
+    score -= 0.05 if m.token.pos_ == "NOUN" else 0.0
+    score -= 0.1 if src is None else 0.0
+    score -= MODALITY_PENALTY[mod]
+    return round(min(max(score, 0.05), 0.99), 4)

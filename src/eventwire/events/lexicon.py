@@ -1,0 +1,141 @@
+"""The event lexicon: trigger patterns loaded from ``data/patterns.yaml``, indexed by (lemma, pos)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from .cameo import is_code
+
+__all__ = [
+    "NO_EVENT",
+    "Pattern",
+    "Pos",
+    "boilerplate_markers",
+    "load_patterns",
+    "non_agents",
+    "patterns_for",
+    "protester_words",
+]
+
+#: The code of a negative pattern: this use of the trigger is no event.
+NO_EVENT = "-"
+Pos = Literal["v", "n"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    lemma: str
+    pos: Pos
+    code: str
+    prt: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    obj: frozenset[str] = frozenset()
+    comp: frozenset[str] = frozenset()
+    veto: frozenset[str] = frozenset()
+    target: str | None = None
+    #: added to the specificity (a weak pattern: -1)
+    rank: int = 0
+    #: "target": emit only when the event has a target
+    need: str | None = None
+    #: a symmetric act ("met", "clashed"): coordinated actors act on each other, both directions
+    symmetric: bool = False
+    #: a generic governor ("pledged to") that yields to a conflict event in its complement
+    yields: bool = False
+    #: True: the trigger must have a direct object; False: it must have none; None: either
+    trans: bool | None = None
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the pattern has (the most specific matching pattern wins)."""
+        return self.rank + sum(bool(c) for c in (self.prt, self.prep, self.obj, self.comp))
+
+
+def _words(value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    items = [value] if isinstance(value, str) else list(value)
+    return frozenset(str(v).lower() for v in items)
+
+
+def _expand(entry: dict[str, Any]) -> list[Pattern]:
+    code = str(entry["code"])
+    if code != NO_EVENT and not is_code(code):
+        raise ValueError(f"pattern {entry.get('id')!r}: unknown CAMEO code {code!r}")
+    pos: Pos = "n" if entry.get("pos") == "n" else "v"
+    return [
+        Pattern(
+            id=str(entry["id"]),
+            lemma=lemma,
+            pos=pos,
+            code=code,
+            prt=_words(entry.get("prt")),
+            prep=_words(entry.get("prep")),
+            obj=_words(entry.get("obj")),
+            comp=_words(entry.get("comp")),
+            veto=_words(entry.get("not")),
+            target=entry.get("target"),
+            rank=int(entry.get("rank", 0)),
+            need=entry.get("need"),
+            symmetric=bool(entry.get("symmetric")),
+            yields=bool(entry.get("yields")),
+            trans=entry.get("trans"),
+        )
+        for lemma in sorted(_words(entry["lemma"]))
+    ]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("data/patterns.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def boilerplate_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(starts, contains): lower-cased markers of page furniture sentences."""
+    data = _data()
+    return tuple(data.get("boilerplate_starts", ())), tuple(data.get("boilerplate_contains", ()))
+
+
+@cache
+def protester_words() -> frozenset[str]:
+    """Head nouns of protesters: their attacks are violent protest, attacks on them repression."""
+    return frozenset(str(w) for w in _data().get("protesters", ()))
+
+
+@cache
+def non_agents() -> frozenset[str]:
+    """Subject head nouns that name no agent ("these sanctions demonstrate ...")."""
+    return frozenset(str(w) for w in _data().get("non_agents", ()))
+
+
+@cache
+def load_patterns() -> tuple[Pattern, ...]:
+    """Every pattern of the lexicon, one per trigger lemma, in file order."""
+    data = _data()
+    out: list[Pattern] = []
+    for entry in data["patterns"]:
+        out.extend(_expand(entry))
+    return tuple(out)
+
+
+@cache
+def _index() -> dict[tuple[str, Pos], tuple[Pattern, ...]]:
+    index: dict[tuple[str, Pos], list[Pattern]] = defaultdict(list)
+    for pattern in load_patterns():
+        index[(pattern.lemma, pattern.pos)].append(pattern)
+    # most specific first; file order breaks ties
+    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+
+
+def patterns_for(lemma: str, pos: Pos) -> tuple[Pattern, ...]:
+    """The patterns of a trigger lemma, most specific first (empty when the lemma is no trigger)."""
+    return _index().get((lemma.lower(), pos), ())

@@ -1,0 +1,54 @@
+"""Context recodings of a coded act: protesters' violence, arriving troops, stated future acts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import EventSide
+from .lexicon import protester_words
+
+__all__ = ["arrival_recode", "protest_recode", "says_will"]
+
+
+#: heads of military units ("NATO troops arrived in Bosnia")
+TROOP_WORDS = frozenset(
+    {
+        "troop",
+        "soldier",
+        "force",
+        "peacekeeper",
+        "contingent",
+        "patch",
+        "deployment",
+        "unit",
+        "battalion",
+        "brigade",
+        "marine",
+        "paratrooper",
+    }
+)
+
+
+def protest_recode(code: str, s_tok: Token | None, t_tok: Token | None, src: EventSide | None) -> str:
+    """Violence by protesters is a violent protest (145); force against protesters is repression (175)."""
+    if code[:2] not in ("17", "18", "19"):
+        return code
+    protesters = protester_words()
+    if s_tok is not None and s_tok.lemma_.lower() in protesters:
+        return "145"
+    if t_tok is not None and t_tok.lemma_.lower() in protesters and src is not None and src.sector in ("MIL", "COP"):
+        return "175"
+    return code
+
+
+def arrival_recode(code: str, s_tok: Token | None) -> str:
+    """Troops that "arrive" deploy (154); peacekeepers that arrive provide protection (074)."""
+    if code != "042" or s_tok is None or s_tok.lemma_.lower() not in TROOP_WORDS:
+        return code
+    words = {t.lemma_.lower() for t in s_tok.subtree}
+    return "074" if words & {"peacekeeping", "peacekeeper", "un", "u.n.", "nato", "aid"} else "154"
+
+
+def says_will(tok: Token) -> bool:
+    """The trigger's own future auxiliary ("will strike"), not a promise or plan that governs it."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would") for c in tok.children)

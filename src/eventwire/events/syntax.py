@@ -1,0 +1,338 @@
+"""Arguments of a trigger in the dependency parse: subjects, objects, passive agents, control, nominals.
+
+All functions take spaCy tokens of one parsed sentence and return tokens (heads of argument phrases);
+``phrase`` turns a head into the character span of its noun phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+__all__ = [
+    "OBJECT_CONTROL",
+    "REPORTING",
+    "complement_lemmas",
+    "expand_conj",
+    "nominal_source",
+    "nominal_targets",
+    "objects",
+    "phrase_bounds",
+    "subjects",
+]
+
+#: Verbs whose object is the subject of their infinitive ("asked the U.S. to leave").
+OBJECT_CONTROL = frozenset(
+    {
+        "ask",
+        "urge",
+        "call",
+        "tell",
+        "order",
+        "invite",
+        "press",
+        "pressure",
+        "persuade",
+        "force",
+        "allow",
+        "help",
+        "encourage",
+        "instruct",
+        "request",
+        "implore",
+        "appeal",
+        "command",
+        "compel",
+        "permit",
+        "lead",
+    }
+)
+#: Reporting verbs: an event in their clausal complement is "reported".
+REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "state",
+        "claim",
+        "add",
+        "note",
+        "indicate",
+        "stress",
+        "confirm",
+        "declare",
+        "write",
+        "explain",
+        "insist",
+        "assert",
+        "reveal",
+        "disclose",
+        "acknowledge",
+        "argue",
+        "suggest",
+        "testify",
+        "quote",
+        "tweet",
+        "signal",
+        "show",
+        "believe",
+        "think",
+        "know",
+    }
+)
+#: Passives that describe their subject's own stance ("is committed to", "is prepared to").
+STATIVE_PASSIVES = frozenset(
+    {
+        "commit",
+        "prepare",
+        "determine",
+        "resolve",
+        "dedicate",
+        "poise",
+        "set",
+        "schedule",
+        "expect",
+        "slate",
+        "due",
+        "oblige",
+        "obligate",
+    }
+)
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+TARGET_PREPS = frozenset({"against", "with", "to", "at", "on", "toward", "towards", "into", "upon", "over"})
+INSTRUMENT_PREPS = frozenset({"for", "into", "in", "from"})
+NOMINAL_TARGET_PREPS = frozenset(
+    {"of", "on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "from"}
+)
+#: Nominal events whose possessor is the one it happens to ("Soleimani's killing").
+VICTIM_NOUNS = frozenset(
+    {
+        "killing",
+        "murder",
+        "slaying",
+        "assassination",
+        "execution",
+        "arrest",
+        "detention",
+        "kidnapping",
+        "abduction",
+        "release",
+        "deportation",
+        "expulsion",
+        "imprisonment",
+        "beheading",
+        "torture",
+    }
+)
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+NARROW_PREPS = frozenset({"of"})
+WIDE_PREPS = frozenset({"of", "in", "near", "from", "at", "outside", "inside"})
+CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep", "parataxis", "ccomp"})
+MAX_DEPTH = 6
+
+
+def expand_conj(tok: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("Brazil and the United States")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(expand_conj(child))
+        elif child.dep_ == "appos" and child.ent_type_ == "GPE" and tok.ent_type_ == "GPE":
+            out.extend(expand_conj(child))  # "The US, Russia, and Switzerland" parsed as an apposition
+    return out
+
+
+def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _own_subjects(tok: Token) -> list[Token]:
+    """Subjects of a verb written in its own clause (the agent of a passive comes first)."""
+    if any(c.dep_ == "nsubjpass" for c in tok.children):
+        agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
+        if not agents and tok.lemma_ in STATIVE_PASSIVES:  # "Vietnam is committed to ..."
+            agents = _children(tok, {"nsubjpass"})
+        return [t for a in agents for t in expand_conj(a)]
+    subj = _children(tok, {"nsubj"})
+    if not subj:  # "X however have opposed": the parser hung the subject on the auxiliary
+        subj = [s for a in _children(tok, {"aux"}) for s in _children(a, {"nsubj"})]
+    return [t for s in subj for t in expand_conj(s)]
+
+
+def subjects(tok: Token, depth: int = 0) -> list[Token]:
+    """The source heads of a verbal trigger, inherited through control, coordination and clauses."""
+    own = _own_subjects(tok)
+    if own or any(c.dep_ == "nsubjpass" for c in tok.children) or depth > MAX_DEPTH:
+        return own
+    head, dep = tok.head, tok.dep_
+    if head is tok:
+        return []
+    if dep == "xcomp":
+        objs = _children(head, {"dobj", "dative"})
+        if head.lemma_ in OBJECT_CONTROL and objs:
+            return [t for o in objs for t in expand_conj(o)]
+        return subjects(head, depth + 1)
+    if dep in ("conj", "advcl", "acomp"):
+        return subjects(head, depth + 1)
+    if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBD":
+        return [head]  # a past-tense verb parsed as modifying its subject ("The air force carried out ...")
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        owner = _children(head, {"poss"})
+        if owner:
+            return owner
+        if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+            return subjects(head.head, depth + 1)
+    return []
+
+
+def objects(tok: Token) -> list[Token]:
+    """Target heads of a verbal trigger: the passive subject, the direct object, the dative, or the
+    object of a targeting preposition."""
+    passive = [t for s in _children(tok, {"nsubjpass"}) for t in expand_conj(s)]
+    if passive:
+        return passive
+    direct = [
+        t for o in _children(tok, {"dobj", "dative"}) if (p := _pobj_or_self(o)) is not None for t in expand_conj(p)
+    ]
+    if direct:
+        return direct
+    for prep in _children(tok, {"prep"}):
+        if prep.lower_ in TARGET_PREPS:
+            pobj = _children(prep, {"pobj"})
+            if pobj:
+                return [t for p in pobj for t in expand_conj(p)]
+    return []
+
+
+def complement_objects(tok: Token) -> list[Token]:
+    """Objects of the trigger's clausal complement ("voted to end the presence" -> presence)."""
+    for comp in _children(tok, {"xcomp"}):
+        objs = objects(comp)
+        if objs:
+            return objs
+    return []
+
+
+def prep_objects(tok: Token) -> list[Token]:
+    """Objects of the trigger's prepositions and its dative: the target of an instrument pattern
+    ("sent troops to Iraq", "imposed sanctions on Iran")."""
+    datives = [_pobj_or_self(o) for o in _children(tok, {"dative"})]
+    dative = [t for o in datives if o is not None for t in expand_conj(o)]
+    if dative:
+        return dative
+    for holder in [tok, *_children(tok, {"dobj"})]:
+        for prep in _children(holder, {"prep"}):
+            if prep.lower_ in TARGET_PREPS or prep.lower_ in INSTRUMENT_PREPS:
+                pobj = _children(prep, {"pobj"})
+                if pobj:
+                    return [t for p in pobj for t in expand_conj(p)]
+    return []
+
+
+def _pobj_or_self(tok: Token) -> Token | None:
+    """A dative written as a preposition ("provide support to Israel") -> its object."""
+    if tok.pos_ == "ADP":
+        objs = _children(tok, {"pobj"})
+        return objs[0] if objs else None
+    return tok
+
+
+def from_objects(tok: Token) -> list[Token]:
+    """Objects of "from" on the trigger or its direct object ("received weapons from X")."""
+    for holder in [tok, *_children(tok, {"dobj"})]:
+        for prep in _children(holder, {"prep"}):
+            if prep.lower_ == "from":
+                return [t for p in _children(prep, {"pobj"}) for t in expand_conj(p)]
+    return []
+
+
+def complement_subject(tok: Token) -> list[Token]:
+    """The subject of the trigger's clausal complement ("said the U.S. had moved troops" -> U.S.)."""
+    for comp in _children(tok, {"ccomp"}):
+        subj = _own_subjects(comp) or [t for s in _children(comp, {"nsubjpass"}) for t in expand_conj(s)]
+        if subj:
+            return subj
+    return []
+
+
+def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
+    """The actor of a nominal event: possessor, compound or adjective modifier, "by" agent, or the
+    subject of a light verb ("launched an attack")."""
+    by = [p for c in _children(noun, {"prep"}) if c.lower_ == "by" for p in _children(c, {"pobj"})]
+    if by:
+        return by
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    mods = [
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "nmod", "amod")
+        and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.dep_ == "poss")
+    ]
+    if mods and (has_of or noun.lemma_ not in VICTIM_NOUNS):
+        return mods
+    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in light_verbs:
+        return subjects(noun.head)
+    return []
+
+
+def nominal_targets(noun: Token) -> list[Token]:
+    """The target of a nominal event: its "of/on/against/with/to" object, or the possessor of a
+    victim noun without "of" ("Soleimani's killing")."""
+    for prep in _children(noun, {"prep"}):
+        if prep.lower_ in NOMINAL_TARGET_PREPS:
+            pobj = _children(prep, {"pobj"})
+            if pobj:
+                return [t for p in pobj for t in expand_conj(p)]
+    if noun.lemma_ in VICTIM_NOUNS:
+        return _children(noun, {"poss"})
+    if noun.dep_ in ("dobj", "attr"):
+        verb = noun.head
+        for prep in _children(verb, {"prep"}):
+            if prep.lower_ in NOMINAL_TARGET_PREPS and prep.lower_ != "of":
+                return [t for p in _children(prep, {"pobj"}) for t in expand_conj(p)]
+    return []
+
+
+def phrase_bounds(head: Token, wide: bool = False) -> tuple[int, int]:
+    """Character bounds of the noun phrase of ``head``: its subtree without clauses, coordination,
+    appositions and prepositional phrases (an "of" phrase is kept). ``wide`` (a target) also keeps
+    place phrases and appositions ("a military vehicle in Rakhine State")."""
+    keep = WIDE_PREPS if wide else NARROW_PREPS
+    toks = sorted(_phrase_tokens(head, keep, wide), key=lambda t: t.i)
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _phrase_tokens(tok: Token, keep: frozenset[str], wide: bool) -> Iterator[Token]:
+    yield tok
+    for child in tok.children:
+        kept = (child.dep_ == "prep" and child.lower_ in keep) or (wide and child.dep_ == "appos")
+        if child.dep_ in CUT_DEPS and not kept:
+            continue
+        if child.dep_ == "punct" or (child.pos_ == "VERB" and child.dep_ != "amod"):
+            continue
+        if child.dep_ in ("npadvmod", "compound", "nummod") and child.ent_type_ in ("DATE", "TIME"):
+            continue  # "Hours earlier Maduro", "17 July 2017 Russia's Supreme Court"
+        yield from _phrase_tokens(child, keep, wide)
+
+
+def complement_lemmas(tok: Token, exclude: set[int]) -> dict[str, int]:
+    """Lemmas (and lower-cased words) in the trigger's subtree outside its subjects -> tree depth."""
+    found: dict[str, int] = {}
+    stack: list[tuple[Token, int]] = [(c, 1) for c in tok.children if c.dep_ not in SUBJ]
+    while stack:
+        cur, depth = stack.pop()
+        if cur.i in exclude or depth > MAX_DEPTH:
+            continue
+        for key in (cur.lemma_.lower(), cur.lower_):
+            if key not in found or depth < found[key]:
+                found[key] = depth
+        stack.extend((c, depth + 1) for c in cur.children)
+    return found

@@ -1,0 +1,266 @@
+"""The CAMEO event coder: code tables, the lexicon, and each pattern family and modality."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.events.cameo import cameo_code, cameo_table, intent_code, is_code, refusal_code
+from eventwire.events.lexicon import NO_EVENT, Pattern, load_patterns, patterns_for
+from eventwire.model import Analysis, Event
+from eventwire.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("code", "goldstein", "quad", "penta", "plover"),
+    [
+        ("010", 0.0, 1, 0, None),
+        ("0256", -0.3, 1, 0, "REQUEST"),
+        ("042", 1.9, 1, 1, "CONSULT"),
+        ("0312", 5.2, 1, 1, "AGREE"),
+        ("073", 7.4, 2, 2, "AID"),
+        ("087", 9.0, 2, 2, "RETREAT"),
+        ("112", -2.0, 3, 3, "ACCUSE"),
+        ("1246", -4.0, 3, 3, "REJECT"),
+        ("141", -6.5, 3, 4, "PROTEST"),
+        ("154", -7.2, 4, 4, "MOBILIZE"),
+        ("166", -7.0, 4, 4, "SANCTION"),
+        ("173", -5.0, 4, 4, "COERCE"),
+        ("186", -10.0, 4, 4, "ASSAULT"),
+        ("195", -10.0, 4, 4, "ASSAULT"),
+    ],
+)
+def test_code_table(code: str, goldstein: float, quad: int, penta: int, plover: str | None) -> None:
+    entry = cameo_code(code)
+    assert (entry.goldstein, entry.quad, entry.penta, entry.plover) == (goldstein, quad, penta, plover)
+    assert entry.root == code[:2]
+
+
+def test_code_table_is_complete() -> None:
+    table = cameo_table()
+    assert len(table) > 300
+    assert {c[:2] for c in table} == {f"{i:02d}" for i in range(1, 21)}
+    assert all(0 <= e.penta <= 4 and 1 <= e.quad <= 4 for e in table.values())
+
+
+@pytest.mark.parametrize("pattern", load_patterns(), ids=lambda p: f"{p.id}:{p.lemma}")
+def test_every_pattern_names_a_valid_code(pattern: Pattern) -> None:
+    assert pattern.code == NO_EVENT or is_code(pattern.code)
+    assert pattern.lemma and pattern.id
+
+
+def test_every_root_is_covered() -> None:
+    roots = {p.code[:2] for p in load_patterns() if p.code != NO_EVENT}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_patterns_are_indexed_most_specific_first() -> None:
+    pats = patterns_for("ask", "v")
+    assert pats and pats[0].specificity >= pats[-1].specificity
+    assert patterns_for("nonexistentverb", "v") == ()
+
+
+@pytest.mark.parametrize(
+    ("code", "intent", "refusal"),
+    [("062", "0312", "1212"), ("087", "0356", "1246"), ("040", "036", "125"), ("190", None, None)],
+)
+def test_intent_and_refusal(code: str, intent: str | None, refusal: str | None) -> None:
+    assert intent_code(code) == intent
+    assert refusal_code(code) == refusal
+
+
+def _code(pipeline: Pipeline, text: str) -> Analysis:
+    return pipeline.code_text(text, id="t", published=dt.date(2021, 3, 4))
+
+
+def _find(analysis: Analysis, root: str) -> Event:
+    events = [e for e in analysis.events if e.root == root]
+    assert events, [(e.cameo, e.pattern, e.trigger.text) for e in analysis.events]
+    return events[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        # verbal: subject -> object / prepositional object
+        (
+            "Turkish troops attacked Kurdish fighters near the border on Monday.",
+            "19",
+            "Turkish troops",
+            "Kurdish fighters",
+        ),
+        ("Germany condemned the decision by the Hungarian government.", "11", "Germany", "the Hungarian government"),
+        ("Protesters demonstrated outside the French embassy in Madrid.", "14", "Protesters", None),
+        (
+            "The Kenyan police arrested twelve opposition activists.",
+            "17",
+            "The Kenyan police",
+            "twelve opposition activists",
+        ),
+        ("Japan sent two warships to the Gulf of Aden.", "15", "Japan", None),
+        # passive with agent
+        ("The Ukrainian convoy was shelled by Russian artillery.", "19", "Russian artillery", "The Ukrainian convoy"),
+        # control: "asked X to ..."
+        ("Canada asked Mexico to release the detained sailors.", "02", "Canada", "Mexico"),
+        # coordination: one event per dyad
+        ("Brazil and Argentina signed a trade agreement.", "05", "Brazil", None),
+        # nominal event
+        ("The Israeli arrest of the Palestinian mayor drew criticism.", "17", "Israeli", "the Palestinian mayor"),
+        # reporting frame: the reported event is coded
+        ("Officials said Syrian forces bombed the rebel town.", "19", "Syrian forces", "the rebel town"),
+    ],
+)
+def test_pattern_families(pipeline: Pipeline, text: str, root: str, source: str, target: str | None) -> None:
+    ev = _find(_code(pipeline, text), root)
+    assert ev.source is not None and ev.source.text == source
+    if target is not None:
+        assert ev.target is not None and ev.target.text == target
+    assert ev.evidence.text.startswith(text.split()[0])
+    assert ev.trigger.text in text
+    assert 0.0 < ev.confidence <= 1.0
+
+
+@pytest.mark.slow
+def test_coordination_gives_one_event_per_dyad(pipeline: Pipeline) -> None:
+    a = _code(pipeline, "France and Italy criticized Poland over the new law.")
+    sources = {e.source.text for e in a.events if e.source is not None and e.root == "11"}
+    assert sources == {"France", "Italy"}
+
+
+@pytest.mark.slow
+def test_symmetric_meeting_goes_both_ways(pipeline: Pipeline) -> None:
+    a = _code(pipeline, "Chile and Peru held talks in Lima on Friday.")
+    dyads = {(e.source.country, e.target.country) for e in a.events if e.source and e.target and e.root == "04"}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= dyads
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "modality"),
+    [
+        ("Pakistan attacked the militant camp.", "19", "asserted"),
+        ("Pakistan did not attack the militant camp.", "19", "negated"),
+        ("Analysts said Pakistan could attack the militant camp.", "19", "hypothetical"),
+        ("Pakistan will attack the militant camp next week.", "13", "asserted"),  # a stated threat
+        ("Pakistan plans to deploy more troops to the border.", "15", "future"),
+        ("Villagers said Pakistan attacked the militant camp.", "19", "reported"),
+        ("The general denied that Pakistan attacked the militant camp.", "19", "negated"),
+    ],
+)
+def test_modality(pipeline: Pipeline, text: str, root: str, modality: str) -> None:
+    assert _find(_code(pipeline, text), root).modality == modality
+
+
+@pytest.mark.slow
+def test_negated_cooperation_is_a_refusal(pipeline: Pipeline) -> None:
+    ev = _find(_code(pipeline, "Norway said it would not provide aid to the junta."), "12")
+    assert ev.modality == "asserted"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather was cold in Oslo on Tuesday.",
+        "Image: Soldiers attack a position during an exercise in 2019.",
+        "The United States attacked the United States.",
+        "They said it was a good day.",
+    ],
+)
+def test_no_event(pipeline: Pipeline, text: str) -> None:
+    events = _code(pipeline, text).events
+    assert all(e.source is None or e.target is None or e.source.text != e.target.text for e in events)
+    assert not [e for e in events if e.root in ("19", "01")]
+
+
+@pytest.mark.slow
+def test_event_fields_are_consistent(pipeline: Pipeline) -> None:
+    a = _code(pipeline, "Iran threatened to strike Israeli bases. Egypt hosted the Sudanese envoy.")
+    assert [e.id for e in a.events] == [f"E{i + 1}" for i in range(len(a.events))]
+    for e in a.events:
+        info = cameo_code(e.cameo)
+        assert (e.root, e.quad, e.penta, e.goldstein, e.plover) == (
+            info.root,
+            info.quad,
+            info.penta,
+            info.goldstein,
+            info.plover,
+        )
+        assert a.article.text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert e.evidence.contains(e.trigger.start, e.trigger.end)
+    assert {"13", "04"} <= {e.root for e in a.events}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        # a stated future conflict act is a threat
+        ("China will impose sanctions on Lithuania.", "1312", "CHN", "LTU"),
+        # violence by protesters is a violent protest, force against them repression
+        ("Protesters attacked a police station in Lagos.", "145", None, None),
+        # arriving peacekeepers provide protection
+        ("French peacekeepers arrived in Mali on Monday.", "074", "FRA", "MLI"),
+        # a request addresses the subject of its "that" clause
+        ("Russia demanded that Ukraine withdraw its forces.", "1056", "RUS", "UKR"),
+        # rejecting an accusation is a denial
+        ("Belarus rejected accusations that it had helped the rebels.", "016", "BLR", None),
+        # a thing as object gives way to the actor of its prepositional phrase
+        ("Azerbaijan threatened to break relations with Russia.", "1313", "AZE", "RUS"),
+        # "X said Y attacked Z", said first: X accuses Y
+        ("Israel said Hamas fighters attacked its soldiers near Gaza.", "112", "ISR", None),
+    ],
+)
+def test_recoding_rules(pipeline: Pipeline, text: str, cameo: str, source: str | None, target: str | None) -> None:
+    events = [e for e in _code(pipeline, text).events if e.cameo == cameo]
+    assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
+    ev = events[0]
+    if source:
+        assert ev.source is not None and ev.source.country == source
+    if target:
+        assert ev.target is not None and ev.target.country == target
+
+
+@pytest.mark.slow
+def test_hypothetical_nominal_event(pipeline: Pipeline) -> None:
+    ev = _find(_code(pipeline, "The U.S. withdrawal from Iraq would affect the coalition."), "08")
+    assert ev.modality == "hypothetical"
+    assert ev.source is not None and ev.source.country == "USA"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        # a bare past participle is passive: its noun is the patient
+        (
+            "The activists, arrested by the police in March, were released on Friday.",
+            "17",
+            "the police",
+            "The activists",
+        ),
+        ("The journalist was abducted in Grozny and killed last July.", "18", None, "The journalist"),
+        # a number with an "of" phrase names its object
+        ("Turkish troops killed ten of the smugglers.", "18", "Turkish troops", "the smugglers"),
+    ],
+)
+def test_reduced_passive_and_heads(pipeline: Pipeline, text: str, root: str, source: str | None, target: str) -> None:
+    ev = _find(_code(pipeline, text), root)
+    assert (ev.source.text if ev.source else None) == source
+    assert ev.target is not None and ev.target.text == target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy will engage civil society leaders in Harare.",  # engage is no attack
+        "These sanctions demonstrate the cost of repression.",  # no agent, no protest
+        "A report released on Tuesday described the crisis.",  # a released report is no release
+    ],
+)
+def test_not_violence(pipeline: Pipeline, text: str) -> None:
+    roots = {e.root for e in _code(pipeline, text).events}
+    assert not roots & {"08", "14", "18", "19"}
