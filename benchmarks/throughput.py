@@ -22,9 +22,7 @@ from eventwire.model import Analysis, Article
 from eventwire.nlp import load_nlp
 from eventwire.pipeline import Pipeline
 
-DEFAULT_DIR = (
-    Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear" / "train" / "text"
-)
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear" / "train" / "text"
 
 
 def load_texts(folder: Path, limit: int | None) -> list[Article]:

@@ -20,8 +20,15 @@ from playwright.sync_api import sync_playwright
 from eventwire.cli import main as eventwire
 from eventwire.web.app import create_app
 
-PAGES = {"events": "/", "timeline": "/timeline", "network": "/network", "map": "/map", "quotes": "/quotes",
-         "claims": "/claims", "merged": "/merged?min_articles=2"}
+PAGES = {
+    "events": "/",
+    "timeline": "/timeline",
+    "network": "/network",
+    "map": "/map",
+    "quotes": "/quotes",
+    "claims": "/claims",
+    "merged": "/merged?min_articles=2",
+}
 
 
 def serve(db: Path) -> tuple[uvicorn.Server, str]:

@@ -65,14 +65,19 @@ def sample_analysis(article_id: str = "a1", text: str = TEXT) -> Analysis:
         Speaker("A3", "Ruto", text.index("Ruto"), text.index("Ruto") + 4),
         span_of(text, "said"),
     )
-    return Analysis(
-        article=article, actors=(ken, tza, ruto), quotes=(quote,), events=(event,), places=(nairobi,)
-    )
+    return Analysis(article=article, actors=(ken, tza, ruto), quotes=(quote,), events=(event,), places=(nairobi,))
 
 
 def _claim(text: str, part: str, cue: str, stance: str, holder: str, actor: str | None) -> Claim:
-    return Claim("withdraw:USA:IRQ", "United States troops will leave Iraq", stance,  # type: ignore[arg-type]
-                 actor, holder, span_of(text, part), span_of(text, cue))
+    return Claim(
+        "withdraw:USA:IRQ",
+        "United States troops will leave Iraq",
+        stance,  # type: ignore[arg-type]
+        actor,
+        holder,
+        span_of(text, part),
+        span_of(text, cue),
+    )
 
 
 WIRE = (
@@ -92,7 +97,9 @@ def merge_corpus() -> list[Analysis]:
     copy_text = WIRE.replace("next week", "soon") + " This story was republished."
     copy = sample_analysis("copy-1", copy_text)
     copy = copy.with_(article=replace(copy.article, source="Copy Desk", url="http://example.org/copy"))
-    second_text = 'Kenya accused Tanzania of closing the border. "We want trade," Ruto said in Nairobi, a minister added.'
+    second_text = (
+        'Kenya accused Tanzania of closing the border. "We want trade," Ruto said in Nairobi, a minister added.'
+    )
     second = sample_analysis("other-2", second_text)
     second = second.with_(article=replace(second.article, source="Other Paper", url="http://example.org/o2"))
     claim_text = "Parliament voted to end the presence. Pompeo said the troops would remain."
@@ -100,6 +107,7 @@ def merge_corpus() -> list[Analysis]:
         _claim(claim_text, "Parliament voted to end the presence.", "end", "for", "Iraqi Parliament", None),
         _claim(claim_text, "Pompeo said the troops would remain.", "remain", "against", "Mike Pompeo", None),
     )
-    disputed = Analysis(article=Article("claims-3", claim_text, published=dt.date(2020, 1, 10), source="NBC"),
-                        claims=claims)
+    disputed = Analysis(
+        article=Article("claims-3", claim_text, published=dt.date(2020, 1, 10), source="NBC"), claims=claims
+    )
     return [first, copy, second, disputed]

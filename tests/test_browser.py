@@ -83,8 +83,14 @@ def test_open_an_article(browser_page: object, base_url: str) -> None:
 
 @pytest.mark.parametrize(
     "path, selector",
-    [("/timeline", "#chart svg rect"), ("/network", "#chart svg circle"), ("/map", "#chart svg circle.place"),
-     ("/quotes", "#quotes tbody tr"), ("/merged", "#merged tbody tr"), ("/claims", "h1")],
+    [
+        ("/timeline", "#chart svg rect"),
+        ("/network", "#chart svg circle"),
+        ("/map", "#chart svg circle.place"),
+        ("/quotes", "#quotes tbody tr"),
+        ("/merged", "#merged tbody tr"),
+        ("/claims", "h1"),
+    ],
 )
 def test_pages_show_their_data(browser_page: object, base_url: str, path: str, selector: str) -> None:
     page = browser_page

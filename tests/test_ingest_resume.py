@@ -23,8 +23,10 @@ def write_corpus(path: Path, n: int) -> None:
     with path.open("w") as out:
         for i in range(n):
             a, b = COUNTRIES[i % 10], COUNTRIES[(i * 3 + 1) % 10]
-            text = (f"{a} accused {b} on Monday of blocking trade talks number {i}. "
-                    f"Officials from {b} rejected the accusation and said talks would resume on day {i}.")
+            text = (
+                f"{a} accused {b} on Monday of blocking trade talks number {i}. "
+                f"Officials from {b} rejected the accusation and said talks would resume on day {i}."
+            )
             out.write(json.dumps({"id": f"doc-{i}", "text": text, "published": "2024-05-06"}) + "\n")
 
 
@@ -36,9 +38,12 @@ def ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
 def table_rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
     with Store(db, read_only=True) as store:
         out = {}
-        for table, cols in [("articles", "id, text"), ("actors", "article, actor, name, country"),
-                            ("mentions", 'article, actor, "start", "end"'),
-                            ("events", "article, event, cameo, source_country, target_country")]:
+        for table, cols in [
+            ("articles", "id, text"),
+            ("actors", "article, actor, name, country"),
+            ("mentions", 'article, actor, "start", "end"'),
+            ("events", "article, event, cameo, source_country, target_country"),
+        ]:
             out[table] = sorted(store.con.execute(f"SELECT {cols} FROM {table}").fetchall())
         return out
 

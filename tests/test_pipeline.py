@@ -41,11 +41,7 @@ def test_one_bad_article_never_kills_the_batch(pipeline: Pipeline) -> None:
     out = list(p.code_articles(arts))
     assert [a.article.id for a in out] == ["ok1", "bad", "empty", "ok2"]
     assert out[0].error is None and out[3].error is None
-    assert (
-        out[1].error is not None
-        and out[1].error.stage == "exploding"
-        and "cannot code" in out[1].error.message
-    )
+    assert out[1].error is not None and out[1].error.stage == "exploding" and "cannot code" in out[1].error.message
     assert out[2].error is not None and out[2].error.stage == "nlp"
 
 

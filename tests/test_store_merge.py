@@ -37,8 +37,7 @@ def test_same_event_from_several_articles_is_one_event(store: Store) -> None:
 
 def test_near_duplicate_is_marked(store: Store) -> None:
     rows = store.query("SELECT id, near_duplicate_of IS NOT NULL AS near FROM articles ORDER BY id")
-    assert {r["id"]: r["near"] for r in rows} == {"claims-3": False, "copy-1": True, "other-2": False,
-                                                   "wire-1": False}
+    assert {r["id"]: r["near"] for r in rows} == {"claims-3": False, "copy-1": True, "other-2": False, "wire-1": False}
 
 
 @pytest.mark.parametrize(

@@ -37,8 +37,16 @@ def test_every_page_renders_and_links_its_json(client: TestClient, path: str) ->
 
 @pytest.mark.parametrize(
     "path, key",
-    [("/api/events", "events"), ("/api/merged", "events"), ("/api/timeline", "days"), ("/api/network", "edges"),
-     ("/api/map", "places"), ("/api/quotes", "quotes"), ("/api/claims", "claims"), ("/api/articles", "articles")],
+    [
+        ("/api/events", "events"),
+        ("/api/merged", "events"),
+        ("/api/timeline", "days"),
+        ("/api/network", "edges"),
+        ("/api/map", "places"),
+        ("/api/quotes", "quotes"),
+        ("/api/claims", "claims"),
+        ("/api/articles", "articles"),
+    ],
 )
 def test_every_page_is_also_json(client: TestClient, path: str, key: str) -> None:
     res = client.get(path)
@@ -62,8 +70,15 @@ def test_pagination(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "params",
-    [{"country": "iraq"}, {"dyad": "IRQ-USA"}, {"cameo": "abc"}, {"quad": 7}, {"since": "yesterday"},
-     {"page": 0}, {"text": "x" * 500}],
+    [
+        {"country": "iraq"},
+        {"dyad": "IRQ-USA"},
+        {"cameo": "abc"},
+        {"quad": 7},
+        {"since": "yesterday"},
+        {"page": 0},
+        {"text": "x" * 500},
+    ],
 )
 def test_invalid_input_is_rejected(client: TestClient, params: dict[str, object]) -> None:
     assert client.get("/api/events", params=params).status_code == 422

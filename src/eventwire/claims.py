@@ -111,9 +111,7 @@ def _matches(tok: Token, trig: Trigger) -> bool:
 
 def _negated(tok: Token) -> bool:
     """Negated by its own 'not', a denying verb above it, or 'no' on a noun above it (no plans to leave)."""
-    if any(
-        c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod")) for c in tok.children
-    ):
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod")) for c in tok.children):
         return True
     for anc in tok.ancestors:
         if anc.lemma_ in DENYING_VERBS:
@@ -238,9 +236,7 @@ def _explicit_mover(tok: Token, sent: SpacySpan, prop: Proposition, analysis: An
 def _hypothetical(tok: Token) -> bool:
     """'The removal ... would affect ...': the trigger is the subject of a conditional, not a claim."""
     head = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass") and any(
-        c.lower_ in ("would", "could", "might") for c in head.children
-    )
+    return tok.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in ("would", "could", "might") for c in head.children)
 
 
 def _military_context(tok: Token, sent: SpacySpan, prop: Proposition, analysis: Analysis) -> bool:

@@ -98,9 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_args(p)
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default), gdelt or csv")
-    p.add_argument(
-        "--workers", type=_workers, default=None, help="worker processes (default: the machine's cores)"
-    )
+    p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: the machine's cores)")
 
     p = sub.add_parser(
         "eval",

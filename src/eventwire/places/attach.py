@@ -23,6 +23,12 @@ NOMINAL_DEPS = frozenset({"pobj", "compound", "appos", "nmod", "poss", "conj", "
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis"})
 #: Clause links an event's location carries across ("hit a bus in Donetsk, killing 8").
 LINK_DEPS = frozenset({"advcl", "conj", "xcomp"})
+#: Clause links down from the event's clause to a part of it that says where ("to capture X").
+DOWN_DEPS = frozenset({"advcl", "xcomp", "pcomp", "acl", "relcl"})
+ARGUMENT_DEPS = frozenset({"nsubjpass", "dobj"})
+WIDE_FEATURES = frozenset({"country", "continent", "region", "sea"})
+#: Prepositions whose clause is a step of the event itself ("began by storming X", "after capturing X").
+MEANS_PREPS = frozenset({"by", "after", "before", "while", "with", "during", "upon", "in", "through"})
 NOT_EVENT_PLACES = frozenset({"demonym"})
 NOT_PLACE_ENTS = frozenset(
     {
@@ -70,25 +76,40 @@ def location_verbs() -> frozenset[str]:
     return _knowledge()["location_verbs"]
 
 
+def territory_verbs() -> frozenset[str]:
+    """Verbs whose proper-name object is a place ("captured Birao")."""
+    return _knowledge()["territory_verbs"]
+
+
+def area_verbs() -> frozenset[str]:
+    """Territory verbs that never take a person as object ("entered Al-Bab", not "captured Saddam")."""
+    return _knowledge()["area_verbs"]
+
+
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying and judging: the place of a deed they speak of is not theirs ("condemned the
+    attack carried out in Idlib")."""
+    return _knowledge()["speech_verbs"]
+
+
 def place_nouns() -> frozenset[str]:
     """Nouns whose "of" complement is a place ("the village of X")."""
     return _knowledge()["place_nouns"]
 
 
-def _object_of(tok: Token, trigger: Token) -> bool:
-    """Whether a place token is (in) the direct object of a place-taking trigger ("captured the town of X")."""
-    if trigger.lemma_ not in location_verbs():
-        return False
+def _object_verb(tok: Token) -> Token | None:
+    """The place-taking verb whose object (or passive subject) a place token is ("captured the town of X",
+    "Kosovo is patrolled by ..."), climbing through its noun phrase."""
     cur = tok
     for _ in range(MAX_CLIMB):
-        if cur.dep_ == "dobj" and cur.head == trigger:
-            return True
-        if cur.dep_ not in ("pobj", "compound", "appos", "prep", "amod") or cur.head is cur:
-            return False
+        if cur.dep_ in ("dobj", "nsubjpass") and cur.head.lemma_ in location_verbs():
+            return cur.head
+        if cur.dep_ not in ("pobj", "compound", "appos", "prep", "amod", "conj", "nmod") or cur.head is cur:
+            return None
         if cur.dep_ == "prep" and (cur.lower_ != "of" or cur.head.lower_ not in place_nouns()):
-            return False
+            return None
         cur = cur.head
-    return False
+    return None
 
 
 def _clause_head(tok: Token) -> Token:
@@ -152,23 +173,61 @@ def _chain(head: Token) -> list[Token]:
     return out
 
 
-def _rank(prep: Token, trigger: Token) -> int | None:
-    """0: the preposition hangs on the trigger; 1: same clause; 2: linked clause; None: unrelated."""
-    if prep.sent != trigger.sent:
-        return None
-    if prep.head == trigger:
-        return 0
-    ph, th = _clause_head(prep.head), _clause_head(trigger)
+def _below(ph: Token, th: Token) -> bool:
+    """Whether clause ``ph`` is a purpose, adverbial or participial part of clause ``th`` (or of its object):
+    "launched an offensive to capture X", "began by storming X", "targeted a bus carrying pilgrims in X"."""
+    cur = ph
+    for _ in range(3):
+        if cur.dep_ not in DOWN_DEPS or cur.head is cur:
+            return False
+        if cur.dep_ in ("acl", "relcl") and cur.head.dep_ != "dobj":
+            return False  # "the minister, who lives in Paris, condemned": about a participant, not the event
+        if cur.dep_ == "pcomp" and cur.head.lower_ not in MEANS_PREPS:
+            return False  # "arrested for murdering his relative at X": the other deed's place
+        up = _clause_head(cur.head)
+        if up == th:
+            return True
+        cur = up
+    return False
+
+
+def _clause_rank(ph: Token, trigger: Token) -> int | None:
+    """How clause head ``ph`` relates to the trigger: 1 same clause, 2 linked, 3 a subordinate purpose or
+    participial clause, or the reporting verb governing the trigger's clause; None: unrelated."""
+    th = _clause_head(trigger)
     if ph == th:
         return 1
     if ph in _chain(th) or th in _chain(ph):
         return 2
+    if (_below(ph, th) and th.lemma_ not in speech_verbs()) or (th.dep_ == "ccomp" and _clause_head(th.head) == ph):
+        return 3
     return None
+
+
+def _rank(prep: Token, trigger: Token) -> int | None:
+    """0: the preposition hangs on the trigger; 1: same clause; 2: linked clause; 3: subordinate or
+    governing clause; None: unrelated."""
+    if prep.sent != trigger.sent:
+        return None
+    if prep.head == trigger:
+        return 0
+    return _clause_rank(_clause_head(prep.head), trigger)
 
 
 def _trigger_token(doc: Doc, event: Event) -> Token | None:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _territory_object(tok: Token) -> bool:
+    """A proper name taken, entered or stormed is a place whatever spaCy's label ("entered Al-Bab"); only
+    verbs that never take persons accept a name spaCy took for a person."""
+    cur = tok
+    while cur.dep_ in ("conj", "compound") and cur.head is not cur and cur.head.pos_ == "PROPN":
+        cur = cur.head
+    if cur.dep_ != "dobj" or cur.head.lemma_ not in territory_verbs():
+        return False
+    return tok.ent_type_ not in ("PERSON", "NORP") or cur.head.lemma_ in area_verbs()
 
 
 def _named_place(tok: Token) -> bool:
@@ -180,6 +239,8 @@ def _named_place(tok: Token) -> bool:
     if tok.dep_ == "compound" and tok.head.lower_ in nouns:
         return True
     if tok.lower_ in nouns or tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if _territory_object(tok):
         return True
     # a name spaCy took for a person right after "at"/"near" ("renewed the offensive at Sheikh Miskeen")
     return tok.dep_ == "pobj" and tok.head.lower_ in CLOSE_PREPS and tok.ent_type_ == "PERSON"
@@ -225,6 +286,21 @@ BREADTH = {
 }
 
 
+def _argument_modifier(tok: Token, trigger: Token, place: Place) -> bool:
+    """A town naming the trigger's object: "patrolled the Tororo railway yard", "shot the Moscow education
+    chief" (not a country: "the U.S. embassy" is a nationality)."""
+    if tok.dep_ not in ("compound", "nmod") or tok.head.dep_ not in ARGUMENT_DEPS or tok.head.head != trigger:
+        return False
+    return place.feature not in WIDE_FEATURES
+
+
+def _names_head(tok: Token) -> bool:
+    """Whether a compound names the generic place noun it modifies ("Sontyo village") rather than
+    locating another place ("the Homs neighbourhood of Baba Amr")."""
+    head = tok.head
+    return head.lower_ in place_nouns() and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
 def _key(tok: Token, trigger: Token, place: Place, named: bool) -> tuple[int, ...] | None:
     """How well a place candidate fits the event (smaller is better), or None when it does not.
 
@@ -233,9 +309,16 @@ def _key(tok: Token, trigger: Token, place: Place, named: bool) -> tuple[int, ..
     neighborhood of Jiddah": "of" complements and modifiers are wider), its breadth, and its distance."""
     # "the Homs neighbourhood of Baba Amr", "Syria's largest city, Aleppo": a modifier is a wider place
     modifier = {"compound": 1, "poss": 2}.get(tok.dep_, 0) if tok.head.pos_ in ("NOUN", "PROPN") else 0
+    if modifier == 1 and _names_head(tok):
+        modifier = 0  # "Sontyo village": the name of the place itself
     breadth = BREADTH.get(place.feature, 1)
-    if named and _object_of(tok, trigger):
-        return (0, 0, modifier, breadth, abs(tok.i - trigger.i))
+    if named:
+        verb = _object_verb(tok)
+        rank = None if verb is None else 0 if verb == trigger else _clause_rank(verb, trigger)
+        if rank is not None:
+            return (rank, 0, modifier, breadth, abs(tok.i - trigger.i))
+        if _argument_modifier(tok, trigger, place):
+            return (1, 1, 1, breadth, abs(tok.i - trigger.i))
     preps = locative_preps() | (DESTINATION_PREPS if trigger.lemma_ in motion_verbs() else frozenset())
     found = _locative_prep(tok, preps)
     rank = _rank(found[0], trigger) if found else None

@@ -130,9 +130,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     added = failed = 0
     with Store(args.db) as store:
         fresh = _new_articles(read_articles(args), store.known_hashes(), skipped)
-        for analysis in progress_over(
-            Pipeline().code_parallel(fresh, workers=workers), "ingesting", args.quiet
-        ):
+        for analysis in progress_over(Pipeline().code_parallel(fresh, workers=workers), "ingesting", args.quiet):
             added += store.add(analysis)
             failed += analysis.error is not None
         merged = store.rebuild_merged()
@@ -159,10 +157,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         console,
         "Events by QuadClass",
         ["quad", "class", "events", "avg Goldstein"],
-        [
-            [r["quad"], QUAD_NAMES.get(r["quad"], "?"), r["n"], f"{r['goldstein']:.2f}"]
-            for r in summary["quads"]
-        ],
+        [[r["quad"], QUAD_NAMES.get(r["quad"], "?"), r["n"], f"{r['goldstein']:.2f}"] for r in summary["quads"]],
     )
     _table(
         console,
@@ -192,9 +187,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
         if args.sql:
             if not is_read_only_sql(args.sql):
-                raise ConfigError(
-                    "--sql: only read-only queries (SELECT / WITH / DESCRIBE / SHOW) are allowed"
-                )
+                raise ConfigError("--sql: only read-only queries (SELECT / WITH / DESCRIBE / SHOW) are allowed")
             rows = store.query(args.sql)
         elif args.claims:
             rows = [
@@ -251,9 +244,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
             writer.writerow(rows[0].keys())
         writer.writerows([list(r.values()) for r in rows])
     else:
-        columns = [c for c in TABLE_COLUMNS if rows and c in rows[0]] or (
-            list(rows[0].keys()) if rows else []
-        )
+        columns = [c for c in TABLE_COLUMNS if rows and c in rows[0]] or (list(rows[0].keys()) if rows else [])
         _table(Console(), f"{len(rows)} row(s)", columns, [[_short(r.get(c)) for c in columns] for r in rows])
 
 
@@ -274,9 +265,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ..web.app import create_app
 
     Store(args.db, read_only=True).close()  # fail early with a clear message
-    print(
-        f"eventwire: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr
-    )
+    print(f"eventwire: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
     uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
     return 0
 

@@ -178,9 +178,7 @@ class Store:
                 "INSERT INTO errors (article, id, stage, message) VALUES (?,?,?,?)",
                 [key, art.id, err.stage, err.message],
             )
-        self._insert_many(
-            "actors", ([key, a.id, a.name, a.country, a.sector, a.code, a.kind] for a in analysis.actors)
-        )
+        self._insert_many("actors", ([key, a.id, a.name, a.country, a.sector, a.code, a.kind] for a in analysis.actors))
         self._insert_many(
             "mentions", ([key, a.id, m.start, m.end, m.text] for a in analysis.actors for m in a.mentions)
         )
@@ -221,9 +219,7 @@ class Store:
 
     def rebuild_merged(self) -> int:
         """Recompute merged events and event mentions from every stored event; returns their number."""
-        rows = self.query(
-            "SELECT e.*, a.source AS article_source FROM events e JOIN articles a ON a.hash = e.article"
-        )
+        rows = self.query("SELECT e.*, a.source AS article_source FROM events e JOIN articles a ON a.hash = e.article")
         merged, mentions = merge_mentions(rows, self.independent_sources())
         self.con.execute("BEGIN")
         try:

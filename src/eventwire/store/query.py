@@ -55,9 +55,7 @@ class EventQuery:
         if not self.include_negated:
             conds.append("e.modality <> 'negated'")
         if self.actor:
-            conds.append(
-                "(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_code = ? OR e.target_code = ?)"
-            )
+            conds.append("(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_code = ? OR e.target_code = ?)")
             params += [f"%{self.actor}%", f"%{self.actor}%", self.actor.upper(), self.actor.upper()]
         if self.country:
             conds.append("(e.source_country = ? OR e.target_country = ?)")

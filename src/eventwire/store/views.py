@@ -21,9 +21,7 @@ def events(store: Store, query: EventQuery) -> tuple[int, Rows]:
 
 
 def merged_events(store: Store, limit: int = 100, offset: int = 0, min_articles: int = 1) -> tuple[int, Rows]:
-    total = store.con.execute(
-        "SELECT count(*) FROM merged_events WHERE num_articles >= ?", [min_articles]
-    ).fetchone()
+    total = store.con.execute("SELECT count(*) FROM merged_events WHERE num_articles >= ?", [min_articles]).fetchone()
     rows = store.query(
         "SELECT * FROM merged_events WHERE num_articles >= ? "
         "ORDER BY num_articles DESC, date NULLS LAST, id LIMIT ? OFFSET ?",
