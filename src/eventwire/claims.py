@@ -21,6 +21,7 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .actors import country_name
 from .model import Actor, Analysis, Claim, Quote, Span
 
 __all__ = ["ClaimFinder", "Proposition", "load_propositions"]
@@ -99,7 +100,7 @@ def load_propositions() -> tuple[Proposition, ...]:
 def _matches(tok: Token, trig: Trigger) -> bool:
     if tok.lemma_.lower() != trig.lemma and tok.lower_ != trig.lemma:
         return False
-    if trig.particle and not any(c.dep_ == "prt" and c.lower_ == trig.particle for c in tok.children):
+    if trig.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == trig.particle for c in tok.children):
         return False
     if trig.modifier and not any(c.lower_ == trig.modifier for c in tok.children):
         return False
@@ -154,16 +155,20 @@ class ClaimFinder:
         movers: Counter[str] = Counter()
         places: Counter[str] = Counter()
         for c in candidates:
-            movers.update(filter(None, [_explicit_mover(c.tok, c.sent, c.prop, analysis)]))
-            places.update(filter(None, [_explicit_place(c.sent, analysis)]))
-        names = _country_names(analysis)
+            place = _explicit_place(c.sent, analysis)
+            mover = _explicit_mover(c.tok, c.sent, c.prop, analysis)
+            places.update(filter(None, [place]))
+            movers.update(filter(None, [mover if mover != place else None]))
         claims = []
         for c in candidates:
-            mover = _explicit_mover(c.tok, c.sent, c.prop, analysis) or _top(movers)
-            place = _explicit_place(c.sent, analysis) or _top(places, exclude=mover)
+            place = _explicit_place(c.sent, analysis)
+            mover = _explicit_mover(c.tok, c.sent, c.prop, analysis)
+            if mover is None or mover == place:
+                mover = _top(movers, exclude=place)
+            place = place or _top(places, exclude=mover)
             if mover is None or place is None or mover == place:
                 continue
-            text = c.prop.text.format(mover=names.get(mover, mover), place=names.get(place, place))
+            text = c.prop.text.format(mover=_adjective_name(mover), place=country_name(place))
             claims.append(
                 Claim(
                     f"{c.prop.id}:{mover}:{place}",
@@ -199,14 +204,22 @@ def _candidate(tok: Token, sent: SpacySpan, prop: Proposition, analysis: Analysi
 
 
 def _actor_country(start: int, end: int, analysis: Analysis) -> str | None:
-    actor = analysis.actor_at(start, end)
+    """The country of the actor with a mention inside, or else around, [start, end)."""
+    actor = analysis.actor_at(start, end) or _actor_covering(start, end, analysis)
     return actor.country if actor else None
+
+
+def _actor_covering(start: int, end: int, analysis: Analysis) -> Actor | None:
+    return next((a for a in analysis.actors for m in a.mentions if m.start <= start and end <= m.end), None)
 
 
 def _explicit_place(sent: SpacySpan, analysis: Analysis) -> str | None:
     """A country named after in/from, or as the object of leaving, in the sentence."""
     for tok in sent:
-        is_from = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "from", "out")
+        prep = tok.head
+        is_from = tok.dep_ == "pobj" and (
+            prep.lower_ in ("in", "from", "out") or (prep.lower_ == "of" and prep.head.lower_ == "out")
+        )
         is_left = tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in ("leave", "exit", "withdraw")
         if (is_from or is_left) and tok.ent_type_ == "GPE":
             country = _actor_country(tok.idx, tok.idx + len(tok.text), analysis)
@@ -219,6 +232,9 @@ def _explicit_mover(tok: Token, sent: SpacySpan, prop: Proposition, analysis: An
     """Whose troops: a country modifying a troop word (U.S. troops), or a country subject of the trigger."""
     for t in sent:
         if t.lemma_.lower() in prop.troop_words or t.lower_ in prop.troop_words:
+            covering = _actor_covering(t.idx, t.idx + len(t.text), analysis)
+            if covering is not None and covering.country:
+                return covering.country
             for mod in t.children:
                 if mod.dep_ in ("amod", "compound", "poss", "nmod") and mod.lower_ not in ("its", "their"):
                     sub = list(mod.subtree)
@@ -273,8 +289,9 @@ def _holder(tok: Token, analysis: Analysis) -> tuple[Actor | None, str] | None:
     return None
 
 
-def _country_names(analysis: Analysis) -> dict[str, str]:
-    return {a.country: a.name for a in analysis.actors if a.kind == "country" and a.country}
+def _adjective_name(iso3: str) -> str:
+    """The name used before "troops": 'U.S.' for the United States, else the country name."""
+    return "U.S." if iso3 == "USA" else country_name(iso3)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -8,5 +8,12 @@ Code scheme (``Actor.code``): country + sector (``IRQGOV``, ``USAMIL``), the bar
 from __future__ import annotations
 
 from .coder import ActorCoder, code_actors
+from .knowledge import load_countries
 
-__all__ = ["ActorCoder", "code_actors"]
+__all__ = ["ActorCoder", "code_actors", "country_name"]
+
+
+def country_name(iso3: str) -> str:
+    """The canonical English name of a country code ("USA" -> "United States"); the code if unknown."""
+    country = load_countries().get(iso3)
+    return country.name if country else iso3
