@@ -71,7 +71,9 @@ def test_extract_prints_cleaned_text(story: Path, capsys: pytest.CaptureFixture[
     assert {"id", "url", "title", "published", "source", "text", "error"} <= rec.keys()
 
 
-@pytest.mark.parametrize("command", ["extract", "code", "eval", "ingest", "summary"])
+@pytest.mark.parametrize(
+    "command", ["extract", "code", "eval", "explain", "ingest", "summary", "query", "export", "serve"]
+)
 def test_every_command_has_help_with_an_example(command: str) -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
@@ -87,3 +89,20 @@ def test_ingest_is_idempotent(tmp_path: Path, story: Path) -> None:
 
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == 1
+
+
+def test_explain_names_the_pattern_that_coded_the_event(capsys: pytest.CaptureFixture[str]) -> None:
+    sentence = "Iraq asked the United States to withdraw its troops from the country."
+    assert main(["explain", sentence, "--published", "2020-01-10", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert any(t["text"] == "asked" for t in out["parse"])
+    [asked] = [t for t in out["triggers"] if t["token"] == "asked"]
+    assert asked["matched"] and asked["outcome"].startswith("coded E")
+    event = out["events"][0]
+    assert event["pattern"] == asked["matched"] and event["source"]["country"] == "IRQ"
+
+
+def test_explain_says_why_nothing_was_coded(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "The weather was pleasant in the capital on Sunday.", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["events"] == []

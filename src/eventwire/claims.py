@@ -83,6 +83,17 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
 
 
 @functools.cache
+def trigger_index() -> dict[str, tuple[Proposition, ...]]:
+    """Lemma -> the propositions that lemma can trigger (so each token costs one dict lookup)."""
+    index: dict[str, list[Proposition]] = {}
+    for prop in load_propositions():
+        for trig in (*prop.asserts, *prop.denies):
+            if prop not in index.setdefault(trig.lemma, []):
+                index[trig.lemma].append(prop)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.cache
 def load_propositions() -> tuple[Proposition, ...]:
     raw = yaml.safe_load(resources.files("eventwire").joinpath("data/claims.yaml").read_text())
     return tuple(
@@ -143,12 +154,12 @@ class ClaimFinder:
     name: str = "claims"
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
+        index = trigger_index()
         candidates = [
             c
-            for sent in doc.sents
-            for tok in sent
-            for prop in load_propositions()
-            if (c := _candidate(tok, sent, prop, analysis)) is not None
+            for tok in doc
+            for prop in index.get(tok.lemma_.lower(), ()) or index.get(tok.lower_, ())
+            if (c := _candidate(tok, tok.sent, prop, analysis)) is not None
         ]
         if not candidates:
             return analysis

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -114,6 +115,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: cores)")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+
+    p = sub.add_parser(
+        "explain",
+        help="show the parse, actors, patterns tried and why each event was coded",
+        formatter_class=_Formatter,
+        epilog='example:\n  eventwire explain "Iraq asked the United States to withdraw its troops." '
+        "--published 2020-01-10",
+    )
+    p.add_argument("sentence", help="the sentence (or short text) to explain")
+    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for relative dates")
+    p.add_argument("--json", action="store_true", help="print the explanation as JSON")
 
     from .store.cli import add_store_commands
 
@@ -222,7 +234,60 @@ def print_metrics(metrics: dict[str, Any], title: str) -> None:
     Console().print(table)
 
 
-COMMANDS = {"extract": cmd_extract, "code": cmd_code, "eval": cmd_eval}
+def cmd_explain(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from .explain import explain
+    from .export.records import coded_record
+
+    ex = explain(args.sentence, args.published)
+    record = coded_record(ex.analysis)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "parse": ex.parse,
+                    "triggers": [dataclasses.asdict(t) for t in ex.triggers],
+                    "actors": record["actors"],
+                    "events": record["events"],
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    console = Console()
+    parse = Table(title="Parse", title_justify="left")
+    for col in ("i", "text", "lemma", "pos", "dep", "head", "ent"):
+        parse.add_column(col)
+    for row in ex.parse:
+        parse.add_row(*(str(row[c]) for c in ("i", "text", "lemma", "pos", "dep", "head", "ent")))
+    console.print(parse)
+    console.print("[bold]Actors[/]")
+    for a in record["actors"]:
+        mentions = ", ".join(repr(m["text"]) for m in a["mentions"])
+        console.print(
+            escape(f"  {a['id']} {a['name']} — {a['country'] or '?'}/{a['sector'] or '-'} ({a['kind']}): {mentions}")
+        )
+    console.print("[bold]Triggers and patterns[/]")
+    for t in ex.triggers:
+        tried = ", ".join(t.tried) or "(none)"
+        console.print(escape(f"  {t.token!r} [{t.lemma}/{t.pos}] tried: {tried}"))
+        console.print(f"      matched: {t.matched or '-'} → {t.outcome}")
+    console.print("[bold]Events[/]")
+    for e in record["events"]:
+        src, tgt = e["source"] or {}, e["target"] or {}
+        console.print(
+            f"  {e['id']} {e['cameo']} ({e['plover']}) {src.get('text')} [{src.get('country')}/"
+            f"{src.get('sector')}] → {tgt.get('text')} [{tgt.get('country')}/{tgt.get('sector')}] "
+            f"{e['modality']} conf {e['confidence']} pattern {e['pattern']} date {e['date']}"
+        )
+    if not record["events"]:
+        console.print("  (none)")
+    return 0
+
+
+COMMANDS = {"extract": cmd_extract, "code": cmd_code, "eval": cmd_eval, "explain": cmd_explain}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

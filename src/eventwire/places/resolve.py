@@ -3,10 +3,13 @@ document's countries, admin-1 regions, dateline and the other places nearby."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from .gazetteer import Entry, haversine, name_key
 from .recognise import Mention
@@ -38,11 +41,28 @@ class Context:
     dateline: Entry | None = None
 
 
-def _proximity(entry: Entry, key: str, anchors: Iterable[tuple[str, float, float]]) -> float:
-    best = math.inf
-    for anchor_key, lat, lon in anchors:
-        if anchor_key != key:
-            best = min(best, haversine(entry.lat, entry.lon, lat, lon))
+@functools.lru_cache(maxsize=64)
+def _anchor_arrays(anchors: tuple[tuple[str, float, float], ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    keys = np.array([a[0] for a in anchors], dtype=object)
+    lat = np.radians(np.array([a[1] for a in anchors], dtype=float))
+    lon = np.radians(np.array([a[2] for a in anchors], dtype=float))
+    return keys, lat, lon
+
+
+def _nearest_anchor_km(entry: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> float:
+    """Great-circle distance to the nearest anchor of another name (vectorised haversine)."""
+    if not anchors:
+        return math.inf
+    keys, lat, lon = _anchor_arrays(anchors)
+    lat0, lon0 = math.radians(entry.lat), math.radians(entry.lon)
+    h = np.sin((lat - lat0) / 2) ** 2 + math.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
+    dist = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    dist = dist[keys != key]
+    return float(dist.min()) if dist.size else math.inf
+
+
+def _proximity(entry: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> float:
+    best = _nearest_anchor_km(entry, key, anchors)
     if best < 50:
         return 3.0
     if best < 200:
