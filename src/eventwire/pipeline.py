@@ -9,6 +9,7 @@ reason) and the batch goes on.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -103,9 +104,12 @@ class Pipeline:
     ) -> Iterator[Analysis]:
         """Code articles with ``workers`` processes; results come back in input order."""
         workers = workers or os.cpu_count() or 1
-        if workers <= 1:
-            yield from self.code_articles(articles)
+        stream = iter(articles)
+        head = list(itertools.islice(stream, chunk + 1))
+        if workers <= 1 or len(head) <= chunk:  # one chunk: a pool would only add start-up time
+            yield from self.code_articles(itertools.chain(head, stream))
             return
+        articles = itertools.chain(head, stream)
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(self,)) as pool:
             chunks = _chunked(articles, chunk)
             # keep a bounded number of chunks in flight so memory stays flat on big inputs
