@@ -1,4 +1,13 @@
-"""Event locations: the place in a locative phrase ("in/at/near/outside X") of the event's own clause.
+"""Event locations: the place tied to the event's clause.
+
+That is a locative phrase ("in/at/near/outside X") on the trigger, its clause, a linked clause ("hit a bus
+in Donetsk, killing 8"), a purpose or means clause ("launched an offensive to capture X", "began by
+storming X") or the reporting clause above it ("In Jericho, officials said troops shot ..."); the object of
+a place-taking verb ("entered Al-Bab"); a town naming the object ("the Tororo railway yard"); the place a
+relative clause describes ("the X district, where ..."); and for physical deeds, the sentence's scene when
+the parse hangs it on a participant. Speech verbs keep only their own phrases ("condemned the attack in
+Idlib" has no place); traits of a participant ("a teenager who marched in X") and other deeds ("arrested
+for stabbing him in X") are not the event's place.
 
 Candidates are the document's resolved places plus proper names governed by a locative preposition that
 the gazetteer does not know ("at the village of Sharifah", "outside the Al-Quds Hospital"): those become
@@ -13,10 +22,23 @@ from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Place, Span
 
-__all__ = ["event_location", "location_verbs", "locative_preps", "place_nouns"]
+__all__ = [
+    "area_verbs",
+    "event_location",
+    "group_words",
+    "location_verbs",
+    "locative_preps",
+    "motion_verbs",
+    "not_place_names",
+    "place_nouns",
+    "scene_verbs",
+    "speech_verbs",
+    "territory_verbs",
+]
 
 #: Dependencies a place may climb through on its way up to its preposition.
 NOMINAL_DEPS = frozenset({"pobj", "compound", "appos", "nmod", "poss", "conj", "npadvmod", "dobj", "pcomp"})
@@ -25,28 +47,20 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "cs
 LINK_DEPS = frozenset({"advcl", "conj", "xcomp"})
 #: Clause links down from the event's clause to a part of it that says where ("to capture X").
 DOWN_DEPS = frozenset({"advcl", "xcomp", "pcomp", "acl", "relcl"})
+#: The trigger's target nouns, whose town modifier is the event's place ("the Tororo railway yard").
 ARGUMENT_DEPS = frozenset({"nsubjpass", "dobj"})
-WIDE_FEATURES = frozenset({"country", "continent", "region", "sea"})
+#: Places so wide that any narrower candidate of the event is the better answer.
+WIDE_FEATURES = frozenset({"country", "continent", "sea"})
+#: Place nouns a country name modifies as an owner, not as a place ("the U.S. Embassy in Kenya").
+NATIONAL = frozenset({"embassy", "consulate", "base", "bases", "airbase", "mission", "soil"})
+#: Clause links up from the event's clause to one whose place is the event's too.
+UP_DEPS = frozenset({"ccomp", "relcl", "acl"})
 #: Prepositions whose clause is a step of the event itself ("began by storming X", "after capturing X").
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "with", "during", "upon", "in", "through"})
 NOT_EVENT_PLACES = frozenset({"demonym"})
 NOT_PLACE_ENTS = frozenset(
-    {
-        "DATE",
-        "TIME",
-        "PERSON",
-        "NORP",
-        "CARDINAL",
-        "ORDINAL",
-        "MONEY",
-        "PERCENT",
-        "QUANTITY",
-        "EVENT",
-        "WORK_OF_ART",
-        "LAW",
-        "LANGUAGE",
-        "PRODUCT",
-    }
+    {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
+    | {"WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
 )
 MAX_CLIMB = 8
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
@@ -86,6 +100,22 @@ def area_verbs() -> frozenset[str]:
     return _knowledge()["area_verbs"]
 
 
+def not_place_names() -> frozenset[str]:
+    """Proper names that are never event locations ("Islamic State")."""
+    return _knowledge()["not_place_names"]
+
+
+def group_words() -> frozenset[str]:
+    """Head words of names of groups, not places ("the 137th Artillery Brigade", "Al-Marazig tribes")."""
+    return _knowledge()["group_words"]
+
+
+def scene_verbs() -> frozenset[str]:
+    """Physical deeds (violence, protest) whose place is the scene the sentence gives, wherever the parse
+    hangs it ("killed ... by bandits at Maleley village")."""
+    return _knowledge()["scene_verbs"]
+
+
 def speech_verbs() -> frozenset[str]:
     """Verbs of saying and judging: the place of a deed they speak of is not theirs ("condemned the
     attack carried out in Idlib")."""
@@ -97,17 +127,21 @@ def place_nouns() -> frozenset[str]:
     return _knowledge()["place_nouns"]
 
 
-def _object_verb(tok: Token) -> Token | None:
+def _object_verb(tok: Token) -> tuple[Token, int] | None:
     """The place-taking verb whose object (or passive subject) a place token is ("captured the town of X",
-    "Kosovo is patrolled by ..."), climbing through its noun phrase."""
+    "Kosovo is patrolled by ..."), climbing through its noun phrase, with how many wider "of" places it
+    climbed ("the Sayidda Zaynab district of Damascus": Damascus is one wider)."""
     cur = tok
+    ofs = 0
     for _ in range(MAX_CLIMB):
         if cur.dep_ in ("dobj", "nsubjpass") and cur.head.lemma_ in location_verbs():
-            return cur.head
+            return cur.head, ofs
         if cur.dep_ not in ("pobj", "compound", "appos", "prep", "amod", "conj", "nmod") or cur.head is cur:
             return None
-        if cur.dep_ == "prep" and (cur.lower_ != "of" or cur.head.lower_ not in place_nouns()):
-            return None
+        if cur.dep_ == "prep":
+            if cur.lower_ != "of" or cur.head.lower_ not in place_nouns():
+                return None
+            ofs += _named_elsewhere(cur.head)
         cur = cur.head
     return None
 
@@ -141,12 +175,20 @@ def _locative_prep(tok: Token, preps: frozenset[str]) -> tuple[Token, int, int] 
             if head.head.lower_ not in place_nouns():
                 return None  # "in the wake of the U.S. killing": not where anything happened
             cur = head.head
-            ofs += 1
+            ofs += _named_elsewhere(cur)
             continue
         if cur.dep_ not in NOMINAL_DEPS and not (cur.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN")):
             return None
         cur = head
     return None
+
+
+def _named_elsewhere(noun: Token) -> bool:
+    """Whether a place noun carries its own name, making its "of" complement a wider place ("the Zahra
+    neighborhood of Jiddah"), unlike "the town of Remolinos"."""
+    if noun.dep_ == "appos":
+        return True  # "Agartala, the capital of Tripura state"
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _depth(prep: Token) -> int:
@@ -191,6 +233,15 @@ def _below(ph: Token, th: Token) -> bool:
     return False
 
 
+def _above(ph: Token, th: Token) -> bool:
+    """Whether clause ``ph`` reports the trigger's clause ("In Jericho, officials said soldiers shot") or
+    holds the noun it describes ("captured in northern Iraq, where the two had sought refuge")."""
+    if th.dep_ not in UP_DEPS or th.head is th or _clause_head(th.head) != ph:
+        return False
+    # "a teenager who had just marched": a trait of a participant, not a step of the event
+    return th.dep_ == "ccomp" or th.head.dep_ not in ("nsubj", "nsubjpass")
+
+
 def _clause_rank(ph: Token, trigger: Token) -> int | None:
     """How clause head ``ph`` relates to the trigger: 1 same clause, 2 linked, 3 a subordinate purpose or
     participial clause, or the reporting verb governing the trigger's clause; None: unrelated."""
@@ -199,9 +250,32 @@ def _clause_rank(ph: Token, trigger: Token) -> int | None:
         return 1
     if ph in _chain(th) or th in _chain(ph):
         return 2
-    if (_below(ph, th) and th.lemma_ not in speech_verbs()) or (th.dep_ == "ccomp" and _clause_head(th.head) == ph):
+    if (_below(ph, th) and th.lemma_ not in speech_verbs()) or _above(ph, th):
         return 3
     return None
+
+
+def _turned_down(ph: Token, trigger: Token) -> bool:
+    """Whether clause ``ph`` lies below the trigger as a trait of its subject ("a teenager who had marched
+    in X was shot") or as another deed ("arrested for stabbing him in X")."""
+    if not trigger.is_ancestor(ph):
+        return False
+    cur = ph
+    for _ in range(MAX_CLIMB):
+        if cur == trigger or cur.head is cur:
+            return False
+        if cur.dep_ in ("acl", "relcl") and cur.head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if cur.dep_ == "pcomp" and cur.head.lower_ not in MEANS_PREPS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _scene_verb(trigger: Token) -> bool:
+    """Whether a trigger is a physical deed, whose place a news sentence gives once for its whole scene."""
+    lemma = trigger.lemma_.lower()
+    return lemma in scene_verbs() or lemma in location_verbs() or lemma in motion_verbs()
 
 
 def _rank(prep: Token, trigger: Token) -> int | None:
@@ -211,7 +285,13 @@ def _rank(prep: Token, trigger: Token) -> int | None:
         return None
     if prep.head == trigger:
         return 0
-    return _clause_rank(_clause_head(prep.head), trigger)
+    ph = _clause_head(prep.head)
+    rank = _clause_rank(ph, trigger)
+    if rank is None and prep.lower_ in CLOSE_PREPS and _scene_verb(trigger) and not _turned_down(ph, trigger):
+        # the sentence's scene when the parse ties it elsewhere ("killed ... by bandits at X"); never a
+        # clause below the trigger that the rules above turned down ("arrested for stabbing him in X")
+        return 4
+    return rank
 
 
 def _trigger_token(doc: Doc, event: Event) -> Token | None:
@@ -252,6 +332,8 @@ def _proper_names(doc: Doc, trigger: Token, places: Sequence[Place]) -> Iterator
     for tok in trigger.sent:
         if tok.pos_ != "PROPN" or tok.dep_ == "poss":
             continue  # "the Syrian Arab Army's route": a possessor is an actor, not a place
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i and tok.head.dep_ != "poss":
+            continue  # part of a longer name ("Al-Quds Hospital"), taken whole from its last word
         named = _named_place(tok)
         if (tok.dep_ == "compound" and not named) or (tok.ent_type_ in NOT_PLACE_ENTS and not named):
             continue
@@ -294,37 +376,95 @@ def _argument_modifier(tok: Token, trigger: Token, place: Place) -> bool:
     return place.feature not in WIDE_FEATURES
 
 
+def _antecedent(tok: Token, trigger: Token, place: Place) -> bool:
+    """Whether a place is what the trigger's relative clause is about: "the Deir al-Asafir suburb of
+    Damascus, where 33 residents were killed", "al-Rai, a town they have entered"."""
+    th = _clause_head(trigger)
+    if th.dep_ != "relcl":
+        return False
+    heads = {th.head}
+    if th.head.dep_ == "appos" or (th.head.dep_ == "pobj" and th.head.head.lower_ == "of"):
+        heads.add(th.head.head if th.head.dep_ == "appos" else th.head.head.head)  # "the X district of Gaza, where"
+    cur = tok
+    for _ in range(3):
+        if cur in heads:
+            return cur.lower_ in place_nouns() or (cur == tok and place.feature != "unresolved")
+        if cur.dep_ == "compound" or (cur.dep_ == "pobj" and cur.head.lower_ == "of"):
+            cur = cur.head if cur.dep_ == "compound" else cur.head.head
+            continue
+        return False
+    return False
+
+
 def _names_head(tok: Token) -> bool:
     """Whether a compound names the generic place noun it modifies ("Sontyo village") rather than
     locating another place ("the Homs neighbourhood of Baba Amr")."""
     head = tok.head
-    return head.lower_ in place_nouns() and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return (
+        head.pos_ == "NOUN"
+        and head.lower_ in place_nouns()
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    )
+
+
+def _group_name(span: SpacySpan) -> bool:
+    """A name with a group's word ("the 137th Artillery Brigade", "Al-Marazig tribes"), unless it ends in
+    a place's word ("the Ibn Nafees Hospital", "the Association Quarter": named after someone, a place)."""
+    groups = group_words()
+    if span.root.dep_ == "compound" and span.root.head.lower_ in groups:
+        return True
+    return span[-1].lower_ not in place_nouns() and any(t.lower_ in groups for t in span)
+
+
+def _not_a_place(span: SpacySpan) -> bool:
+    """Unresolved names that are groups, creeds or agencies ("Islamic State", "Sunni", "AFP")."""
+    text = span.text.replace(".", "")
+    if len(text) <= 2 or (text.isupper() and text.isalpha() and len(text) <= 5):
+        return True  # "I Corps", "GMT", "CRPF": an unknown short name or acronym is rarely a place
+    if _group_name(span):
+        return True
+    words = not_place_names()
+    return (
+        span.text.lower() in words
+        or any(t.lower_ in words and t.ent_type_ == "NORP" for t in span)
+        or (span.root.ent_type_ == "NORP" and (span.root.dep_ == "compound" or not _named_place(span.root)))
+    )
 
 
 def _key(tok: Token, trigger: Token, place: Place, named: bool) -> tuple[int, ...] | None:
     """How well a place candidate fits the event (smaller is better), or None when it does not.
 
-    Order: how it hangs on the trigger (object of a place-taking verb / on the trigger / same clause /
-    linked clause), prepositions in between, how much wider it is than the phrase's head ("the Zahra
-    neighborhood of Jiddah": "of" complements and modifiers are wider), its breadth, and its distance."""
+    Order: how it hangs on the trigger (0 object of a place-taking verb or phrase on the trigger / 1 same
+    clause, relative-clause antecedent or a town naming the object / 2 linked clause / 3 purpose, means or
+    reporting clause / 4 the scene of a physical deed the parse ties elsewhere), whether it is a country
+    (a narrower place wins), prepositions in between, how much wider it is than the phrase's head ("the
+    Zahra neighborhood of Jiddah": "of" complements and modifiers are wider), its breadth, and distance."""
     # "the Homs neighbourhood of Baba Amr", "Syria's largest city, Aleppo": a modifier is a wider place
     modifier = {"compound": 1, "poss": 2}.get(tok.dep_, 0) if tok.head.pos_ in ("NOUN", "PROPN") else 0
     if modifier == 1 and _names_head(tok):
         modifier = 0  # "Sontyo village": the name of the place itself
     breadth = BREADTH.get(place.feature, 1)
+    wide = int(place.feature in WIDE_FEATURES)
+    if wide and tok.dep_ == "compound" and (tok.head.lower_ not in place_nouns() or tok.head.lower_ in NATIONAL):
+        return None  # "U.S. airstrikes", "the US embassy": a nationality ("a West Bank town" is a place)
     if named:
-        verb = _object_verb(tok)
-        rank = None if verb is None else 0 if verb == trigger else _clause_rank(verb, trigger)
-        if rank is not None:
-            return (rank, 0, modifier, breadth, abs(tok.i - trigger.i))
+        obj = _object_verb(tok)
+        rank = None if obj is None else 0 if obj[0] == trigger else _clause_rank(obj[0], trigger)
+        if obj is not None and rank is not None:
+            # the object of a place-taking verb is where it happened, before any setting phrase
+            return (rank, wide, -1, obj[1] + modifier, breadth, abs(tok.i - trigger.i))
+        if _antecedent(tok, trigger, place):
+            return (1, wide, 0, 0, breadth, abs(tok.i - trigger.i))
         if _argument_modifier(tok, trigger, place):
-            return (1, 1, 1, breadth, abs(tok.i - trigger.i))
+            return (1, wide, 1, 1, breadth, abs(tok.i - trigger.i))
     preps = locative_preps() | (DESTINATION_PREPS if trigger.lemma_ in motion_verbs() else frozenset())
     found = _locative_prep(tok, preps)
     rank = _rank(found[0], trigger) if found else None
     if found is None or rank is None:
         return None
-    return (rank, found[1], found[2] + modifier, breadth, abs(tok.i - trigger.i))
+    if trigger.lemma_ in speech_verbs() and (rank > 1 or found[1] > 0):
+        return None  # "condemned the attacks in Syria": where the deed was, not the condemnation
+    return (rank, wide, found[1], found[2] + modifier, breadth, abs(tok.i - trigger.i))
 
 
 def event_location(doc: Doc, event: Event, places: Sequence[Place]) -> Place | None:
@@ -341,6 +481,8 @@ def event_location(doc: Doc, event: Event, places: Sequence[Place]) -> Place | N
     for place, named in [*((p, True) for p in in_sent), *_proper_names(doc, trigger, in_sent)]:
         span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
         if span is None or not len(span):
+            continue
+        if place.feature == "unresolved" and _not_a_place(span):
             continue
         key = _key(span.root, trigger, place, named)
         if key is not None and (best is None or key < best[0]):
