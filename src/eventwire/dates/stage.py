@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
+from ..nlp import sentence_of
 from .expressions import DateExpression, find_expressions, resolve, words
 
 __all__ = ["DateResolver", "Dated", "resolve_document"]
@@ -74,8 +75,8 @@ def resolve_document(doc: Doc, published: dt.date | None) -> list[Dated]:
             continue
         anchor: dt.date | None = None
         if e.kind == "anchored":
-            sent = span.root.sent
-            plain = [d for d in out if d.root.sent == sent and d.expr.kind != "anchored"]
+            sent = sentence_of(span.root)
+            plain = [d for d in out if sentence_of(d.root) == sent and d.expr.kind != "anchored"]
             anchor = plain[-1].date.start if plain else published
         elif e.kind == "shift":
             anchor = out[-1].date.start if out else published
@@ -95,7 +96,7 @@ def _rank(d: Dated, trigger: Token) -> int | None:
     """0: the date is the trigger's own clause's; 1: it sits on a clause the trigger's clause hangs on
     (not across reported speech); 2: elsewhere in the sentence; None: another sentence, or an anchored
     date ("five days after X") of an event outside X."""
-    if d.root.sent != trigger.sent:
+    if sentence_of(d.root) != sentence_of(trigger):
         return None
     if d.relation is not None:
         # "five days after the parliament voted": "after" heads the clause (prep) or marks it (mark)

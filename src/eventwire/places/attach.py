@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Place, Span
+from ..nlp import sentence_of
 
 __all__ = [
     "area_verbs",
@@ -281,7 +282,7 @@ def _scene_verb(trigger: Token) -> bool:
 def _rank(prep: Token, trigger: Token) -> int | None:
     """0: the preposition hangs on the trigger; 1: same clause; 2: linked clause; 3: subordinate or
     governing clause; None: unrelated."""
-    if prep.sent != trigger.sent:
+    if sentence_of(prep) != sentence_of(trigger):
         return None
     if prep.head == trigger:
         return 0
@@ -329,7 +330,7 @@ def _named_place(tok: Token) -> bool:
 def _proper_names(doc: Doc, trigger: Token, places: Sequence[Place]) -> Iterator[tuple[Place, bool]]:
     """Unresolved places: proper names in locative phrases of the trigger's sentence."""
     covered = {i for p in places for i in range(p.span.start, p.span.end)}
-    for tok in trigger.sent:
+    for tok in sentence_of(trigger):
         if tok.pos_ != "PROPN" or tok.dep_ == "poss":
             continue  # "the Syrian Arab Army's route": a possessor is an actor, not a place
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i and tok.head.dep_ != "poss":
@@ -341,7 +342,7 @@ def _proper_names(doc: Doc, trigger: Token, places: Sequence[Place]) -> Iterator
             continue
         left = tok
         while (
-            left.i > trigger.sent.start
+            left.i > sentence_of(trigger).start
             and doc[left.i - 1].head == tok
             and (doc[left.i - 1].dep_ == "compound" or doc[left.i - 1].text == "-")
         ):
@@ -472,7 +473,7 @@ def event_location(doc: Doc, event: Event, places: Sequence[Place]) -> Place | N
     trigger = _trigger_token(doc, event)
     if trigger is None:
         return None
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     in_sent = [
         p for p in places if sent.start_char <= p.span.start < sent.end_char and p.feature not in NOT_EVENT_PLACES
     ]
