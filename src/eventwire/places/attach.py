@@ -350,7 +350,7 @@ def _proper_names(doc: Doc, trigger: Token, places: Sequence[Place]) -> Iterator
         start, end = left.idx, tok.idx + len(tok.text)
         if any(i in covered for i in range(start, end)):
             continue
-        text = doc.text[start:end]
+        text = doc[left.i : tok.i + 1].text
         place = Place(span=Span(start, end, text), name=text, country=None, lat=None, lon=None, feature="unresolved")
         yield place, named
 

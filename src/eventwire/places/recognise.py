@@ -304,10 +304,11 @@ def _person_words(doc: Doc) -> set[str]:
 
 
 def _dateline_mention(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:
-    name = find_dateline(doc.text)
+    text = doc.text  # spaCy rebuilds doc.text on every access
+    name = find_dateline(text)
     if not name:
         return []
-    start = doc.text.find(name.upper())
+    start = text.find(name.upper())
     span = doc.char_span(start, start + len(name), alignment_mode="expand") if start >= 0 else None
     entries = gaz.lookup(name)
     if span is None or not entries or any(taken[k] for k in range(span.start, span.end)):

@@ -52,8 +52,9 @@ def find_places(doc: Doc, analysis: Analysis, gaz: Gazetteer) -> tuple[Place, ..
     """The resolved toponyms of a document, in text order."""
     mentions = find_mentions(doc, gaz)
     countries = {a.country for a in analysis.actors if a.country}
-    dateline = _dateline_entry(doc.text, gaz)
-    chosen = resolve_mentions(mentions, doc.text, countries, dateline)
+    text = analysis.article.text  # the text spaCy parsed (doc.text is rebuilt on every access)
+    dateline = _dateline_entry(text, gaz)
+    chosen = resolve_mentions(mentions, text, countries, dateline)
     return tuple(_place(m, e) for m, e in zip(mentions, chosen, strict=True) if e is not None or m.source == "entity")
 
 
