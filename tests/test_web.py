@@ -107,3 +107,8 @@ def test_openapi_lists_the_json_endpoints(client: TestClient) -> None:
 def test_app_is_read_only(client: TestClient) -> None:
     assert client.post("/api/events").status_code == 405
     assert client.delete("/api/articles/x").status_code == 405
+
+
+def test_claims_are_paginated(client: TestClient) -> None:
+    data = client.get("/api/claims", params={"per_page": 1, "page": 2}).json()
+    assert data["total"] == 1 and data["claims"] == []

@@ -221,13 +221,21 @@ def create_app(db: str | Path) -> FastAPI:
         )
 
     @app.get("/api/claims", tags=["claims"])
-    def api_claims(disputed: bool = False) -> dict[str, Any]:
+    def api_claims(
+        disputed: bool = False,
+        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
+    ) -> dict[str, Any]:
         with store() as s:
-            return {"claims": views.claims(s, disputed_only=disputed)}
+            found = views.claims(s, disputed_only=disputed)
+        start = (page_ - 1) * per_page
+        return {"total": len(found), "page": page_, "per_page": per_page, "claims": found[start : start + per_page]}
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
-    def claims_page(request: Request, disputed: bool = False) -> HTMLResponse:
-        return page(request, "claims.html", api="/api/claims", disputed=disputed, **api_claims(disputed))
+    def claims_page(
+        request: Request, disputed: bool = False, page_: Annotated[int, Query(alias="page", ge=1)] = 1
+    ) -> HTMLResponse:
+        return page(request, "claims.html", api="/api/claims", disputed=disputed, **api_claims(disputed, page_, 50))
 
     @app.get("/api/articles/{key}", tags=["articles"])
     def api_article(key: str) -> dict[str, Any]:
