@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.eval.events import code_gold, load_gold, score
+from eventwire.eval.events import calibration_items, code_gold, load_gold, score
 from eventwire.pipeline import Pipeline
 
 
@@ -113,3 +113,20 @@ def test_agrees_with_the_shared_scorer(shared: Path, pipeline: Pipeline, tmp_pat
     for ds, metrics in theirs.items():
         if isinstance(metrics, dict):
             assert {k: v for k, v in ours[ds].items() if k != "reliability"} == metrics
+
+
+def test_calibration_items_mark_each_asserted_event() -> None:
+    gold = [
+        _gold(
+            "a",
+            "petr2-gsr",
+            [{"source": {"country": "USA"}, "target": {"country": "IRQ"}, "root": "19", "cameo": "190", "penta": 4}],
+            exhaustive=True,
+        ),
+        _gold("b", "conflibert-cameo", [{"penta": 4, "source": None, "target": None}]),
+    ]
+    out = {
+        "a": {"events": [_ev(4, "USA", "IRQ"), _ev(4, "IRQ", "USA"), _ev(4, "USA", "IRQ", modality="negated")]},
+        "b": {"events": [_ev(4, "USA", "IRQ")]},
+    }
+    assert [ok for _, _, ok in calibration_items(gold, out)] == [True, False]

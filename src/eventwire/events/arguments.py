@@ -13,6 +13,7 @@ from .syntax import (
     OBJECT_CONTROL,
     complement_objects,
     complement_subject,
+    condition_subjects,
     from_objects,
     nominal_source,
     nominal_targets,
@@ -102,7 +103,12 @@ SPEAKER_PRONOUNS = frozenset({"we", "i", "you", "us", "me"})
 #: pronouns that refer back to an actor (unlike "some", "many", "others")
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "this", "that", "who"})
 #: requests, threats and the like address the subject of their "that" clause
-ADDRESSED_ROOTS = frozenset({"02", "10", "12", "13"})
+ADDRESSED_ROOTS = frozenset({"01", "02", "10", "12", "13"})
+#: threats and demands aimed at whoever must meet their condition
+CONDITIONAL_ROOTS = frozenset({"13"})
+#: statements whose topic is an "about" phrase ("expressed concern about X")
+ABOUT_ROOTS = frozenset({"01", "11", "12"})
+ABOUT_PREPS = frozenset({"about", "of", "over", "regarding", "concerning", "for", "at"})
 #: roots whose acts have a patient: their bare past participle is passive ("imprisoned", "killed")
 PATIENT_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
 
@@ -133,6 +139,8 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
             return [], [], False
         return agents, patients, True
     srcs = subjects(tok)
+    if passive and not srcs and pat.code[:2] in PATIENT_ROOTS:  # "a shell was fired at Israel from Gaza"
+        srcs = from_objects(tok)
     if pat.target == "comp_subj":
         tgts = complement_subject(tok)
     elif pat.target == "from_subj":
@@ -150,7 +158,22 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     else:
         tgts = objects(tok) or complement_objects(tok)
     if not tgts and pat.code[:2] in ADDRESSED_ROOTS:  # "demanded that the U.S. cancel the sale"
+        tgts = complement_subject(tok) or [s for o in objects(tok) for s in complement_subject(o)]
+        if not tgts and tok.dep_ == "acomp":  # "is skeptical the program will work"
+            tgts = complement_subject(tok.head)
+    if not tgts and tok.lemma_ in OBJECT_CONTROL:  # "allowed X to run" parsed as a clause
         tgts = complement_subject(tok)
+    if pat.code[:2] in CONDITIONAL_ROOTS:  # "threatened to quit the talks if the U.S. ...": the U.S.
+        tgts = tgts + condition_subjects(tok)
+    if not tgts and pat.code[:2] in ABOUT_ROOTS:  # "skeptical of the figures", "optimism about X"
+        tgts = [
+            p
+            for h in (tok, *objects(tok))
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
+            for p in c.children
+            if p.dep_ == "pobj"
+        ][:1]
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
     return srcs, tgts, passive

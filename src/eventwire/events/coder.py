@@ -11,21 +11,16 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Analysis, Event, EventSide, Modality, Span
 from .arguments import Match, SidePair, arguments, clean, is_purpose, symmetric_pairs, target_side, understood
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
+from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for
 from .modality import modality
 from .recode import arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
 from .syntax import REPORTING, complement_lemmas, subjects
+from .targets import actor_targets, split_countries, trim_charge
 
 __all__ = ["EventCoder", "Match", "best_match"]
 
-MODALITY_PENALTY: dict[Modality, float] = {
-    "asserted": 0.0,
-    "reported": 0.05,
-    "future": 0.15,
-    "hypothetical": 0.3,
-    "negated": 0.3,
-}
 MAX_SENT_CHARS = 1500
 #: verbs whose complement is still coded (as negated): "denied that X attacked Y"
 DENIALS = frozenset({"deny", "refute"})
@@ -37,6 +32,8 @@ WIDE_SOURCES = True
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots of material conflict: "X said Y attacked Z" is also X accusing Y (or claiming it, when X is Y)
 ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
+#: "X said Y attacked Z" (X named) is coded as X's accusation only, not also as the attack
+SPEAKER_TAKES_ACT = True
 
 
 class EventCoder:
@@ -99,7 +96,7 @@ def best_match(tok: Token) -> Match | None:
             break
     if not cands:
         return None
-    comp = complement_lemmas(tok, set())
+    comp = complement_lemmas(tok, set()) if any(p.comp or p.veto for p in cands) else {}
     objs = _obj_words(tok)
     has_obj = any(c.dep_ == "dobj" for c in tok.children)
     near = {w for w, d in comp.items() if d <= VETO_DEPTH}
@@ -149,6 +146,8 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
             governed += [t for t in m.token.subtree if t.i != m.token.i]
         if m.pattern.code[:2] >= "06":  # "provided aid to support X"; but "visited X to mediate" is two acts
             governed += [c for c in m.token.children if c.dep_ == "advcl" and is_purpose(c)]
+        same_root = [by_token[c.i] for c in m.token.children if c.dep_ == "advcl" and c.i in by_token]
+        governed += [i.token for i in same_root if is_purpose(i.token) and i.pattern.code[:2] == m.pattern.code[:2]]
         if m.pattern.code[:2] >= "18":  # "bombarded the city, killing eight": one attack
             governed += [c for c in m.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
         if m.pattern.yields and m.pattern.specificity <= 0:
@@ -203,11 +202,12 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     srcs, tgts = [t for t in clean(srcs) if t.lemma_.lower() not in non_agents()], clean(tgts)
     if not srcs and not (passive and tgts):
         return []  # not understood: no actor to code
+    if not srcs and m.token.dep_ != "ROOT" and m.pattern.code[:2] not in VIOLENT_ROOTS:
+        return []  # an agentless act in a subordinate clause ("a member jailed a year ago") is background
     if m.pattern.need == "target" and not tgts:
         return []
     mod = modality(m.token)
     code = m.pattern.code
-    orig_root = code[:2]
     if mod == "future" and threat_code(code) and says_will(m.token):
         code, mod = threat_code(code) or code, "asserted"  # "will strike X" states a threat
     elif mod == "future":
@@ -219,8 +219,17 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     ]
     if not src_sides and not (passive and tgts):
         return []
-    src_sides = src_sides or [(None, None)]
-    tgt_sides: list[SidePair] = [target_side(analysis, t) for t in tgts] or [(None, None)]
+    if any(side is not None and side.country for _, side in src_sides):  # "the group al-Shabab": one source
+        src_sides = [(t, side) for t, side in src_sides if side is not None and (side.country or side.actor)]
+    src_sides = [p for pair in src_sides for p in split_countries(pair)] or [(None, None)]
+    exclude = {t.i for s in srcs for t in s.subtree}
+    syn_tgts = [target_side(analysis, t) for t in tgts]
+    if not passive:  # a passive's subject is its target, whatever it names
+        syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1])
+    tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, t))]
+    if any(side is not None and side.country for _, side in tgt_sides):  # "the talks" beside "the U.S."
+        tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]
+    tgt_sides = tgt_sides or [(None, None)]
     pairs = list(product(src_sides, tgt_sides))
     if m.pattern.symmetric:
         pairs = symmetric_pairs(src_sides, tgt_sides)
@@ -232,9 +241,10 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         all_same = False
         ev_code = arrival_recode(protest_recode(code, s_tok, t_tok, src), s_tok)
         ev = _event(m, sent, ev_code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod))
-        out.append(ev)
-        if orig_root in ACCUSABLE_ROOTS and _reporter(m.token) is not None:
-            out.extend(_speaker_events(m, sent, analysis, ev))
+        said = _speaker_events(m, sent, analysis, ev) if ev.root in ACCUSABLE_ROOTS else []
+        out.extend(said)
+        if not (SPEAKER_TAKES_ACT and any(e.cameo == "112" for e in said) and _named_speaker(m.token)):
+            out.append(ev)  # a claimed act stays an act; an act only alleged by another is the allegation
     if (
         all_same and srcs and not m.pattern.need and code[:2] < "06"
     ):  # "promised to democratize Serbia": keep the source
@@ -285,6 +295,12 @@ def _reporter(tok: Token) -> Token | None:
     return None
 
 
+def _named_speaker(tok: Token) -> bool:
+    """Whether the reporter of ``tok`` is named ("Israel said", not "officials said")."""
+    verb = _reporter(tok)
+    return verb is not None and any(t.pos_ == "PROPN" for t in clean(subjects(verb)))
+
+
 def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) -> list[Event]:
     """ "X said Y attacked Z": X accuses Y (112), or claims the act when X is Y (015)."""
     verb = _reporter(m.token)
@@ -303,18 +319,12 @@ def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) ->
             code, tgt = "112", ev.source
         if tgt is None or not (tgt.country or tgt.actor) or same_side(speaker, tgt):
             continue
-        # claiming one's own act is the statement coded; accusing another ranks below the act itself
-        conf = round(min(ev.confidence + 0.05, 0.99) if code == "015" else max(ev.confidence - 0.1, 0.05), 4)
+        conf = confidence(evidence(verb.dep_, verb.idx, speaker, tgt, 0, False), "asserted")
         trig_m = Match(verb, m.pattern, m.depth)
         out.append(_event(trig_m, sent, code, speaker, tgt, "asserted", "reported_conflict", conf))
     return out
 
 
 def _confidence(m: Match, src: EventSide | None, tgt: EventSide | None, mod: Modality) -> float:
-    score = 0.45 + 0.08 * min(max(m.pattern.specificity, 0), 3)
-    score += 0.12 if src is not None and (src.country or src.actor) else 0.0
-    score += 0.08 if tgt is not None and (tgt.country or tgt.actor) else 0.0
-    score -= 0.05 if m.token.pos_ == "NOUN" else 0.0
-    score -= 0.1 if src is None else 0.0
-    score -= MODALITY_PENALTY[mod]
-    return round(min(max(score, 0.05), 0.99), 4)
+    p = m.pattern
+    return confidence(evidence(m.token.dep_, m.token.idx, src, tgt, p.specificity, p.symmetric), mod)

@@ -61,6 +61,8 @@ def _words(value: Any) -> frozenset[str]:
     if value is None:
         return frozenset()
     items = [value] if isinstance(value, str) else list(value)
+    if any(isinstance(v, bool) for v in items):  # YAML reads a bare on/off/yes/no as a boolean
+        raise ValueError(f"quote on/off/yes/no in patterns.yaml: {items!r}")
     return frozenset(str(v).lower() for v in items)
 
 

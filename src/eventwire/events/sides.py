@@ -12,6 +12,7 @@ __all__ = ["make_side", "repair_head", "same_side", "usable_argument"]
 
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 MAX_HINT_TOKENS = 14
+PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
 
 
 def repair_head(tok: Token) -> Token:
@@ -27,6 +28,16 @@ def repair_head(tok: Token) -> Token:
                 if objs:
                     return objs[0]
     return tok
+
+
+def _quantity_start(head: Token) -> int:
+    """Where a quantity the head was repaired from begins ("dozens of demonstrators" -> "dozens")."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i < head.i:
+        qty = prep.head
+        if qty.pos_ == "NUM" or qty.ent_type_ in NON_ACTOR_ENTS:
+            return qty.left_edge.idx
+    return head.idx
 
 
 def usable_argument(tok: Token) -> bool:
@@ -52,14 +63,38 @@ def _resolve_pronoun(tok: Token) -> Token | None:
 
 
 def _actor_in(analysis: Analysis, head: Token, start: int, end: int) -> Actor | None:
+    """The actor of the phrase [start, end): a mention covering the head, else the longest mention
+    inside it, else a mention that starts inside it and runs on ("scores of Sierra Leonean and
+    Liberian refugees", where the phrase stops at the coordination)."""
     best: tuple[int, Actor] | None = None
     for actor in analysis.actors:
         for mention in actor.mentions:
-            if start <= mention.start and mention.end <= end:
-                score = 1000 if mention.start <= head.idx < mention.end else mention.end - mention.start
-                if best is None or score > best[0]:
-                    best = (score, actor)
+            if not start <= mention.start < end:
+                continue
+            if mention.start <= head.idx < mention.end:
+                score = 1000
+            else:
+                score = mention.end - mention.start if mention.end <= end else 0
+            if best is None or score > best[0]:
+                best = (score, actor)
     return best[1] if best else None
+
+
+def _after_head(actor: Actor, head: Token, end: int) -> bool:
+    """Whether the actor is named in the phrase only in a place phrase after its head ("a police
+    station in Lagos")."""
+    head_end = head.idx + len(head.text)
+    inside = [m for m in actor.mentions if m.start < end and m.end > head.left_edge.idx]
+    return bool(inside) and all(m.start >= head_end and _in_place_phrase(head, m.start) for m in inside)
+
+
+def _in_place_phrase(head: Token, start: int) -> bool:
+    tok = next((t for t in head.subtree if t.idx == start), None)
+    while tok is not None and tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _covers(actor: Actor, head: Token) -> bool:
@@ -74,6 +109,7 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     """The side of an event whose argument is headed by ``head`` (``wide``: a target's phrase keeps
     its place phrases and appositions)."""
     start, end = phrase_bounds(head, wide)
+    start = min(start, _quantity_start(head))
     text = analysis.article.text[start:end]
     actor = _actor_in(analysis, head, start, end)
     if actor is None and head.lower_ in PRONOUNS:
@@ -87,6 +123,10 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
                 return _hinted(ante, start, end, text)
     if actor is None:
         return _hinted(head, start, end, text)
+    if wide and _after_head(actor, head, end):  # "a police station in Lagos": the place gives a country only
+        sector = hint([t.text for t in head.doc[head.left_edge.i : head.i + 1]], head.text)[1]
+        country = actor.country
+        return EventSide(None, text, start, end, country, sector, f"{country or ''}{sector or ''}" or None)
     country, sector = actor.country, actor.sector
     if sector is None and _covers(actor, head):
         sector = "GOV" if actor.kind == "country" else None
@@ -115,6 +155,8 @@ def same_side(a: EventSide | None, b: EventSide | None) -> bool:
         return False
     if a.actor is not None and a.actor == b.actor:
         return True
+    if a.actor is not None and b.actor is not None:
+        return False  # two different actors of one country and sector ("Venezuela banned the opposition mayor")
     if a.start == b.start and a.end == b.end:
         return True
     return a.country is not None and (a.country, a.sector) == (b.country, b.sector)

@@ -14,6 +14,7 @@ __all__ = [
     "OBJECT_CONTROL",
     "REPORTING",
     "complement_lemmas",
+    "condition_subjects",
     "expand_conj",
     "nominal_source",
     "nominal_targets",
@@ -103,6 +104,8 @@ STATIVE_PASSIVES = frozenset(
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 TARGET_PREPS = frozenset({"against", "with", "to", "at", "on", "toward", "towards", "into", "upon", "over"})
 INSTRUMENT_PREPS = frozenset({"for", "into", "in", "from"})
+#: target prepositions that also name a place ("at a lunch"): a later choice
+PLACE_PREPS = frozenset({"at", "into"})
 NOMINAL_TARGET_PREPS = frozenset(
     {"of", "on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "from"}
 )
@@ -131,6 +134,12 @@ NARROW_PREPS = frozenset({"of"})
 WIDE_PREPS = frozenset({"of", "in", "near", "from", "at", "outside", "inside"})
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep", "parataxis", "ccomp"})
 MAX_DEPTH = 6
+#: participles that report a belief about the noun ("a missile believed to be fired by X"), not name it
+HEARSAY = frozenset({"believe", "think", "say", "report", "allege", "suspect", "know", "expect", "rumor", "rumour"})
+#: the longest participle phrase a target phrase keeps
+MAX_PARTICIPLE_TOKENS = 10
+#: entity types of a time expression ("on Thursday" is no target)
+TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 def expand_conj(tok: Token) -> list[Token]:
@@ -202,10 +211,15 @@ def objects(tok: Token) -> list[Token]:
         return direct
     for prep in _children(tok, {"prep"}):
         if prep.lower_ in TARGET_PREPS:
-            pobj = _children(prep, {"pobj"})
+            pobj = [p for p in _children(prep, {"pobj"}) if not _is_time(p)]
             if pobj:
                 return [t for p in pobj for t in expand_conj(p)]
     return []
+
+
+def _is_time(tok: Token) -> bool:
+    """A time expression ("on Thursday"), not a name the parser hung a date on ("Assad Tuesday")."""
+    return tok.ent_type_ in TIME_ENTS and not any(c.dep_ == "compound" for c in tok.children)
 
 
 def complement_objects(tok: Token) -> list[Token]:
@@ -224,10 +238,11 @@ def prep_objects(tok: Token) -> list[Token]:
     dative = [t for o in datives if o is not None for t in expand_conj(o)]
     if dative:
         return dative
-    for holder in [tok, *_children(tok, {"dobj"})]:
-        for prep in _children(holder, {"prep"}):
-            if prep.lower_ in TARGET_PREPS or prep.lower_ in INSTRUMENT_PREPS:
-                pobj = _children(prep, {"pobj"})
+    holders = [tok, *_children(tok, {"dobj"})]
+    for preps in (TARGET_PREPS - PLACE_PREPS, TARGET_PREPS | INSTRUMENT_PREPS):  # "a meeting with X at a lunch"
+        for holder in holders:
+            for prep in _children(holder, {"prep"}):
+                pobj = _children(prep, {"pobj"}) if prep.lower_ in preps else []
                 if pobj:
                     return [t for p in pobj for t in expand_conj(p)]
     return []
@@ -259,6 +274,18 @@ def complement_subject(tok: Token) -> list[Token]:
     return []
 
 
+def condition_subjects(tok: Token) -> list[Token]:
+    """Subjects of an "if"/"unless" clause of the trigger or of its infinitive ("threatened to stop
+    the talks if the United States deploys missiles" -> United States)."""
+    for holder in [tok, *_children(tok, {"xcomp"})]:
+        for clause in _children(holder, {"advcl"}):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                subj = _own_subjects(clause)
+                if subj:
+                    return subj
+    return []
+
+
 def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
     """The actor of a nominal event: possessor, compound or adjective modifier, "by" agent, or the
     subject of a light verb ("launched an attack")."""
@@ -272,6 +299,14 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
         if c.dep_ in ("poss", "compound", "nmod", "amod")
         and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.dep_ == "poss")
     ]
+    if not mods:  # "Israeli tank shelling": the actor modifies the compound
+        mods = [
+            g
+            for c in noun.children
+            if c.dep_ == "compound"
+            for g in c.children
+            if g.dep_ in ("amod", "compound") and g.ent_type_ in ("GPE", "NORP")
+        ]
     if mods and (has_of or noun.lemma_ not in VICTIM_NOUNS):
         return mods
     if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in light_verbs:
@@ -291,6 +326,9 @@ def nominal_targets(noun: Token) -> list[Token]:
         return _children(noun, {"poss"})
     if noun.dep_ in ("dobj", "attr"):
         verb = noun.head
+        dative = [t for d in _children(verb, {"dative"}) if (p := _pobj_or_self(d)) is not None for t in expand_conj(p)]
+        if dative:  # "gave Putin a stern warning"
+            return dative
         for prep in _children(verb, {"prep"}):
             if prep.lower_ in NOMINAL_TARGET_PREPS and prep.lower_ != "of":
                 return [t for p in _children(prep, {"pobj"}) for t in expand_conj(p)]
@@ -310,9 +348,21 @@ def phrase_bounds(head: Token, wide: bool = False) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def _participle_modifier(child: Token) -> bool:
+    """A short past-participle phrase after its noun ("workers employed by the UN")."""
+    if child.dep_ != "acl" or child.tag_ != "VBN" or child.i < child.head.i or child.lemma_ in HEARSAY:
+        return False
+    if child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].is_punct:
+        return False  # ", arrested in March," is an aside, not part of the name
+    return len(list(child.subtree)) <= MAX_PARTICIPLE_TOKENS
+
+
 def _phrase_tokens(tok: Token, keep: frozenset[str], wide: bool) -> Iterator[Token]:
     yield tok
     for child in tok.children:
+        if wide and _participle_modifier(child):  # "British forces based in Vitez"
+            yield from child.subtree
+            continue
         kept = (child.dep_ == "prep" and child.lower_ in keep) or (wide and child.dep_ == "appos")
         if child.dep_ in CUT_DEPS and not kept:
             continue

@@ -1,0 +1,102 @@
+"""Fitting the event confidence on an exhaustive gold set, with a cross-validated reliability table.
+
+Used by ``python -m eventwire.eval.events GOLD --calibrate``: the coded events (contract records) of
+each gold sentence, each marked right or wrong, are turned back into the features the coder scores
+(``confidence.evidence``), then weights are fitted on all of them and, for the report, on k-1 folds
+at a time to score the held-out fold (folds keep a sentence's events together).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
+from typing import Any
+
+from spacy.language import Language
+
+from ..model import EventSide
+from .confidence import FEATURES, evidence, fit
+from .lexicon import load_patterns
+
+__all__ = ["Item", "calibrate", "cross_validate", "record_features", "reliability_table"]
+
+JSON = dict[str, Any]
+#: (sentence text, event record, whether the event is right)
+Item = tuple[str, JSON, bool]
+Row = tuple[Mapping[str, bool], bool]
+FOLDS = 5
+
+
+def _side(rec: JSON | None) -> EventSide | None:
+    if not rec:
+        return None
+    return EventSide(
+        rec.get("actor"), rec.get("text"), rec.get("start"), rec.get("end"), rec.get("country"), None, None
+    )
+
+
+def record_features(event: JSON, trigger_dep: str) -> dict[str, bool]:
+    """The confidence features of a coded event record (``trigger_dep``: its trigger's dependency)."""
+    pattern = next((p for p in load_patterns() if p.id == event.get("pattern")), None)
+    trigger = (event.get("evidence") or {}).get("trigger") or {}
+    return evidence(
+        trigger_dep,
+        int(trigger.get("start") or 0),
+        _side(event.get("source")),
+        _side(event.get("target")),
+        pattern.specificity if pattern else 0,
+        bool(pattern and pattern.symmetric),
+    )
+
+
+def _dep(nlp: Language, text: str, start: int) -> str:
+    doc = nlp(text)
+    tok = next((t for t in doc if t.idx <= start < t.idx + max(len(t.text), 1)), None)
+    return tok.dep_ if tok is not None else ""
+
+
+def reliability_table(scored: Sequence[tuple[float, bool]], bins: Sequence[float]) -> list[JSON]:
+    """Precision of the events in each confidence bin."""
+    table: list[JSON] = []
+    for lo, hi in pairwise(bins):
+        hits = [ok for conf, ok in scored if lo <= conf < hi]
+        if hits:
+            table.append(
+                {"bin": f"[{lo:.1f},{min(hi, 1.0):.1f})", "n": len(hits), "precision": round(sum(hits) / len(hits), 4)}
+            )
+    return table
+
+
+def _score(weights: Mapping[str, float], features: Mapping[str, bool]) -> float:
+    """``confidence.confidence`` of an asserted event under explicit weights (for held-out folds)."""
+    logit = weights["bias"] + sum(weights[f] for f in FEATURES if features.get(f))
+    return round(1.0 / (1.0 + math.exp(-logit)), 4)
+
+
+def cross_validate(groups: Sequence[Sequence[Row]], folds: int = FOLDS) -> list[tuple[float, bool]]:
+    """(held-out confidence, right) for every event; sentence i is in fold i % folds."""
+    scored: list[tuple[float, bool]] = []
+    for k in range(folds):
+        train = [row for i, g in enumerate(groups) if i % folds != k for row in g]
+        weights = fit(train)
+        for i, g in enumerate(groups):
+            if i % folds == k:
+                scored.extend((_score(weights, f), ok) for f, ok in g)
+    return scored
+
+
+def calibrate(items: Sequence[Item], nlp: Language, bins: Sequence[float]) -> JSON:
+    """Fitted weights, the in-sample and the cross-validated reliability tables."""
+    groups: dict[str, list[Row]] = {}
+    for text, event, ok in items:
+        start = int(((event.get("evidence") or {}).get("trigger") or {}).get("start") or 0)
+        groups.setdefault(text, []).append((record_features(event, _dep(nlp, text, start)), ok))
+    rows = [row for g in groups.values() for row in g]
+    weights = fit(rows)
+    return {
+        "n_events": len(rows),
+        "weights": weights,
+        "reliability_cv5": reliability_table(cross_validate(list(groups.values())), bins),
+        "reliability_fit": reliability_table([(_score(weights, f), ok) for f, ok in rows], bins),
+    }

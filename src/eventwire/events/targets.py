@@ -1,0 +1,201 @@
+"""Target choice: when the syntactic target is a thing ("sent troops", "donated ventilators"), the
+actor the act is aimed at is the nearest actor in the trigger's complements ("to the United Nations",
+"to assist Ethiopia", "sanctions against Sudan")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..model import Analysis, EventSide
+from .fallback import hint
+from .sides import make_side
+from .syntax import expand_conj
+
+__all__ = ["actor_targets", "is_actor", "names_actor", "nearest_actor", "split_countries", "trim_charge"]
+
+SidePair = tuple[Token | None, EventSide | None]
+
+#: verbs whose "of" phrase after the object is the charge, not part of the target ("accused X of Y")
+OF_COMPLEMENT_VERBS = frozenset(
+    {"accuse", "suspect", "convict", "acquit", "clear", "warn", "inform", "notify", "remind", "assure", "rob", "strip"}
+)
+#: dependencies the search walks down from the trigger (no subjects, clauses of their own, or coordination)
+WALK_DEPS = frozenset(
+    {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "pcomp", "appos", "oprd", "attr", "advcl", "prt"}
+)
+#: place prepositions: an actor named as the place of the act is a target only when nothing nearer is
+LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at"})
+#: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance)
+BLOCKED_PREPS = frozenset({"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than"})
+LOCATIVE_COST = 2
+PURPOSE_COST = 3
+MAX_COST = 4
+#: how near another country's actor must be to replace an actor of the source's own country
+OVERRIDE_COST = 3
+
+
+def is_actor(side: EventSide | None) -> bool:
+    """Whether a side names an actor (a coded actor or at least a country)."""
+    return side is not None and (side.actor is not None or side.country is not None)
+
+
+def _steps(tok: Token) -> list[tuple[Token, int]]:
+    """The children the search may walk to, with the cost of each step."""
+    out: list[tuple[Token, int]] = []
+    for c in tok.children:
+        if c.dep_ not in WALK_DEPS:
+            continue
+        if c.dep_ == "advcl" and not any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+            continue  # only a purpose clause ("to assist Ethiopia") is part of the act
+        if c.dep_ == "prep" and c.lower_ in BLOCKED_PREPS:
+            continue
+        locative = c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+        if c.dep_ == "advcl":
+            out.append((c, PURPOSE_COST))
+        elif c.dep_ == "xcomp":
+            out.append((c, 0))  # "willing to withdraw its troops from Iraq": the infinitive is the act
+        elif (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "pobj" and tok.lower_ == "of"):
+            out.append((c, 0))  # "the resignation of X": the "of" phrase is part of the noun phrase
+        else:
+            out.append((c, 1 + (LOCATIVE_COST if locative else 0)))
+    return out
+
+
+def names_actor(analysis: Analysis, tok: Token) -> bool:
+    """Whether the noun ``tok`` with its left modifiers names an actor ("Iraq's army", "the Iraqi
+    demands", "the Democratic People's Republic of Korea"), not just a thing near one ("the
+    blockade of Yemen")."""
+    start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+    if analysis.actor_at(start, end) is not None:
+        return True
+    if any(m.start <= tok.idx < m.end for a in analysis.actors for m in a.mentions):
+        return True
+    return hint([t.text for t in tok.doc[tok.left_edge.i : tok.i + 1]], tok.text)[0] is not None
+
+
+def _other(side: EventSide, source: EventSide | None) -> bool:
+    """An actor side that is not of the source's own country."""
+    return is_actor(side) and (source is None or source.country is None or side.country != source.country)
+
+
+def nearest_actor(
+    trigger: Token,
+    analysis: Analysis,
+    exclude: set[int],
+    source: EventSide | None = None,
+    other: bool = True,
+    max_cost: int = MAX_COST,
+) -> list[SidePair]:
+    """The actor phrases nearest the trigger in its complements (with their coordinated actors);
+    ``other``: only actors other than the source's own country."""
+    best: tuple[int, int, Token, EventSide] | None = None
+    frontier: list[tuple[Token, int]] = _steps(trigger)
+    while frontier:
+        tok, cost = frontier.pop()
+        if cost > max_cost or tok.i in exclude:
+            continue
+        if tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME") and names_actor(analysis, tok):
+            side = make_side(analysis, tok, wide=True)
+            ok = _other(side, source) if other else is_actor(side)
+            if ok and (best is None or (cost, tok.i) < best[:2]):
+                best = (cost, tok.i, tok, side)
+            continue
+        frontier.extend((c, cost + step) for c, step in _steps(tok))
+    if best is None:
+        return []
+    head = best[2]
+    out: list[SidePair] = [(head, best[3])]
+    for conj in expand_conj(head)[1:]:
+        side = make_side(analysis, conj, wide=True)
+        if is_actor(side):
+            out.append((conj, side))
+    return out
+
+
+def _via_locative(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` hangs from the trigger through a place preposition ("in eastern Afghanistan")."""
+    cur = tok
+    while cur.i != trigger.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _within(found: list[SidePair], sides: list[SidePair], trigger: Token) -> list[SidePair]:
+    """A found actor inside a syntactic target's phrase, or only the place of the act ("stormed a
+    police headquarters in eastern Afghanistan"), gives the syntactic target its country rather than
+    replacing it."""
+    for f_tok, f_side in found[:1]:
+        for tok, side in sides:
+            if f_tok is None or f_side is None or tok is None or side is None or side.start is None:
+                continue
+            inside = side.start <= f_tok.idx < (side.end or 0) and f_tok.i != tok.i
+            if inside or _via_locative(f_tok, trigger):
+                # the thing is no actor: its sector hint ("a state of emergency") is dropped
+                return [(tok, replace(side, country=f_side.country, sector=None, code=f_side.country))]
+    return []
+
+
+def actor_targets(
+    trigger: Token, sides: list[SidePair], analysis: Analysis, exclude: set[int], source: EventSide | None = None
+) -> list[SidePair]:
+    """The target sides. An actor other than the source's own country wins, the syntactic target
+    first, then the nearest in the complements ("sent its troops to Jordan"); then an actor of the
+    source's country ("French farmers blockaded Paris"); then whatever the syntax gave."""
+    if any(s is not None and _other(s, source) for _, s in sides):
+        return sides
+    own = any(is_actor(s) for _, s in sides)
+    if any(tok is not None and tok.pos_ == "PROPN" and is_actor(s) for tok, s in sides):
+        return sides  # a named actor of the source's own country ("Congress asked Obama to help Iran")
+    found = nearest_actor(trigger, analysis, exclude, source, max_cost=OVERRIDE_COST if own else MAX_COST)
+    if found or own:
+        return _within(found, sides, trigger) or found or sides
+    same = nearest_actor(trigger, analysis, exclude, source, other=False)
+    return _within(same, sides, trigger) or same or sides
+
+
+def _cut(side: EventSide, at: int) -> EventSide:
+    """The side with its phrase cut before character ``at``."""
+    text = (side.text or "")[: at - (side.start or 0)].rstrip(" ,")
+    return replace(side, text=text, end=(side.start or 0) + len(text))
+
+
+def trim_charge(trigger: Token, pair: SidePair) -> SidePair:
+    """The target of "accused X of Y" is X: its phrase loses the "of" phrase the parser attached to X;
+    a target phrase never runs into its own trigger ("the workers detained by police")."""
+    tok, side = pair
+    if tok is None or side is None or side.start is None or side.text is None:
+        return pair
+    start = side.start
+    if start < trigger.idx < (side.end or 0):
+        side = _cut(side, trigger.idx)
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i), None)
+    if trigger.lemma_.lower() in OF_COMPLEMENT_VERBS and prep is not None and start < prep.idx <= (side.end or 0):
+        side = _cut(side, prep.idx)
+    return tok, side
+
+
+def split_countries(pair: SidePair) -> list[SidePair]:
+    """A phrase whose coordinated modifiers name several countries ("US and British activists",
+    "French and Egyptian warships") is one side per country."""
+    tok, side = pair
+    if tok is None or side is None or side.country is None:
+        return [pair]
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    words = mods + [j for m in mods for j in m.subtree if j.dep_ == "conj"]
+    countries: list[str] = []
+    for w in sorted(words, key=lambda t: t.i):
+        country = hint([w.text], w.text)[0]
+        if country and country not in countries:
+            countries.append(country)
+    if len(countries) < 2 or side.country not in countries:
+        return [pair]
+    extra = [
+        (tok, replace(side, actor=None, country=c, code=f"{c}{side.sector or ''}"))
+        for c in countries
+        if c != side.country
+    ]
+    return [pair, *extra]

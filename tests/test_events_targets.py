@@ -1,0 +1,163 @@
+"""Target choice, speaker accusations, background acts and confidence of the event coder."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.calibration import cross_validate, reliability_table
+from eventwire.events.confidence import FEATURES, confidence, evidence, fit
+from eventwire.model import Analysis, Event, EventSide
+from eventwire.pipeline import Pipeline
+
+
+def _code(pipeline: Pipeline, text: str) -> Analysis:
+    return pipeline.code_text(text, id="t")
+
+
+def _events(analysis: Analysis, root: str) -> list[Event]:
+    return [e for e in analysis.events if e.root == root and e.modality != "negated"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "target_country", "target_text"),
+    [
+        # an instrument object gives way to the actor it is sent to
+        ("Norway sent medical teams to Chad.", "07", "TCD", "Chad"),
+        # the actor of a purpose clause ("to help X")
+        ("Japan donated 500 ventilators to help Kenya.", "07", "KEN", "Kenya"),
+        # a targeting preposition
+        ("Chile imposed sanctions against Peru.", "16", "PER", "Peru"),
+        # the source's own capital stays the target of a domestic act
+        ("Spanish workers blockaded Madrid.", "19", "ESP", "Madrid"),
+        # an object behind a particle ("up to")
+        ("Rebels in Mali kidnapped up to 12 Finnish engineers.", "18", "FIN", "up to 12 Finnish engineers"),
+        # "accused X of Y": the target is X without the charge
+        ("Poland accused Belarus of fuelling the crisis.", "11", "BLR", "Belarus"),
+        # a statement about something: its "about" phrase
+        ("Argentina expressed doubts about the Brazilian proposal.", "01", "BRA", "the Brazilian proposal"),
+        # the place of an attack on a thing gives that thing its country
+        ("Guerrillas attacked a military base in northern Mozambique.", "19", "MOZ", "a military base"),
+    ],
+)
+def test_target_choice(pipeline: Pipeline, text: str, root: str, target_country: str, target_text: str) -> None:
+    events = _events(_code(pipeline, text), root)
+    assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
+    tgt = events[0].target
+    assert tgt is not None and tgt.country == target_country
+    assert tgt.text is not None and tgt.text.startswith(target_text)
+
+
+@pytest.mark.slow
+def test_a_date_is_no_target(pipeline: Pipeline) -> None:
+    """ "demanded on Thursday that X ...": the "that" clause's subject, not the date."""
+    events = _events(_code(pipeline, "Egypt on Thursday demanded that Sudan halt the dam project."), "10")
+    assert events and events[0].target is not None and events[0].target.country == "SDN"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "act_kept"),
+    [
+        # a named speaker's report of another's attack is that speaker's accusation only
+        ("Germany said Russian troops attacked Ukrainian villages.", False),
+        # unnamed officials only attribute the attack: it is coded too
+        ("Officials said Russian troops attacked Ukrainian villages.", True),
+    ],
+)
+def test_named_speaker_takes_the_act(pipeline: Pipeline, text: str, act_kept: bool) -> None:
+    a = _code(pipeline, text)
+    assert _events(a, "11")
+    assert bool(_events(a, "19")) == act_kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A journalist who was detained last year wrote a book about the war.",
+        "The mayor, a former rebel jailed in 2010, opened the new bridge.",
+    ],
+)
+def test_agentless_background_acts_are_not_coded(pipeline: Pipeline, text: str) -> None:
+    assert not _events(_code(pipeline, text), "17")
+
+
+@pytest.mark.slow
+def test_one_event_per_dyad_for_a_named_group(pipeline: Pipeline) -> None:
+    """An apposition split by the parser does not give country-less duplicates."""
+    a = _code(pipeline, "The Somali militant group al-Shabab claimed responsibility for the attack.")
+    assert all(e.source is not None and e.source.country for e in a.events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "dyads"),
+    [
+        # coordinated country modifiers: one event per country
+        ("US and British activists staged a protest in Beijing.", "14", {("USA", "CHN"), ("GBR", "CHN")}),
+        # a passive attack without agent: its origin is the source
+        ("A rocket was fired at Israel from the Gaza Strip.", "19", {("PSE", "ISR")}),
+        # a conditional threat is aimed at whoever must meet the condition, not at a thing
+        ("Russia threatened to quit the talks if the United States deploys new missiles.", "13", {("RUS", "USA")}),
+    ],
+)
+def test_dyads(pipeline: Pipeline, text: str, root: str, dyads: set[tuple[str, str]]) -> None:
+    got = {
+        (e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in _events(_code(pipeline, text), root)
+    }
+    assert got == dyads
+
+
+def _side(country: str | None, actor: str | None = None, start: int = 0) -> EventSide:
+    return EventSide(actor, "x", start, start + 1, country, None, country)
+
+
+@pytest.mark.parametrize(
+    ("better", "worse"),
+    [
+        # a source with a country beats one without
+        (dict(src=_side("USA", "A1")), dict(src=_side(None))),
+        # a main-clause act beats one in a relative clause
+        (dict(dep="ROOT"), dict(dep="relcl")),
+        # a source next to its trigger beats one far away
+        (dict(src=_side("USA", "A1", start=10)), dict(src=_side("USA", "A1", start=400))),
+        # both sides named actors
+        (dict(tgt=_side("IRQ", "A2")), dict(tgt=_side("IRQ"))),
+    ],
+)
+def test_confidence_follows_the_evidence(better: dict[str, object], worse: dict[str, object]) -> None:
+    def conf(over: dict[str, object]) -> float:
+        args: dict[str, object] = {"dep": "ROOT", "src": _side("USA", "A1"), "tgt": _side("IRQ", "A2"), **over}
+        feats = evidence(str(args["dep"]), 0, args["src"], args["tgt"], 0, False)  # type: ignore[arg-type]
+        return confidence(feats, "asserted")
+
+    assert conf(better) > conf(worse)
+
+
+@pytest.mark.parametrize(("modality", "lower"), [("hypothetical", True), ("negated", True), ("reported", False)])
+def test_confidence_modality(modality: str, lower: bool) -> None:
+    feats = evidence("ROOT", 0, _side("USA", "A1"), _side("IRQ", "A2"), 1, False)
+    assert (confidence(feats, modality) < confidence(feats, "asserted")) == lower  # type: ignore[arg-type]
+
+
+def test_fit_learns_a_separating_feature_and_cross_validates() -> None:
+    good = {f: f == "src_country" for f in FEATURES}
+    bad = {f: False for f in FEATURES}
+    rows = [(good, True)] * 9 + [(good, False)] + [(bad, False)] * 9 + [(bad, True)]
+    weights = fit(rows)
+    assert weights["src_country"] > 1.0 and weights["bias"] < 0
+    scored = cross_validate([[row] for row in rows])
+    assert len(scored) == len(rows)
+    table = reliability_table(scored, (0.0, 0.5, 1.01))
+    assert [b["precision"] for b in table] == sorted(b["precision"] for b in table)
+
+
+@pytest.mark.parametrize(("pattern_id", "field", "word"), [("on_strike", "prep", "on"), ("call_on_prt", "prt", "on")])
+def test_yaml_words_are_not_booleans(pattern_id: str, field: str, word: str) -> None:
+    """A bare on/off in the lexicon would be read as a boolean and never match."""
+    from eventwire.events.lexicon import load_patterns
+
+    pattern = next(p for p in load_patterns() if p.id == pattern_id)
+    assert word in getattr(pattern, field)
