@@ -19,11 +19,19 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "events" / "
 
 
 def gold_span(text: str, gold: str) -> tuple[int, int] | None:
-    piece = gold.split("...")[0].strip()
-    at = text.find(piece)
-    if at < 0:
-        at = text.lower().find(piece.lower())
-    return (at, at + len(piece)) if at >= 0 else None
+    """Where the gold side text is; a gold text that skips words ("French warships" for "French and
+    Egyptian warships") spans from its first word to its last."""
+    piece = " ".join(gold.split("...")[0].split())
+    low = text.lower()
+    at = low.find(piece.lower())
+    if at >= 0:
+        return at, at + len(piece)
+    words = piece.lower().split()
+    first = low.find(words[0]) if words else -1
+    if first < 0:
+        return None
+    last = low.find(words[-1], first)
+    return (first, last + len(words[-1])) if 0 <= last - first <= 80 else (first, first + len(words[0]))
 
 
 def best_actor(analysis: Analysis, span: tuple[int, int]) -> Actor | None:

@@ -75,7 +75,7 @@ def test_country_and_sector(nlp: Language, text: str, surface: str, country: str
     [
         ("NATO foreign ministers met in Brussels.", "NATO", "IGONAT", "IGO"),
         ("The Islamic State claimed the attack.", "Islamic State", "IMGISI", "IMG"),
-        ("UN peacekeepers withdrew from the village.", "UN peacekeepers", "IGOUNOPKO", "IGO"),
+        ("UN peacekeepers withdrew from the village.", "UN peacekeepers", "IGOUNOPKO", "MIL"),
         ("Amnesty International accused the army of torture.", "Amnesty International", "NGOAMN", "NGO"),
     ],
 )

@@ -104,3 +104,112 @@ def test_organisations(text: str, code: str, country: str | None, sector: str) -
 def test_prefixes_cover_every_key() -> None:
     lex = lexicon()
     assert all(k in lex.prefixes for k in lex.entries)
+
+
+def _regions() -> list[tuple[str, str]]:
+    from eventwire.actors.knowledge import _data_lines
+
+    return [(row[0], form) for row in _data_lines("regions.tsv") for form in row[1].split("|")]
+
+
+def _region_people() -> list[tuple[str, str]]:
+    from eventwire.actors.knowledge import _data_lines
+
+    rows = _data_lines("regions.tsv")
+    return [(row[0], form) for row in rows if len(row) > 2 for form in row[2].split("|") if form]
+
+
+@pytest.mark.parametrize(("iso", "form"), _region_people())
+def test_regional_people_resolve_to_their_country(iso: str, form: str) -> None:
+    entry = lexicon().entries[key_of(form)]
+    assert (entry.kind, entry.country) == ("demonym", iso)
+
+
+@pytest.mark.parametrize(("iso", "form"), _regions())
+def test_region_resolves_to_its_country(iso: str, form: str) -> None:
+    """A region listed in regions.tsv is a region entry of its own country, not shadowed by another entry."""
+    entry = lexicon().entries[key_of(form)]
+    assert (entry.kind, entry.country) == ("region", iso)
+    assert iso in load_countries()
+
+
+@pytest.mark.parametrize("iso", COUNTRIES)
+def test_formal_state_names_resolve(iso: str) -> None:
+    """ "Kingdom of X", "the Republic of X": the country itself, unless another country owns that name."""
+    from eventwire.actors.knowledge import state_forms
+
+    entries = lexicon().entries
+    for name in load_countries()[iso].names:
+        for form in state_forms(name):
+            for text in (form, f"the {form}"):
+                entry = entries[key_of(text)]
+                assert entry.kind in ("country", "org"), text
+                if entry.country != iso:  # an explicit name of another country ("Republic of China")
+                    assert any(key_of(n) == key_of(form) for n in load_countries()[entry.country or ""].names)
+
+
+@pytest.mark.parametrize(
+    ("form", "country"),
+    [
+        ("Kingdom of Morocco", "MAR"),
+        ("the Kingdom of Saudi Arabia", "SAU"),
+        ("Republic of China", "TWN"),
+        ("the Republic of China", "TWN"),
+        ("People's Republic of China", "CHN"),
+        ("Republic of Korea", "KOR"),
+        ("Republic of Congo", "COG"),
+        ("Democratic Republic of Congo", "COD"),
+    ],
+)
+def test_formal_state_name_examples(form: str, country: str) -> None:
+    assert lexicon().entries[key_of(form)].country == country
+
+
+AMBIGUOUS = [p for p in PEOPLE if p.ambiguous]
+
+
+@pytest.mark.parametrize("person", AMBIGUOUS, ids=[p.name for p in AMBIGUOUS])
+def test_ambiguous_people_are_not_found_by_bare_surname(person: object) -> None:
+    from eventwire.actors.knowledge import Person
+
+    assert isinstance(person, Person)
+    assert person not in lexicon().surnames.get(key_of(person.surname), ())
+    assert lexicon().entries[key_of(person.name)].kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "country", "sector"),
+    [
+        ("Raila Odinga", dt.date(2010, 1, 1), "KEN", "GOV"),
+        ("Raila Odinga", dt.date(2017, 8, 1), "KEN", "OPP"),
+        ("Morgan Tsvangirai", dt.date(2005, 1, 1), "ZWE", "OPP"),
+        ("Morgan Tsvangirai", dt.date(2010, 1, 1), "ZWE", "GOV"),
+        ("Herman Van Rompuy", dt.date(2012, 1, 1), None, "IGO"),
+        ("Nikolai Patrushev", dt.date(2005, 1, 1), "RUS", "SPY"),
+        ("Robert Fico", dt.date(2024, 6, 1), "SVK", "GOV"),
+    ],
+)
+def test_role_at_date_of_added_people(name: str, day: dt.date, country: str | None, sector: str) -> None:
+    role = lexicon().people[key_of(name)].role_at(day)
+    assert (role.country, role.sector) == (country, sector)
+
+
+def _org_rows() -> list[list[str]]:
+    from eventwire.actors.knowledge import _data_lines
+
+    return _data_lines("organizations.tsv")
+
+
+@pytest.mark.parametrize("row", _org_rows(), ids=[r[4].split("|")[0] for r in _org_rows()])
+def test_each_organisation_is_its_own_actor(row: list[str]) -> None:
+    """Every row is one body, named by its first form ("Islamic Jihad" is not Hamas)."""
+    first = row[4].split("|")[0]
+    entry = lexicon().entries[key_of(first)]
+    assert (entry.kind, entry.name) == ("org", first)
+    assert entry.country == (None if row[1] == "-" else row[1])
+    assert entry.sector == (None if row[2] == "-" else row[2])
+
+
+@pytest.mark.parametrize(("form", "name"), [("Islamic Jihad", "Islamic Jihad"), ("the White House", "White House")])
+def test_organisation_forms_keep_their_own_name(form: str, name: str) -> None:
+    assert lexicon().entries[key_of(form)].name == name

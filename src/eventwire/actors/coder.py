@@ -7,15 +7,25 @@ import datetime as dt
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
-from .coref import FEMALE_TITLES, MALE_TITLES, PRONOUNS, Draft, pronoun_target, surname_keys, title_target
+from .coref import (
+    FEMALE_TITLES,
+    MALE_TITLES,
+    PRONOUNS,
+    Draft,
+    Sentences,
+    pronoun_target,
+    surname_keys,
+    title_target,
+)
 from .knowledge import Lexicon, Person, key_of, lexicon
-from .matcher import ARTICLES, Unit, find_units
+from .matcher import ARTICLES, Unit, find_units, positions, word_ids
 from .phrases import COUNTRYISH, Phrase, build_phrases
 from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
 
 __all__ = ["ActorCoder", "code_actors"]
 
 ARMED = frozenset({"REB", "IMG", "INS", "UAF"})
+PRONOUN_IDS = word_ids(PRONOUNS)
 KINDS = ("person", "organization", "country", "group", "other")
 
 
@@ -79,8 +89,8 @@ class _Builder:
         """ "the terrorist group", "the militants": the armed group named last (two sentences at most)."""
         if sector not in ARMED:
             return None
-        sent_start = self.doc[at].sent.start
-        floor = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        sent_start = self.ctx.sent_bounds(at)[0]
+        floor = self.ctx.sent_bounds(sent_start - 1)[0] if sent_start > 0 else 0
         hits = [d for d in self.drafts.values() if d.sector in ARMED and d.key[0] == "org" and d.last_before(at) >= 0]
         hits = [d for d in hits if d.last_before(at) >= floor] or hits
         return max(hits, key=lambda d: d.last_before(at)) if hits else None
@@ -138,7 +148,9 @@ class _Builder:
     # -- coreference passes ---------------------------------------------------------------------
     def surnames(self) -> None:
         doc = self.doc
-        for tok in doc:
+        keys = word_ids(k for d in self.persons() for k in d.surnames if " " not in k)
+        for i in positions(doc, keys):
+            tok = doc[i]
             if tok.i in self.covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
             target = self.by_surname(tok.text, tok.i)
@@ -153,9 +165,11 @@ class _Builder:
 
     def pronouns(self) -> None:
         persons = self.persons()
-        for tok in self.doc:
-            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" and tok.i not in self.covered and not _honorific(tok):
-                target = pronoun_target(self.doc, persons, tok.i)
+        sents = self.ctx.sents or Sentences(self.doc)
+        for i in positions(self.doc, PRONOUN_IDS):
+            tok = self.doc[i]
+            if tok.pos_ == "PRON" and tok.i not in self.covered and not _honorific(tok):
+                target = pronoun_target(self.doc, persons, tok.i, sents)
                 if target is not None:
                     target.mentions.append((tok.i, tok.i + 1))
 
@@ -203,7 +217,7 @@ def _context(doc: Doc, lex: Lexicon, units: list[Unit], published: dt.date | Non
         for u in units
         if (u.kind in COUNTRYISH and u.kind != "countryref") or (u.kind == "org" and u.entry.country)
     ]
-    return Context(doc, lex, published, [(i, c) for i, c in marks if c])
+    return Context(doc, lex, published, [(i, c) for i, c in marks if c], {u.start: u for u in units}, Sentences(doc))
 
 
 def _span(doc: Doc, text: str, start: int, end: int) -> Span:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from .knowledge import key_of
 
-__all__ = ["PRONOUNS", "Draft", "pronoun_target", "title_target"]
+__all__ = ["PRONOUNS", "Draft", "Sentences", "pronoun_target", "title_target"]
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 FEMALE_TITLES = frozenset(
@@ -110,17 +111,27 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
     return any(t.dep_ in SUBJECT_DEPS or (t.dep_ == "compound" and t.head.dep_ in SUBJECT_DEPS) for t in doc[start:end])
 
 
-def pronoun_target(doc: Doc, drafts: list[Draft], i: int) -> Draft | None:
+class Sentences:
+    """The sentence bounds of a doc, walked once (``Token.sent`` walks the doc on every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = [(s.start, s.end) for s in doc.sents] or [(0, len(doc))]
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, i: int) -> int:
+        return max(bisect_right(self.starts, i) - 1, 0)
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token ``i``."""
+        return self.spans[self.index(i)]
+
+
+def pronoun_target(doc: Doc, drafts: list[Draft], i: int, sents: Sentences) -> Draft | None:
     """The person a pronoun at token ``i`` refers to: same or previous two sentences, subjects first."""
     gender = PRONOUNS[doc[i].lower_]
-    sent = doc[i].sent
-    window_start = sent.start
-    prev = sent.start - 1
-    for _ in range(2):
-        if prev < 0:
-            break
-        window_start = doc[prev].sent.start
-        prev = window_start - 1
+    k = sents.index(i)
+    sent_start = sents.spans[k][0]
+    window_start = sents.spans[max(k - 2, 0)][0]
     cands: list[tuple[int, int, Draft]] = []
     for d in drafts:
         if d.kind != "person" or (d.gender and d.gender != gender):
@@ -130,13 +141,13 @@ def pronoun_target(doc: Doc, drafts: list[Draft], i: int) -> Draft | None:
                 cands.append((s, e, d))
     if not cands:
         return None
-    same = [c for c in cands if c[0] >= sent.start]
+    same = [c for c in cands if c[0] >= sent_start]
     subj_same = [c for c in same if _is_subject(doc, c[0], c[1])]
     if subj_same:
         return max(subj_same, key=lambda c: c[0])[2]
-    earlier = [c for c in cands if c[0] < sent.start]
+    earlier = [c for c in cands if c[0] < sent_start]
     if earlier and not same:
-        last_sent_start = doc[max(c[0] for c in earlier)].sent.start
+        last_sent_start = sents.bounds(max(c[0] for c in earlier))[0]
         in_last = [c for c in earlier if c[0] >= last_sent_start]
         subj = [c for c in in_last if _is_subject(doc, c[0], c[1])]
         if subj:

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any, Literal
 
 import yaml
+from spacy.strings import get_string_id
 
 __all__ = [
     "Country",
@@ -27,7 +28,7 @@ __all__ = [
     "load_people",
 ]
 
-EntryKind = Literal["country", "demonym", "capital", "org", "sector", "person", "countryref"]
+EntryKind = Literal["country", "demonym", "capital", "region", "org", "sector", "person", "countryref"]
 CaseRule = Literal["exact", "cap", "any"]
 
 #: Phrases that refer back to a country named earlier ("the country's Ministry of Defense").
@@ -96,6 +97,8 @@ class Person:
     surname: str
     gender: str
     roles: tuple[Role, ...]
+    #: a bare surname that names other people too ("Shah", "Hassan"): only the full name identifies them
+    ambiguous: bool = False
 
     def role_at(self, day: dt.date | None) -> Role:
         """The role held on ``day``; without a date (or outside every role) the first, most prominent."""
@@ -119,6 +122,8 @@ class Lexicon:
     people: dict[str, Person]
     surnames: dict[str, tuple[Person, ...]]
     max_tokens: int = 10
+    #: spaCy string ids of the one-word surname keys (to find them without walking every token)
+    surname_ids: frozenset[int] = frozenset()
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -174,7 +179,8 @@ def load_people() -> tuple[Person, ...]:
         aliases = tuple(str(a) for a in item.get("aliases") or ())
         surname = str(item.get("surname") or name.split()[-1])
         roles = tuple(_role(r) for r in item["roles"])
-        people.append(Person(name, aliases, surname, str(item.get("gender", "m")), roles))
+        gender = str(item.get("gender", "m"))
+        people.append(Person(name, aliases, surname, gender, roles, bool(item.get("ambiguous", False))))
     return tuple(people)
 
 
@@ -186,23 +192,65 @@ def _add(entries: dict[str, Entry], text: str, entry: Entry) -> None:
 
 def _org_entries(entries: dict[str, Entry]) -> None:
     for row in _data_lines("organizations.tsv"):
-        code, country, sector, agent, names = row[:5]
-        forms = _split(names)
+        code, country, sector, agent, names = (None if cell == "-" else cell for cell in row[:5])
+        forms = _split(names or "")
         for form in forms:
-            entry = Entry(
-                "org", form, forms[0], None if country == "-" else country, sector, code, agent, case_rule(form)
-            )
-            _add(entries, form, entry)
+            _add(entries, form, Entry("org", form, forms[0], country, sector, code, agent or "group", case_rule(form)))
+
+
+#: Formal state names built on a country's short name ("Kingdom of Morocco", "the Republic of Chad").
+STATE_FORMS = (
+    "republic of",
+    "kingdom of",
+    "state of",
+    "federal republic of",
+    "islamic republic of",
+    "democratic republic of",
+    "sultanate of",
+    "emirate of",
+    "principality of",
+    "grand duchy of",
+    "commonwealth of",
+)
+
+
+def state_forms(name: str) -> tuple[str, ...]:
+    """ "Morocco" -> "Kingdom of Morocco", "Republic of Morocco", ...; none for acronyms."""
+    if case_rule(name) != "cap" or name.lower().startswith(("the ", "republic", "kingdom", "state")):
+        return ()
+    return tuple(f"{prefix[:1].upper()}{prefix[1:]} {name}" for prefix in STATE_FORMS)
 
 
 def _country_entries(entries: dict[str, Entry], countries: dict[str, Country]) -> None:
     for c in countries.values():
         for form in c.names:
             _add(entries, form, Entry("country", form, c.name, c.iso3, None, c.iso3, "country", case_rule(form)))
+    for c in countries.values():  # after every listed name, so "Republic of China" stays Taiwan's
+        for name in c.names:
+            for form in state_forms(name):
+                entry = entries.get(key_of(form)) or Entry(
+                    "country", form, c.name, c.iso3, None, c.iso3, "country", "cap"
+                )
+                _add(entries, form, entry)
+                _add(entries, f"the {form}", entry)  # longer than the back-reference "the republic"
         for form in c.demonyms:
             _add(entries, form, Entry("demonym", form, c.name, c.iso3, None, c.iso3, "country", case_rule(form)))
         for form in c.capitals:
             _add(entries, form, Entry("capital", form, c.name, c.iso3, "GOV", c.iso3, "country", case_rule(form)))
+
+
+def _region_entries(entries: dict[str, Entry], countries: dict[str, Country]) -> None:
+    """Provinces and cities with one clear country ("Darfur", "Sindh province") and their people
+    ("Chechen", "Uighurs"), after every country name."""
+    for row in _data_lines("regions.tsv"):
+        country = countries.get(row[0])
+        if country is None:
+            continue
+        for form in _split(row[1]):
+            _add(entries, form, Entry("region", form, country.name, country.iso3, None, country.iso3, "country", "cap"))
+        for form in _split(row[2]) if len(row) > 2 else ():
+            entry = Entry("demonym", form, country.name, country.iso3, None, country.iso3, "country", "cap")
+            _add(entries, form, entry)
 
 
 def _sector_entries(entries: dict[str, Entry]) -> None:
@@ -235,9 +283,14 @@ def lexicon() -> Lexicon:
     by_name = _person_entries(entries, people)
     _org_entries(entries)
     _country_entries(entries, countries)
+    _region_entries(entries, countries)
     _sector_entries(entries)
     prefixes = {k[:i] for k in entries for i in range(1, len(k) + 1)}
     surnames: dict[str, list[Person]] = {}
     for p in people:
-        surnames.setdefault(key_of(p.surname), []).append(p)
-    return Lexicon(entries, frozenset(prefixes), countries, by_name, {k: tuple(v) for k, v in surnames.items()})
+        if not p.ambiguous:
+            surnames.setdefault(key_of(p.surname), []).append(p)
+    ids = frozenset(get_string_id(v) for k in surnames if " " not in k for v in {k, k.replace("'", "’")})
+    return Lexicon(
+        entries, frozenset(prefixes), countries, by_name, {k: tuple(v) for k, v in surnames.items()}, 10, ids
+    )

@@ -6,13 +6,16 @@ lexicon match wins, then spaCy's PERSON entities and the proper names that follo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .knowledge import Entry, Lexicon
 
-__all__ = ["Unit", "find_units", "scan"]
+__all__ = ["Unit", "find_units", "positions", "scan", "word_ids"]
 
 #: Title words that are also common adjectives/nouns: they only count before a name or after "the".
 WEAK_TITLES = frozenset(
@@ -95,7 +98,19 @@ NOT_BODIES = frozenset(
         "order",
     }
 )
-PLACE_KINDS = frozenset({"country", "capital", "demonym"})
+#: Verbs of speech and office: a capitalised bare-noun subject of one is a name ("Trump urges").
+SPEECH_LEMMAS = frozenset(
+    {
+        "say", "tell", "urge", "warn", "vow", "pledge", "promise", "threaten", "accuse", "blame", "slam", "blast",
+        "criticize", "criticise", "condemn", "praise", "hail", "demand", "reject", "deny", "insist", "claim",
+        "announce", "ask", "call", "meet", "visit", "sign", "veto", "order", "nominate", "appoint", "sack", "fire",
+        "defend", "endorse", "suspend", "impose", "lift", "sanction", "expel", "recall", "deploy", "halt",
+        "freeze", "pardon", "resign", "congratulate", "host",
+    }
+)  # fmt: skip
+#: Acronyms that are also English words.
+WORD_ACRONYMS = frozenset({"is", "us", "it", "as", "at", "in", "on", "or", "an", "am", "me", "who", "aid", "man"})
+PLACE_KINDS = frozenset({"country", "capital", "demonym", "region"})
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"})
 NAME_GLUE = frozenset(
     {"-", "ur", "ud", "e", "al", "bin", "ibn", "de", "da", "van", "von", "abu", "el", "ul", "du", "del"}
@@ -117,13 +132,21 @@ def _case_ok(entry: Entry, tokens: list[Token]) -> bool:
     if entry.case == "any":
         return True
     if entry.case == "exact":
-        return "".join(t.text for t in tokens) == "".join(entry.text.split())
+        same = "".join(t.text for t in tokens) == "".join(entry.text.split())
+        return same and not (len(tokens) == 1 and tokens[0].lower_ in WORD_ACRONYMS and _in_capitals(tokens[0]))
     if entry.kind == "demonym" and tokens[0].text.isupper() and len(tokens[0].text) > 3:
         return False
     first = tokens[0].text
     if first.lower() in ("the", "al", "el") and len(tokens) > 1:
         first = tokens[1].text
     return first[:1].isupper() or first[:1].isdigit()
+
+
+def _in_capitals(tok: Token) -> bool:
+    """ "THE TALK IS OVER": an acronym spelled like a word ("IS", "US") inside a run of capitals is that word."""
+    doc = tok.doc
+    near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+    return any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in near)
 
 
 def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str], max_tokens: int = 10) -> list[Unit]:
@@ -279,6 +302,8 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
         inside = [u for u in raw if ent.start <= u.start and u.end <= ent.end]
         if ent.end - ent.start == 1 and ent[0].lower_ in lex.surnames:
             continue
+        if _after_title(raw, ent.start) and all(t.pos_ == "PROPN" for t in ent):
+            continue  # "opposition leader Morgan Tsvangirai": a name NER took for an organisation
         if any(u.kind in ("person", "org") for u in inside) or any(
             u.start < ent.start < u.end or u.start < ent.end < u.end for u in raw
         ):
@@ -294,9 +319,13 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         country = next((u.entry.country for u in inside if u.entry.country), None)
         sector = next((u.entry.sector for u in reversed(inside) if u.kind == "sector"), None)
-        text = doc[start : ent.end].text
-        out.append(Unit(start, ent.end, Entry("org", text, text, country, sector, None, "organization", "cap")))
+        text = doc[start:end].text
+        out.append(Unit(start, end, Entry("org", text, text, country, sector, None, "organization", "cap")))
     return out
+
+
+def _after_title(units: list[Unit], i: int) -> bool:
+    return any(u.end == i and u.kind == "sector" and u.entry.agent == "person" for u in units)
 
 
 def _of_titles(doc: Doc, units: list[Unit], names: set[int]) -> list[Unit]:
@@ -322,19 +351,44 @@ def _of_titles(doc: Doc, units: list[Unit], names: set[int]) -> list[Unit]:
 
 def _lone_propn(doc: Doc, i: int) -> bool:
     tok = doc[i]
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in MONTHS:
+    if not tok.text[:1].isupper() or tok.lower_ in MONTHS:
+        return False
+    if tok.pos_ != "PROPN" and not _name_as_subject(tok):
         return False
     near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
     return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in near)
 
 
+def _name_as_subject(tok: Token) -> bool:
+    """ "Trump urges UN ...": a surname the tagger took for a common noun, acting as a bare subject."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and tok.dep_ == "nsubj"
+        and tok.head.tag_ in ("VBZ", "VBD", "VBN")
+        and tok.head.lemma_ in SPEECH_LEMMAS
+        and not any(c.dep_ in ("det", "amod", "compound", "poss") for c in tok.children)
+    )
+
+
+def word_ids(words: Iterable[str]) -> frozenset[int]:
+    """The string ids of lower-case words (straight and curly apostrophes), for :func:`positions`."""
+    return frozenset(get_string_id(v) for w in words for v in {w, w.replace("'", "’")})
+
+
+def positions(doc: Doc, ids: frozenset[int]) -> list[int]:
+    """Indexes of the tokens whose lower-cased text is one of ``ids``: one array pass, no Token objects."""
+    return [i for i, h in enumerate(doc.to_array([LOWER]).tolist()) if h in ids]
+
+
 def _known_surnames(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Unit]:
     """A bare surname from the people file ("Pompeo said ...") that NER missed or called an ORG."""
     out = []
-    for tok in doc:
-        if tok.i in taken or tok.lower_ not in lex.surnames or not _lone_propn(doc, tok.i):
+    for i in positions(doc, lex.surname_ids):
+        if i in taken or not _lone_propn(doc, i):
             continue
-        out.append(Unit(tok.i, tok.i + 1, Entry("person", tok.text, tok.text, agent="person", case="cap")))
+        tok = doc[i]
+        out.append(Unit(i, i + 1, Entry("person", tok.text, tok.text, agent="person", case="cap")))
     return out
 
 
@@ -351,7 +405,7 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
             continue
         titles = [u for u in inside if u.kind == "sector"]
         start = max((u.end for u in titles if u.start == ent.start), default=ent.start)
-        if any(u.kind in ("country", "capital", "demonym") for u in inside) and ent.end - start < 2:
+        if any(u.kind in PLACE_KINDS for u in inside) and ent.end - start < 2:
             continue
         if any(u.start <= start and ent.end <= u.end for u in raw):
             continue  # the whole "name" is a known country, capital or title ("Sri Lanka")

@@ -16,7 +16,7 @@ from .matcher import Unit
 
 __all__ = ["COUNTRYISH", "Phrase", "build_phrases", "of_phrase_end"]
 
-COUNTRYISH = frozenset({"country", "demonym", "capital", "countryref"})
+COUNTRYISH = frozenset({"country", "demonym", "capital", "region", "countryref"})
 GLUE = frozenset(
     {
         "'s",

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .knowledge import Lexicon, Person, key_of
+from .context import Context
+from .knowledge import Person, key_of
 from .matcher import Unit
 from .phrases import COUNTRYISH, Phrase
 
-__all__ = ["Context", "Reading", "modifier_country", "pp_country", "read_phrase"]
+__all__ = ["Context", "Reading", "modifier_country", "pp_country", "read_phrase"]  # Context re-exported
 
 #: Heads so generic that a more specific modifier decides the sector ("Pentagon officials" -> MIL).
 GENERIC_HEADS = frozenset(
@@ -39,9 +38,22 @@ GENERIC_HEADS = frozenset(
         "government",
     }
 )
+STATE_MEDIA = frozenset({"official", "state-run", "state-owned", "government-run", "government-owned", "state"})
+SUPRANATIONAL = frozenset(
+    {
+        "world", "western", "eastern", "arab", "european", "african", "asian", "gulf",
+        "international", "global", "latin", "nordic", "scandinavian", "balkan", "baltic", "foreign", "allied",
+        "coalition",
+    }
+)  # fmt: skip
+PARTY_WORDS = frozenset({"party", "movement", "front", "alliance"})
 PLACE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
 NATIONAL = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
 AGENT_PREPS = frozenset({"by", "with", "from", "against", "between", "and"})
+PLACE_NOUNS = frozenset(
+    {"state", "province", "region", "city", "town", "village", "district", "county", "area", "capital", "camp"}
+)
+LOCATIVE_PREPS = frozenset({"in", "near", "into", "around", "outside", "across", "inside", "throughout", "at"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "iobj", "agent", "conj", "appos"})
 
 
@@ -60,51 +72,6 @@ class Reading:
     person: Person | None = None
     #: token range of the mention when it is not the whole phrase
     span: tuple[int, int] | None = None
-
-
-@dataclass
-class Context:
-    """Article-level facts the resolution needs: the date and which countries were named where."""
-
-    doc: Doc
-    lex: Lexicon
-    published: dt.date | None
-    #: (token index, iso3) of every country-ish unit, in order
-    country_marks: list[tuple[int, str]]
-
-    def recent_country(self, before: int) -> str | None:
-        """The country "the country" refers to ("the country's Ministry of Defense"): the one named last,
-        passing over the subject of the same sentence ("the U.S. moved troops into the country")."""
-        sent = self.doc[before].sent if before < len(self.doc) else None
-        names = [iso for i, iso in self.country_marks if i < before and not self._subject_here(i, sent)]
-        return names[-1] if names else self.dominant(before)
-
-    def _subject_here(self, i: int, sent: object) -> bool:
-        """ "The U.S. moved troops into the country": the subject of the same sentence is not "the country"."""
-        tok = self.doc[i]
-        if sent is None or tok.sent != sent:
-            return False
-        subj = ("nsubj", "nsubjpass")
-        return tok.dep_ in subj or (tok.dep_ in ("compound", "amod", "poss") and tok.head.dep_ in subj)
-
-    def dominant(self, at: int, exclude: frozenset[str] = frozenset()) -> str | None:
-        """The article's dominant country, favouring the sentence around ``at``."""
-        sent = self.doc[at].sent if at < len(self.doc) else None
-        counts: Counter[str] = Counter()
-        for i, iso in self.country_marks:
-            if iso in exclude:
-                continue
-            counts[iso] += 1
-            if sent is not None and sent.start <= i < sent.end:
-                counts[iso] += 1
-        if not counts:
-            return None
-        top = max(counts.values())
-        tied = {iso for iso, n in counts.items() if n == top}
-        if len(tied) == 1:
-            return tied.pop()
-        # a tie: the country named nearest to the phrase
-        return min((abs(i - at), iso) for i, iso in self.country_marks if iso in tied)[1]
 
 
 def unit_country(unit: Unit, ctx: Context) -> str | None:
@@ -153,6 +120,10 @@ def _group_name(phrase: Phrase, ctx: Context, iso: str | None) -> str:
         rest_start += 1
     rest = _surface(doc, rest_start, phrase.end)
     adj = _adjective(ctx, iso)
+    country = ctx.lex.countries.get(iso or "")
+    regional = [u for u in countryish if u.kind == "demonym" and country and u.entry.text not in country.demonyms]
+    if regional and regional[0].entry.country == iso:  # "Chechen rebels" stay Chechen (coded RUS)
+        adj = regional[0].entry.text
     return f"{adj} {rest}".strip() if adj else _surface(doc, phrase.start, phrase.end)
 
 
@@ -186,6 +157,30 @@ def _sector_of(phrase: Phrase) -> str | None:
         if head.kind == "person" and titles:
             return titles[-1].entry.sector
     return sector
+
+
+def _qualified_sector(phrase: Phrase, ctx: Context, sector: str | None) -> str | None:
+    """ "An official Syrian newspaper" (state media) speaks for the government; "leaders of the
+    opposition" take the sector of their "of" complement."""
+    doc, head = ctx.doc, phrase.head
+    if sector == "MED" and any(t.lower_ in STATE_MEDIA for t in doc[max(phrase.start - 2, 0) : head.start]):
+        return "GOV"
+    of_unit = _of_unit(phrase, ctx)
+    if of_unit is not None and of_unit.kind == "sector" and of_unit.entry.sector not in (None, "GOV"):
+        return of_unit.entry.sector
+    return sector
+
+
+def _of_unit(phrase: Phrase, ctx: Context) -> Unit | None:
+    """The unit right after a generic head and "of (the)": "leaders of the opposition", "officials of Hamas"."""
+    head, doc = phrase.head, ctx.doc
+    if head.entry.text.lower() not in GENERIC_HEADS and head.entry.name not in GENERIC_HEADS:
+        return None
+    j = head.end
+    if j + 1 >= len(doc) or doc[j].lower_ != "of":
+        return None
+    j += 2 if doc[j + 1].lower_ == "the" else 1
+    return ctx.units.get(j)
 
 
 def _former(phrase: Phrase, ctx: Context, sector: str | None) -> str | None:
@@ -240,10 +235,25 @@ def _read_org(phrase: Phrase, ctx: Context) -> Reading:
     country = e.country
     if e.code is None and country is None:  # an organisation only NER knows: "Kenya Anti-Corruption ..."
         country = modifier_country(phrase, ctx) or pp_country(phrase, ctx)
-        if country is None and e.sector in NATIONAL:  # "the Court of Session": a body of the country in focus
-            country = ctx.dominant(phrase.start)
+        if country is None and (e.sector in NATIONAL or _party(phrase, ctx)):
+            country = ctx.dominant(phrase.start)  # "the Court of Session", "the Umma party": a national body
     code = e.code or _code(country, e.sector)
     return Reading(("org", e.name), e.name, country, e.sector, code, "group" if e.agent == "group" else "organization")
+
+
+def _supranational(phrase: Phrase, ctx: Context) -> bool:
+    """ "Western diplomats", "Arab leaders", "world leaders": a group of many countries."""
+    i = phrase.units[0].start - 1
+    return i >= 0 and ctx.doc[i].lower_ in SUPRANATIONAL
+
+
+def _party(phrase: Phrase, ctx: Context) -> bool:
+    """A political party or movement ("the Umma party", "the Justice Movement") belongs to one country."""
+    doc, j = ctx.doc, phrase.end
+    if j < len(doc) and doc[j].text == "(":  # "the Umma (Nation) party"
+        j = next((t.i + 1 for t in doc[j : j + 6] if t.text == ")"), j)
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    return phrase.head.entry.name.split()[-1].lower() in PARTY_WORDS or nxt in PARTY_WORDS
 
 
 def _read_country(unit: Unit, ctx: Context, phrase: Phrase) -> Reading | None:
@@ -252,14 +262,39 @@ def _read_country(unit: Unit, ctx: Context, phrase: Phrase) -> Reading | None:
         return None
     country = ctx.lex.countries.get(iso)
     name = country.name if country else iso
-    if unit.kind == "capital" and len(phrase.units) == 1:
-        tok = ctx.doc[unit.end - 1]
-        if tok.dep_ in AGENT_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ in AGENT_PREPS):
-            return Reading(("group", iso, "GOV", ""), unit.entry.text, iso, "GOV", f"{iso}GOV", "group")
+    if unit.kind in ("capital", "region") and len(phrase.units) == 1:
+        sector = _place_sector(unit, ctx.doc[unit.end - 1])
+        if sector is not None:
+            text = ctx.doc[unit.start : unit.end].text
+            key = ("group", iso, sector, "" if sector == "GOV" and unit.kind == "capital" else key_of(text))
+            return Reading(key, text, iso, sector, f"{iso}{sector}", "group")
     if unit.kind == "demonym" and len(phrase.units) == 1 and _people_noun(ctx.doc[unit.end - 1]):
         text = ctx.doc[unit.start : unit.end].text
         return Reading(("group", iso, "CVL", ""), text, iso, "CVL", f"{iso}CVL", "group")
     return Reading(("country", iso), name, iso, None, iso, "country")
+
+
+def _place_head(tok: Token) -> Token:
+    """ "West Darfur State", "the town of Cizre": the place noun stands where the name would."""
+    if tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS:
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS:
+        return tok.head.head
+    return tok
+
+
+def _place_sector(unit: Unit, tok: Token) -> str | None:
+    """A capital acting stands for the government ("Washington warned Tehran"); a place where something
+    happens stands for the people there ("a curfew in Algiers", "rebels shelled Aleppo": CVL); a
+    province or city as subject for its own authorities ("Texas sued")."""
+    tok = _place_head(tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+        return "CVL"
+    if unit.kind == "region":
+        return "GOV" if tok.dep_ in ("nsubj", "nsubjpass") else "CVL" if tok.dep_ == "dobj" else None
+    if tok.dep_ in AGENT_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ in AGENT_PREPS):
+        return "GOV"
+    return None
 
 
 def _people_noun(tok: Token) -> bool:
@@ -288,6 +323,11 @@ INSTITUTIONS = (
     "navy",
     "air force",
     "junta",
+    "newspaper",
+    "television",
+    "radio",
+    "daily",
+    "weekly",
 )
 
 
@@ -298,23 +338,36 @@ def _institution(term: str) -> str:
 
 def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
     head = phrase.head
-    sector = _former(phrase, ctx, _sector_of(phrase))
+    sector = _former(phrase, ctx, _qualified_sector(phrase, ctx, _sector_of(phrase)))
     igo = _igo_modifier(phrase)
     if igo is not None and igo.entry.sector in ("IGO", "NGO", "IMG"):
-        return Reading(("org", igo.entry.name), igo.entry.name, None, igo.entry.sector, igo.entry.code, "organization")
+        return _igo_reading(igo, sector, phrase, ctx)
     body = next((u for u in reversed(phrase.modifiers) if u.kind == "org"), None)
+    of_unit = _of_unit(phrase, ctx)
+    if body is None and of_unit is not None and of_unit.kind == "org" and of_unit.entry.code:
+        body = of_unit  # "officials of Hamas": Hamas itself speaks
     if body is not None and (head.entry.name in GENERIC_HEADS or head.entry.text.lower() in GENERIC_HEADS):
         e = body.entry  # "Pentagon chiefs", "Kremlin officials": the body itself speaks
         return Reading(("org", e.name), e.name, e.country, e.sector, e.code, "organization")
     iso = modifier_country(phrase, ctx)
     adjective = iso is not None or any(u.kind == "countryref" for u in phrase.units)
     span = None
-    if iso is None and (place := _pp_place(phrase, ctx)) is not None:
+    wide = iso is None and _supranational(phrase, ctx)  # "Western diplomats": many countries, none guessed
+    if wide:
+        span = (phrase.units[0].start - 1, phrase.end)
+    elif iso is None and (place := _pp_place(phrase, ctx)) is not None:
         iso, span = place[0], (phrase.start, max(phrase.end, place[1]))
-    if iso is None:
+    if iso is None and not wide:
+        iso = ctx.its_country(phrase.start)
+        if iso is None and sector in ("MIL", "COP"):
+            iso = ctx.subject_country(phrase.head.end - 1)
+        adjective = iso is not None
+    if iso is None and not wide:
         adjective = True
         iso = ctx.dominant(phrase.start)
     name = _group_name(phrase, ctx, iso if adjective else None)
+    if wide:
+        name = f"{ctx.doc[phrase.units[0].start - 1].text} {name}"
     if head.entry.agent == "person":
         return Reading(
             ("title", iso or "", head.entry.name, key_of(name)),
@@ -326,8 +379,17 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
             titles=tuple(t.entry.name for t in phrase.titles),
             span=span,
         )
-    key = ("group", iso or "", sector or "", _institution(head.entry.name))
+    key = ("group", iso or "", sector or "", key_of(name) if wide else _institution(head.entry.name))
     return Reading(key, name, iso, sector, _code(iso, sector), "group", span=span)
+
+
+def _igo_reading(igo: Unit, sector: str | None, phrase: Phrase, ctx: Context) -> Reading:
+    """ "UN officials" speak for the UN; "NATO troops", "UN peacekeepers" are its forces (sector MIL)."""
+    e = igo.entry
+    if sector != "MIL" or e.sector != "IGO":
+        return Reading(("org", e.name), e.name, None, e.sector, e.code, "organization")
+    name = f"{e.name} {_surface(ctx.doc, igo.end, phrase.end)}".strip()
+    return Reading(("group", e.code or e.name, "MIL", ""), name, None, "MIL", f"{e.code or ''}MIL", "group")
 
 
 def _drop_initials(name: str) -> str:
@@ -337,13 +399,20 @@ def _drop_initials(name: str) -> str:
     return " ".join(kept)
 
 
+def _name_country(unit: Unit, ctx: Context) -> str | None:
+    """A nationality word opening an unknown name ("Bosnian Serbs"); not a country ("Chad Smith")."""
+    entry = ctx.lex.entries.get(ctx.doc[unit.start].lower_)
+    return entry.country if entry is not None and entry.kind == "demonym" else None
+
+
 def _read_person(phrase: Phrase, ctx: Context) -> Reading:
     head = phrase.head
     name = head.entry.text
     person = ctx.lex.people.get(key_of(name)) or ctx.lex.people.get(key_of(_drop_initials(name)))
     titles = tuple(t.entry.name for t in phrase.titles)
     iso = modifier_country(phrase, ctx)
-    sector = _sector_of(phrase) if titles or any(u.kind == "org" for u in phrase.modifiers) else None
+    described = bool(titles) or any(u.kind in ("org", "sector") for u in phrase.modifiers)
+    sector = _sector_of(phrase) if described else None
     if person is not None:
         role = person.role_at(ctx.published)
         name = person.name
@@ -355,5 +424,7 @@ def _read_person(phrase: Phrase, ctx: Context) -> Reading:
     if igo is not None and igo.entry.sector in ("IGO", "NGO", "IMG"):
         iso, sector = None, igo.entry.sector if sector in (None, "GOV") else sector
     elif iso is None and person is None:
-        iso = pp_country(phrase, ctx) or ctx.dominant(phrase.start)
+        # an unknown name takes the article's country only with evidence: a country word inside the
+        # name ("Bosnian Serbs"), a place complement, or a title or body noun before it
+        iso = _name_country(head, ctx) or pp_country(phrase, ctx) or (ctx.dominant(phrase.start) if described else None)
     return Reading(("person", key_of(name)), name, iso, sector, _code(iso, sector), "person", titles, person)

@@ -1,0 +1,163 @@
+"""Article-level context for actor resolution: which countries were named where, which unit starts
+where, and what "the country" or a bare sector noun refers to from the sentence around it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .coref import Sentences
+from .knowledge import Lexicon
+from .matcher import Unit
+
+__all__ = ["Context"]
+
+
+@dataclass
+class Context:
+    """Article-level facts the resolution needs: the date, which countries were named where, the units."""
+
+    doc: Doc
+    lex: Lexicon
+    published: dt.date | None
+    #: (token index, iso3) of every country-ish unit, in order
+    country_marks: list[tuple[int, str]]
+    #: every unit by its first token
+    units: dict[int, Unit] = field(default_factory=dict)
+    sents: Sentences | None = None
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        if self.sents is None:
+            self.sents = Sentences(self.doc)
+        return self.sents.bounds(i)
+
+    def recent_country(self, before: int) -> str | None:
+        """The country "the country" refers to ("the country's Ministry of Defense").
+
+        As the subject of a reported clause, the reporter's ("Iran told Iraq that the country would ...");
+        otherwise the country named last, passing over the country of the actor of its own clause ("the U.S.
+        moved troops into the country"; "Iraq asked the U.S. to withdraw from the country")."""
+        if before >= len(self.doc):
+            return self.dominant(before)
+        verb, actor = _clause_actor(self.doc[before])
+        if actor is not None and actor.left_edge.i <= before <= actor.right_edge.i:
+            if verb is not None and verb.dep_ == "ccomp":
+                reporter = _subject_of(verb.head)
+                found = self._span_country(reporter) if reporter is not None and reporter.i < before else None
+                if found is not None:
+                    return found
+            actor = None
+        own = {iso for i, iso in self.country_marks if i < before and _names_actor(self.doc[i], actor)}
+        names = [iso for i, iso in self.country_marks if i < before and iso not in own]
+        return names[-1] if names else self.dominant(before)
+
+    def _span_country(self, tok: Token) -> str | None:
+        """The country named inside a phrase, or of the known person it names ("Erdogan said ...")."""
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        iso = next((iso for j, iso in self.country_marks if lo <= j <= hi), None)
+        if iso is not None:
+            return iso
+        names = [t for t in self.doc[lo : hi + 1] if t.pos_ == "PROPN"]
+        if not names:
+            return None
+        full = self.lex.people.get(" ".join(t.lower_ for t in names))
+        people = (full,) if full is not None else self.lex.surnames.get(names[-1].lower_, ())
+        return people[0].role_at(self.published).country if people else None
+
+    def its_country(self, i: int) -> str | None:
+        """The country "its" before token ``i`` stands for: the actor of its clause ("Iraq asked the U.S. to
+        withdraw its troops"), or when the phrase is that actor ("Britain is sending troops to Mali, its defense
+        ministry said") the country that is a subject in the sentence, else the first one named in it."""
+        if i == 0 or self.doc[i - 1].lower_ != "its":
+            return None
+        _, actor = _clause_actor(self.doc[i])  # "Iraq asked the U.S. to withdraw its troops": the U.S.
+        if actor is not None and not actor.left_edge.i <= i <= actor.right_edge.i:
+            found = self._span_country(actor)
+            if found is not None:
+                return found
+        lo = self.sent_bounds(i)[0]
+        marks = [(j, iso) for j, iso in self.country_marks if lo <= j < i]
+        subj = [iso for j, iso in marks if _is_subject(self.doc[j])]
+        return subj[0] if subj else marks[0][1] if marks else None
+
+    def subject_country(self, i: int) -> str | None:
+        """ "The U.S. moved troops into Iraq": the country of the subject whose verb has token ``i`` as its
+        object (a conjoined verb shares its subject; "the country" as subject is resolved in turn)."""
+        tok = self.doc[i]
+        if tok.dep_ != "dobj":
+            return None
+        subj = _subject_of(tok.head)
+        if subj is None:
+            return None
+        lo, hi = subj.left_edge.i, subj.right_edge.i
+        iso = next((iso for j, iso in self.country_marks if lo <= j <= hi), None)
+        if iso is None and subj.lower_ in ("country", "nation") and subj.i > 0 and subj.nbor(-1).lower_ == "the":
+            iso = self.recent_country(subj.i - 1)
+        return iso
+
+    def dominant(self, at: int, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The article's dominant country, favouring the sentence around ``at``."""
+        lo, hi = self.sent_bounds(at) if at < len(self.doc) else (-1, -1)
+        counts: Counter[str] = Counter()
+        for i, iso in self.country_marks:
+            if iso in exclude:
+                continue
+            counts[iso] += 1
+            if lo <= i < hi:
+                counts[iso] += 1
+        if not counts:
+            return None
+        top = max(counts.values())
+        tied = {iso for iso, n in counts.items() if n == top}
+        if len(tied) == 1:
+            return tied.pop()
+        # a tie: the country named nearest to the phrase
+        return min((abs(i - at), iso) for i, iso in self.country_marks if iso in tied)[1]
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is conjoined to ("X met Y and said ...")."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "conj":
+            return subj
+        verb = verb.head
+    return None
+
+
+def _names_actor(tok: Token, actor: Token | None) -> bool:
+    """Whether a country word is the clause's actor itself ("the U.S." moved ...) or a direct modifier of it
+    ("Iraqi forces"), not a country inside a complement of it ("the general of ... troops in Iraq")."""
+    if actor is None:
+        return False
+    return tok.i == actor.i or (tok.head.i == actor.i and tok.dep_ in ("compound", "amod", "poss", "nmod"))
+
+
+def _is_subject(tok: Token) -> bool:
+    """A subject, or a word of one ("Iraqi" in "Iraqi forces said")."""
+    subj = ("nsubj", "nsubjpass")
+    return tok.dep_ in subj or (tok.dep_ in ("compound", "amod", "poss") and tok.head.dep_ in subj)
+
+
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj"})
+
+
+def _clause_actor(tok: Token) -> tuple[Token | None, Token | None]:
+    """The verb of the clause holding ``tok`` and who acts in it: its subject, or for "asked the U.S. to
+    withdraw" (an object-controlled infinitive) the main verb's object."""
+    verb = tok
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ in CLAUSE_DEPS:
+            break
+        if verb.head is verb:
+            return None, None
+        verb = verb.head
+    else:
+        return None, None
+    subj = _subject_of(verb)
+    if subj is None and verb.dep_ == "xcomp":
+        subj = next((c for c in verb.head.children if c.dep_ == "dobj"), None) or _subject_of(verb.head)
+    return verb, subj
