@@ -21,7 +21,7 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .actors import country_name
+from .actors import country_adjective, country_name
 from .model import Actor, Analysis, Claim, Quote, Span
 from .nlp import sentence_of
 
@@ -302,8 +302,8 @@ def _holder(tok: Token, analysis: Analysis) -> tuple[Actor | None, str] | None:
 
 
 def _adjective_name(iso3: str) -> str:
-    """The name used before "troops": 'U.S.' for the United States, else the country name."""
-    return "U.S." if iso3 == "USA" else country_name(iso3)
+    """The word used before "troops": 'U.S.' for the United States, else the adjective ("French")."""
+    return "U.S." if iso3 == "USA" else country_adjective(iso3)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

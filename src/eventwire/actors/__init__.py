@@ -10,10 +10,16 @@ from __future__ import annotations
 from .coder import ActorCoder, code_actors
 from .knowledge import load_countries
 
-__all__ = ["ActorCoder", "code_actors", "country_name"]
+__all__ = ["ActorCoder", "code_actors", "country_adjective", "country_name"]
 
 
 def country_name(iso3: str) -> str:
     """The canonical English name of a country code ("USA" -> "United States"); the code if unknown."""
     country = load_countries().get(iso3)
     return country.name if country else iso3
+
+
+def country_adjective(iso3: str) -> str:
+    """The country's adjective ("FRA" -> "French"); the name when none is known, the code if unknown."""
+    country = load_countries().get(iso3)
+    return country.adjective if country else iso3
