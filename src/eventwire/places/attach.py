@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Place, Span
-from ..nlp import sentence_of
+from ..nlp import clause_head, sentence_of
 
 __all__ = [
     "area_verbs",
@@ -148,13 +148,7 @@ def _object_verb(tok: Token) -> tuple[Token, int] | None:
 
 
 def _clause_head(tok: Token) -> Token:
-    """The verb (or the root) heading the clause a token sits in."""
-    cur = tok
-    for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ in CLAUSE_DEPS or cur.head is cur:
-            return cur
-        cur = cur.head
-    return cur
+    return clause_head(tok, CLAUSE_DEPS)
 
 
 def _locative_prep(tok: Token, preps: frozenset[str]) -> tuple[Token, int, int] | None:

@@ -42,6 +42,8 @@ MERGE_COLUMNS = (
     "evidence",
     "first_article",
 )
+#: Columns a merged event takes from its most confident mention.
+COPIED_COLUMNS = MERGE_COLUMNS[1:12]
 MERGEABLE_MODALITIES = ("asserted", "reported", "future")
 
 
@@ -120,22 +122,7 @@ def _merged_row(event_id: int, cluster: _Cluster, independent: dict[str, str]) -
     located = next((r for r in rows if r["location"] is not None), best)
     return {
         "id": event_id,
-        **{
-            k: best[k]
-            for k in (
-                "source_name",
-                "source_country",
-                "source_sector",
-                "target_name",
-                "target_country",
-                "target_sector",
-                "cameo",
-                "root",
-                "quad",
-                "goldstein",
-                "plover",
-            )
-        },
+        **{k: best[k] for k in COPIED_COLUMNS},
         "date": min((r["date"] for r in rows if r["date"] is not None), default=None),
         "location": located["location"],
         "location_country": located["location_country"],
