@@ -9,7 +9,6 @@ eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import json
 import os
@@ -24,6 +23,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from . import __version__
+from .cli_args import iso_date
 from .errors import ConfigError, EventwireError
 from .export.records import article_record
 from .export.writers import FORMATS, atomic_output, open_writer
@@ -36,13 +36,6 @@ EVAL_KINDS = ("events", "quotes", "geo", "eventloc", "extraction")
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     pass
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD") from exc
 
 
 def _workers(value: str) -> int:
@@ -61,7 +54,7 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--published",
-        type=_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="publication date for inputs that carry none (relative dates resolve against it)",
     )
@@ -124,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--published 2020-01-10",
     )
     p.add_argument("sentence", help="the sentence (or short text) to explain")
-    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date for relative dates")
+    p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD", help="publication date for relative dates")
     p.add_argument("--json", action="store_true", help="print the explanation as JSON")
 
     from .store.cli import add_store_commands

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import json
 import os
 import sys
@@ -14,6 +13,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from ..cli_args import iso_date
 from ..errors import ConfigError
 from ..model import Article
 from . import views
@@ -61,8 +61,8 @@ def add_store_commands(
     p.add_argument("--dyad", metavar="A:B", help="source:target countries, e.g. IRQ:USA")
     p.add_argument("--cameo", help="CAMEO code or prefix: 0256, 14, 14*")
     p.add_argument("--quad", type=int, choices=[1, 2, 3, 4], help="QuadClass")
-    p.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD)")
-    p.add_argument("--until", type=_date, help="up to this date (YYYY-MM-DD)")
+    p.add_argument("--since", type=iso_date, help="from this date (YYYY-MM-DD)")
+    p.add_argument("--until", type=iso_date, help="up to this date (YYYY-MM-DD)")
     p.add_argument("--place", help="event location name (substring)")
     p.add_argument("--text", help="words that must all occur in the evidence sentence")
     p.add_argument("--merged", action="store_true", help="merged events (NumMentions/Sources/Articles)")
@@ -102,13 +102,6 @@ def add_store_commands(
     )
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
     p.add_argument("--top", type=int, default=10, help="rows per table (default 10)")
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD") from exc
 
 
 def _new_articles(articles: Iterator[Article], known: set[str], skipped: list[str]) -> Iterator[Article]:
