@@ -146,7 +146,8 @@ def _sub_mentions(span: Span, gaz: Gazetteer, taken: list[bool]) -> list[Mention
             sub = span.doc[i:j]
             key = name_key(sub.text)
             # only names big enough to stand out inside a longer unknown name ("Baghdad Green Zone")
-            entries = gaz.lookup(sub.text) if _big(gaz.lookup(sub.text), key) else ()
+            found = gaz.lookup(sub.text)
+            entries = found if _big(found, key) else ()
             if sub[0].text[0].isupper() and key not in stopwords() and entries:
                 out.append(_mention(sub, name_key(sub.text), entries, "entity"))
                 for k in range(i, j):
