@@ -111,3 +111,24 @@ def merge_corpus() -> list[Analysis]:
         article=Article("claims-3", claim_text, published=dt.date(2020, 1, 10), source="NBC"), claims=claims
     )
     return [first, copy, second, disputed]
+
+
+def event_at(text: str, trigger: str) -> Event:
+    """A bare one-sentence event whose trigger is the first occurrence of ``trigger`` in ``text``."""
+    i = text.index(trigger)
+    return Event(
+        id="E1",
+        source=None,
+        target=None,
+        cameo="190",
+        root="19",
+        quad=4,
+        penta=4,
+        goldstein=-10.0,
+        plover=None,
+        modality="asserted",
+        confidence=0.5,
+        evidence=Span(0, len(text), text),
+        trigger=Span(i, i + len(trigger), trigger),
+        pattern="test",
+    )

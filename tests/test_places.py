@@ -7,12 +7,14 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
-from eventwire.model import Analysis, Article, Event, Place, Span
+from eventwire.model import Analysis, Article, Place, Span
 from eventwire.places import PlaceResolver
 from eventwire.places.attach import event_location, location_verbs, locative_preps, motion_verbs, place_nouns
 from eventwire.places.gazetteer import Gazetteer, haversine, load_gazetteer, name_key
 from eventwire.places.recognise import find_dateline
 from eventwire.places.stage import find_places
+
+from .factories import event_at
 
 
 @pytest.fixture(scope="module")
@@ -139,26 +141,6 @@ def test_demonym_is_listed_but_flagged(nlp: Language, gaz: Gazetteer) -> None:
     assert places["Iraqi"].feature == "demonym" and places["Iraqi"].country == "IRQ"
 
 
-def _event(text: str, trigger: str) -> Event:
-    i = text.index(trigger)
-    return Event(
-        id="E1",
-        source=None,
-        target=None,
-        cameo="190",
-        root="19",
-        quad=4,
-        penta=4,
-        goldstein=-10.0,
-        plover=None,
-        modality="asserted",
-        confidence=0.5,
-        evidence=Span(0, len(text), text),
-        trigger=Span(i, i + len(trigger), trigger),
-        pattern="test",
-    )
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "trigger", "location"),
@@ -182,7 +164,7 @@ def _event(text: str, trigger: str) -> Event:
 )
 def test_event_location(nlp: Language, text: str, trigger: str, location: str | None) -> None:
     doc = nlp(text)
-    analysis = Analysis(article=Article(id="t", text=text), events=(_event(text, trigger),))
+    analysis = Analysis(article=Article(id="t", text=text), events=(event_at(text, trigger),))
     out = PlaceResolver()(doc, analysis)
     got = out.events[0].location
     assert (got.span.text if got else None) == location
@@ -194,8 +176,8 @@ def test_event_location_with_hand_made_places(nlp: Language) -> None:
     doc = nlp(text)
     i = text.index("Ghazni")
     ghazni = Place(Span(i, i + 6, "Ghazni"), "Ghazni", "AFG", 33.55, 68.42, "city")
-    assert event_location(doc, _event(text, "attacked"), [ghazni]) == ghazni
-    assert event_location(doc, _event(text, "attacked"), []) is not None  # still named, unresolved
+    assert event_location(doc, event_at(text, "attacked"), [ghazni]) == ghazni
+    assert event_location(doc, event_at(text, "attacked"), []) is not None  # still named, unresolved
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
-from eventwire.model import Analysis, Article, Event, Span
+from eventwire.model import Analysis, Article
 from eventwire.places import PlaceResolver
 from eventwire.places.attach import (
     area_verbs,
@@ -21,29 +21,11 @@ from eventwire.places.attach import (
     territory_verbs,
 )
 
-
-def _event(text: str, trigger: str) -> Event:
-    i = text.index(trigger)
-    return Event(
-        id="E1",
-        source=None,
-        target=None,
-        cameo="190",
-        root="19",
-        quad=4,
-        penta=4,
-        goldstein=-10.0,
-        plover=None,
-        modality="asserted",
-        confidence=0.5,
-        evidence=Span(0, len(text), text),
-        trigger=Span(i, i + len(trigger), trigger),
-        pattern="test",
-    )
+from .factories import event_at
 
 
 def _located(nlp: Language, text: str, trigger: str) -> str | None:
-    analysis = Analysis(article=Article(id="t", text=text), events=(_event(text, trigger),))
+    analysis = Analysis(article=Article(id="t", text=text), events=(event_at(text, trigger),))
     got = PlaceResolver()(nlp(text), analysis).events[0].location
     return got.span.text if got else None
 
