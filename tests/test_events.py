@@ -264,3 +264,17 @@ def test_reduced_passive_and_heads(pipeline: Pipeline, text: str, root: str, sou
 def test_not_violence(pipeline: Pipeline, text: str) -> None:
     roots = {e.root for e in _code(pipeline, text).events}
     assert not roots & {"08", "14", "18", "19"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warmer relations with Seoul pushed Tokyo to reopen the embassy.",
+        "The new deal with Ankara accused Greece of piracy.",
+        "Closer ties with Beijing helped Kenya build a railway.",
+    ],
+)
+def test_abstract_subjects_are_not_sources(pipeline: Pipeline, text: str) -> None:
+    sources = [e.source.text for e in _code(pipeline, text).events if e.source is not None]
+    assert not [s for s in sources if s and s.split()[-1] in ("relations", "deal", "ties")], sources
