@@ -147,6 +147,9 @@ def test_symmetric_meeting_goes_both_ways(pipeline: Pipeline) -> None:
         ("Pakistan plans to deploy more troops to the border.", "15", "future"),
         ("Villagers said Pakistan attacked the militant camp.", "19", "reported"),
         ("The general denied that Pakistan attacked the militant camp.", "19", "negated"),
+        ("Did Pakistan attack the militant camp?", "19", "hypothetical"),  # a yes/no question asks
+        ("Why did Pakistan attack the militant camp?", "19", "asserted"),  # a wh-question presupposes
+        ("If Pakistan attacks the camp, India would respond.", "19", "hypothetical"),
     ],
 )
 def test_modality(pipeline: Pipeline, text: str, root: str, modality: str) -> None:
@@ -278,3 +281,17 @@ def test_not_violence(pipeline: Pipeline, text: str) -> None:
 def test_abstract_subjects_are_not_sources(pipeline: Pipeline, text: str) -> None:
     sources = [e.source.text for e in _code(pipeline, text).events if e.source is not None]
     assert not [s for s in sources if s and s.split()[-1] in ("relations", "deal", "ties")], sources
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Iraq asked the United States to withdraw its troops.", "0256"),  # ask + to + withdraw
+        ("The Iraqi parliament voted to end the presence of foreign troops.", "166"),  # vote + end + presence
+        ("Britain sent troops to Estonia.", "154"),  # send + troops
+        ("A drone strike killed the Iranian general in Baghdad.", "186"),  # kill + general
+    ],
+)
+def test_constrained_patterns_give_the_specific_code(pipeline: Pipeline, text: str, cameo: str) -> None:
+    assert cameo in {e.cameo for e in _code(pipeline, text).events}

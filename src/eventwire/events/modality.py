@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Modality
+from ..nlp import sentence_of
 from .syntax import REPORTING
 
 __all__ = ["modality"]
@@ -50,6 +51,10 @@ FUTURE_GOVERNORS = frozenset(
 )
 HYPOTHETICAL_GOVERNORS = frozenset({"consider", "mull", "could", "would", "fear", "warn", "risk", "if"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+#: auxiliaries that open a yes/no question ("Did X attack ...?", "Will X invade ...?")
+QUESTION_AUX = frozenset(
+    {"do", "be", "have", "will", "would", "can", "could", "shall", "should", "may", "might", "must"}
+)
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"})
 MAX_UP = 5
 
@@ -85,6 +90,8 @@ def modality(trigger: Token) -> Modality:
     own = _own(tok) or (_own(trigger) if tok is not trigger else None)
     if own == "negated":
         return own
+    if _yes_no_question(trigger):
+        return "hypothetical"  # asked, not stated; a wh-question ("Why did X expel Y?") presupposes the act
     reported = False
     cur = tok
     for _ in range(MAX_UP):
@@ -121,3 +128,12 @@ def _has_would(tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _yes_no_question(tok: Token) -> bool:
+    """The trigger's sentence is a yes/no question: it ends with "?" and opens with an inverted auxiliary."""
+    words = [t for t in sentence_of(tok) if not (t.is_punct and t.text != "?") and not t.is_space]
+    if len(words) < 3 or words[-1].text != "?":
+        return False
+    first = words[0]
+    return first.pos_ == "AUX" and first.lemma_.lower() in QUESTION_AUX
