@@ -291,6 +291,7 @@ def test_abstract_subjects_are_not_sources(pipeline: Pipeline, text: str) -> Non
         ("The Iraqi parliament voted to end the presence of foreign troops.", "166"),  # vote + end + presence
         ("Britain sent troops to Estonia.", "154"),  # send + troops
         ("A drone strike killed the Iranian general in Baghdad.", "186"),  # kill + general
+        ("Canada advised against travel to northern Mali.", "160"),  # advise + against + travel
     ],
 )
 def test_constrained_patterns_give_the_specific_code(pipeline: Pipeline, text: str, cameo: str) -> None:
