@@ -292,7 +292,14 @@ def test_abstract_subjects_are_not_sources(pipeline: Pipeline, text: str) -> Non
         ("Britain sent troops to Estonia.", "154"),  # send + troops
         ("A drone strike killed the Iranian general in Baghdad.", "186"),  # kill + general
         ("Canada advised against travel to northern Mali.", "160"),  # advise + against + travel
+        ("Japan helped the Philippine coast guard.", "070"),  # help + an actor object
     ],
 )
 def test_constrained_patterns_give_the_specific_code(pipeline: Pipeline, text: str, cameo: str) -> None:
     assert cameo in {e.cameo for e in _code(pipeline, text).events}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["The reform helped boost exports.", "Lower prices helped Kenya."])
+def test_help_without_an_actor_pair_is_no_aid(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in _code(pipeline, text).events if e.root == "07"]
