@@ -130,10 +130,19 @@ def test_coordination_gives_one_event_per_dyad(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.slow
-def test_symmetric_meeting_goes_both_ways(pipeline: Pipeline) -> None:
-    a = _code(pipeline, "Chile and Peru held talks in Lima on Friday.")
-    dyads = {(e.source.country, e.target.country) for e in a.events if e.source and e.target and e.root == "04"}
-    assert {("CHL", "PER"), ("PER", "CHL")} <= dyads
+@pytest.mark.parametrize(
+    ("text", "root", "dyads"),
+    [
+        ("Chile and Peru held talks in Lima on Friday.", "04", {("CHL", "PER"), ("PER", "CHL")}),
+        ("Kenya and Tanzania signed a border agreement.", "05", {("KEN", "TZA"), ("TZA", "KEN")}),
+        ("Ghana signed a trade deal with Togo.", "05", {("GHA", "TGO"), ("TGO", "GHA")}),
+        ("Ukraine ratified the treaty with Moldova.", "05", {("UKR", "MDA")}),  # ratifying is one-sided
+    ],
+)
+def test_symmetric_acts_go_both_ways(pipeline: Pipeline, text: str, root: str, dyads: set[tuple[str, str]]) -> None:
+    a = _code(pipeline, text)
+    found = {(e.source.country, e.target.country) for e in a.events if e.source and e.target and e.root == root}
+    assert found == dyads
 
 
 @pytest.mark.slow
