@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwire.events.cameo import cameo_code, cameo_table, intent_code, is_code, refusal_code
-from eventwire.events.lexicon import NO_EVENT, Pattern, load_patterns, patterns_for
+from eventwire.events.lexicon import NO_EVENT, Pattern, lexicon_entries, load_patterns, patterns_for
 from eventwire.model import Analysis, Event
 from eventwire.pipeline import Pipeline
 
@@ -312,3 +312,9 @@ def test_constrained_patterns_give_the_specific_code(pipeline: Pipeline, text: s
 @pytest.mark.parametrize("text", ["The reform helped boost exports.", "Lower prices helped Kenya."])
 def test_help_without_an_actor_pair_is_no_aid(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in _code(pipeline, text).events if e.root == "07"]
+
+
+def test_pattern_ids_are_unique() -> None:
+    """An event's evidence names its pattern id, so each id names one lexicon entry."""
+    ids = [str(entry["id"]) for entry in lexicon_entries()]
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []

@@ -17,6 +17,7 @@ __all__ = [
     "Pattern",
     "Pos",
     "boilerplate_markers",
+    "lexicon_entries",
     "load_patterns",
     "non_agents",
     "patterns_for",
@@ -120,6 +121,11 @@ def non_agents() -> frozenset[str]:
 
 
 @cache
+def lexicon_entries() -> list[dict[str, Any]]:
+    """The raw entries of ``data/patterns.yaml``, in file order (one per line, before lemma expansion)."""
+    return list(_data()["patterns"])
+
+
 def load_patterns() -> tuple[Pattern, ...]:
     """Every pattern of the lexicon, one per trigger lemma, in file order."""
     data = _data()
