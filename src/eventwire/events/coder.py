@@ -113,10 +113,18 @@ def best_match(tok: Token) -> Match | None:
             continue
         if p.trans is not None and p.trans != has_obj:
             continue
+        if p.finite and _infinitive(tok):
+            continue
         key = (p.specificity, -depth if p.comp else -1)
         if best is None or key > best[0]:
             best = (key, Match(tok, p, depth))
     return best[1] if best else None
+
+
+def _infinitive(tok: Token) -> bool:
+    """An infinitive of purpose or a noun's complement ("sent aid to help", "pressure to help"); the
+    complement of a verb ("wants to help") stays, its governor sets the modality."""
+    return tok.tag_ == "VB" and tok.dep_ in ("acl", "advcl")
 
 
 def _governed(m: Match) -> list[Token]:

@@ -51,6 +51,7 @@ class Pattern:
     yields: bool = False
     #: True: the trigger must have a direct object; False: it must have none; None: either
     trans: bool | None = None
+    finite: bool = False
 
     @property
     def specificity(self) -> int:
@@ -89,6 +90,7 @@ def _expand(entry: dict[str, Any]) -> list[Pattern]:
             symmetric=bool(entry.get("symmetric")),
             yields=bool(entry.get("yields")),
             trans=entry.get("trans"),
+            finite=bool(entry.get("finite")),
         )
         for lemma in sorted(_words(entry["lemma"]))
     ]
