@@ -32,8 +32,6 @@ WIDE_SOURCES = True
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots of material conflict: "X said Y attacked Z" is also X accusing Y (or claiming it, when X is Y)
 ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
-#: "X said Y attacked Z" (X named) is coded as X's accusation only, not also as the attack
-SPEAKER_TAKES_ACT = True
 
 
 class EventCoder:
@@ -249,10 +247,9 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         all_same = False
         ev_code = arrival_recode(protest_recode(code, s_tok, t_tok, src), s_tok)
         ev = _event(m, sent, ev_code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod))
-        said = _speaker_events(m, sent, analysis, ev) if ev.root in ACCUSABLE_ROOTS else []
-        out.extend(said)
-        if not (SPEAKER_TAKES_ACT and any(e.cameo == "112" for e in said) and _named_speaker(m.token)):
-            out.append(ev)  # a claimed act stays an act; an act only alleged by another is the allegation
+        if ev.root in ACCUSABLE_ROOTS:  # "X said Y attacked Z": X's statement, and the act as reported
+            out.extend(_speaker_events(m, sent, analysis, ev))
+        out.append(ev)
     if (
         all_same and srcs and not m.pattern.need and code[:2] < "06"
     ):  # "promised to democratize Serbia": keep the source
@@ -301,12 +298,6 @@ def _reporter(tok: Token) -> Token | None:
             return None
         cur = cur.head
     return None
-
-
-def _named_speaker(tok: Token) -> bool:
-    """Whether the reporter of ``tok`` is named ("Israel said", not "officials said")."""
-    verb = _reporter(tok)
-    return verb is not None and any(t.pos_ == "PROPN" for t in clean(subjects(verb)))
 
 
 def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) -> list[Event]:
