@@ -302,6 +302,18 @@ def test_abstract_subjects_are_not_sources(pipeline: Pipeline, text: str) -> Non
         ("A drone strike killed the Iranian general in Baghdad.", "186"),  # kill + general
         ("Canada advised against travel to northern Mali.", "160"),  # advise + against + travel
         ("Japan helped the Philippine coast guard.", "070"),  # help + an actor object
+        ("Ghana urged China to increase investment in its ports.", "021"),
+        ("Kosovo urged Spain to recognize its independence.", "022"),
+        ("The United Nations urged the rebels to surrender.", "025"),
+        ("Ethiopia agreed to accept mediation by the African Union.", "038"),
+        ("The opposition called off the general strike.", "082"),
+        ("Pakistan launched an investigation into the drone strike.", "093"),
+        ("Russia demanded the surrender of the Ukrainian garrison.", "105"),
+        ("Armenia demanded international mediation in the dispute.", "108"),
+        ("France rallied opposition against the Russian proposal.", "113"),
+        ("The government threatened to ban the opposition party.", "132"),
+        ("Police stepped up security around the embassy.", "151"),
+        ("The army expelled thousands of ethnic Rohingya from the region.", "201"),
     ],
 )
 def test_constrained_patterns_give_the_specific_code(pipeline: Pipeline, text: str, cameo: str) -> None:
