@@ -211,12 +211,29 @@ def _appos_linked(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return False
 
 
+def _name_demonym(doc: Doc, lex: Lexicon, unit: Unit) -> str | None:
+    """The country of a nationality word opening a name the lexicon does not know ("Bosnian Serbs")."""
+    entry = lex.entries.get(doc[unit.start].lower_)
+    return entry.country if entry is not None and entry.kind == "demonym" and unit.end - unit.start > 1 else None
+
+
+def _mark(doc: Doc, lex: Lexicon, u: Unit) -> str | None:
+    """The country a unit names for the article's context, if any."""
+    if u.kind == "person":
+        return _name_demonym(doc, lex, u)
+    if (u.kind in COUNTRYISH and u.kind != "countryref") or u.kind == "org":
+        return None if _seat_only(doc, u) else u.entry.country
+    return None
+
+
+def _seat_only(doc: Doc, unit: Unit) -> bool:
+    """A country named only as where a body sits ("a UK-based group"): not what the article is about."""
+    rest = [t.lower_ for t in doc[unit.end : unit.end + 2]]
+    return rest[:1] == ["-based"] or rest == ["-", "based"]
+
+
 def _context(doc: Doc, lex: Lexicon, units: list[Unit], published: dt.date | None) -> Context:
-    marks = [
-        (u.start, u.entry.country)
-        for u in units
-        if (u.kind in COUNTRYISH and u.kind != "countryref") or (u.kind == "org" and u.entry.country)
-    ]
+    marks = [(u.start, _mark(doc, lex, u)) for u in units]
     return Context(doc, lex, published, [(i, c) for i, c in marks if c], {u.start: u for u in units}, Sentences(doc))
 
 

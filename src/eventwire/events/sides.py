@@ -13,6 +13,7 @@ __all__ = ["make_side", "repair_head", "same_side", "usable_argument"]
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 MAX_HINT_TOKENS = 14
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
 
 def repair_head(tok: Token) -> Token:
@@ -60,6 +61,16 @@ def _resolve_pronoun(tok: Token) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+def _possessor(tok: Token) -> Token | None:
+    """Who a possessive pronoun stands for when its noun is the object of a verb: that verb's subject ("the
+    forces completed their withdrawal", "the army began its pull-out")."""
+    if tok.lower_ not in POSSESSIVES or tok.dep_ != "poss" or tok.head.dep_ != "dobj":
+        return None
+    verb = tok.head.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.lower_ not in PRONOUNS else None
 
 
 def _actor_in(analysis: Analysis, head: Token, start: int, end: int) -> Actor | None:
@@ -112,8 +123,8 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     start = min(start, _quantity_start(head))
     text = analysis.article.text[start:end]
     actor = _actor_in(analysis, head, start, end)
-    if actor is None and head.lower_ in PRONOUNS:
-        ante = _resolve_pronoun(head)
+    if actor is None and (head.lower_ in PRONOUNS or head.lower_ in POSSESSIVES):
+        ante = _possessor(head) or _resolve_pronoun(head)
         if ante is not None:
             a_start, a_end = phrase_bounds(ante)
             actor = _actor_in(analysis, ante, a_start, a_end)

@@ -1,0 +1,53 @@
+"""How an event side gets its country and sector: possessive pronouns, the article's context country,
+hint words for unidentified attackers and hardware, and known people behind a rank. Sentences written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.model import Analysis, EventSide
+from eventwire.pipeline import Pipeline
+
+pytestmark = pytest.mark.slow
+
+
+def _code(pipeline: Pipeline, text: str, published: dt.date | None = None) -> Analysis:
+    return pipeline.code_text(text, id="t", published=published)
+
+
+def _sides(analysis: Analysis, role: str) -> list[EventSide]:
+    return [s for e in analysis.events if (s := getattr(e, role)) is not None]
+
+
+def _side_on(analysis: Analysis, role: str, word: str) -> EventSide:
+    found = [s for s in _sides(analysis, role) if word in s.text]
+    assert found, [(e.cameo, e.source, e.target) for e in analysis.events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country", "sector"),
+    [
+        (
+            "Croatian Serbs said on Monday their troops had completed their withdrawal from the Bosnian valley.",
+            "troops",
+            "HRV",
+            "MIL",
+        ),
+        ("Iraqi rebels said their fighters had begun their retreat from the Syrian town.", "fighters", "IRQ", "REB"),
+    ],
+)
+def test_possessive_pronoun_source_is_the_subject(
+    pipeline: Pipeline, text: str, word: str, country: str, sector: str
+) -> None:
+    side = _side_on(_code(pipeline, text), "source", word)
+    assert (side.country, side.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("seat", ["UK-based", "London-based", "Paris-based"])
+def test_a_seat_is_not_the_context_country(pipeline: Pipeline, seat: str) -> None:
+    text = f"The Monitor, a {seat} group, said twelve people were killed in a strike by government forces."
+    countries = {s.country for s in _sides(_code(pipeline, text), "target") if "forces" in s.text}
+    assert countries == {None}
