@@ -51,3 +51,26 @@ def test_a_seat_is_not_the_context_country(pipeline: Pipeline, seat: str) -> Non
     text = f"The Monitor, a {seat} group, said twelve people were killed in a strike by government forces."
     countries = {s.country for s in _sides(_code(pipeline, text), "target") if "forces" in s.text}
     assert countries == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country", "sector"),
+    [
+        ("A car bombing near the town of Kandahar killed three Afghan police officers.", "bombing", "AFG", "UAF"),
+        ("An explosion near the city of Mosul killed two Iraqi soldiers on Friday.", "explosion", "IRQ", "UAF"),
+        ("American drone strikes killed four militants in Yemen last week.", "drone", "USA", "MIL"),
+    ],
+)
+def test_attack_nouns_name_armed_sources(pipeline: Pipeline, text: str, word: str, country: str, sector: str) -> None:
+    side = _side_on(_code(pipeline, text), "source", word)
+    assert (side.country, side.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("published", "sector"),
+    [(None, "GOV"), (dt.date(2004, 5, 1), "GOV"), (dt.date(2010, 5, 1), "MIL")],
+)
+def test_a_rank_before_a_ruler_names_the_government(pipeline: Pipeline, published: dt.date | None, sector: str) -> None:
+    text = "Gen. Pervez Musharraf rejected the demands of the opposition."
+    side = _side_on(_code(pipeline, text, published), "source", "Musharraf")
+    assert (side.country, side.sector) == ("PAK", sector)
