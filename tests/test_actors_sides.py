@@ -46,6 +46,12 @@ def test_possessive_pronoun_source_is_the_subject(
     assert (side.country, side.sector) == (country, sector)
 
 
+def test_a_possessive_is_not_taken_for_the_reporter(pipeline: Pipeline) -> None:
+    text = "The Kremlin says it backs its partner Belarus and supports its decision to expel ten Polish diplomats."
+    expel = [e for e in _code(pipeline, text).events if e.root == "17"]
+    assert expel and all(e.source is None or e.source.country != "RUS" for e in expel)
+
+
 @pytest.mark.parametrize("seat", ["UK-based", "London-based", "Paris-based"])
 def test_a_seat_is_not_the_context_country(pipeline: Pipeline, seat: str) -> None:
     text = f"The Monitor, a {seat} group, said twelve people were killed in a strike by government forces."
@@ -74,3 +80,17 @@ def test_a_rank_before_a_ruler_names_the_government(pipeline: Pipeline, publishe
     text = "Gen. Pervez Musharraf rejected the demands of the opposition."
     side = _side_on(_code(pipeline, text, published), "source", "Musharraf")
     assert (side.country, side.sector) == ("PAK", sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("The government expressed gratitude for Japan's assistance.", "government", None),
+        ("The army accused Rwanda of arming the militias.", "army", None),
+        ("Government troops attacked rebel positions in Syria.", "troops", "SYR"),
+    ],
+)
+def test_a_generic_subject_is_not_the_country_it_deals_with(
+    pipeline: Pipeline, text: str, word: str, country: str | None
+) -> None:
+    assert _side_on(_code(pipeline, text), "source", word).country == country

@@ -15,6 +15,9 @@ from .matcher import Unit
 
 __all__ = ["Context"]
 
+#: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "on", "within"})
+
 
 @dataclass
 class Context:
@@ -98,6 +101,20 @@ class Context:
         if iso is None and subj.lower_ in ("country", "nation") and subj.i > 0 and subj.nbor(-1).lower_ == "the":
             iso = self.recent_country(subj.i - 1)
         return iso
+
+    def counterparts(self, i: int) -> frozenset[str]:
+        """Countries the subject at token ``i`` deals with in its own clause, which it is therefore not ("The
+        government thanked China for its aid"; "the army accused Rwanda"): those inside the verb's object or a
+        non-place prepositional complement of it."""
+        tok = self.doc[i]
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return frozenset()
+        spans = [
+            (c.left_edge.i, c.right_edge.i)
+            for c in tok.head.children
+            if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ not in LOCATIVE)
+        ]
+        return frozenset(iso for j, iso in self.country_marks if any(lo <= j <= hi for lo, hi in spans))
 
     def dominant(self, at: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """The article's dominant country, favouring the sentence around ``at``."""

@@ -124,7 +124,7 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     text = analysis.article.text[start:end]
     actor = _actor_in(analysis, head, start, end)
     if actor is None and (head.lower_ in PRONOUNS or head.lower_ in POSSESSIVES):
-        ante = _possessor(head) or _resolve_pronoun(head)
+        ante = _possessor(head) if head.lower_ in POSSESSIVES else _resolve_pronoun(head)
         if ante is not None:
             a_start, a_end = phrase_bounds(ante)
             actor = _actor_in(analysis, ante, a_start, a_end)
