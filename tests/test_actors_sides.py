@@ -1,14 +1,18 @@
 """How an event side gets its country and sector: possessive pronouns, the article's context country,
-hint words for unidentified attackers and hardware, and known people behind a rank. Sentences written here."""
+hint words for unidentified attackers and hardware, and place names that relate to or are shared with
+another country. Sentences written here."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from spacy.language import Language
 
 from eventwire.model import Analysis, EventSide
 from eventwire.pipeline import Pipeline
+
+from .test_actors_rules import actor_for
 
 pytestmark = pytest.mark.slow
 
@@ -73,16 +77,6 @@ def test_attack_nouns_name_armed_sources(pipeline: Pipeline, text: str, word: st
 
 
 @pytest.mark.parametrize(
-    ("published", "sector"),
-    [(None, "GOV"), (dt.date(2004, 5, 1), "GOV"), (dt.date(2010, 5, 1), "MIL")],
-)
-def test_a_rank_before_a_ruler_names_the_government(pipeline: Pipeline, published: dt.date | None, sector: str) -> None:
-    text = "Gen. Pervez Musharraf rejected the demands of the opposition."
-    side = _side_on(_code(pipeline, text, published), "source", "Musharraf")
-    assert (side.country, side.sector) == ("PAK", sector)
-
-
-@pytest.mark.parametrize(
     ("text", "word", "country"),
     [
         ("The government expressed gratitude for Japan's assistance.", "government", None),
@@ -94,3 +88,17 @@ def test_a_generic_subject_is_not_the_country_it_deals_with(
     pipeline: Pipeline, text: str, word: str, country: str | None
 ) -> None:
     assert _side_on(_code(pipeline, text), "source", word).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Iranian-backed militias attacked a convoy near Basra.", "militias", "IRQ"),
+        ("Turkish-funded rebels shelled a village near Aleppo.", "rebels", "SYR"),
+        ("Rebels in Tripoli, the north Lebanese port, fired on the army.", "Tripoli", "LBN"),
+        ("Rebels entered Tripoli and seized the Libyan oil ministry.", "Tripoli", "LBY"),
+        ("Settlers in the Golan Heights protested on Sunday.", "Golan Heights", "SYR"),
+    ],
+)
+def test_related_and_shared_place_names(nlp: Language, text: str, surface: str, country: str) -> None:
+    assert actor_for(nlp, text, surface).country == country

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
+from .context import relational
 from .coref import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -222,14 +224,26 @@ def _mark(doc: Doc, lex: Lexicon, u: Unit) -> str | None:
     if u.kind == "person":
         return _name_demonym(doc, lex, u)
     if (u.kind in COUNTRYISH and u.kind != "countryref") or u.kind == "org":
-        return None if _seat_only(doc, u) else u.entry.country
+        return u.entry.country
     return None
 
 
-def _seat_only(doc: Doc, unit: Unit) -> bool:
-    """A country named only as where a body sits ("a UK-based group"): not what the article is about."""
-    rest = [t.lower_ for t in doc[unit.end : unit.end + 2]]
-    return rest[:1] == ["-based"] or rest == ["-", "based"]
+def _homonyms_placed(lex: Lexicon, units: list[Unit]) -> list[Unit]:
+    """A place name shared by two countries ("Tripoli") goes to the other one when only that one is named."""
+    named = {u.entry.country for u in units if u.kind in COUNTRYISH and u.entry.country}
+    out = []
+    for u in units:
+        others = lex.homonyms.get(key_of(u.entry.text), ()) if u.kind in ("capital", "region") else ()
+        alt = next((iso for iso in others if iso in named), None)
+        if (
+            alt is not None
+            and alt in lex.countries
+            and not any(v.entry.country == u.entry.country for v in units if v is not u)
+        ):
+            c = lex.countries[alt]
+            u = replace(u, entry=replace(u.entry, name=c.name, country=alt, code=alt))
+        out.append(u)
+    return out
 
 
 def _context(doc: Doc, lex: Lexicon, units: list[Unit], published: dt.date | None) -> Context:
@@ -246,7 +260,9 @@ def _span(doc: Doc, text: str, start: int, end: int) -> Span:
 def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[Actor, ...]:
     """All actors of a parsed text, ids in order of first mention."""
     lex = lexicon()
-    units = find_units(doc, lex)
+    # "a UK-based group", "Iranian-backed militias": the country only relates the phrase to it
+    units = [u for u in find_units(doc, lex) if not (u.kind in COUNTRYISH and relational(doc, u.end))]
+    units = _homonyms_placed(lex, units)
     ctx = _context(doc, lex, units, published)
     b = _Builder(doc, lex, ctx)
     for phrase in build_phrases(doc, units):

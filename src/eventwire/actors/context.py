@@ -13,7 +13,12 @@ from .coref import Sentences
 from .knowledge import Lexicon
 from .matcher import Unit
 
-__all__ = ["Context"]
+__all__ = ["Context", "relational"]
+
+#: "a UK-based group", "Iranian-backed militias", "the Israeli-occupied Golan": the country is not the phrase's own
+RELATIONS = frozenset(
+    {"based", "occupied", "held", "controlled", "backed", "funded", "sponsored", "supported", "allied", "armed"}
+)
 
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "on", "within"})
@@ -134,6 +139,15 @@ class Context:
             return tied.pop()
         # a tie: the country named nearest to the phrase
         return min((abs(i - at), iso) for i, iso in self.country_marks if iso in tied)[1]
+
+
+def relational(doc: Doc, end: int) -> bool:
+    """Whether a country word ending before token ``end`` only relates a phrase to it ("UK-based",
+    "Iranian-backed", "Israeli-occupied") rather than saying whose the phrase is."""
+    rest = [t.lower_ for t in doc[end : end + 2]]
+    return (len(rest) == 2 and rest[0] == "-" and rest[1] in RELATIONS) or (
+        bool(rest) and rest[0].startswith("-") and rest[0][1:] in RELATIONS
+    )
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from .context import Context
-from .knowledge import Person, Role, key_of
+from .knowledge import Person, key_of
 from .matcher import Unit
 from .phrases import COUNTRYISH, Phrase
 
@@ -406,13 +405,6 @@ def _name_country(unit: Unit, ctx: Context) -> str | None:
     return entry.country if entry is not None and entry.kind == "demonym" else None
 
 
-def _ruler_rank(sector: str | None, role: Role, day: dt.date | None) -> str | None:
-    """A military rank before someone who governed then ("Gen. Pervez Musharraf") still names the government."""
-    if sector == "MIL" and role.sector == "GOV" and (day is None or role.covers(day)):
-        return "GOV"
-    return sector
-
-
 def _read_person(phrase: Phrase, ctx: Context) -> Reading:
     head = phrase.head
     name = head.entry.text
@@ -425,7 +417,7 @@ def _read_person(phrase: Phrase, ctx: Context) -> Reading:
         role = person.role_at(ctx.published)
         name = person.name
         iso = iso or role.country
-        sector = _ruler_rank(sector, role, ctx.published) or role.sector
+        sector = sector or role.sector
         titles = (*titles, role.title.lower())
     sector = _former(phrase, ctx, sector)
     igo = _igo_modifier(phrase)
