@@ -102,3 +102,14 @@ def test_a_generic_subject_is_not_the_country_it_deals_with(
 )
 def test_related_and_shared_place_names(nlp: Language, text: str, surface: str, country: str) -> None:
     assert actor_for(nlp, text, surface).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The emir launched a mediation effort between Kuwait and Saudi Arabia on Sunday.", "KWT"),
+        ("Syrian officers ended mediation efforts between rival clans in Tripoli, the north Lebanese port.", "LBN"),
+    ],
+)
+def test_an_uncoded_target_takes_its_first_place(pipeline: Pipeline, text: str, country: str) -> None:
+    assert _side_on(_code(pipeline, text), "target", "mediation").country == country

@@ -131,9 +131,9 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
             start, end = a_start, a_end  # name the actor, not the pronoun
             text = analysis.article.text[start:end]
             if actor is None:
-                return _hinted(ante, start, end, text)
+                return _hinted(analysis, ante, start, end, text)
     if actor is None:
-        return _hinted(head, start, end, text)
+        return _hinted(analysis, head, start, end, text)
     if wide and _after_head(actor, head, end):  # "a police station in Lagos": the place gives a country only
         sector = hint([t.text for t in head.doc[head.left_edge.i : head.i + 1]], head.text)[1]
         country = actor.country
@@ -149,11 +149,23 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     return EventSide(actor.id, text, start, end, country, sector, code)
 
 
-def _hinted(head: Token, start: int, end: int, text: str) -> EventSide:
+def _place_in(analysis: Analysis, head: Token) -> str | None:
+    """The country the actor coder gave the first place named in the head's phrase ("mediation between militias
+    in Tripoli", where the article says which Tripoli; "between the Emirates and Saudi Arabia": the Emirates)."""
+    for tok in list(head.subtree)[:MAX_HINT_TOKENS]:
+        if tok.ent_type_ not in ("GPE", "LOC") or tok.i == head.i:
+            continue
+        for actor in analysis.actors:
+            if actor.country and _covers(actor, tok):
+                return actor.country
+    return None
+
+
+def _hinted(analysis: Analysis, head: Token, start: int, end: int, text: str) -> EventSide:
     words = [t.text for t in head.doc[head.left_edge.i : head.i + 1]]
     country, sector = hint(words, head.text)
     if country is None:
-        country = hint(_subtree_words(head), head.text)[0]
+        country = _place_in(analysis, head) or hint(_subtree_words(head), head.text)[0]
     if country and sector is None and head.pos_ == "PROPN":
         sector = "GOV"  # a state named as actor acts through its government
     code = f"{country or ''}{sector or ''}" or None
