@@ -94,6 +94,8 @@ def test_sector_entries_use_cameo_codes() -> None:
         ("Hezbollah", "LBNREB", "LBN", "REB"),
         ("Pentagon", "USAMIL", "USA", "MIL"),
         ("Knesset", "ISRLEG", "ISR", "LEG"),
+        ("World Water Forum", "NGOWWF", None, "NGO"),
+        ("World Social Forum", "NGOWSF", None, "NGO"),
     ],
 )
 def test_organisations(text: str, code: str, country: str | None, sector: str) -> None:
