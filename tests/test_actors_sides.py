@@ -113,3 +113,17 @@ def test_related_and_shared_place_names(nlp: Language, text: str, surface: str, 
 )
 def test_an_uncoded_target_takes_its_first_place(pipeline: Pipeline, text: str, country: str) -> None:
     assert _side_on(_code(pipeline, text), "target", "mediation").country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "sector"),
+    [
+        ("Angry Belgian dock workers blocked the port of Antwerp near the Dutch border.", "dock workers", "BEL", "LAB"),
+        ("Ugandan police stopped Kenyan tea farmers at the Ugandan border.", "tea farmers", "KEN", "AGR"),
+    ],
+)
+def test_a_trade_noun_keeps_the_group_with_its_country(
+    nlp: Language, text: str, surface: str, country: str, sector: str
+) -> None:
+    a = actor_for(nlp, text, surface)
+    assert (a.country, a.sector) == (country, sector)
