@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
+from eventwire.actors import code_actors
 from eventwire.model import Analysis, EventSide
 from eventwire.pipeline import Pipeline
 
@@ -127,3 +128,24 @@ def test_a_trade_noun_keeps_the_group_with_its_country(
 ) -> None:
     a = actor_for(nlp, text, surface)
     assert (a.country, a.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "surface", "country"),
+    [
+        ("NAIROBI — Police fired tear gas at protesters on Monday.", "NAIROBI", "Police", "KEN"),
+        ("GAZA CITY, Palestinian Territories: Medics said the clinic was full.", "GAZA CITY", "Medics", None),
+    ],
+)
+def test_a_dateline_is_context_not_an_actor(
+    nlp: Language, text: str, dateline: str, surface: str, country: str | None
+) -> None:
+    found = code_actors(nlp(text), text)
+    assert not [a for a in found for m in a.mentions if m.start < len(dateline)]
+    if country is not None:
+        assert actor_for(nlp, text, surface).country == country
+
+
+def test_an_upper_case_organisation_is_not_a_dateline(nlp: Language) -> None:
+    text = "NATO: the alliance will send more troops to Latvia."
+    assert actor_for(nlp, text, "NATO").code == "IGONAT"

@@ -228,6 +228,23 @@ def _mark(doc: Doc, lex: Lexicon, u: Unit) -> str | None:
     return None
 
 
+DATELINE_MARKS = frozenset({":", "—", "–", "--", "-"})
+
+
+def dateline_end(doc: Doc) -> int:
+    """The token after an opening dateline ("NAIROBI —", "GAZA CITY, Palestinian Territories:", "LYON (AFP) -"),
+    else 0: an upper-case place name, an optional region or agency, then a dash or colon."""
+    first = doc[0] if len(doc) > 2 else None
+    if first is None or not (first.text.isupper() and first.is_alpha and len(first.text) > 1):
+        return 0
+    if first.ent_type_ in ("ORG", "PERSON", "NORP"):  # "NATO: ...", "UN - ..."
+        return 0
+    for tok in doc[1:10]:
+        if tok.text in DATELINE_MARKS:
+            return tok.i + 1 if all(t.is_punct or t.text[:1].isupper() for t in doc[: tok.i]) else 0
+    return 0
+
+
 def _homonyms_placed(lex: Lexicon, units: list[Unit]) -> list[Unit]:
     """A place name shared by two countries ("Tripoli") goes to the other one when only that one is named."""
     named = {u.entry.country for u in units if u.kind in COUNTRYISH and u.entry.country}
@@ -265,7 +282,8 @@ def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[
     units = _homonyms_placed(lex, units)
     ctx = _context(doc, lex, units, published)
     b = _Builder(doc, lex, ctx)
-    for phrase in build_phrases(doc, units):
+    cut = dateline_end(doc)  # "NAIROBI —": where the story was filed tells the country, it does not act
+    for phrase in build_phrases(doc, [u for u in units if u.start >= cut]):
         b.add_phrase(phrase)
     b.appositions()
     b.surnames()
