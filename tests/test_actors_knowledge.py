@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwire.actors.knowledge import key_of, lexicon, load_countries, load_people
+from eventwire.events.fallback import hint
 
 CAMEO_SECTORS = {
     "GOV", "MIL", "LEG", "JUD", "COP", "REB", "INS", "OPP", "CVL", "BUS", "MED", "EDU", "HLH", "REF", "IGO",
@@ -94,6 +95,8 @@ def test_sector_entries_use_cameo_codes() -> None:
         ("Hezbollah", "LBNREB", "LBN", "REB"),
         ("Pentagon", "USAMIL", "USA", "MIL"),
         ("Knesset", "ISRLEG", "ISR", "LEG"),
+        ("World Water Forum", "NGOWWF", None, "NGO"),
+        ("World Social Forum", "NGOWSF", None, "NGO"),
     ],
 )
 def test_organisations(text: str, code: str, country: str | None, sector: str) -> None:
@@ -213,3 +216,10 @@ def test_each_organisation_is_its_own_actor(row: list[str]) -> None:
 @pytest.mark.parametrize(("form", "name"), [("Islamic Jihad", "Islamic Jihad"), ("the White House", "White House")])
 def test_organisation_forms_keep_their_own_name(form: str, name: str) -> None:
     assert lexicon().entries[key_of(form)].name == name
+
+
+def test_event_hint_sectors_agree_with_the_sector_terms() -> None:
+    lex = lexicon()
+    for word in ("militias", "insurgents", "activists", "officers", "students", "police", "troops", "rebels"):
+        entry = lex.entries[key_of(word)]
+        assert hint([word], word)[1] == entry.sector, word

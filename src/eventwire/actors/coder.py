@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
+from .context import relational
 from .coref import (
     FEMALE_TITLES,
     MALE_TITLES,
@@ -211,12 +213,58 @@ def _appos_linked(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return False
 
 
+def _name_demonym(doc: Doc, lex: Lexicon, unit: Unit) -> str | None:
+    """The country of a nationality word opening a name the lexicon does not know ("Bosnian Serbs")."""
+    entry = lex.entries.get(doc[unit.start].lower_)
+    return entry.country if entry is not None and entry.kind == "demonym" and unit.end - unit.start > 1 else None
+
+
+def _mark(doc: Doc, lex: Lexicon, u: Unit) -> str | None:
+    """The country a unit names for the article's context, if any."""
+    if u.kind == "person":
+        return _name_demonym(doc, lex, u)
+    if (u.kind in COUNTRYISH and u.kind != "countryref") or u.kind == "org":
+        return u.entry.country
+    return None
+
+
+DATELINE_MARKS = frozenset({":", "—", "–", "--", "-"})
+
+
+def dateline_end(doc: Doc) -> int:
+    """The token after an opening dateline ("NAIROBI —", "GAZA CITY, Palestinian Territories:", "LYON (AFP) -"),
+    else 0: an upper-case place name, an optional region or agency, then a dash or colon."""
+    first = doc[0] if len(doc) > 2 else None
+    if first is None or not (first.text.isupper() and first.is_alpha and len(first.text) > 1):
+        return 0
+    if first.ent_type_ in ("ORG", "PERSON", "NORP"):  # "NATO: ...", "UN - ..."
+        return 0
+    for tok in doc[1:10]:
+        if tok.text in DATELINE_MARKS:
+            return tok.i + 1 if all(t.is_punct or t.text[:1].isupper() for t in doc[: tok.i]) else 0
+    return 0
+
+
+def _homonyms_placed(lex: Lexicon, units: list[Unit]) -> list[Unit]:
+    """A place name shared by two countries ("Tripoli") goes to the other one when only that one is named."""
+    named = {u.entry.country for u in units if u.kind in COUNTRYISH and u.entry.country}
+    out = []
+    for u in units:
+        others = lex.homonyms.get(key_of(u.entry.text), ()) if u.kind in ("capital", "region") else ()
+        alt = next((iso for iso in others if iso in named), None)
+        if (
+            alt is not None
+            and alt in lex.countries
+            and not any(v.entry.country == u.entry.country for v in units if v is not u)
+        ):
+            c = lex.countries[alt]
+            u = replace(u, entry=replace(u.entry, name=c.name, country=alt, code=alt))
+        out.append(u)
+    return out
+
+
 def _context(doc: Doc, lex: Lexicon, units: list[Unit], published: dt.date | None) -> Context:
-    marks = [
-        (u.start, u.entry.country)
-        for u in units
-        if (u.kind in COUNTRYISH and u.kind != "countryref") or (u.kind == "org" and u.entry.country)
-    ]
+    marks = [(u.start, _mark(doc, lex, u)) for u in units]
     return Context(doc, lex, published, [(i, c) for i, c in marks if c], {u.start: u for u in units}, Sentences(doc))
 
 
@@ -229,10 +277,13 @@ def _span(doc: Doc, text: str, start: int, end: int) -> Span:
 def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[Actor, ...]:
     """All actors of a parsed text, ids in order of first mention."""
     lex = lexicon()
-    units = find_units(doc, lex)
+    # "a UK-based group", "Iranian-backed militias": the country only relates the phrase to it
+    units = [u for u in find_units(doc, lex) if not (u.kind in COUNTRYISH and relational(doc, u.end))]
+    units = _homonyms_placed(lex, units)
     ctx = _context(doc, lex, units, published)
     b = _Builder(doc, lex, ctx)
-    for phrase in build_phrases(doc, units):
+    cut = dateline_end(doc)  # "NAIROBI —": where the story was filed tells the country, it does not act
+    for phrase in build_phrases(doc, [u for u in units if u.start >= cut]):
         b.add_phrase(phrase)
     b.appositions()
     b.surnames()

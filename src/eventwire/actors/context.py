@@ -13,7 +13,15 @@ from .coref import Sentences
 from .knowledge import Lexicon
 from .matcher import Unit
 
-__all__ = ["Context"]
+__all__ = ["Context", "relational"]
+
+#: "a UK-based group", "Iranian-backed militias", "the Israeli-occupied Golan": the country is not the phrase's own
+RELATIONS = frozenset(
+    {"based", "occupied", "held", "controlled", "backed", "funded", "sponsored", "supported", "allied", "armed"}
+)
+
+#: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "on", "within"})
 
 
 @dataclass
@@ -68,10 +76,11 @@ class Context:
         return people[0].role_at(self.published).country if people else None
 
     def its_country(self, i: int) -> str | None:
-        """The country "its" before token ``i`` stands for: the actor of its clause ("Iraq asked the U.S. to
-        withdraw its troops"), or when the phrase is that actor ("Britain is sending troops to Mali, its defense
-        ministry said") the country that is a subject in the sentence, else the first one named in it."""
-        if i == 0 or self.doc[i - 1].lower_ != "its":
+        """The country "its" (or "their") before token ``i`` stands for: the actor of its clause ("Iraq asked the
+        U.S. to withdraw its troops"), or when the phrase is that actor ("Britain is sending troops to Mali, its
+        defense ministry said"; "Bosnian Serbs said their forces ...") the country that is a subject in the
+        sentence, else the first one named in it."""
+        if i == 0 or self.doc[i - 1].lower_ not in ("its", "their"):
             return None
         _, actor = _clause_actor(self.doc[i])  # "Iraq asked the U.S. to withdraw its troops": the U.S.
         if actor is not None and not actor.left_edge.i <= i <= actor.right_edge.i:
@@ -98,6 +107,20 @@ class Context:
             iso = self.recent_country(subj.i - 1)
         return iso
 
+    def counterparts(self, i: int) -> frozenset[str]:
+        """Countries the subject at token ``i`` deals with in its own clause, which it is therefore not ("The
+        government thanked China for its aid"; "the army accused Rwanda"): those inside the verb's object or a
+        non-place prepositional complement of it."""
+        tok = self.doc[i]
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return frozenset()
+        spans = [
+            (c.left_edge.i, c.right_edge.i)
+            for c in tok.head.children
+            if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ not in LOCATIVE)
+        ]
+        return frozenset(iso for j, iso in self.country_marks if any(lo <= j <= hi for lo, hi in spans))
+
     def dominant(self, at: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """The article's dominant country, favouring the sentence around ``at``."""
         lo, hi = self.sent_bounds(at) if at < len(self.doc) else (-1, -1)
@@ -116,6 +139,15 @@ class Context:
             return tied.pop()
         # a tie: the country named nearest to the phrase
         return min((abs(i - at), iso) for i, iso in self.country_marks if iso in tied)[1]
+
+
+def relational(doc: Doc, end: int) -> bool:
+    """Whether a country word ending before token ``end`` only relates a phrase to it ("UK-based",
+    "Iranian-backed", "Israeli-occupied") rather than saying whose the phrase is."""
+    rest = [t.lower_ for t in doc[end : end + 2]]
+    return (len(rest) == 2 and rest[0] == "-" and rest[1] in RELATIONS) or (
+        bool(rest) and rest[0].startswith("-") and rest[0][1:] in RELATIONS
+    )
 
 
 def _subject_of(verb: Token) -> Token | None:

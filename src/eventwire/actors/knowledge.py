@@ -8,7 +8,7 @@ the whitespace that followed them) equals the key, however spaCy split the words
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -124,6 +124,8 @@ class Lexicon:
     max_tokens: int = 10
     #: spaCy string ids of the one-word surname keys (to find them without walking every token)
     surname_ids: frozenset[int] = frozenset()
+    #: place key -> the other countries that have a place of that name ("tripoli" -> LBN)
+    homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -291,6 +293,7 @@ def lexicon() -> Lexicon:
         if not p.ambiguous:
             surnames.setdefault(key_of(p.surname), []).append(p)
     ids = frozenset(get_string_id(v) for k in surnames if " " not in k for v in {k, k.replace("'", "’")})
+    homonyms = {key_of(row[0]): tuple(_split(row[1])) for row in _data_lines("homonyms.tsv")}
     return Lexicon(
-        entries, frozenset(prefixes), countries, by_name, {k: tuple(v) for k, v in surnames.items()}, 10, ids
+        entries, frozenset(prefixes), countries, by_name, {k: tuple(v) for k, v in surnames.items()}, 10, ids, homonyms
     )

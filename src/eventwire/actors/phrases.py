@@ -168,7 +168,7 @@ def _joinable(doc: Doc, prev: Unit, unit: Unit, nxt: Unit | None = None) -> bool
             if prev.kind not in COUNTRYISH and not (_is_title(prev) and _is_title(unit)):
                 return False
             continue
-        if low not in GLUE and not (len(gap) == 1 and _name_like_modifier(tok, unit)):
+        if low not in GLUE and not (len(gap) == 1 and _name_like_modifier(tok, unit)) and not _trade(tok, prev, unit):
             return False
     if unit.kind in COUNTRYISH and prev.kind in COUNTRYISH and not gap:
         return False
@@ -198,6 +198,18 @@ def _name_like_modifier(tok: Token, unit: Unit) -> bool:
         and tok.is_alpha
         and tok.pos_ in ("PROPN", "ADJ")
         and tok.ent_type_ != "PERSON"
+    )
+
+
+def _trade(tok: Token, prev: Unit, unit: Unit) -> bool:
+    """A common noun saying which trade a group of a country plies: "French paper workers", "Kenyan tea farmers"."""
+    return (
+        prev.kind in COUNTRYISH
+        and unit.kind == "sector"
+        and unit.entry.agent == "group"
+        and tok.pos_ == "NOUN"
+        and tok.dep_ == "compound"
+        and unit.start <= tok.head.i < unit.end
     )
 
 

@@ -364,7 +364,7 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
         adjective = iso is not None
     if iso is None and not wide:
         adjective = True
-        iso = ctx.dominant(phrase.start)
+        iso = ctx.dominant(phrase.start, ctx.counterparts(phrase.head.end - 1))
     name = _group_name(phrase, ctx, iso if adjective else None)
     if wide:
         name = f"{ctx.doc[phrase.units[0].start - 1].text} {name}"

@@ -13,6 +13,7 @@ __all__ = ["make_side", "repair_head", "same_side", "usable_argument"]
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 MAX_HINT_TOKENS = 14
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
 
 def repair_head(tok: Token) -> Token:
@@ -60,6 +61,16 @@ def _resolve_pronoun(tok: Token) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+def _possessor(tok: Token) -> Token | None:
+    """Who a possessive pronoun stands for when its noun is the object of a verb: that verb's subject ("the
+    forces completed their withdrawal", "the army began its pull-out")."""
+    if tok.lower_ not in POSSESSIVES or tok.dep_ != "poss" or tok.head.dep_ != "dobj":
+        return None
+    verb = tok.head.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.lower_ not in PRONOUNS else None
 
 
 def _actor_in(analysis: Analysis, head: Token, start: int, end: int) -> Actor | None:
@@ -112,17 +123,17 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     start = min(start, _quantity_start(head))
     text = analysis.article.text[start:end]
     actor = _actor_in(analysis, head, start, end)
-    if actor is None and head.lower_ in PRONOUNS:
-        ante = _resolve_pronoun(head)
+    if actor is None and (head.lower_ in PRONOUNS or head.lower_ in POSSESSIVES):
+        ante = _possessor(head) if head.lower_ in POSSESSIVES else _resolve_pronoun(head)
         if ante is not None:
             a_start, a_end = phrase_bounds(ante)
             actor = _actor_in(analysis, ante, a_start, a_end)
             start, end = a_start, a_end  # name the actor, not the pronoun
             text = analysis.article.text[start:end]
             if actor is None:
-                return _hinted(ante, start, end, text)
+                return _hinted(analysis, ante, start, end, text)
     if actor is None:
-        return _hinted(head, start, end, text)
+        return _hinted(analysis, head, start, end, text)
     if wide and _after_head(actor, head, end):  # "a police station in Lagos": the place gives a country only
         sector = hint([t.text for t in head.doc[head.left_edge.i : head.i + 1]], head.text)[1]
         country = actor.country
@@ -138,11 +149,23 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     return EventSide(actor.id, text, start, end, country, sector, code)
 
 
-def _hinted(head: Token, start: int, end: int, text: str) -> EventSide:
+def _place_in(analysis: Analysis, head: Token) -> str | None:
+    """The country the actor coder gave the first place named in the head's phrase ("mediation between militias
+    in Tripoli", where the article says which Tripoli; "between the Emirates and Saudi Arabia": the Emirates)."""
+    for tok in list(head.subtree)[:MAX_HINT_TOKENS]:
+        if tok.ent_type_ not in ("GPE", "LOC") or tok.i == head.i:
+            continue
+        for actor in analysis.actors:
+            if actor.country and _covers(actor, tok):
+                return actor.country
+    return None
+
+
+def _hinted(analysis: Analysis, head: Token, start: int, end: int, text: str) -> EventSide:
     words = [t.text for t in head.doc[head.left_edge.i : head.i + 1]]
     country, sector = hint(words, head.text)
     if country is None:
-        country = hint(_subtree_words(head), head.text)[0]
+        country = _place_in(analysis, head) or hint(_subtree_words(head), head.text)[0]
     if country and sector is None and head.pos_ == "PROPN":
         sector = "GOV"  # a state named as actor acts through its government
     code = f"{country or ''}{sector or ''}" or None
