@@ -18,6 +18,7 @@ __all__ = [
     "Pos",
     "boilerplate_markers",
     "load_patterns",
+    "instrument_words",
     "non_agents",
     "patterns_for",
     "protester_words",
@@ -111,6 +112,12 @@ def boilerplate_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def protester_words() -> frozenset[str]:
     """Head nouns of protesters: their attacks are violent protest, attacks on them repression."""
     return frozenset(str(w) for w in _data().get("protesters", ()))
+
+
+@cache
+def instrument_words() -> frozenset[str]:
+    """Nouns naming what a cooperative or restrictive act moves or imposes ("troops", "curfew")."""
+    return frozenset(str(w) for w in _data().get("instruments", ()))
 
 
 @cache

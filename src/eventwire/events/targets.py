@@ -10,10 +10,11 @@ from spacy.tokens import Token
 
 from ..model import Analysis, EventSide
 from .fallback import hint
+from .lexicon import Pattern, instrument_words
 from .sides import make_side
 from .syntax import expand_conj
 
-__all__ = ["actor_targets", "is_actor", "names_actor", "nearest_actor", "split_countries", "trim_charge"]
+__all__ = ["actor_targets", "instruments", "is_actor", "names_actor", "nearest_actor", "split_countries", "trim_charge"]
 
 SidePair = tuple[Token | None, EventSide | None]
 
@@ -29,6 +30,8 @@ WALK_DEPS = frozenset(
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at"})
 #: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance)
 BLOCKED_PREPS = frozenset({"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than"})
+#: acts from this root on (coercion, violence) have a patient: their object is no instrument
+PATIENT_ROOT = "17"
 LOCATIVE_COST = 2
 PURPOSE_COST = 3
 MAX_COST = 4
@@ -87,16 +90,18 @@ def nearest_actor(
     source: EventSide | None = None,
     other: bool = True,
     max_cost: int = MAX_COST,
+    skip: frozenset[int] = frozenset(),
 ) -> list[SidePair]:
     """The actor phrases nearest the trigger in its complements (with their coordinated actors);
-    ``other``: only actors other than the source's own country."""
+    ``other``: only actors other than the source's own country; ``skip``: tokens walked through but
+    never taken (the instrument of the act)."""
     best: tuple[int, int, Token, EventSide] | None = None
     frontier: list[tuple[Token, int]] = _steps(trigger)
     while frontier:
         tok, cost = frontier.pop()
         if cost > max_cost or tok.i in exclude:
             continue
-        if tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME") and names_actor(analysis, tok):
+        if tok.i not in skip and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME") and names_actor(analysis, tok):
             side = make_side(analysis, tok, wide=True)
             ok = _other(side, source) if other else is_actor(side)
             if ok and (best is None or (cost, tok.i) < best[:2]):
@@ -139,13 +144,60 @@ def _within(found: list[SidePair], sides: list[SidePair], trigger: Token) -> lis
     return []
 
 
+def _names_actor(analysis: Analysis, tok: Token | None, side: EventSide | None) -> bool:
+    """Whether a target side names an actor by its own words ("the Iraqi army"), not only by a country
+    hinted from the rest of its phrase ("support for the Afghan government's efforts")."""
+    if side is None or not is_actor(side):
+        return False
+    if tok is None or side.actor is not None or tok.pos_ in ("PROPN", "PRON"):
+        return True
+    return names_actor(analysis, tok)
+
+
+def _owned(analysis: Analysis, tok: Token) -> bool:
+    """Whether a noun's left modifiers name an actor ("Netanyahu's suggestion", "the Egyptian envoy")."""
+    start = tok.left_edge.idx
+    if any(start <= m.start < tok.idx for a in analysis.actors for m in a.mentions):
+        return True
+    left = [t.text for t in tok.doc[tok.left_edge.i : tok.i]]
+    return bool(left) and hint(left, left[-1])[0] is not None
+
+
+def instruments(pattern: Pattern) -> frozenset[str]:
+    """The words naming the instrument or content of a pattern's act: its object and complement words,
+    and for acts short of coercion the general instrument nouns ("troops", "aid", "curfew")."""
+    words = pattern.obj | pattern.comp
+    return words | instrument_words() if pattern.code[:2] < PATIENT_ROOT else words
+
+
+def is_instrument(analysis: Analysis, tok: Token | None, words: frozenset[str]) -> bool:
+    """Whether a target head is a word the trigger's pattern names as its instrument or content
+    ("troops" of "sent troops", "curfew" of "eased the curfew"), not the one the act is aimed at, and
+    no actor owns it ("the EU proposal" is the EU's)."""
+    if tok is None or tok.pos_ != "NOUN" or not (tok.lemma_.lower() in words or tok.lower_ in words):
+        return False
+    return not _owned(analysis, tok)
+
+
 def actor_targets(
-    trigger: Token, sides: list[SidePair], analysis: Analysis, exclude: set[int], source: EventSide | None = None
+    trigger: Token,
+    sides: list[SidePair],
+    analysis: Analysis,
+    exclude: set[int],
+    source: EventSide | None = None,
+    instruments: frozenset[str] = frozenset(),
 ) -> list[SidePair]:
-    """The target sides. An actor other than the source's own country wins, the syntactic target
+    """The target sides. When the syntax gave only the instrument of the act ("sent troops", "lifted
+    the curfew"), the nearest actor or place in the complements is the target ("to Uganda", "in
+    Amman"). Otherwise an actor other than the source's own country wins, the syntactic target
     first, then the nearest in the complements ("sent its troops to Jordan"); then an actor of the
     source's country ("French farmers blockaded Paris"); then whatever the syntax gave."""
-    if any(s is not None and _other(s, source) for _, s in sides):
+    if sides and all(is_instrument(analysis, t, instruments) for t, _ in sides):
+        skip = frozenset(t.i for t, _ in sides if t is not None)
+        found = nearest_actor(trigger, analysis, exclude, source, skip=skip)
+        if found:
+            return found
+    if any(s is not None and _other(s, source) and _names_actor(analysis, t, s) for t, s in sides):
         return sides
     own = any(is_actor(s) for _, s in sides)
     if any(tok is not None and tok.pos_ == "PROPN" and is_actor(s) for tok, s in sides):
