@@ -11,10 +11,19 @@ from spacy.tokens import Token
 from ..model import Analysis, EventSide
 from .fallback import hint
 from .lexicon import Pattern, instrument_words
-from .sides import make_side
-from .syntax import expand_conj
+from .sides import make_side, same_side
+from .syntax import expand_conj, target_bounds
 
-__all__ = ["actor_targets", "instruments", "is_actor", "names_actor", "nearest_actor", "split_countries", "trim_charge"]
+__all__ = [
+    "actor_targets",
+    "instruments",
+    "is_actor",
+    "names_actor",
+    "nearest_actor",
+    "split_countries",
+    "target_extent",
+    "trim_charge",
+]
 
 SidePair = tuple[Token | None, EventSide | None]
 
@@ -101,7 +110,8 @@ def nearest_actor(
         tok, cost = frontier.pop()
         if cost > max_cost or tok.i in exclude:
             continue
-        if tok.i not in skip and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME") and names_actor(analysis, tok):
+        named = tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME")
+        if tok.i not in skip and named and names_actor(analysis, tok):
             side = make_side(analysis, tok, wide=True)
             ok = _other(side, source) if other else is_actor(side)
             if ok and (best is None or (cost, tok.i) < best[:2]):
@@ -195,6 +205,8 @@ def actor_targets(
     if sides and all(is_instrument(analysis, t, instruments) for t, _ in sides):
         skip = frozenset(t.i for t, _ in sides if t is not None)
         found = nearest_actor(trigger, analysis, exclude, source, skip=skip)
+        same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
+        found = found or [(t, s) for t, s in same if not same_side(s, source)]
         if found:
             return found
     if any(s is not None and _other(s, source) and _names_actor(analysis, t, s) for t, s in sides):
@@ -213,6 +225,19 @@ def _cut(side: EventSide, at: int) -> EventSide:
     """The side with its phrase cut before character ``at``."""
     text = (side.text or "")[: at - (side.start or 0)].rstrip(" ,")
     return replace(side, text=text, end=(side.start or 0) + len(text))
+
+
+def target_extent(pair: SidePair) -> SidePair:
+    """The target's phrase ends where a target's phrase ends (``target_bounds``): it keeps a few more
+    modifiers ("partners like Saudi Arabia") and drops the aside after a name ("Haifa, Israel's third
+    largest city"). A pronoun's side names its antecedent and stays as it is."""
+    tok, side = pair
+    if tok is None or side is None or side.start is None or tok.pos_ == "PRON":
+        return pair
+    if not side.start <= tok.idx < (side.end or 0):
+        return pair
+    end = max(target_bounds(tok)[1], tok.idx + len(tok.text))
+    return tok, replace(side, text=tok.doc.text[side.start : end], end=end)
 
 
 def trim_charge(trigger: Token, pair: SidePair) -> SidePair:
