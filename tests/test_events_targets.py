@@ -60,6 +60,10 @@ def test_target_choice(pipeline: Pipeline, text: str, root: str, target_country:
         ("Chile rejected Peru's proposal for talks.", "12", "Peru's proposal"),
         # a thing whose country is only hinted by its phrase gives way to the actor in it
         ("Ghana pledged support for the Nigerian government.", "05", "the Nigerian government"),
+        # only things in the syntax: a wider search through coordinated objects
+        ("Norway sent 40 trucks and a team of engineers to Nepal.", "07", "Nepal"),
+        # no target in the syntax at all: the actor in the object's phrase
+        ("Qatar lifted the trade restrictions between it and Egypt.", "08", "Egypt"),
     ],
 )
 def test_instrument_gives_way_to_the_actor(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:

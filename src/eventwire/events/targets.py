@@ -4,7 +4,9 @@ actor the act is aimed at is the nearest actor in the trigger's complements ("to
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from types import MappingProxyType
 
 from spacy.tokens import Token
 
@@ -41,6 +43,9 @@ LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across
 BLOCKED_PREPS = frozenset({"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than"})
 #: acts from this root on (coercion, violence) have a patient: their object is no instrument
 PATIENT_ROOT = "17"
+#: the extra steps (and their costs) of a search for a target the syntax did not give
+REACH_DEPS: Mapping[str, int] = MappingProxyType({"conj": 0, "ccomp": 1})
+REACH_COST = 6
 LOCATIVE_COST = 2
 PURPOSE_COST = 3
 MAX_COST = 4
@@ -53,10 +58,14 @@ def is_actor(side: EventSide | None) -> bool:
     return side is not None and (side.actor is not None or side.country is not None)
 
 
-def _steps(tok: Token) -> list[tuple[Token, int]]:
-    """The children the search may walk to, with the cost of each step."""
+def _steps(tok: Token, reach: bool = False) -> list[tuple[Token, int]]:
+    """The children the search may walk to, with the cost of each step; ``reach`` (the syntax gave
+    no target at all) also walks into coordinated objects and clausal complements."""
     out: list[tuple[Token, int]] = []
     for c in tok.children:
+        if reach and c.dep_ in REACH_DEPS:
+            out.append((c, REACH_DEPS[c.dep_]))
+            continue
         if c.dep_ not in WALK_DEPS:
             continue
         if c.dep_ == "advcl" and not any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
@@ -100,12 +109,13 @@ def nearest_actor(
     other: bool = True,
     max_cost: int = MAX_COST,
     skip: frozenset[int] = frozenset(),
+    reach: bool = False,
 ) -> list[SidePair]:
     """The actor phrases nearest the trigger in its complements (with their coordinated actors);
     ``other``: only actors other than the source's own country; ``skip``: tokens walked through but
     never taken (the instrument of the act)."""
     best: tuple[int, int, Token, EventSide] | None = None
-    frontier: list[tuple[Token, int]] = _steps(trigger)
+    frontier: list[tuple[Token, int]] = _steps(trigger, reach)
     while frontier:
         tok, cost = frontier.pop()
         if cost > max_cost or tok.i in exclude:
@@ -117,7 +127,7 @@ def nearest_actor(
             if ok and (best is None or (cost, tok.i) < best[:2]):
                 best = (cost, tok.i, tok, side)
             continue
-        frontier.extend((c, cost + step) for c, step in _steps(tok))
+        frontier.extend((c, cost + step) for c, step in _steps(tok, reach))
     if best is None:
         return []
     head = best[2]
@@ -195,14 +205,14 @@ def actor_targets(
     analysis: Analysis,
     exclude: set[int],
     source: EventSide | None = None,
-    instruments: frozenset[str] = frozenset(),
+    instrument_nouns: frozenset[str] = frozenset(),
 ) -> list[SidePair]:
     """The target sides. When the syntax gave only the instrument of the act ("sent troops", "lifted
     the curfew"), the nearest actor or place in the complements is the target ("to Uganda", "in
     Amman"). Otherwise an actor other than the source's own country wins, the syntactic target
     first, then the nearest in the complements ("sent its troops to Jordan"); then an actor of the
     source's country ("French farmers blockaded Paris"); then whatever the syntax gave."""
-    if sides and all(is_instrument(analysis, t, instruments) for t, _ in sides):
+    if sides and all(is_instrument(analysis, t, instrument_nouns) for t, _ in sides):
         skip = frozenset(t.i for t, _ in sides if t is not None)
         found = nearest_actor(trigger, analysis, exclude, source, skip=skip)
         same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
@@ -211,6 +221,13 @@ def actor_targets(
             return found
     if any(s is not None and _other(s, source) and _names_actor(analysis, t, s) for t, s in sides):
         return sides
+    if not sides:  # nothing in the syntax: a wider search ("sent vehicles and a team of medics to Nepal")
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, reach=True)
+        return found or nearest_actor(trigger, analysis, exclude, source, other=False)
+    if not any(_names_actor(analysis, t, s) for t, s in sides):  # only things ("sent 40 trucks and ...")
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, reach=True)
+        if found:
+            return _within(found, sides, trigger) or found
     own = any(is_actor(s) for _, s in sides)
     if any(tok is not None and tok.pos_ == "PROPN" and is_actor(s) for tok, s in sides):
         return sides  # a named actor of the source's own country ("Congress asked Obama to help Iran")
