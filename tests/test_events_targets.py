@@ -62,6 +62,10 @@ def test_target_choice(pipeline: Pipeline, text: str, root: str, target_country:
         ("Ghana pledged support for the Nigerian government.", "05", "the Nigerian government"),
         # only things in the syntax: a wider search through coordinated objects
         ("Norway sent 40 trucks and a team of engineers to Nepal.", "07", "Nepal"),
+        # an international force the troops join is passed through to its place
+        ("Ireland is sending soldiers to the UN peacekeeping force in Lebanon.", "07", "Lebanon"),
+        # troops of a country are no force to pass through
+        ("The US defended the right of Russian troops to fire on militants in Georgia.", "05", "Russian troops"),
         # no target in the syntax at all: the actor in the object's phrase
         ("Qatar lifted the trade restrictions between it and Egypt.", "08", "Egypt"),
     ],

@@ -174,10 +174,12 @@ def _names_actor(analysis: Analysis, tok: Token | None, side: EventSide | None) 
     return names_actor(analysis, tok)
 
 
-def _owned(analysis: Analysis, tok: Token) -> bool:
-    """Whether a noun's left modifiers name an actor ("Netanyahu's suggestion", "the Egyptian envoy")."""
+def _owned(analysis: Analysis, tok: Token, countries: bool = False) -> bool:
+    """Whether a noun's left modifiers name an actor ("Netanyahu's suggestion", "the Egyptian envoy");
+    ``countries``: an actor of a country ("Russian troops", not "UN troops")."""
     start = tok.left_edge.idx
-    if any(start <= m.start < tok.idx for a in analysis.actors for m in a.mentions):
+    owners = [a for a in analysis.actors if a.country is not None or not countries]
+    if any(start <= m.start < tok.idx for a in owners for m in a.mentions):
         return True
     left = [t.text for t in tok.doc[tok.left_edge.i : tok.i]]
     return bool(left) and hint(left, left[-1])[0] is not None
@@ -199,6 +201,16 @@ def is_instrument(analysis: Analysis, tok: Token | None, words: frozenset[str]) 
     return not _owned(analysis, tok)
 
 
+def _carriers(analysis: Analysis, trigger: Token, words: frozenset[str]) -> frozenset[int]:
+    """Instrument nouns in the trigger's phrase that no country owns ("the UN peacekeeping force" in
+    "sent troops to the UN peacekeeping force in Mali"): the search passes through them to the place."""
+    return frozenset(
+        t.i
+        for t in trigger.subtree
+        if t.pos_ == "NOUN" and t.lemma_.lower() in words and not _owned(analysis, t, countries=True)
+    )
+
+
 def actor_targets(
     trigger: Token,
     sides: list[SidePair],
@@ -214,7 +226,8 @@ def actor_targets(
     source's country ("French farmers blockaded Paris"); then whatever the syntax gave."""
     if sides and all(is_instrument(analysis, t, instrument_nouns) for t, _ in sides):
         skip = frozenset(t.i for t, _ in sides if t is not None)
-        found = nearest_actor(trigger, analysis, exclude, source, skip=skip)
+        skip |= _carriers(analysis, trigger, instrument_nouns & instrument_words())
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip)
         same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
         found = found or [(t, s) for t, s in same if not same_side(s, source)]
         if found:
