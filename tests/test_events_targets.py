@@ -66,6 +66,8 @@ def test_target_choice(pipeline: Pipeline, text: str, root: str, target_country:
         ("Ireland is sending soldiers to the UN peacekeeping force in Lebanon.", "07", "Lebanon"),
         # troops of a country are no force to pass through
         ("The US defended the right of Russian troops to fire on militants in Georgia.", "05", "Russian troops"),
+        # the source's own instrument ("its warships") gives way to a named place with no country
+        ("Britain agreed to withdraw its warships from the Black Sea.", "03", "the Black Sea"),
         # no target in the syntax at all: the actor in the object's phrase
         ("Qatar lifted the trade restrictions between it and Egypt.", "08", "Egypt"),
     ],

@@ -41,6 +41,10 @@ WALK_DEPS = frozenset(
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at"})
 #: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance)
 BLOCKED_PREPS = frozenset({"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than"})
+#: entity types of a named place
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: possessive pronouns: they refer back to an owner rather than name one
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 #: acts from this root on (coercion, violence) have a patient: their object is no instrument
 PATIENT_ROOT = "17"
 #: the extra steps (and their costs) of a search for a target the syntax did not give
@@ -110,10 +114,11 @@ def nearest_actor(
     max_cost: int = MAX_COST,
     skip: frozenset[int] = frozenset(),
     reach: bool = False,
+    places: bool = False,
 ) -> list[SidePair]:
     """The actor phrases nearest the trigger in its complements (with their coordinated actors);
     ``other``: only actors other than the source's own country; ``skip``: tokens walked through but
-    never taken (the instrument of the act)."""
+    never taken (the instrument of the act); ``places``: a named place counts too ("the Gulf")."""
     best: tuple[int, int, Token, EventSide] | None = None
     frontier: list[tuple[Token, int]] = _steps(trigger, reach)
     while frontier:
@@ -121,9 +126,11 @@ def nearest_actor(
         if cost > max_cost or tok.i in exclude:
             continue
         named = tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME")
-        if tok.i not in skip and named and names_actor(analysis, tok):
+        place = places and tok.pos_ == "PROPN" and tok.ent_type_ in PLACE_ENTS
+        if tok.i not in skip and named and (place or names_actor(analysis, tok)):
             side = make_side(analysis, tok, wide=True)
             ok = _other(side, source) if other else is_actor(side)
+            ok = ok or (place and not same_side(side, source))
             if ok and (best is None or (cost, tok.i) < best[:2]):
                 best = (cost, tok.i, tok, side)
             continue
@@ -176,10 +183,12 @@ def _names_actor(analysis: Analysis, tok: Token | None, side: EventSide | None) 
 
 def _owned(analysis: Analysis, tok: Token, countries: bool = False) -> bool:
     """Whether a noun's left modifiers name an actor ("Netanyahu's suggestion", "the Egyptian envoy");
-    ``countries``: an actor of a country ("Russian troops", not "UN troops")."""
+    ``countries``: an actor of a country ("Russian troops", not "UN troops"). A possessive pronoun
+    is no owner: "withdraw its troops" are the source's own."""
     start = tok.left_edge.idx
     owners = [a for a in analysis.actors if a.country is not None or not countries]
-    if any(start <= m.start < tok.idx for a in owners for m in a.mentions):
+    named = (m for a in owners for m in a.mentions if m.text.lower() not in POSSESSIVES)
+    if any(start <= m.start < tok.idx for m in named):
         return True
     left = [t.text for t in tok.doc[tok.left_edge.i : tok.i]]
     return bool(left) and hint(left, left[-1])[0] is not None
@@ -230,6 +239,7 @@ def actor_targets(
         found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip)
         same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
         found = found or [(t, s) for t, s in same if not same_side(s, source)]
+        found = found or nearest_actor(trigger, analysis, exclude, source, skip=skip, places=True)
         if found:
             return found
     if any(s is not None and _other(s, source) and _names_actor(analysis, t, s) for t, s in sides):
