@@ -68,6 +68,13 @@ def test_target_choice(pipeline: Pipeline, text: str, root: str, target_country:
         ("The US defended the right of Russian troops to fire on militants in Georgia.", "05", "Russian troops"),
         # the source's own instrument ("its warships") gives way to a named place with no country
         ("Britain agreed to withdraw its warships from the Black Sea.", "03", "the Black Sea"),
+        # a thing's author in a long participle phrase ("an appeal lodged by X") is the target
+        (
+            "The court rejected an appeal lodged by the Kenyan opposition party"
+            " of the former prime minister Raila Odinga.",
+            "12",
+            "the Kenyan opposition party of the former prime minister Raila Odinga",
+        ),
         # no target in the syntax at all: the actor in the object's phrase
         ("Qatar lifted the trade restrictions between it and Egypt.", "08", "Egypt"),
     ],

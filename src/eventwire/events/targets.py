@@ -220,6 +220,39 @@ def _carriers(analysis: Analysis, trigger: Token, words: frozenset[str]) -> froz
     )
 
 
+def _by_objects(head: Token) -> list[Token]:
+    return [
+        p
+        for c in head.children
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def author(tok: Token, trigger: Token) -> Token | None:
+    """The author of a thing the act is aimed at ("charges by X", "an appeal lodged by X"): its "by"
+    phrase, that of its participle, or the trigger's "by" phrase right after it (a parser's slip)."""
+    found = _by_objects(tok) + [p for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in _by_objects(c)]
+    if not found and tok.head.i == trigger.i:
+        found = [p for p in _by_objects(trigger) if p.head.i == tok.right_edge.i + 1]
+    return found[0] if found else None
+
+
+def _authors(analysis: Analysis, trigger: Token, sides: list[SidePair]) -> list[SidePair]:
+    """Each thing target that has an actor as its author gives way to that author."""
+    out: list[SidePair] = []
+    for tok, side in sides:
+        by = author(tok, trigger) if tok is not None and tok.pos_ == "NOUN" else None
+        if by is not None and not _names_actor(analysis, tok, side):
+            alt = make_side(analysis, by, wide=True)
+            if is_actor(alt):
+                out.append((by, alt))
+                continue
+        out.append((tok, side))
+    return out
+
+
 def actor_targets(
     trigger: Token,
     sides: list[SidePair],
@@ -233,6 +266,7 @@ def actor_targets(
     Amman"). Otherwise an actor other than the source's own country wins, the syntactic target
     first, then the nearest in the complements ("sent its troops to Jordan"); then an actor of the
     source's country ("French farmers blockaded Paris"); then whatever the syntax gave."""
+    sides = _authors(analysis, trigger, sides)
     if sides and all(is_instrument(analysis, t, instrument_nouns) for t, _ in sides):
         skip = frozenset(t.i for t, _ in sides if t is not None)
         skip |= _carriers(analysis, trigger, instrument_nouns & instrument_words())
