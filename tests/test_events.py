@@ -110,6 +110,8 @@ def _find(analysis: Analysis, root: str) -> Event:
         ("The Israeli arrest of the Palestinian mayor drew criticism.", "17", "Israeli", "the Palestinian mayor"),
         # reporting frame: the reported event is coded
         ("Officials said Syrian forces bombed the rebel town.", "19", "Syrian forces", "the rebel town"),
+        # a plain "defended X" is a verbal defence
+        ("The Kenyan minister defended Uganda's election law.", "05", "The Kenyan minister", "Uganda's election law"),
     ],
 )
 def test_pattern_families(pipeline: Pipeline, text: str, root: str, source: str, target: str | None) -> None:
@@ -338,3 +340,9 @@ def test_pattern_ids_are_unique() -> None:
     """An event's evidence names its pattern id, so each id names one lexicon entry."""
     ids = [str(entry["id"]) for entry in lexicon_entries()]
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
+@pytest.mark.slow
+def test_a_military_defence_is_no_verbal_defence(pipeline: Pipeline) -> None:
+    analysis = _code(pipeline, "Soldiers defended the town against a rebel assault.")
+    assert not [e for e in analysis.events if e.cameo == "052"]

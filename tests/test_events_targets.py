@@ -49,6 +49,72 @@ def test_target_choice(pipeline: Pipeline, text: str, root: str, target_country:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "target_text"),
+    [
+        # troops sent through an infinitive: the place they are sent to
+        ("Canada offered to send troops to Mali.", "03", "Mali"),
+        # personnel withdrawn: the place they leave
+        ("Kenya withdrew peacekeepers from Somalia.", "16", "Somalia"),
+        # a content word owned by an actor stays the target
+        ("Chile rejected Peru's proposal for talks.", "12", "Peru's proposal"),
+        # a thing whose country is only hinted by its phrase gives way to the actor in it
+        ("Ghana pledged support for the Nigerian government.", "05", "the Nigerian government"),
+        # only things in the syntax: a wider search through coordinated objects
+        ("Norway sent 40 trucks and a team of engineers to Nepal.", "07", "Nepal"),
+        # an international force the troops join is passed through to its place
+        ("Ireland is sending soldiers to the UN peacekeeping force in Lebanon.", "07", "Lebanon"),
+        # troops of a country are no force to pass through
+        ("The US defended the right of Russian troops to fire on militants in Georgia.", "05", "Russian troops"),
+        # the source's own instrument ("its warships") gives way to a named place with no country
+        ("Britain agreed to withdraw its warships from the Black Sea.", "03", "the Black Sea"),
+        # a thing's author in a long participle phrase ("an appeal lodged by X") is the target
+        (
+            "The court rejected an appeal lodged by the Kenyan opposition party"
+            " of the former prime minister Raila Odinga.",
+            "12",
+            "the Kenyan opposition party of the former prime minister Raila Odinga",
+        ),
+        # no target in the syntax at all: the actor in the object's phrase
+        ("Qatar lifted the trade restrictions between it and Egypt.", "08", "Egypt"),
+    ],
+)
+def test_instrument_gives_way_to_the_actor(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:
+    events = _events(_code(pipeline, text), root)
+    assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
+    assert events[0].target is not None and events[0].target.text == target_text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "target_text"),
+    [
+        # a name loses the aside that describes it
+        ("Militants shelled Mosul, Iraq's second largest city.", "19", "Mosul"),
+        # a title keeps the name that follows it
+        (
+            "Spain welcomed the Moroccan Foreign Minister, Nasser Bourita.",
+            "05",
+            "the Moroccan Foreign Minister, Nasser Bourita",
+        ),
+        # a bare noun keeps the clause that says who it is
+        ("Turkey sent food to people who had fled the earthquake.", "07", "people who had fled the earthquake"),
+        # a noun with modifiers does not
+        ("Police arrested a Dutch journalist who had filmed the protest.", "17", "a Dutch journalist"),
+        # "like" and "with" phrases stay in the target's phrase
+        ("Washington urged allies like Japan to act.", "02", "allies like Japan"),
+    ],
+)
+def test_target_phrase_extent(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:
+    analysis = _code(pipeline, text)
+    events = _events(analysis, root)
+    assert events, [(e.cameo, e.pattern) for e in analysis.events]
+    tgt = events[0].target
+    assert tgt is not None and tgt.text == target_text
+    assert tgt.start is not None and analysis.article.text[tgt.start : tgt.end] == tgt.text
+
+
+@pytest.mark.slow
 def test_a_date_is_no_target(pipeline: Pipeline) -> None:
     """ "demanded on Thursday that X ...": the "that" clause's subject, not the date."""
     events = _events(_code(pipeline, "Egypt on Thursday demanded that Sudan halt the dam project."), "10")

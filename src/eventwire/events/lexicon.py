@@ -17,6 +17,7 @@ __all__ = [
     "Pattern",
     "Pos",
     "boilerplate_markers",
+    "instrument_words",
     "lexicon_entries",
     "load_patterns",
     "non_agents",
@@ -114,6 +115,12 @@ def boilerplate_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def protester_words() -> frozenset[str]:
     """Head nouns of protesters: their attacks are violent protest, attacks on them repression."""
     return frozenset(str(w) for w in _data().get("protesters", ()))
+
+
+@cache
+def instrument_words() -> frozenset[str]:
+    """Nouns naming what a cooperative or restrictive act moves or imposes ("troops", "curfew")."""
+    return frozenset(str(w) for w in _data().get("instruments", ()))
 
 
 @cache

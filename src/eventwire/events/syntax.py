@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .fallback import hint
+
 __all__ = [
     "OBJECT_CONTROL",
     "REPORTING",
@@ -21,6 +23,7 @@ __all__ = [
     "objects",
     "phrase_bounds",
     "subjects",
+    "target_bounds",
 ]
 
 #: Verbs whose object is the subject of their infinitive ("asked the U.S. to leave").
@@ -132,6 +135,10 @@ VICTIM_NOUNS = frozenset(
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
 NARROW_PREPS = frozenset({"of"})
 WIDE_PREPS = frozenset({"of", "in", "near", "from", "at", "outside", "inside"})
+#: a target's phrase also keeps these modifiers ("partners like Saudi Arabia", "a deal with China")
+TARGET_PREPS_KEPT = frozenset({"to", "with", "across", "along", "like", "including"})
+#: the longest relative clause a bare target noun keeps
+MAX_CLAUSE_TOKENS = 12
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep", "parataxis", "ccomp"})
 MAX_DEPTH = 6
 #: participles that report a belief about the noun ("a missile believed to be fired by X"), not name it
@@ -348,6 +355,32 @@ def phrase_bounds(head: Token, wide: bool = False) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def target_bounds(head: Token) -> tuple[int, int]:
+    """Character bounds of a target's phrase: the wide phrase with the target's own conventions
+    (see ``TARGET_PREPS_KEPT``; a name keeps no apposition: "Haifa, Israel's third city" -> "Haifa")."""
+    keep = WIDE_PREPS | TARGET_PREPS_KEPT
+    toks = sorted(_phrase_tokens(head, keep, True, top=head), key=lambda t: t.i)
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks.pop(0)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _defining_clause(head: Token, child: Token) -> bool:
+    """A relative clause that says who a bare noun is ("people who had fled the fighting"); a noun with
+    modifiers or a name is already said ("the hospital, where ...")."""
+    if child.dep_ != "relcl" or head.pos_ not in ("NOUN", "PRON") or any(c.i < head.i for c in head.children):
+        return False
+    return not any(c.dep_ == "conj" for c in head.children) and len(list(child.subtree)) <= MAX_CLAUSE_TOKENS
+
+
+def _name_aside(head: Token, child: Token) -> bool:
+    """An apposition that describes a name ("Haifa, Israel's third largest city"), unlike the name
+    that follows a title ("the Foreign Minister, Ibrahim Ghandour")."""
+    return child.dep_ == "appos" and head.pos_ == "PROPN" and hint([head.text], head.text)[1] is None
+
+
 def _participle_modifier(child: Token) -> bool:
     """A short past-participle phrase after its noun ("workers employed by the UN")."""
     if child.dep_ != "acl" or child.tag_ != "VBN" or child.i < child.head.i or child.lemma_ in HEARSAY:
@@ -357,9 +390,14 @@ def _participle_modifier(child: Token) -> bool:
     return len(list(child.subtree)) <= MAX_PARTICIPLE_TOKENS
 
 
-def _phrase_tokens(tok: Token, keep: frozenset[str], wide: bool) -> Iterator[Token]:
+def _phrase_tokens(tok: Token, keep: frozenset[str], wide: bool, top: Token | None = None) -> Iterator[Token]:
     yield tok
     for child in tok.children:
+        if top is not None and tok.i == top.i and _name_aside(tok, child):
+            continue
+        if top is not None and tok.i == top.i and _defining_clause(tok, child):
+            yield from child.subtree
+            continue
         if wide and _participle_modifier(child):  # "British forces based in Vitez"
             yield from child.subtree
             continue
@@ -370,7 +408,7 @@ def _phrase_tokens(tok: Token, keep: frozenset[str], wide: bool) -> Iterator[Tok
             continue
         if child.dep_ in ("npadvmod", "compound", "nummod") and child.ent_type_ in ("DATE", "TIME"):
             continue  # "Hours earlier Maduro", "17 July 2017 Russia's Supreme Court"
-        yield from _phrase_tokens(child, keep, wide)
+        yield from _phrase_tokens(child, keep, wide, top)
 
 
 def complement_lemmas(tok: Token, exclude: set[int]) -> dict[str, int]:

@@ -4,16 +4,28 @@ actor the act is aimed at is the nearest actor in the trigger's complements ("to
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from types import MappingProxyType
 
 from spacy.tokens import Token
 
 from ..model import Analysis, EventSide
 from .fallback import hint
-from .sides import make_side
-from .syntax import expand_conj
+from .lexicon import Pattern, instrument_words
+from .sides import make_side, same_side
+from .syntax import expand_conj, target_bounds
 
-__all__ = ["actor_targets", "is_actor", "names_actor", "nearest_actor", "split_countries", "trim_charge"]
+__all__ = [
+    "actor_targets",
+    "instruments",
+    "is_actor",
+    "names_actor",
+    "nearest_actor",
+    "split_countries",
+    "target_extent",
+    "trim_charge",
+]
 
 SidePair = tuple[Token | None, EventSide | None]
 
@@ -29,6 +41,15 @@ WALK_DEPS = frozenset(
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at"})
 #: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance)
 BLOCKED_PREPS = frozenset({"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than"})
+#: entity types of a named place
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: possessive pronouns: they refer back to an owner rather than name one
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+#: acts from this root on (coercion, violence) have a patient: their object is no instrument
+PATIENT_ROOT = "17"
+#: the extra steps (and their costs) of a search for a target the syntax did not give
+REACH_DEPS: Mapping[str, int] = MappingProxyType({"conj": 0, "ccomp": 1})
+REACH_COST = 6
 LOCATIVE_COST = 2
 PURPOSE_COST = 3
 MAX_COST = 4
@@ -41,10 +62,14 @@ def is_actor(side: EventSide | None) -> bool:
     return side is not None and (side.actor is not None or side.country is not None)
 
 
-def _steps(tok: Token) -> list[tuple[Token, int]]:
-    """The children the search may walk to, with the cost of each step."""
+def _steps(tok: Token, reach: bool = False) -> list[tuple[Token, int]]:
+    """The children the search may walk to, with the cost of each step; ``reach`` (the syntax gave
+    no target at all) also walks into coordinated objects and clausal complements."""
     out: list[tuple[Token, int]] = []
     for c in tok.children:
+        if reach and c.dep_ in REACH_DEPS:
+            out.append((c, REACH_DEPS[c.dep_]))
+            continue
         if c.dep_ not in WALK_DEPS:
             continue
         if c.dep_ == "advcl" and not any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
@@ -87,22 +112,29 @@ def nearest_actor(
     source: EventSide | None = None,
     other: bool = True,
     max_cost: int = MAX_COST,
+    skip: frozenset[int] = frozenset(),
+    reach: bool = False,
+    places: bool = False,
 ) -> list[SidePair]:
     """The actor phrases nearest the trigger in its complements (with their coordinated actors);
-    ``other``: only actors other than the source's own country."""
+    ``other``: only actors other than the source's own country; ``skip``: tokens walked through but
+    never taken (the instrument of the act); ``places``: a named place counts too ("the Gulf")."""
     best: tuple[int, int, Token, EventSide] | None = None
-    frontier: list[tuple[Token, int]] = _steps(trigger)
+    frontier: list[tuple[Token, int]] = _steps(trigger, reach)
     while frontier:
         tok, cost = frontier.pop()
         if cost > max_cost or tok.i in exclude:
             continue
-        if tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME") and names_actor(analysis, tok):
+        named = tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME")
+        place = places and tok.pos_ == "PROPN" and tok.ent_type_ in PLACE_ENTS
+        if tok.i not in skip and named and (place or names_actor(analysis, tok)):
             side = make_side(analysis, tok, wide=True)
             ok = _other(side, source) if other else is_actor(side)
+            ok = ok or (place and not same_side(side, source))
             if ok and (best is None or (cost, tok.i) < best[:2]):
                 best = (cost, tok.i, tok, side)
             continue
-        frontier.extend((c, cost + step) for c, step in _steps(tok))
+        frontier.extend((c, cost + step) for c, step in _steps(tok, reach))
     if best is None:
         return []
     head = best[2]
@@ -139,14 +171,120 @@ def _within(found: list[SidePair], sides: list[SidePair], trigger: Token) -> lis
     return []
 
 
+def _names_actor(analysis: Analysis, tok: Token | None, side: EventSide | None) -> bool:
+    """Whether a target side names an actor by its own words ("the Iraqi army"), not only by a country
+    hinted from the rest of its phrase ("support for the Afghan government's efforts")."""
+    if side is None or not is_actor(side):
+        return False
+    if tok is None or side.actor is not None or tok.pos_ in ("PROPN", "PRON"):
+        return True
+    return names_actor(analysis, tok)
+
+
+def _owned(analysis: Analysis, tok: Token, countries: bool = False) -> bool:
+    """Whether a noun's left modifiers name an actor ("Netanyahu's suggestion", "the Egyptian envoy");
+    ``countries``: an actor of a country ("Russian troops", not "UN troops"). A possessive pronoun
+    is no owner: "withdraw its troops" are the source's own."""
+    start = tok.left_edge.idx
+    owners = [a for a in analysis.actors if a.country is not None or not countries]
+    named = (m for a in owners for m in a.mentions if m.text.lower() not in POSSESSIVES)
+    if any(start <= m.start < tok.idx for m in named):
+        return True
+    left = [t.text for t in tok.doc[tok.left_edge.i : tok.i]]
+    return bool(left) and hint(left, left[-1])[0] is not None
+
+
+def instruments(pattern: Pattern) -> frozenset[str]:
+    """The words naming the instrument or content of a pattern's act: its object and complement words,
+    and for acts short of coercion the general instrument nouns ("troops", "aid", "curfew")."""
+    words = pattern.obj | pattern.comp
+    return words | instrument_words() if pattern.code[:2] < PATIENT_ROOT else words
+
+
+def is_instrument(analysis: Analysis, tok: Token | None, words: frozenset[str]) -> bool:
+    """Whether a target head is a word the trigger's pattern names as its instrument or content
+    ("troops" of "sent troops", "curfew" of "eased the curfew"), not the one the act is aimed at, and
+    no actor owns it ("the EU proposal" is the EU's)."""
+    if tok is None or tok.pos_ != "NOUN" or not (tok.lemma_.lower() in words or tok.lower_ in words):
+        return False
+    return not _owned(analysis, tok)
+
+
+def _carriers(analysis: Analysis, trigger: Token, words: frozenset[str]) -> frozenset[int]:
+    """Instrument nouns in the trigger's phrase that no country owns ("the UN peacekeeping force" in
+    "sent troops to the UN peacekeeping force in Mali"): the search passes through them to the place."""
+    return frozenset(
+        t.i
+        for t in trigger.subtree
+        if t.pos_ == "NOUN" and t.lemma_.lower() in words and not _owned(analysis, t, countries=True)
+    )
+
+
+def _by_objects(head: Token) -> list[Token]:
+    return [
+        p
+        for c in head.children
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def author(tok: Token, trigger: Token) -> Token | None:
+    """The author of a thing the act is aimed at ("charges by X", "an appeal lodged by X"): its "by"
+    phrase, that of its participle, or the trigger's "by" phrase right after it (a parser's slip)."""
+    found = _by_objects(tok) + [p for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in _by_objects(c)]
+    if not found and tok.head.i == trigger.i:
+        found = [p for p in _by_objects(trigger) if p.head.i == tok.right_edge.i + 1]
+    return found[0] if found else None
+
+
+def _authors(analysis: Analysis, trigger: Token, sides: list[SidePair]) -> list[SidePair]:
+    """Each thing target that has an actor as its author gives way to that author."""
+    out: list[SidePair] = []
+    for tok, side in sides:
+        by = author(tok, trigger) if tok is not None and tok.pos_ == "NOUN" else None
+        if by is not None and not _names_actor(analysis, tok, side):
+            alt = make_side(analysis, by, wide=True)
+            if is_actor(alt):
+                out.append((by, alt))
+                continue
+        out.append((tok, side))
+    return out
+
+
 def actor_targets(
-    trigger: Token, sides: list[SidePair], analysis: Analysis, exclude: set[int], source: EventSide | None = None
+    trigger: Token,
+    sides: list[SidePair],
+    analysis: Analysis,
+    exclude: set[int],
+    source: EventSide | None = None,
+    instrument_nouns: frozenset[str] = frozenset(),
 ) -> list[SidePair]:
-    """The target sides. An actor other than the source's own country wins, the syntactic target
+    """The target sides. When the syntax gave only the instrument of the act ("sent troops", "lifted
+    the curfew"), the nearest actor or place in the complements is the target ("to Uganda", "in
+    Amman"). Otherwise an actor other than the source's own country wins, the syntactic target
     first, then the nearest in the complements ("sent its troops to Jordan"); then an actor of the
     source's country ("French farmers blockaded Paris"); then whatever the syntax gave."""
-    if any(s is not None and _other(s, source) for _, s in sides):
+    sides = _authors(analysis, trigger, sides)
+    if sides and all(is_instrument(analysis, t, instrument_nouns) for t, _ in sides):
+        skip = frozenset(t.i for t, _ in sides if t is not None)
+        skip |= _carriers(analysis, trigger, instrument_nouns & instrument_words())
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip)
+        same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
+        found = found or [(t, s) for t, s in same if not same_side(s, source)]
+        found = found or nearest_actor(trigger, analysis, exclude, source, skip=skip, places=True)
+        if found:
+            return found
+    if any(s is not None and _other(s, source) and _names_actor(analysis, t, s) for t, s in sides):
         return sides
+    if not sides:  # nothing in the syntax: a wider search ("sent vehicles and a team of medics to Nepal")
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, reach=True)
+        return found or nearest_actor(trigger, analysis, exclude, source, other=False)
+    if not any(_names_actor(analysis, t, s) for t, s in sides):  # only things ("sent 40 trucks and ...")
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, reach=True)
+        if found:
+            return _within(found, sides, trigger) or found
     own = any(is_actor(s) for _, s in sides)
     if any(tok is not None and tok.pos_ == "PROPN" and is_actor(s) for tok, s in sides):
         return sides  # a named actor of the source's own country ("Congress asked Obama to help Iran")
@@ -161,6 +299,19 @@ def _cut(side: EventSide, at: int) -> EventSide:
     """The side with its phrase cut before character ``at``."""
     text = (side.text or "")[: at - (side.start or 0)].rstrip(" ,")
     return replace(side, text=text, end=(side.start or 0) + len(text))
+
+
+def target_extent(pair: SidePair) -> SidePair:
+    """The target's phrase ends where a target's phrase ends (``target_bounds``): it keeps a few more
+    modifiers ("partners like Saudi Arabia") and drops the aside after a name ("Haifa, Israel's third
+    largest city"). A pronoun's side names its antecedent and stays as it is."""
+    tok, side = pair
+    if tok is None or side is None or side.start is None or tok.pos_ == "PRON":
+        return pair
+    if not side.start <= tok.idx < (side.end or 0):
+        return pair
+    end = max(target_bounds(tok)[1], tok.idx + len(tok.text))
+    return tok, replace(side, text=tok.doc.text[side.start : end], end=end)
 
 
 def trim_charge(trigger: Token, pair: SidePair) -> SidePair:
