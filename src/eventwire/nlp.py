@@ -150,7 +150,8 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per doc (spaCy rebuilds it from every token on each access)."""
     cached: str | None = doc.user_data.get(_TEXT_KEY)
     if cached is None:
-        cached = doc.text
+        tt = token_table(doc)  # exactly how spaCy builds it: each token's text and trailing whitespace
+        cached = "".join([t + w for t, w in zip(tt.text, tt.ws, strict=True)])
         doc.user_data[_TEXT_KEY] = cached
     return cached
 
