@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..nlp import TokenTable, doc_text, token_table
 from .gazetteer import Entry, Gazetteer, name_key, stopwords
