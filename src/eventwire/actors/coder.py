@@ -205,7 +205,8 @@ def _appos_linked(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     for x, y in ((a, b), (b, a)):
         if x[1] < len(doc) and y[0] == x[1] + 1 and doc[x[1]].text == "," and not doc[y[0]].is_sent_start:
             return True
-        if any(x[0] <= i < x[1] and y[0] <= h < y[1] for i, h in _appositions(doc)):
+        appos = _appositions(doc)
+        if any(y[0] <= appos.get(i, -1) < y[1] for i in range(x[0], min(x[1], len(doc)))):
             return True
     return False
 
@@ -213,11 +214,11 @@ def _appos_linked(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
 _APPOS_KEY = "eventwire.actors.appos"
 
 
-def _appositions(doc: Doc) -> list[tuple[int, int]]:
-    """(token, head) of the doc's ``appos`` links, once per doc."""
-    cached: list[tuple[int, int]] | None = doc.user_data.get(_APPOS_KEY)
+def _appositions(doc: Doc) -> dict[int, int]:
+    """Token -> head of the doc's ``appos`` links, once per doc."""
+    cached: dict[int, int] | None = doc.user_data.get(_APPOS_KEY)
     if cached is None:
-        cached = [(tok.i, tok.head.i) for tok in doc if tok.dep_ == "appos"]
+        cached = {tok.i: tok.head.i for tok in doc if tok.dep_ == "appos"}
         doc.user_data[_APPOS_KEY] = cached
     return cached
 
