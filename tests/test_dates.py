@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from eventwire.dates import DateResolver, find_expressions
-from eventwire.dates.expressions import resolve, shift_months
+from eventwire.dates.expressions import _patterns, _plain_patterns, resolve, shift_months
 from eventwire.model import Analysis, Article, Event, Span
 
 D = dt.date
@@ -121,6 +121,13 @@ def test_expression_table(
     assert got is not None
     assert (got.start, got.end, got.precision) == (start, end, precision)
     assert text[got.span.start : got.span.end] == expr if got.span else False
+
+
+def test_look_ahead_patterns_match_like_the_plain_ones() -> None:
+    text = " ".join(row[0] for row in TABLE) + " JANUARY 3, 2020 ELEVEN DAYS AGO Tonight 12/31/99 9TH OF MAY mid-2019"
+    for (kind, plain), (_, fast) in zip(_plain_patterns(), _patterns(), strict=True):
+        want = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == want, kind
 
 
 def test_table_has_sixty_expressions() -> None:

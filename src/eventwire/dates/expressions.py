@@ -64,8 +64,45 @@ def _alt(names: dict[str, int]) -> str:
     return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
 
 
+def _initials(names: dict[str, int]) -> str:
+    return "".join(sorted({n[0].lower() for n in names}))
+
+
+def _leads() -> dict[str, str]:
+    """Per pattern: the characters its match can begin with (each pattern opens with ``\\b``)."""
+    w = words()
+    mon, wd, count = _initials(w.months), _initials(w.weekdays), r"\d" + _initials(w.numbers)
+    return {
+        "iso": "12",
+        "us": r"\d",
+        "mdy": mon,
+        "dmy": r"\d",
+        "my": mon,
+        "anchored": count,
+        "shift": count,
+        "ago": count,
+        "weekday": wd + "tlnecp",
+        "relword": "ytl",
+        "period": "eltnp",
+        "month": "isbudeltnm",
+        "year": "isbudofelm",
+    }
+
+
 @functools.cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """``_plain_patterns`` with a look-ahead on the first character after the opening ``\\b``: the
+    same matches, but most word starts fail on one character test instead of a long alternation."""
+    leads = _leads()
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for kind, pattern in _plain_patterns():
+        assert pattern.pattern.startswith(r"\b"), kind
+        out.append((kind, re.compile(rf"\b(?=[{leads[kind]}])" + pattern.pattern[2:], pattern.flags)))
+    return out
+
+
+@functools.cache
+def _plain_patterns() -> list[tuple[str, re.Pattern[str]]]:
     w = words()
     mon, wd, num = _alt(w.months), _alt(w.weekdays), _alt(w.numbers)
     unit = r"(?P<unit>day|week|month|year)s?"

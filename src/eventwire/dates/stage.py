@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
-from ..nlp import clause_head, sentence_of
+from ..nlp import clause_head, doc_text, sentence_of
 from .expressions import DateExpression, find_expressions, resolve, words
 
 __all__ = ["DateResolver", "Dated", "resolve_document"]
@@ -62,7 +62,7 @@ def resolve_document(doc: Doc, published: dt.date | None) -> list[Dated]:
     count from the date of their sentence's other expressions, else from publication; shifts
     ("two days later") from the previous date in the text."""
     out: list[Dated] = []
-    exprs = find_expressions(doc.text)
+    exprs = find_expressions(doc_text(doc))
     for e in exprs:
         span = _span(doc, e)
         if span is None:

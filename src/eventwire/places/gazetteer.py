@@ -47,6 +47,8 @@ class Entry(NamedTuple):
 
 def name_key(text: str) -> str:
     """The lookup key of a name: accents dropped, case folded, apostrophes and spaces unified."""
+    if text.isascii():  # nothing to decompose or unify: the common case, kept cheap
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.casefold().split())

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from ..nlp import TokenTable, doc_text, token_table
 from .gazetteer import Entry, Gazetteer, name_key, stopwords
 
 __all__ = ["Mention", "find_dateline", "find_mentions"]
@@ -164,11 +165,16 @@ def _sub_mentions(span: Span, gaz: Gazetteer, taken: list[bool]) -> list[Mention
     return out
 
 
-def _capitalised(tok: Token) -> bool:
-    t = tok.text
-    if not t[:1].isupper() or not any(c.isalpha() for c in t):
-        return False
-    return len(t) > 3 or t.isupper() or "." in t or tok.pos_ == "PROPN"
+def _capitalised(doc: Doc, tt: TokenTable) -> list[bool]:
+    """Per token: whether it is capitalised like a name (a short word only when upper-case, abbreviated
+    or tagged PROPN)."""
+    out: list[bool] = []
+    for i, t in enumerate(tt.text):
+        if not t[:1].isupper() or not any(c.isalpha() for c in t):
+            out.append(False)
+        else:
+            out.append(len(t) > 3 or t.isupper() or "." in t or doc[i].pos_ == "PROPN")
+    return out
 
 
 def _acceptable(doc: Doc, sub: Span, entries: tuple[Entry, ...], gaz: Gazetteer) -> str | None:
@@ -199,25 +205,30 @@ def _scan_mentions(
     doc: Doc, gaz: Gazetteer, taken: list[bool], blocked: list[bool], person_words: set[str]
 ) -> list[Mention]:
     out: list[Mention] = []
+    tt = token_table(doc)
+    capitalised = _capitalised(doc, tt)
     i = 0
     n = len(doc)
     while i < n:
-        if taken[i] or blocked[i] or not _capitalised(doc[i]):
+        if taken[i] or blocked[i] or not capitalised[i]:
             i += 1
             continue
         for j in range(min(n, i + 4), i, -1):
-            if any(taken[k] or blocked[k] for k in range(i, j)) or not _capitalised(doc[j - 1]):
+            if any(taken[k] or blocked[k] for k in range(i, j)) or not capitalised[j - 1]:
+                continue
+            text = tt.span_text(i, j)
+            entries = gaz.lookup(text)
+            if not entries:
                 continue
             sub = doc[i:j]
-            entries = gaz.lookup(sub.text)
-            source = _acceptable(doc, sub, entries, gaz) if entries else None
-            if source and name_key(sub.text) in person_words and source != "abbrev":
+            source = _acceptable(doc, sub, entries, gaz)
+            key = name_key(text)
+            if source and key in person_words and source != "abbrev":
                 source = None
             if source:
                 if source != "abbrev":
-                    key = name_key(sub.text)
                     entries = tuple(e for e in entries if name_key(e.name) == key or e.feature in STRONG_FEATURES)
-                out.append(_mention(sub, name_key(sub.text), entries, source))
+                out.append(_mention(sub, key, entries, source))
                 for k in range(i, j):
                     taken[k] = True
                 i = j
@@ -229,36 +240,45 @@ def _scan_mentions(
 
 def _demonym_mentions(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:
     out: list[Mention] = []
-    for tok in doc:
-        if taken[tok.i] or not tok.text[:1].isupper():
+    tt = token_table(doc)
+    n = len(tt.text)
+    for i, word in enumerate(tt.text):
+        if taken[i] or not word[:1].isupper():
             continue
         # "South Korean", "Sri Lankan": the two-word demonym first
-        two = gaz.demonym(doc[tok.i : tok.i + 2].text) if tok.i + 1 < len(doc) else None
-        country = two or gaz.demonym(tok.text)
+        pair = word + tt.ws[i] + tt.text[i + 1] if i + 1 < n else ""
+        two = gaz.demonym(pair) if i + 1 < n else None
+        country = two or gaz.demonym(word)
         if country is None:
             continue
-        span = doc[tok.i : tok.i + (2 if two else 1)]
-        if any(taken[k] for k in range(span.start, span.end)):
+        end = i + (2 if two else 1)
+        if any(taken[k] for k in range(i, end)):
             continue
-        for k in range(span.start, span.end):
+        for k in range(i, end):
             taken[k] = True
-        out.append(_mention(span, name_key(span.text), (country,), "demonym"))
+        text = pair if two else word
+        start = tt.idx[i]
+        out.append(Mention(start, start + len(text), text, name_key(text), (country,), "demonym"))
     return out
 
 
 def _hyphen_mentions(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:
     """Places opening a hyphenated word: "U.S.-led", "Iranian-backed", "Saudi-led"."""
     out: list[Mention] = []
-    for tok in doc:
-        head, dash, _ = tok.text.partition("-")
-        if taken[tok.i] or not dash or not head[:1].isupper() or len(head) < 2:
+    tt = token_table(doc)
+    for i, word in enumerate(tt.text):
+        if taken[i] or "-" not in word:
+            continue
+        head = word.partition("-")[0]
+        if not head[:1].isupper() or len(head) < 2:
             continue
         key = name_key(head)
         demonym = gaz.demonym(head)
         entries = (demonym,) if demonym else tuple(e for e in gaz.lookup(head) if e.feature in STRONG_FEATURES)
         if entries and key not in stopwords():
-            out.append(Mention(tok.idx, tok.idx + len(head), head, key, entries, "demonym" if demonym else "scan"))
-            taken[tok.i] = True
+            start = tt.idx[i]
+            out.append(Mention(start, start + len(head), head, key, entries, "demonym" if demonym else "scan"))
+            taken[i] = True
     return out
 
 
@@ -287,11 +307,14 @@ def _blocked(doc: Doc, gaz: Gazetteer) -> list[bool]:
 
 
 def _free_places(doc: Doc, gaz: Gazetteer, start: int, end: int, blocked: list[bool]) -> None:
+    tt = token_table(doc)
     i = start
     while i < end:
         for j in range(min(end, i + 3), i, -1):
-            sub = doc[i:j]
-            if sub[0].text[:1].isupper() and _big(gaz.lookup(sub.text), name_key(sub.text)):
+            if not tt.text[i][:1].isupper():
+                continue
+            text = tt.span_text(i, j)
+            if _big(gaz.lookup(text), name_key(text)):
                 for k in range(i, j):
                     blocked[k] = False
                 i = j
@@ -305,7 +328,7 @@ def _person_words(doc: Doc) -> set[str]:
 
 
 def _dateline_mention(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    text = doc_text(doc)
     name = find_dateline(text)
     if not name:
         return []

@@ -61,6 +61,10 @@ def _nearest_anchor_km(entry: Entry, key: str, anchors: tuple[tuple[str, float, 
     return float(dist.min()) if dist.size else math.inf
 
 
+#: The most ``_proximity`` adds to a score.
+MAX_PROXIMITY = 3.0
+
+
 def _proximity(entry: Entry, key: str, anchors: tuple[tuple[str, float, float], ...]) -> float:
     best = _nearest_anchor_km(entry, key, anchors)
     if best < 50:
@@ -74,6 +78,11 @@ def _proximity(entry: Entry, key: str, anchors: tuple[tuple[str, float, float], 
 
 def score(entry: Entry, key: str, ctx: Context, state: tuple[str | None, str | None] | None = None) -> float:
     """How likely ``entry`` is meant by the name ``key`` in a document with context ``ctx``."""
+    return _prior(entry, key, ctx, state) + _proximity(entry, key, ctx.anchors)
+
+
+def _prior(entry: Entry, key: str, ctx: Context, state: tuple[str | None, str | None] | None) -> float:
+    """``score`` without the proximity to the document's other places (the costly part)."""
     s = math.log10(max(entry.population, 1000)) + FEATURE_BONUS.get(entry.feature, 0.0)
     if name_key(entry.name) != key and entry.feature in ("city", "capital"):
         s -= 1.0  # matched through an alternate name only
@@ -86,7 +95,24 @@ def score(entry: Entry, key: str, ctx: Context, state: tuple[str | None, str | N
     if ctx.dateline is not None and entry.feature not in ("country", "continent"):
         d = haversine(entry.lat, entry.lon, ctx.dateline.lat, ctx.dateline.lon)
         s += 2.0 if d < 300 else (1.0 if entry.country == ctx.dateline.country else 0.0)
-    return s + _proximity(entry, key, ctx.anchors)
+    return s
+
+
+def _best(entries: tuple[Entry, ...], key: str, ctx: Context, state: tuple[str | None, str | None] | None) -> Entry:
+    """The first entry of highest ``score`` (as ``max`` picks it); the proximity is computed only for
+    entries whose prior comes within ``MAX_PROXIMITY`` of the best prior, the others cannot win."""
+    if len(entries) == 1:
+        return entries[0]
+    priors = [_prior(e, key, ctx, state) for e in entries]
+    floor = max(priors)
+    best, best_score = entries[0], -math.inf
+    for e, prior in zip(entries, priors, strict=True):
+        if prior + MAX_PROXIMITY < floor:
+            continue
+        s = prior + _proximity(e, key, ctx.anchors)
+        if s > best_score:
+            best, best_score = e, s
+    return best
 
 
 def _state_after(mentions: Sequence[Mention], i: int, text: str) -> tuple[str | None, str | None] | None:
@@ -115,7 +141,7 @@ def _pick(m: Mention, ctx: Context, state: tuple[str | None, str | None] | None)
         entries = tuple(e for e in entries if (e.country, e.admin1) in ctx.admin1 or state == (e.country, e.admin1))
     if not entries:
         return None
-    best = max(entries, key=lambda e: score(e, m.key, ctx, state))
+    best = _best(entries, m.key, ctx, state)
     if m.source == "weak" and state is None and not _supported(best, m.key, ctx):
         return None
     return best
@@ -131,11 +157,25 @@ def resolve_mentions(
             base_countries.update(e.country for e in m.entries if e.country)
     states = [_state_after(mentions, i, text) for i in range(len(mentions))]
     ctx = Context(frozenset(base_countries), frozenset(), (), dateline)
-    chosen = [_pick(m, ctx, st) for m, st in zip(mentions, states, strict=True)]
+    chosen = _pick_all(mentions, ctx, states)
     for _ in range(2):
         ctx = _context(mentions, chosen, base_countries, dateline)
-        chosen = _consistent(mentions, [_pick(m, ctx, st) for m, st in zip(mentions, states, strict=True)], states)
+        chosen = _consistent(mentions, _pick_all(mentions, ctx, states), states)
     return chosen
+
+
+def _pick_all(
+    mentions: Sequence[Mention], ctx: Context, states: Sequence[tuple[str | None, str | None] | None]
+) -> list[Entry | None]:
+    """``_pick`` for every mention; a name repeated alike (same entries, source, state) is picked once."""
+    picked: dict[tuple[object, ...], Entry | None] = {}
+    out: list[Entry | None] = []
+    for m, st in zip(mentions, states, strict=True):
+        memo = (m.key, m.generic, m.source, st, m.entries)
+        if memo not in picked:
+            picked[memo] = _pick(m, ctx, st)
+        out.append(picked[memo])
+    return out
 
 
 def _context(

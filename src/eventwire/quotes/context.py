@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import doc_text, scan_words, sentences, token_table
 from .lexicon import Lexicon
 from .marks import Segment, find_segments
 
@@ -94,10 +95,10 @@ def _cue_at(tok: Token, lex: Lexicon, inside: tuple[bool, ...]) -> Cue | None:
 
 
 def build_context(doc: Doc, lex: Lexicon) -> DocContext:
-    text = doc.text
+    text = doc_text(doc)
     segments = tuple(find_segments(text))
     inside = _inside_flags(doc, segments)
-    sents = tuple(doc.sents)
+    sents = sentences(doc)
     sent_of = [0] * len(doc)
     for k, sent in enumerate(sents):
         sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
@@ -107,15 +108,13 @@ def build_context(doc: Doc, lex: Lexicon) -> DocContext:
         if line.strip():
             para_starts.append(pos)
         pos += len(line) + 1
-    starts: list[int] = []
-    cues: list[Cue] = []
     first = lex.first_words
-    for tok in doc:
-        starts.append(tok.idx)
-        if tok.is_alpha and (tok.lower_ in first or tok.lower_ in ALWAYS_CUES or tok.lemma_.lower() in lex.verbs):
-            cue = _cue_at(tok, lex, inside)
-            if cue is not None:
-                cues.append(cue)
+
+    def may_cue(lemma: str, lower: str, alpha: bool) -> bool:
+        return alpha and (lower in first or lower in ALWAYS_CUES or lemma.lower() in lex.verbs)
+
+    cues = [cue for i, _ in scan_words(doc, may_cue) if (cue := _cue_at(doc[i], lex, inside)) is not None]
+    starts = tuple(token_table(doc).idx)
     return DocContext(
-        doc, text, segments, inside, tuple(sent_of), sents, tuple(para_starts or [0]), tuple(cues), tuple(starts)
+        doc, text, segments, inside, tuple(sent_of), sents, tuple(para_starts or [0]), tuple(cues), starts
     )

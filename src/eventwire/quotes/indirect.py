@@ -76,9 +76,9 @@ def _cut_at_next_cue(ctx: DocContext, lo: int, hi: int) -> tuple[int, int]:
     "most were worried, and 4 in 10 said ..."."""
     speech = {c.token for c in ctx.cues if c.cls in ("speech", "writing")}
     for i in range(lo + 1, hi):
-        tok = ctx.doc[i]
         if i not in speech:
             continue
+        tok = ctx.doc[i]
         if (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")) or tok.dep_ == "conj":
             return lo, max(lo, tok.left_edge.i)
     return lo, hi
