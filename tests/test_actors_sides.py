@@ -106,14 +106,19 @@ def test_related_and_shared_place_names(nlp: Language, text: str, surface: str, 
 
 
 @pytest.mark.parametrize(
-    ("text", "country"),
+    ("text", "word", "country"),
     [
-        ("The emir launched a mediation effort between Kuwait and Saudi Arabia on Sunday.", "KWT"),
-        ("Syrian officers ended mediation efforts between rival clans in Tripoli, the north Lebanese port.", "LBN"),
+        # the target search reaches the first place itself; either way the side is Kuwait's
+        ("The emir launched a mediation effort between Kuwait and Saudi Arabia on Sunday.", "Kuwait", "KWT"),
+        (
+            "Syrian officers ended mediation efforts between rival clans in Tripoli, the north Lebanese port.",
+            "mediation",
+            "LBN",
+        ),
     ],
 )
-def test_an_uncoded_target_takes_its_first_place(pipeline: Pipeline, text: str, country: str) -> None:
-    assert _side_on(_code(pipeline, text), "target", "mediation").country == country
+def test_an_uncoded_target_takes_its_first_place(pipeline: Pipeline, text: str, word: str, country: str) -> None:
+    assert _side_on(_code(pipeline, text), "target", word).country == country
 
 
 @pytest.mark.parametrize(
