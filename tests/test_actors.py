@@ -62,6 +62,9 @@ def actor_for(found: tuple[Actor, ...], text: str, surface: str) -> Actor:
         ("Former president Ana Lopes of Portugal criticised the decision.", "Ana Lopes", "PRT", "ELI"),
         ("Israel's Ministry of Defense issued a statement.", "Ministry of Defense", "ISR", "MIL"),
         ("Opposition groups in Zimbabwe called a strike.", "Opposition groups", "ZWE", "OPP"),
+        ("Chilean environmentalists sued the mining company.", "Chilean environmentalists", "CHL", "ENV"),
+        ("Kenyan human rights activists criticised the ruling.", "Kenyan human rights activists", "KEN", "HRI"),
+        ("Syrian medics treated the wounded overnight.", "Syrian medics", "SYR", "HLH"),
     ],
 )
 def test_country_and_sector(nlp: Language, text: str, surface: str, country: str, sector: str) -> None:
