@@ -11,6 +11,7 @@ from types import MappingProxyType
 from spacy.tokens import Token
 
 from ..model import Analysis, EventSide
+from ..nlp import doc_text
 from .fallback import hint
 from .lexicon import Pattern, instrument_words
 from .sides import make_side, same_side
@@ -311,7 +312,7 @@ def target_extent(pair: SidePair) -> SidePair:
     if not side.start <= tok.idx < (side.end or 0):
         return pair
     end = max(target_bounds(tok)[1], tok.idx + len(tok.text))
-    return tok, replace(side, text=tok.doc.text[side.start : end], end=end)
+    return tok, replace(side, text=doc_text(tok.doc)[side.start : end], end=end)
 
 
 def trim_charge(trigger: Token, pair: SidePair) -> SidePair:
