@@ -17,7 +17,7 @@ from .modality import modality
 from .recode import arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
 from .syntax import REPORTING, complement_lemmas, subjects
-from .targets import actor_targets, instruments, split_countries, target_extent, trim_charge
+from .targets import actor_targets, instruments, is_actor, split_countries, target_extent, trim_charge
 
 __all__ = ["EventCoder", "Match", "best_match"]
 
@@ -32,6 +32,16 @@ WIDE_SOURCES = True
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots of material conflict: "X said Y attacked Z" is also X accusing Y (or claiming it, when X is Y)
 ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
+#: roots of verbal acts that stand without a target when their only target is the source's own thing
+#: ("reneged on his commitment"); violence and material acts need another side
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+#: control verbs whose object is made to carry out the act ("ordered the paper to suspend publication")
+CAUSATIVES = frozenset({"order", "force", "compel", "instruct", "tell", "direct", "command", "oblige"})
+#: roots of acts a causative imposes: the causer acts (reduce relations, coerce); its object is the target
+#: unless it is the causer's own agent ("ordered police to ban the rally")
+IMPOSED_ROOTS = frozenset({"16", "17"})
+#: sectors of an object that carries out its own side's order
+AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
 
 class EventCoder:
@@ -205,6 +215,9 @@ def _drop_sourceless(events: list[Event]) -> list[Event]:
 
 def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     srcs, tgts, passive = arguments(m)
+    caused = _caused(m, analysis, tgts)
+    if caused is not None:
+        srcs, tgts = caused
     srcs, tgts = [t for t in clean(srcs) if t.lemma_.lower() not in non_agents()], clean(tgts)
     if not srcs and not (passive and tgts):
         return []  # not understood: no actor to code
@@ -212,7 +225,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         return []  # an agentless act in a subordinate clause ("a member jailed a year ago") is background
     if m.pattern.need == "target" and not tgts:
         return []
-    mod = modality(m.token)
+    mod = modality(m.token.head if caused is not None else m.token)
     code = m.pattern.code
     if mod == "future" and threat_code(code) and says_will(m.token):
         code, mod = threat_code(code) or code, "asserted"  # "will strike X" states a threat
@@ -250,12 +263,41 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if ev.root in ACCUSABLE_ROOTS:  # "X said Y attacked Z": X's statement, and the act as reported
             out.extend(_speaker_events(m, sent, analysis, ev))
         out.append(ev)
-    if (
-        all_same and srcs and not m.pattern.need and code[:2] < "06"
-    ):  # "promised to democratize Serbia": keep the source
+    if all_same and srcs and (code[:2] < "06" or code[:2] in VERBAL_ROOTS):
+        # "promised to democratize Serbia", "reneged on his pledge to the people": keep the source
         src = make_side(analysis, srcs[0])
-        out.append(_event(m, sent, code, src, None, mod, m.pattern.id, _confidence(m, src, None, mod)))
+        tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
+        if tgt is not None or not m.pattern.need:
+            out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod)))
     return out
+
+
+def _other_target(heads: list[Token], analysis: Analysis, src: EventSide) -> EventSide | None:
+    """An actor inside the phrase of a target that was the source's own ("his commitment to the
+    Zambian people" -> the Zambian people), or None."""
+    for head in heads:
+        for tok in head.subtree:
+            if tok.i == head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("pobj", "dobj", "conj"):
+                continue
+            side = make_side(analysis, tok, wide=True)
+            if is_actor(side) and not same_side(side, src):
+                return side
+    return None
+
+
+def _caused(m: Match, analysis: Analysis, tgts: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(sources, targets) of an act imposed through a causative ("X ordered the paper to suspend
+    publication": X acts on the paper; "X ordered police to close the office": X acts on the office)."""
+    tok, gov = m.token, m.token.head
+    if m.pattern.code[:2] not in IMPOSED_ROOTS or tok.dep_ != "xcomp" or gov.lemma_.lower() not in CAUSATIVES:
+        return None
+    objs = [c for c in gov.children if c.dep_ == "dobj"]
+    causers = subjects(gov)
+    if not objs or not causers:
+        return None
+    causer, obj = make_side(analysis, causers[0]), make_side(analysis, objs[0])
+    own_agent = obj.sector in AGENT_SECTORS and obj.country in (None, causer.country)
+    return causers, (tgts if own_agent else objs)
 
 
 def _event(
