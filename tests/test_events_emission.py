@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.events.cameo import cameo_code
+from eventwire.events.cameo import cameo_code, refusal_code
 from eventwire.model import Analysis, Event
 from eventwire.pipeline import Pipeline
 
@@ -106,3 +106,43 @@ def test_lexicon_families(pipeline: Pipeline, text: str, cameo: str, source: str
 )
 def test_lexicon_families_no_threat_or_cyber(pipeline: Pipeline, text: str) -> None:
     assert not any(e.cameo in ("138", "176") for e in _code(pipeline, text).events)
+
+
+@pytest.mark.parametrize(("code", "refusal"), [("0353", "1243"), ("0356", "1246"), ("0312", "1212"), ("030", "120")])
+def test_refusal_of_a_specific_intent(code: str, refusal: str) -> None:
+    assert refusal_code(code) == refusal
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        # a request noun with a "that" clause addresses the clause's subject
+        (
+            "The World Health Organization renewed its demand that Egypt lift the curbs on medicines.",
+            "100",
+            None,
+            "EGY",
+        ),
+        # announcing that X must act is a demand on X
+        ("Nigerian rebels announced that President Tinubu must accept constitutional changes.", "100", "NGA", "NGA"),
+        # a pledge not to act is a refusal
+        ("Israeli leader Ariel Sharon has vowed not to return the Golan Heights to Syria.", "1243", "ISR", None),
+        ("The Cuban government promised not to release the jailed dissidents.", "1243", "CUB", None),
+    ],
+)
+def test_requests_and_refusals(
+    pipeline: Pipeline, text: str, cameo: str, source: str | None, target: str | None
+) -> None:
+    ev = _with_code(_code(pipeline, text), cameo)
+    assert ev.source is not None
+    if source:
+        assert ev.source.country == source
+    if target:
+        assert ev.target is not None and ev.target.country == target
+
+
+@pytest.mark.slow
+def test_request_noun_accounts_for_its_clause(pipeline: Pipeline) -> None:
+    text = "The World Health Organization renewed its demand that Egypt lift the curbs on medicines."
+    assert [e.root for e in _code(pipeline, text).events] == ["10"]

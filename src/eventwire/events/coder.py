@@ -9,14 +9,24 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Event, EventSide, Modality, Span
-from .arguments import Match, SidePair, arguments, clean, is_purpose, symmetric_pairs, target_side, understood
+from .arguments import (
+    LIGHT_VERBS,
+    Match,
+    SidePair,
+    arguments,
+    clean,
+    is_purpose,
+    symmetric_pairs,
+    target_side,
+    understood,
+)
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for
 from .modality import modality
 from .recode import arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
-from .syntax import REPORTING, complement_lemmas, subjects
+from .syntax import REPORTING, complement_lemmas, nominal_source, subjects
 from .targets import actor_targets, instruments, is_actor, split_countries, target_extent, trim_charge
 
 __all__ = ["EventCoder", "Match", "best_match"]
@@ -35,6 +45,8 @@ ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
 #: roots of verbal acts that stand without a target when their only target is the source's own thing
 #: ("reneged on his commitment"); violence and material acts need another side
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+#: roots of requests whose noun may take a "that" clause naming the addressee ("its demand that X ease ...")
+REQUEST_ROOTS = frozenset({"02", "10"})
 #: control verbs whose object is made to carry out the act ("ordered the paper to suspend publication")
 CAUSATIVES = frozenset({"order", "force", "compel", "instruct", "tell", "direct", "command", "oblige"})
 #: roots of acts a causative imposes: the causer acts (reduce relations, coerce); its object is the target
@@ -164,6 +176,8 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
             governed += [c for c in m.token.children if c.dep_ == "advcl" and is_purpose(c)]
         same_root = [by_token[c.i] for c in m.token.children if c.dep_ == "advcl" and c.i in by_token]
         governed += [i.token for i in same_root if is_purpose(i.token) and i.pattern.code[:2] == m.pattern.code[:2]]
+        if m.token.pos_ == "NOUN" and m.pattern.code[:2] in REQUEST_ROOTS:  # "its demand that X ease the curbs"
+            governed += [c for c in m.token.children if _clause_subjects(m.token, c)]
         if m.pattern.code[:2] >= "18":  # "bombarded the city, killing eight": one attack
             governed += [c for c in m.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
         if m.pattern.yields and m.pattern.specificity <= 0:
@@ -215,6 +229,8 @@ def _drop_sourceless(events: list[Event]) -> list[Event]:
 
 def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     srcs, tgts, passive = arguments(m)
+    if not tgts and m.token.pos_ == "NOUN" and m.pattern.code[:2] in REQUEST_ROOTS:
+        srcs, tgts = _requested(m.token, srcs)
     caused = _caused(m, analysis, tgts)
     if caused is not None:
         srcs, tgts = caused
@@ -233,6 +249,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         code = intent_code(code) or code
     elif mod == "negated" and refusal_code(code):
         code, mod = refusal_code(code) or code, "asserted"  # "would not provide support" is a refusal
+    elif code[:2] == "03" and _negated_complement(m.token):
+        code = refusal_code(code) or code  # "vowed not to return the land" is a refusal
     src_sides: list[SidePair] = [
         (t, side) for t in srcs if understood(t, side := make_side(analysis, t, wide=WIDE_SOURCES))
     ]
@@ -272,6 +290,11 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     return out
 
 
+def _negated_complement(tok: Token) -> bool:
+    """Whether the infinitive a pledge governs is negated ("vowed not to return the land")."""
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
+
+
 def _other_target(heads: list[Token], analysis: Analysis, src: EventSide) -> EventSide | None:
     """An actor inside the phrase of a target that was the source's own ("his commitment to the
     Zambian people" -> the Zambian people), or None."""
@@ -283,6 +306,26 @@ def _other_target(heads: list[Token], analysis: Analysis, src: EventSide) -> Eve
             if is_actor(side) and not same_side(side, src):
                 return side
     return None
+
+
+def _clause_subjects(noun: Token, clause: Token) -> list[Token]:
+    """The subjects of a noun's "that" clause ("the demand that Israel ease ..." -> Israel)."""
+    if clause.dep_ not in ("acl", "ccomp"):
+        return []
+    return [s for s in subjects(clause) if noun.i < s.i < clause.i]
+
+
+def _requested(noun: Token, srcs: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(sources, targets) of a request noun with a clause ("renewed its demand that Israel ease the
+    curbs": the asker, and the subject of the clause); the governing verb's subject asks when no
+    modifier names the asker."""
+    addressees = [s for c in noun.children for s in _clause_subjects(noun, c)]
+    if not addressees:
+        return srcs, []
+    askers = srcs or nominal_source(noun, LIGHT_VERBS)
+    if not askers and noun.dep_ in ("dobj", "attr", "nsubjpass"):
+        askers = subjects(noun.head)
+    return askers, addressees
 
 
 def _caused(m: Match, analysis: Analysis, tgts: list[Token]) -> tuple[list[Token], list[Token]] | None:
