@@ -146,3 +146,43 @@ def test_requests_and_refusals(
 def test_request_noun_accounts_for_its_clause(pipeline: Pipeline) -> None:
     text = "The World Health Organization renewed its demand that Egypt lift the curbs on medicines."
     assert [e.root for e in _code(pipeline, text).events] == ["10"]
+
+
+@pytest.mark.slow
+def test_coordinated_parties_meet_each_other_not_the_venue(pipeline: Pipeline) -> None:
+    events = _code(pipeline, "Kenya and Uganda held talks in Kampala on Monday.").events
+    dyads = {(e.source.country, e.target.country) for e in events if e.source and e.target and e.root == "04"}
+    assert dyads == {("KEN", "UGA"), ("UGA", "KEN")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # a generic governor does not yield to a noun its complement's verb acts on
+        ("The Kenyan authorities are pressuring teachers to cancel the strike.", "10"),
+        ("The Bolivian government urged miners to suspend their strike.", "02"),
+    ],
+)
+def test_governor_keeps_its_act_over_a_complement_noun(pipeline: Pipeline, text: str, root: str) -> None:
+    events = [e for e in _code(pipeline, text).events if e.root == root]
+    assert events and events[0].source is not None and events[0].target is not None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        ("Kenyan and British troops began a new round of joint military exercises on Monday.", "062", "KEN", None),
+        ("Iranian warships on Monday launched ten days of war games in the Gulf.", "150", "IRN", None),
+        ("The Sudanese parliament repealed the law banning women from travelling alone.", "081", "SDN", None),
+        ("The Chilean government is giving UN investigators access to the detention centres.", "086", "CHL", None),
+    ],
+)
+def test_more_lexicon_families(
+    pipeline: Pipeline, text: str, cameo: str, source: str | None, target: str | None
+) -> None:
+    ev = _with_code(_code(pipeline, text), cameo)
+    assert ev.source is not None and ev.source.country == source
+    if target:
+        assert ev.target is not None and ev.target.country == target

@@ -45,6 +45,8 @@ ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
 #: roots of verbal acts that stand without a target when their only target is the source's own thing
 #: ("reneged on his commitment"); violence and material acts need another side
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+#: prepositions naming the venue of an act
+VENUE_PREPS = frozenset({"in", "at", "inside", "near"})
 #: roots of requests whose noun may take a "that" clause naming the addressee ("its demand that X ease ...")
 REQUEST_ROOTS = frozenset({"02", "10"})
 #: control verbs whose object is made to carry out the act ("ordered the paper to suspend publication")
@@ -181,7 +183,8 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
         if m.pattern.code[:2] >= "18":  # "bombarded the city, killing eight": one attack
             governed += [c for c in m.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
         if m.pattern.yields and m.pattern.specificity <= 0:
-            inner = [by_token[t.i] for t in governed if t.i in by_token]
+            # an act in the complement, not a noun the complement's own verb acts on ("pressed X to call off the strike")
+            inner = [by_token[t.i] for t in governed if t.i in by_token and (t.pos_ != "NOUN" or t.head is m.token)]
             if any(i.pattern.code != NO_EVENT and i.pattern.code[:2] >= "13" for i in inner):
                 dropped.add(m.token.i)
                 continue
@@ -269,6 +272,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     tgt_sides = tgt_sides or [(None, None)]
     pairs = list(product(src_sides, tgt_sides))
     if m.pattern.symmetric:
+        if len(src_sides) > 1:  # "Chile and Peru held talks in Lima": they meet each other, not the venue
+            tgt_sides = [p for p in tgt_sides if not _venue(p[0])] or [(None, None)]
         pairs = symmetric_pairs(src_sides, tgt_sides)
     out: list[Event] = []
     all_same = True
@@ -288,6 +293,11 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if tgt is not None or not m.pattern.need:
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod)))
     return out
+
+
+def _venue(tok: Token | None) -> bool:
+    """Whether a target is the place of the act ("in Lima", "at the border")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in VENUE_PREPS
 
 
 def _negated_complement(tok: Token) -> bool:
