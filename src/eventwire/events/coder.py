@@ -183,7 +183,7 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
         if m.pattern.code[:2] >= "18":  # "bombarded the city, killing eight": one attack
             governed += [c for c in m.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
         if m.pattern.yields and m.pattern.specificity <= 0:
-            # an act in the complement, not a noun the complement's own verb acts on ("pressed X to call off the strike")
+            # an act in the complement, not a noun its verb acts on ("pressed X to call off the strike")
             inner = [by_token[t.i] for t in governed if t.i in by_token and (t.pos_ != "NOUN" or t.head is m.token)]
             if any(i.pattern.code != NO_EVENT and i.pattern.code[:2] >= "13" for i in inner):
                 dropped.add(m.token.i)
