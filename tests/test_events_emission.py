@@ -186,3 +186,27 @@ def test_more_lexicon_families(
     assert ev.source is not None and ev.source.country == source
     if target:
         assert ev.target is not None and ev.target.country == target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Kenya said it will withdraw its peacekeepers from Somalia unless the government holds elections.",
+            "KEN",
+            "SOM",
+        ),
+        ("The Malian rebels will kill the hostages unless France pays a ransom.", "MLI", "FRA"),
+    ],
+)
+def test_a_future_act_on_a_condition_is_an_ultimatum(pipeline: Pipeline, text: str, source: str, target: str) -> None:
+    ev = _with_code(_code(pipeline, text), "139")
+    assert ev.source is not None and ev.source.country == source
+    assert ev.target is not None and ev.target.country == target
+
+
+@pytest.mark.slow
+def test_a_promise_on_a_condition_is_no_ultimatum(pipeline: Pipeline) -> None:
+    events = _code(pipeline, "Kenya will release the prisoners if Uganda pays.").events
+    assert events and not any(e.cameo == "139" for e in events)

@@ -45,6 +45,8 @@ ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
 #: roots of verbal acts that stand without a target when their only target is the source's own thing
 #: ("reneged on his commitment"); violence and material acts need another side
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+#: roots of acts whose announcement "unless" another acts is an ultimatum (withdrawal, protest, coercion, force)
+ULTIMATUM_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 #: prepositions naming the venue of an act
 VENUE_PREPS = frozenset({"in", "at", "inside", "near"})
 #: roots of requests whose noun may take a "that" clause naming the addressee ("its demand that X ease ...")
@@ -246,7 +248,11 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         return []
     mod = modality(m.token.head if caused is not None else m.token)
     code = m.pattern.code
-    if mod == "future" and threat_code(code) and says_will(m.token):
+    conditions = _unless(m.token) if mod == "future" and code[:2] in ULTIMATUM_ROOTS else []
+    if conditions:  # "will withdraw its troops unless X ...": an ultimatum to X
+        code, mod = "139", "asserted"
+        tgts = [t for t in conditions if t.i != m.token.i] or tgts
+    elif mod == "future" and threat_code(code) and says_will(m.token):
         code, mod = threat_code(code) or code, "asserted"  # "will strike X" states a threat
     elif mod == "future":
         code = intent_code(code) or code
@@ -298,6 +304,16 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
 def _venue(tok: Token | None) -> bool:
     """Whether a target is the place of the act ("in Lima", "at the border")."""
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in VENUE_PREPS
+
+
+def _unless(tok: Token) -> list[Token]:
+    """The subjects of the condition an act is made on ("will leave unless X agrees" -> X); a condition
+    without a subject gives the trigger itself."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children):
+            out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")] or [tok]
+    return out
 
 
 def _negated_complement(tok: Token) -> bool:
