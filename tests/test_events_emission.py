@@ -210,3 +210,19 @@ def test_a_future_act_on_a_condition_is_an_ultimatum(pipeline: Pipeline, text: s
 def test_a_promise_on_a_condition_is_no_ultimatum(pipeline: Pipeline) -> None:
     events = _code(pipeline, "Kenya will release the prisoners if Uganda pays.").events
     assert events and not any(e.cameo == "139" for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Kenyan diplomats said they hoped Uganda would release the journalists.", True),
+        ("Tunisian officials hope the new talks will bring a settlement.", True),
+        # hoping for another's punishment is no optimistic comment
+        ("The Kenyan minister said she hoped the Ugandan officers would be indicted for war crimes.", False),
+        # hoping to act is an intent, told by the act
+        ("The Swedish government hopes to finish the bridge by June.", False),
+    ],
+)
+def test_hope_that_is_an_optimistic_comment(pipeline: Pipeline, text: str, coded: bool) -> None:
+    assert any(e.cameo == "013" for e in _code(pipeline, text).events) == coded
