@@ -95,6 +95,13 @@ def intent_code(code: str) -> str | None:
 
 #: A cooperative act reported as not done ("would not provide support") -> the matching refusal.
 _REFUSAL_BY_PREFIX = (
+    ("0351", "1241"),
+    ("0353", "1243"),
+    ("0354", "1244"),
+    ("0355", "1245"),
+    ("0356", "1246"),
+    ("0311", "1211"),
+    ("0312", "1212"),
     ("087", "1246"),
     ("084", "1243"),
     ("085", "1244"),

@@ -9,15 +9,25 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Event, EventSide, Modality, Span
-from .arguments import Match, SidePair, arguments, clean, is_purpose, symmetric_pairs, target_side, understood
+from .arguments import (
+    LIGHT_VERBS,
+    Match,
+    SidePair,
+    arguments,
+    clean,
+    is_purpose,
+    symmetric_pairs,
+    target_side,
+    understood,
+)
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for
 from .modality import modality
 from .recode import arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
-from .syntax import REPORTING, complement_lemmas, subjects
-from .targets import actor_targets, instruments, split_countries, target_extent, trim_charge
+from .syntax import REPORTING, complement_lemmas, nominal_source, subjects
+from .targets import actor_targets, instruments, is_actor, split_countries, target_extent, trim_charge
 
 __all__ = ["EventCoder", "Match", "best_match"]
 
@@ -32,6 +42,22 @@ WIDE_SOURCES = True
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots of material conflict: "X said Y attacked Z" is also X accusing Y (or claiming it, when X is Y)
 ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
+#: roots of verbal acts that stand without a target when their only target is the source's own thing
+#: ("reneged on his commitment"); violence and material acts need another side
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+#: roots of acts whose announcement "unless" another acts is an ultimatum (withdrawal, protest, coercion, force)
+ULTIMATUM_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+#: prepositions naming the venue of an act
+VENUE_PREPS = frozenset({"in", "at", "inside", "near"})
+#: roots of requests whose noun may take a "that" clause naming the addressee ("its demand that X ease ...")
+REQUEST_ROOTS = frozenset({"02", "10"})
+#: control verbs whose object is made to carry out the act ("ordered the paper to suspend publication")
+CAUSATIVES = frozenset({"order", "force", "compel", "instruct", "tell", "direct", "command", "oblige"})
+#: roots of acts a causative imposes: the causer acts (reduce relations, coerce); its object is the target
+#: unless it is the causer's own agent ("ordered police to ban the rally")
+IMPOSED_ROOTS = frozenset({"16", "17"})
+#: sectors of an object that carries out its own side's order
+AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
 
 class EventCoder:
@@ -154,10 +180,13 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
             governed += [c for c in m.token.children if c.dep_ == "advcl" and is_purpose(c)]
         same_root = [by_token[c.i] for c in m.token.children if c.dep_ == "advcl" and c.i in by_token]
         governed += [i.token for i in same_root if is_purpose(i.token) and i.pattern.code[:2] == m.pattern.code[:2]]
+        if m.token.pos_ == "NOUN" and m.pattern.code[:2] in REQUEST_ROOTS:  # "its demand that X ease the curbs"
+            governed += [c for c in m.token.children if _clause_subjects(m.token, c)]
         if m.pattern.code[:2] >= "18":  # "bombarded the city, killing eight": one attack
             governed += [c for c in m.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
         if m.pattern.yields and m.pattern.specificity <= 0:
-            inner = [by_token[t.i] for t in governed if t.i in by_token]
+            # an act in the complement, not a noun its verb acts on ("pressed X to call off the strike")
+            inner = [by_token[t.i] for t in governed if t.i in by_token and (t.pos_ != "NOUN" or t.head is m.token)]
             if any(i.pattern.code != NO_EVENT and i.pattern.code[:2] >= "13" for i in inner):
                 dropped.add(m.token.i)
                 continue
@@ -205,6 +234,11 @@ def _drop_sourceless(events: list[Event]) -> list[Event]:
 
 def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     srcs, tgts, passive = arguments(m)
+    if not tgts and m.token.pos_ == "NOUN" and m.pattern.code[:2] in REQUEST_ROOTS:
+        srcs, tgts = _requested(m.token, srcs)
+    caused = _caused(m, analysis, tgts)
+    if caused is not None:
+        srcs, tgts = caused
     srcs, tgts = [t for t in clean(srcs) if t.lemma_.lower() not in non_agents()], clean(tgts)
     if not srcs and not (passive and tgts):
         return []  # not understood: no actor to code
@@ -212,14 +246,20 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         return []  # an agentless act in a subordinate clause ("a member jailed a year ago") is background
     if m.pattern.need == "target" and not tgts:
         return []
-    mod = modality(m.token)
+    mod = modality(m.token.head if caused is not None else m.token)
     code = m.pattern.code
-    if mod == "future" and threat_code(code) and says_will(m.token):
+    conditions = _unless(m.token) if mod == "future" and code[:2] in ULTIMATUM_ROOTS else []
+    if conditions:  # "will withdraw its troops unless X ...": an ultimatum to X
+        code, mod = "139", "asserted"
+        tgts = [t for t in conditions if t.i != m.token.i] or tgts
+    elif mod == "future" and threat_code(code) and says_will(m.token):
         code, mod = threat_code(code) or code, "asserted"  # "will strike X" states a threat
     elif mod == "future":
         code = intent_code(code) or code
     elif mod == "negated" and refusal_code(code):
         code, mod = refusal_code(code) or code, "asserted"  # "would not provide support" is a refusal
+    elif code[:2] == "03" and _negated_complement(m.token):
+        code = refusal_code(code) or code  # "vowed not to return the land" is a refusal
     src_sides: list[SidePair] = [
         (t, side) for t in srcs if understood(t, side := make_side(analysis, t, wide=WIDE_SOURCES))
     ]
@@ -238,6 +278,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     tgt_sides = tgt_sides or [(None, None)]
     pairs = list(product(src_sides, tgt_sides))
     if m.pattern.symmetric:
+        if len(src_sides) > 1:  # "Chile and Peru held talks in Lima": they meet each other, not the venue
+            tgt_sides = [p for p in tgt_sides if not _venue(p[0])] or [(None, None)]
         pairs = symmetric_pairs(src_sides, tgt_sides)
     out: list[Event] = []
     all_same = True
@@ -250,12 +292,81 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if ev.root in ACCUSABLE_ROOTS:  # "X said Y attacked Z": X's statement, and the act as reported
             out.extend(_speaker_events(m, sent, analysis, ev))
         out.append(ev)
-    if (
-        all_same and srcs and not m.pattern.need and code[:2] < "06"
-    ):  # "promised to democratize Serbia": keep the source
+    if all_same and srcs and (code[:2] < "06" or code[:2] in VERBAL_ROOTS):
+        # "promised to democratize Serbia", "reneged on his pledge to the people": keep the source
         src = make_side(analysis, srcs[0])
-        out.append(_event(m, sent, code, src, None, mod, m.pattern.id, _confidence(m, src, None, mod)))
+        tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
+        if tgt is not None or not m.pattern.need:
+            out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod)))
     return out
+
+
+def _venue(tok: Token | None) -> bool:
+    """Whether a target is the place of the act ("in Lima", "at the border")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in VENUE_PREPS
+
+
+def _unless(tok: Token) -> list[Token]:
+    """The subjects of the condition an act is made on ("will leave unless X agrees" -> X); a condition
+    without a subject gives the trigger itself."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children):
+            out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")] or [tok]
+    return out
+
+
+def _negated_complement(tok: Token) -> bool:
+    """Whether the infinitive a pledge governs is negated ("vowed not to return the land")."""
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
+
+
+def _other_target(heads: list[Token], analysis: Analysis, src: EventSide) -> EventSide | None:
+    """An actor inside the phrase of a target that was the source's own ("his commitment to the
+    Zambian people" -> the Zambian people), or None."""
+    for head in heads:
+        for tok in head.subtree:
+            if tok.i == head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("pobj", "dobj", "conj"):
+                continue
+            side = make_side(analysis, tok, wide=True)
+            if is_actor(side) and not same_side(side, src):
+                return side
+    return None
+
+
+def _clause_subjects(noun: Token, clause: Token) -> list[Token]:
+    """The subjects of a noun's "that" clause ("the demand that Israel ease ..." -> Israel)."""
+    if clause.dep_ not in ("acl", "ccomp"):
+        return []
+    return [s for s in subjects(clause) if noun.i < s.i < clause.i]
+
+
+def _requested(noun: Token, srcs: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(sources, targets) of a request noun with a clause ("renewed its demand that Israel ease the
+    curbs": the asker, and the subject of the clause); the governing verb's subject asks when no
+    modifier names the asker."""
+    addressees = [s for c in noun.children for s in _clause_subjects(noun, c)]
+    if not addressees:
+        return srcs, []
+    askers = srcs or nominal_source(noun, LIGHT_VERBS)
+    if not askers and noun.dep_ in ("dobj", "attr", "nsubjpass"):
+        askers = subjects(noun.head)
+    return askers, addressees
+
+
+def _caused(m: Match, analysis: Analysis, tgts: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(sources, targets) of an act imposed through a causative ("X ordered the paper to suspend
+    publication": X acts on the paper; "X ordered police to close the office": X acts on the office)."""
+    tok, gov = m.token, m.token.head
+    if m.pattern.code[:2] not in IMPOSED_ROOTS or tok.dep_ != "xcomp" or gov.lemma_.lower() not in CAUSATIVES:
+        return None
+    objs = [c for c in gov.children if c.dep_ == "dobj"]
+    causers = subjects(gov)
+    if not objs or not causers:
+        return None
+    causer, obj = make_side(analysis, causers[0]), make_side(analysis, objs[0])
+    own_agent = obj.sector in AGENT_SECTORS and obj.country in (None, causer.country)
+    return causers, (tgts if own_agent else objs)
 
 
 def _event(
