@@ -22,6 +22,7 @@ __all__ = [
     "is_actor",
     "names_actor",
     "nearest_actor",
+    "partners",
     "split_countries",
     "target_extent",
     "trim_charge",
@@ -154,6 +155,12 @@ def _via_locative(tok: Token, trigger: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def partners(trigger: Token, sides: list[SidePair]) -> list[SidePair]:
+    """The partners of a symmetric act ("met", "talks"): a place it is held in ("met in Zurich", "talks
+    at Camp David") is no partner; partners come as objects, "with" phrases or coordination."""
+    return [(t, s) for t, s in sides if t is None or not _via_locative(t, trigger)]
 
 
 def _within(found: list[SidePair], sides: list[SidePair], trigger: Token) -> list[SidePair]:

@@ -1,0 +1,74 @@
+"""Targets of passives with an instrument subject, names the parser splits, and partners of symmetric acts."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Analysis, Event
+from eventwire.pipeline import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str, root: str) -> list[Event]:
+    analysis: Analysis = pipeline.code_text(text, id="t")
+    return [e for e in analysis.events if e.root == root and e.modality != "negated"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "dyad", "target_text"),
+    [
+        # the passive subject is what is imposed or sent: the target is the actor it is aimed at
+        ("Tariffs were imposed on Brazil by Argentina.", "16", ("ARG", "BRA"), "Brazil"),
+        ("Relief supplies were delivered to Nepal by India.", "07", ("IND", "NPL"), "Nepal"),
+        # without an agent, the subject's own targeting phrase names the target ("against X")
+        ("Sanctions against Cuba were eased in March.", "08", (None, "CUB"), "Cuba"),
+    ],
+)
+def test_passive_instrument_subject_is_no_target(
+    pipeline: Pipeline, text: str, root: str, dyad: tuple[str | None, str], target_text: str
+) -> None:
+    events = _events(pipeline, text, root)
+    assert events
+    ev = events[0]
+    assert ev.target is not None and ev.target.text == target_text
+    assert ((ev.source.country if ev.source else None), ev.target.country) == dyad
+
+
+@pytest.mark.slow
+def test_passive_patient_stays_the_target(pipeline: Pipeline) -> None:
+    """A passive subject that is no instrument is the target ("Kenyan officials were sent home")."""
+    events = _events(pipeline, "Two Kenyan diplomats were expelled by Ethiopia.", "17")
+    assert any(e.target is not None and e.target.country == "KEN" for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "sources"),
+    [
+        # "Barack" parsed as the subject and "Obama" as its object: the whole name is the source
+        ("Barack Obama and Vladimir Putin will meet in Zurich.", "03", {"Barack Obama", "Vladimir Putin"}),
+        # each token of a name parsed as a subject: one source, the whole name
+        ("Omar al-Bashir of Sudan expelled foreign journalists.", "17", {"Omar al-Bashir of Sudan"}),
+    ],
+)
+def test_split_names(pipeline: Pipeline, text: str, root: str, sources: set[str]) -> None:
+    got = {e.source.text for e in _events(pipeline, text, root) if e.source is not None}
+    assert got == sources
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # the place of a meeting is no partner
+        ("Obama and Putin met in Zurich.", {("USA", "RUS"), ("RUS", "USA")}),
+        ("Merkel met with Macron in Brussels.", {("DEU", "FRA"), ("FRA", "DEU")}),
+        ("Iran and Iraq held talks in Geneva on Monday.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
+    ],
+)
+def test_meeting_place_is_no_partner(pipeline: Pipeline, text: str, pairs: set[tuple[str, str]]) -> None:
+    got = {
+        (e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in _events(pipeline, text, "04")
+    }
+    assert got == pairs
