@@ -72,3 +72,25 @@ def test_meeting_place_is_no_partner(pipeline: Pipeline, text: str, pairs: set[t
         for e in _events(pipeline, text, "04")
     }
     assert got == pairs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "country", "target_text"),
+    [
+        # an act on its content ("a state of emergency", "the curfew"): the place it is done in is the target
+        ("The government lifted a state of emergency in western parts of Chad.", "08", "TCD", "western parts of Chad"),
+        ("Police eased the curfew in northern districts of Nigeria.", "08", "NGA", "northern districts of Nigeria"),
+        ("Norway ended its mediation efforts in the Sri Lankan conflict.", "16", "LKA", "the Sri Lankan conflict"),
+        # an act with a patient keeps the thing acted on, with the place's country
+        ("Guerrillas attacked a police station in eastern Kenya.", "19", "KEN", "a police station"),
+    ],
+)
+def test_place_of_an_act_on_its_content(
+    pipeline: Pipeline, text: str, root: str, country: str, target_text: str
+) -> None:
+    events = _events(pipeline, text, root)
+    assert events
+    tgt = events[0].target
+    assert tgt is not None and tgt.country == country
+    assert tgt.text is not None and tgt.text.startswith(target_text)

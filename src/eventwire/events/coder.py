@@ -17,7 +17,7 @@ from .modality import modality
 from .recode import arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
 from .syntax import REPORTING, complement_lemmas, subjects
-from .targets import actor_targets, instruments, partners, split_countries, target_extent, trim_charge
+from .targets import PATIENT_ROOT, actor_targets, instruments, partners, split_countries, target_extent, trim_charge
 
 __all__ = ["EventCoder", "Match", "best_match"]
 
@@ -231,7 +231,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     exclude = {t.i for s in srcs for t in s.subtree}
     syn_tgts = [target_side(analysis, t) for t in tgts]
     if not passive:  # a passive's subject is its target, whatever it names
-        syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1], instruments(m.pattern))
+        content = code[:2] < PATIENT_ROOT  # "eased the curfew in Amman": Amman
+        syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1], instruments(m.pattern), content)
     if m.pattern.symmetric:  # "met in Zurich": the place is no partner
         syn_tgts = partners(m.token, syn_tgts)
     tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t)))]
