@@ -94,3 +94,19 @@ def test_place_of_an_act_on_its_content(
     tgt = events[0].target
     assert tgt is not None and tgt.country == country
     assert tgt.text is not None and tgt.text.startswith(target_text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        # the passive subject's aiming phrase meets a pattern's complement ("evidence against")
+        ("Evidence against Venezuela was released by Colombia.", "11", "COL", "VEN"),
+        # but no other phrase of the passive subject does ("a camp for X" is no "attacked X for Y")
+        ("A refugee camp for Sudanese families was attacked by Chadian militiamen.", "19", "TCD", None),
+    ],
+)
+def test_passive_subject_complements(pipeline: Pipeline, text: str, root: str, source: str, target: str | None) -> None:
+    events = _events(pipeline, text, root)
+    assert events and events[0].source is not None and events[0].source.country == source
+    assert target is None or (events[0].target is not None and events[0].target.country == target)

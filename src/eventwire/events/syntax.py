@@ -480,9 +480,12 @@ def _phrase_tokens(tok: Token, keep: frozenset[str], wide: bool, top: Token | No
 
 
 def complement_lemmas(tok: Token, exclude: set[int]) -> dict[str, int]:
-    """Lemmas (and lower-cased words) in the trigger's subtree outside its subjects -> tree depth."""
+    """Lemmas (and lower-cased words) in the trigger's subtree outside its subjects -> tree depth; of a
+    passive subject (the act's object), the phrases that aim it ("Evidence against X was presented")."""
     found: dict[str, int] = {}
     stack: list[tuple[Token, int]] = [(c, 1) for c in tok.children if c.dep_ not in SUBJ]
+    for subj in _children(tok, {"nsubjpass"}):
+        stack.extend((p, 2) for p in _children(subj, {"prep"}) if p.lower_ in TARGET_PREPS - PLACE_PREPS)
     while stack:
         cur, depth = stack.pop()
         if cur.i in exclude or depth > MAX_DEPTH:
