@@ -110,3 +110,32 @@ def test_passive_subject_complements(pipeline: Pipeline, text: str, root: str, s
     events = _events(pipeline, text, root)
     assert events and events[0].source is not None and events[0].source.country == source
     assert target is None or (events[0].target is not None and events[0].target.country == target)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "target_text"),
+    [
+        # a noun's content clause parsed as its modifier: its subject is the one the attitude is about
+        (
+            "Kenyan bishops expressed hopes the Ugandan government will free the detained journalists.",
+            "01",
+            "the Ugandan government",
+        ),
+        (
+            "The French minister voiced surprise that the German parliament rejected the budget.",
+            "01",
+            "the German parliament",
+        ),
+        # an "about" phrase whose object is a gerund clause: the clause's subject
+        (
+            "Chile said it is skeptical about the Bolivian government being able to hold the vote.",
+            "01",
+            "the Bolivian government",
+        ),
+    ],
+)
+def test_attitude_about_a_clause(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:
+    events = _events(pipeline, text, root)
+    assert events
+    assert events[0].target is not None and events[0].target.text == target_text

@@ -175,9 +175,9 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
             for h in (tok, *objects(tok))
             for c in h.children
             if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
-            for p in c.children
-            if p.dep_ == "pobj"
-        ][:1]
+            for p in (*c.children, *(s for g in c.children if g.dep_ == "pcomp" for s in subjects(g)))
+            if p.dep_ in ("pobj", "nsubj")
+        ][:1]  # "skeptical about the government being able to ...": the government
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
     return srcs, tgts, passive

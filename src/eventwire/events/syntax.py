@@ -332,8 +332,12 @@ def from_objects(tok: Token) -> list[Token]:
 
 
 def complement_subject(tok: Token) -> list[Token]:
-    """The subject of the trigger's clausal complement ("said the U.S. had moved troops" -> U.S.)."""
-    for comp in _children(tok, {"ccomp"}):
+    """The subject of the trigger's clausal complement ("said the U.S. had moved troops" -> U.S.); a
+    noun's content clause may be parsed as its modifier ("hopes that the U.S. will help" -> U.S.)."""
+    clauses = _children(tok, {"ccomp"})
+    if tok.pos_ == "NOUN":
+        clauses += [c for c in _children(tok, {"acl"}) if c.pos_ in ("VERB", "AUX") and _children(c, {"nsubj"})]
+    for comp in clauses:
         subj = _own_subjects(comp) or [t for s in _children(comp, {"nsubjpass"}) for t in expand_conj(s)]
         if subj:
             return subj
