@@ -139,3 +139,21 @@ def test_attitude_about_a_clause(pipeline: Pipeline, text: str, root: str, targe
     events = _events(pipeline, text, root)
     assert events
     assert events[0].target is not None and events[0].target.text == target_text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "target_text"),
+    [
+        # a preposition heading a clause rather than a noun is no part of the target's phrase
+        (
+            "Japan pledged support for the Philippine government's efforts at rebuilding the port.",
+            "05",
+            "the Philippine government's efforts",
+        ),
+        ("Ghana is exploring the possibility of sending engineers.", "01", "the possibility"),
+    ],
+)
+def test_no_dangling_preposition(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:
+    events = _events(pipeline, text, root)
+    assert events and events[0].target is not None and events[0].target.text == target_text

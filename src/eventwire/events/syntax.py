@@ -478,6 +478,8 @@ def _phrase_tokens(tok: Token, keep: frozenset[str], wide: bool, top: Token | No
             continue
         if child.dep_ == "punct" or (child.pos_ == "VERB" and child.dep_ != "amod"):
             continue
+        if child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children):
+            continue  # "efforts at restoring peace": a preposition with a clause, not a noun, is cut
         if child.dep_ in ("npadvmod", "compound", "nummod") and child.ent_type_ in ("DATE", "TIME"):
             continue  # "Hours earlier Maduro", "17 July 2017 Russia's Supreme Court"
         yield from _phrase_tokens(child, keep, wide, top)
