@@ -294,6 +294,12 @@ def prep_objects(tok: Token) -> list[Token]:
                 pobj = _children(prep, {"pobj"}) if prep.lower_ in preps else []
                 if pobj:
                     return [t for p in pobj for t in expand_conj(p)]
+    for obj in _children(tok, {"dobj"}):  # "returned a statue of the god Shiva to India": "to" hung on the object
+        tos = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "to" and t.head.i != obj.i]
+        for to in tos[-1:]:  # the last: the one the parser hung too low
+            found = [t for p in _children(to, {"pobj"}) if not _is_time(p) for t in expand_conj(p)]
+            if found:
+                return found
     return []
 
 
