@@ -166,6 +166,7 @@ def test_no_dangling_preposition(pipeline: Pipeline, text: str, root: str, targe
         # returning artifacts is coded, and a "to" phrase the parser hung inside the object is the target
         ("France returned 20 human skulls held in a Paris museum to Algeria.", "08", ("FRA", "DZA")),
         ("Germany returned a bronze statue of the goddess Athena to Greece.", "08", ("DEU", "GRC")),
+        ("Italy returned four Egyptian artifacts to the government of Egypt.", "08", ("ITA", "EGY")),
         ("Sweden sent emergency supplies and personnel such as nurses to Haiti.", "07", ("SWE", "HTI")),
     ],
 )
