@@ -174,3 +174,10 @@ def test_to_phrase_hung_on_the_object(pipeline: Pipeline, text: str, root: str, 
     events = _events(pipeline, text, root)
     assert events and events[0].source is not None and events[0].target is not None
     assert (events[0].source.country, events[0].target.country) == dyad
+
+
+@pytest.mark.slow
+def test_the_instrument_gives_way_to_the_other_target(pipeline: Pipeline) -> None:
+    """Of two syntactic targets, the money given is no target beside those it is given to."""
+    events = _events(pipeline, "The Ohio Senate is considering giving money to rural hospitals.", "01")
+    assert events and {e.target.text for e in events if e.target is not None} == {"rural hospitals"}

@@ -319,6 +319,9 @@ def actor_targets(
     the target ("lifted the curfew in northern Jordan")."""
     sides = _authors(analysis, trigger, sides)
     places = analysis if content else None
+    general = instrument_nouns & instrument_words()  # "money", "troops"; not a pattern's own patient ("base")
+    aimed = [(t, s) for t, s in sides if not is_instrument(analysis, t, general)]
+    sides = aimed if aimed and len(aimed) < len(sides) else sides  # "giving money to X": X, not the money
     if sides and all(is_instrument(analysis, t, instrument_nouns) for t, _ in sides):
         skip = frozenset(t.i for t, _ in sides if t is not None)
         skip |= _carriers(analysis, trigger, instrument_nouns & instrument_words())
