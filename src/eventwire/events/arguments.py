@@ -18,9 +18,11 @@ from .syntax import (
     nominal_source,
     nominal_targets,
     objects,
+    passive_targets,
     prep_objects,
     subjects,
 )
+from .targets import instruments
 
 __all__ = [
     "LIGHT_VERBS",
@@ -157,6 +159,8 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         tgts = [c for c in tok.children if c.dep_ in ("dobj", "dative")] or complement_objects(tok)
     else:
         tgts = objects(tok) or complement_objects(tok)
+    if passive and instrument_subject(tok, pat):  # "Sanctions were imposed on Iran": Iran
+        tgts = passive_targets(tok) or tgts
     if not tgts and pat.code[:2] in ADDRESSED_ROOTS:  # "demanded that the U.S. cancel the sale"
         tgts = complement_subject(tok) or [s for o in objects(tok) for s in complement_subject(o)]
         if not tgts and tok.dep_ == "acomp":  # "is skeptical the program will work"
@@ -171,12 +175,20 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
             for h in (tok, *objects(tok))
             for c in h.children
             if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
-            for p in c.children
-            if p.dep_ == "pobj"
-        ][:1]
+            for p in (*c.children, *(s for g in c.children if g.dep_ == "pcomp" for s in subjects(g)))
+            if p.dep_ in ("pobj", "nsubj")
+        ][:1]  # "skeptical about the government being able to ...": the government
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
     return srcs, tgts, passive
+
+
+def instrument_subject(tok: Token, pat: Pattern) -> bool:
+    """Whether the passive subjects of ``tok`` are all the instrument or content of the pattern's act
+    ("Aid was sent", "Sanctions were imposed"), not the one it is aimed at."""
+    words = instruments(pat)
+    subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return bool(subj) and all(s.pos_ == "NOUN" and (s.lemma_.lower() in words or s.lower_ in words) for s in subj)
 
 
 def reduced_passive(tok: Token) -> bool:

@@ -27,7 +27,16 @@ from .modality import modality
 from .recode import arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
 from .syntax import REPORTING, complement_lemmas, nominal_source, subjects
-from .targets import actor_targets, instruments, is_actor, split_countries, target_extent, trim_charge
+from .targets import (
+    PATIENT_ROOT,
+    actor_targets,
+    instruments,
+    is_actor,
+    partners,
+    split_countries,
+    target_extent,
+    trim_charge,
+)
 
 __all__ = ["EventCoder", "Match", "best_match"]
 
@@ -271,7 +280,10 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     exclude = {t.i for s in srcs for t in s.subtree}
     syn_tgts = [target_side(analysis, t) for t in tgts]
     if not passive:  # a passive's subject is its target, whatever it names
-        syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1], instruments(m.pattern))
+        content = code[:2] < PATIENT_ROOT  # "eased the curfew in Amman": Amman
+        syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1], instruments(m.pattern), content)
+    if m.pattern.symmetric:  # "met in Zurich": the place is no partner
+        syn_tgts = partners(m.token, syn_tgts)
     tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t)))]
     if any(side is not None and side.country for _, side in tgt_sides):  # "the talks" beside "the U.S."
         tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]

@@ -18,9 +18,11 @@ __all__ = [
     "complement_lemmas",
     "condition_subjects",
     "expand_conj",
+    "name_heads",
     "nominal_source",
     "nominal_targets",
     "objects",
+    "passive_targets",
     "phrase_bounds",
     "subjects",
     "target_bounds",
@@ -147,6 +149,9 @@ HEARSAY = frozenset({"believe", "think", "say", "report", "allege", "suspect", "
 MAX_PARTICIPLE_TOKENS = 10
 #: entity types of a time expression ("on Thursday" is no target)
 TIME_ENTS = frozenset({"DATE", "TIME"})
+#: entity types of a name the small model may split ("Barack" parsed apart from "Obama")
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def expand_conj(tok: Token) -> list[Token]:
@@ -157,6 +162,42 @@ def expand_conj(tok: Token) -> list[Token]:
             out.extend(expand_conj(child))
         elif child.dep_ == "appos" and child.ent_type_ == "GPE" and tok.ent_type_ == "GPE":
             out.extend(expand_conj(child))  # "The US, Russia, and Switzerland" parsed as an apposition
+    return out
+
+
+def _entity(tok: Token) -> list[Token]:
+    """The tokens of the named entity ``tok`` belongs to (just ``tok`` when it names none)."""
+    if tok.ent_iob_ == "O" or tok.ent_type_ not in NAME_ENTS:
+        return [tok]
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return list(tok.doc[start:end])
+
+
+def name_heads(tok: Token) -> list[Token]:
+    """A subject and the heads coordinated with it, read through the named entity it belongs to: the
+    small model splits names ("Barack" a subject, "Obama" its object, "Putin" a conjunct of "Obama";
+    "Omar", "al" and "Bashir" each a subject). The name's head is its last token hung outside it."""
+    ent = _entity(tok)
+    if len(ent) == 1:
+        return expand_conj(tok)
+    inside = {t.i for t in ent}
+    roots = [t for t in ent if t.head.i not in inside or t.head.i == t.i]
+    head = roots[-1] if roots and roots[-1].pos_ in NOMINAL else tok
+    if head.pos_ not in NOMINAL:
+        head = next((t for t in reversed(ent) if t.pos_ in NOMINAL), tok)
+    out = expand_conj(head)
+    seen = {t.i for t in out}
+    for t in ent:
+        for c in t.children:
+            if c.dep_ == "conj" and c.i not in inside | seen and c.pos_ in NOMINAL:
+                more = [x for x in expand_conj(c) if x.i not in seen]
+                out.extend(more)
+                seen.update(x.i for x in more)
     return out
 
 
@@ -174,7 +215,8 @@ def _own_subjects(tok: Token) -> list[Token]:
     subj = _children(tok, {"nsubj"})
     if not subj:  # "X however have opposed": the parser hung the subject on the auxiliary
         subj = [s for a in _children(tok, {"aux"}) for s in _children(a, {"nsubj"})]
-    return [t for s in subj for t in expand_conj(s)]
+    heads = [t for s in subj for t in name_heads(s)]
+    return [t for k, t in enumerate(heads) if all(h.i != t.i for h in heads[:k])]
 
 
 def subjects(tok: Token, depth: int = 0) -> list[Token]:
@@ -252,7 +294,30 @@ def prep_objects(tok: Token) -> list[Token]:
                 pobj = _children(prep, {"pobj"}) if prep.lower_ in preps else []
                 if pobj:
                     return [t for p in pobj for t in expand_conj(p)]
+    for obj in _children(tok, {"dobj"}):  # "returned a statue of the god Shiva to India": "to" hung on the object
+        tos = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "to" and t.head.i != obj.i]
+        for to in tos[-1:]:  # the last: the one the parser hung too low
+            found = [t for p in _children(to, {"pobj"}) if not _is_time(p) for t in expand_conj(p)]
+            if found:
+                return found
     return []
+
+
+def passive_targets(tok: Token) -> list[Token]:
+    """The actor a passive act with an instrument subject is aimed at ("Sanctions were imposed on Iran",
+    "Aid was sent to Haiti", "Sanctions against Iran were lifted"): a dative or targeting phrase of the
+    verb or of its subject; never a place ("in", "at") or the agent ("by")."""
+    datives = [_pobj_or_self(o) for o in _children(tok, {"dative"})]
+    found = [t for o in datives if o is not None for t in expand_conj(o)]
+    for holder in (tok, *_children(tok, {"nsubjpass"})):
+        if found:
+            break
+        for prep in _children(holder, {"prep"}):
+            if prep.lower_ in TARGET_PREPS - PLACE_PREPS:
+                found = [t for p in _children(prep, {"pobj"}) if not _is_time(p) for t in expand_conj(p)]
+                if found:
+                    break
+    return found
 
 
 def _pobj_or_self(tok: Token) -> Token | None:
@@ -273,8 +338,12 @@ def from_objects(tok: Token) -> list[Token]:
 
 
 def complement_subject(tok: Token) -> list[Token]:
-    """The subject of the trigger's clausal complement ("said the U.S. had moved troops" -> U.S.)."""
-    for comp in _children(tok, {"ccomp"}):
+    """The subject of the trigger's clausal complement ("said the U.S. had moved troops" -> U.S.); a
+    noun's content clause may be parsed as its modifier ("hopes that the U.S. will help" -> U.S.)."""
+    clauses = _children(tok, {"ccomp"})
+    if tok.pos_ == "NOUN":
+        clauses += [c for c in _children(tok, {"acl"}) if c.pos_ in ("VERB", "AUX") and _children(c, {"nsubj"})]
+    for comp in clauses:
         subj = _own_subjects(comp) or [t for s in _children(comp, {"nsubjpass"}) for t in expand_conj(s)]
         if subj:
             return subj
@@ -346,13 +415,22 @@ def phrase_bounds(head: Token, wide: bool = False) -> tuple[int, int]:
     """Character bounds of the noun phrase of ``head``: its subtree without clauses, coordination,
     appositions and prepositional phrases (an "of" phrase is kept). ``wide`` (a target) also keeps
     place phrases and appositions ("a military vehicle in Rakhine State")."""
-    keep = WIDE_PREPS if wide else NARROW_PREPS
+    keep = WIDE_PREPS if wide else NARROW_PREPS  # a name the parser split is never cut ("Barack" of "Obama")
     toks = sorted(_phrase_tokens(head, keep, wide), key=lambda t: t.i)
     while len(toks) > 1 and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     while len(toks) > 1 and (toks[0].is_punct or toks[0].dep_ == "cc"):
         toks.pop(0)
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _name_bounds(head, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _name_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
+    """Phrase bounds widened to the whole name the head belongs to, with the name's own left modifiers
+    ("Sheikh" of "Sheikh Hamad bin Khalifa al-Thani"), when the parser split the name."""
+    ent = _entity(head)
+    if len(ent) == 1:
+        return start, end
+    return min(start, ent[0].left_edge.idx), max(end, ent[-1].idx + len(ent[-1].text))
 
 
 def target_bounds(head: Token) -> tuple[int, int]:
@@ -364,7 +442,7 @@ def target_bounds(head: Token) -> tuple[int, int]:
         toks.pop()
     while len(toks) > 1 and (toks[0].is_punct or toks[0].dep_ == "cc"):
         toks.pop(0)
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _name_bounds(head, toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
 
 def _defining_clause(head: Token, child: Token) -> bool:
@@ -406,15 +484,20 @@ def _phrase_tokens(tok: Token, keep: frozenset[str], wide: bool, top: Token | No
             continue
         if child.dep_ == "punct" or (child.pos_ == "VERB" and child.dep_ != "amod"):
             continue
+        if child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children):
+            continue  # "efforts at restoring peace": a preposition with a clause, not a noun, is cut
         if child.dep_ in ("npadvmod", "compound", "nummod") and child.ent_type_ in ("DATE", "TIME"):
             continue  # "Hours earlier Maduro", "17 July 2017 Russia's Supreme Court"
         yield from _phrase_tokens(child, keep, wide, top)
 
 
 def complement_lemmas(tok: Token, exclude: set[int]) -> dict[str, int]:
-    """Lemmas (and lower-cased words) in the trigger's subtree outside its subjects -> tree depth."""
+    """Lemmas (and lower-cased words) in the trigger's subtree outside its subjects -> tree depth; of a
+    passive subject (the act's object), the phrases that aim it ("Evidence against X was presented")."""
     found: dict[str, int] = {}
     stack: list[tuple[Token, int]] = [(c, 1) for c in tok.children if c.dep_ not in SUBJ]
+    for subj in _children(tok, {"nsubjpass"}):
+        stack.extend((p, 2) for p in _children(subj, {"prep"}) if p.lower_ in TARGET_PREPS - PLACE_PREPS)
     while stack:
         cur, depth = stack.pop()
         if cur.i in exclude or depth > MAX_DEPTH:

@@ -14,15 +14,17 @@ from ..model import Analysis, EventSide
 from ..nlp import doc_text
 from .fallback import hint
 from .lexicon import Pattern, instrument_words
-from .sides import make_side, same_side
+from .sides import make_side, same_side, usable_argument
 from .syntax import expand_conj, target_bounds
 
 __all__ = [
+    "PATIENT_ROOT",
     "actor_targets",
     "instruments",
     "is_actor",
     "names_actor",
     "nearest_actor",
+    "partners",
     "split_countries",
     "target_extent",
     "trim_charge",
@@ -157,16 +159,62 @@ def _via_locative(tok: Token, trigger: Token) -> bool:
     return False
 
 
-def _within(found: list[SidePair], sides: list[SidePair], trigger: Token) -> list[SidePair]:
+def partners(trigger: Token, sides: list[SidePair]) -> list[SidePair]:
+    """The partners of a symmetric act ("met", "talks"): a place it is held in ("met in Zurich", "talks
+    at Camp David") is no partner; partners come as objects, "with" phrases or coordination."""
+    return [(t, s) for t, s in sides if t is None or not _via_locative(t, trigger)]
+
+
+def _place_phrase(analysis: Analysis, tok: Token, thing: Token, trigger: Token) -> tuple[Token, EventSide] | None:
+    """The place phrase naming the actor ``tok`` ("in northern parts of South Sudan") when it is the
+    place of the act: its preposition hangs from the trigger or from the thing acted on (or its "of"
+    phrase: "a state of emergency in X"), and the phrase itself names the actor."""
+    owners = {trigger.i, thing.i} | {p.i for c in thing.children if c.lower_ == "of" for p in c.children}
+    cur = tok
+    while cur.i != trigger.i and cur.head.i != cur.i:
+        prep = cur.head
+        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS and cur.dep_ == "pobj":
+            if prep.head.i not in owners or not usable_argument(cur) or cur.pos_ == "NUM":
+                return None
+            side = make_side(analysis, cur, wide=True)
+            if side.start is None or not side.start <= tok.idx < (side.end or 0):
+                return None
+            return cur, side
+        cur = cur.head
+    return None
+
+
+def _in_place(analysis: Analysis, found: list[SidePair], sides: list[SidePair], trigger: Token) -> list[SidePair]:
+    """The actor found for an instrument ("eased the curfew in northern districts of X") is named by
+    its whole place phrase when it is the place of the act."""
+    f_tok, f_side = found[0]
+    thing = sides[0][0] if sides else None
+    if f_tok is None or f_side is None or thing is None:
+        return found
+    place = _place_phrase(analysis, f_tok, thing, trigger)
+    if place is None or place[0].i == f_tok.i:
+        return found
+    p_tok, p_side = place
+    return [(p_tok, replace(p_side, country=f_side.country, code=p_side.code or f_side.country))]
+
+
+def _within(
+    found: list[SidePair], sides: list[SidePair], trigger: Token, analysis: Analysis | None = None
+) -> list[SidePair]:
     """A found actor inside a syntactic target's phrase, or only the place of the act ("stormed a
     police headquarters in eastern Afghanistan"), gives the syntactic target its country rather than
-    replacing it."""
+    replacing it. With ``analysis`` (an act short of coercion, whose object is its content: "lifted
+    the state of emergency in northern parts of X"), the place phrase is the target instead."""
     for f_tok, f_side in found[:1]:
         for tok, side in sides:
             if f_tok is None or f_side is None or tok is None or side is None or side.start is None:
                 continue
             inside = side.start <= f_tok.idx < (side.end or 0) and f_tok.i != tok.i
             if inside or _via_locative(f_tok, trigger):
+                place = _place_phrase(analysis, f_tok, tok, trigger) if analysis is not None else None
+                if place is not None and place[0].i != tok.i:
+                    p_tok, p_side = place
+                    return [(p_tok, replace(p_side, country=f_side.country, code=p_side.code or f_side.country))]
                 # the thing is no actor: its sector hint ("a state of emergency") is dropped
                 return [(tok, replace(side, country=f_side.country, sector=None, code=f_side.country))]
     return []
@@ -261,13 +309,20 @@ def actor_targets(
     exclude: set[int],
     source: EventSide | None = None,
     instrument_nouns: frozenset[str] = frozenset(),
+    content: bool = False,
 ) -> list[SidePair]:
     """The target sides. When the syntax gave only the instrument of the act ("sent troops", "lifted
     the curfew"), the nearest actor or place in the complements is the target ("to Uganda", "in
     Amman"). Otherwise an actor other than the source's own country wins, the syntactic target
     first, then the nearest in the complements ("sent its troops to Jordan"); then an actor of the
-    source's country ("French farmers blockaded Paris"); then whatever the syntax gave."""
+    source's country ("French farmers blockaded Paris"); then whatever the syntax gave. ``content``:
+    the act's object is its content, not a patient (acts short of coercion): a place it is done in is
+    the target ("lifted the curfew in northern Jordan")."""
     sides = _authors(analysis, trigger, sides)
+    places = analysis if content else None
+    general = instrument_nouns & instrument_words()  # "money", "troops"; not a pattern's own patient ("base")
+    aimed = [(t, s) for t, s in sides if not is_instrument(analysis, t, general)]
+    sides = aimed if aimed and len(aimed) < len(sides) else sides  # "giving money to X": X, not the money
     if sides and all(is_instrument(analysis, t, instrument_nouns) for t, _ in sides):
         skip = frozenset(t.i for t, _ in sides if t is not None)
         skip |= _carriers(analysis, trigger, instrument_nouns & instrument_words())
@@ -276,7 +331,7 @@ def actor_targets(
         found = found or [(t, s) for t, s in same if not same_side(s, source)]
         found = found or nearest_actor(trigger, analysis, exclude, source, skip=skip, places=True)
         if found:
-            return found
+            return _in_place(analysis, found, sides, trigger) if content else found
     if any(s is not None and _other(s, source) and _names_actor(analysis, t, s) for t, s in sides):
         return sides
     if not sides:  # nothing in the syntax: a wider search ("sent vehicles and a team of medics to Nepal")
@@ -285,15 +340,15 @@ def actor_targets(
     if not any(_names_actor(analysis, t, s) for t, s in sides):  # only things ("sent 40 trucks and ...")
         found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, reach=True)
         if found:
-            return _within(found, sides, trigger) or found
+            return _within(found, sides, trigger, places) or found
     own = any(is_actor(s) for _, s in sides)
     if any(tok is not None and tok.pos_ == "PROPN" and is_actor(s) for tok, s in sides):
         return sides  # a named actor of the source's own country ("Congress asked Obama to help Iran")
     found = nearest_actor(trigger, analysis, exclude, source, max_cost=OVERRIDE_COST if own else MAX_COST)
     if found or own:
-        return _within(found, sides, trigger) or found or sides
+        return _within(found, sides, trigger, places) or found or sides
     same = nearest_actor(trigger, analysis, exclude, source, other=False)
-    return _within(same, sides, trigger) or same or sides
+    return _within(same, sides, trigger, places) or same or sides
 
 
 def _cut(side: EventSide, at: int) -> EventSide:
