@@ -37,7 +37,7 @@ def test_passive_instrument_subject_is_no_target(
 @pytest.mark.slow
 def test_passive_patient_stays_the_target(pipeline: Pipeline) -> None:
     """A passive subject that is no instrument is the target ("Kenyan officials were sent home")."""
-    events = _events(pipeline, "Two Kenyan diplomats were expelled by Ethiopia.", "17")
+    events = _events(pipeline, "Two Kenyan diplomats were expelled by Ethiopia.", "16")  # 161: expelling diplomats
     assert any(e.target is not None and e.target.country == "KEN" for e in events)
 
 
