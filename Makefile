@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo demo-full test lint typecheck unit bench docs clean
+.PHONY: install browser demo demo-full test lint typecheck unit bench docs golden clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -54,6 +54,10 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md
+
+# Regenerate the golden end-to-end output (tests/golden/) -- only on purpose, after reviewing the diff.
+golden: $(STAMP)
+	$(BIN)/python scripts/golden.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
