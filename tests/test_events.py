@@ -346,3 +346,16 @@ def test_pattern_ids_are_unique() -> None:
 def test_a_military_defence_is_no_verbal_defence(pipeline: Pipeline) -> None:
     analysis = _code(pipeline, "Soldiers defended the town against a rebel assault.")
     assert not [e for e in analysis.events if e.cameo == "052"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("NAIROBI — Kenya and Tanzania signed a border agreement on Monday.", "Kenya"),
+        ("GAZA CITY — Israeli troops raided the camp on Monday.", "Israeli troops"),
+    ],
+)
+def test_an_opening_dateline_is_no_part_of_the_source(pipeline: Pipeline, text: str, source: str) -> None:
+    sources = [e.source.text for e in _code(pipeline, text).events if e.source is not None]
+    assert sources and sources[0] == source

@@ -152,6 +152,8 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 #: entity types of a name the small model may split ("Barack" parsed apart from "Obama")
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+#: what ends an opening dateline ("NAIROBI —", "GAZA CITY:")
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
 
 
 def expand_conj(tok: Token) -> list[Token]:
@@ -215,8 +217,20 @@ def _own_subjects(tok: Token) -> list[Token]:
     subj = _children(tok, {"nsubj"})
     if not subj:  # "X however have opposed": the parser hung the subject on the auxiliary
         subj = [s for a in _children(tok, {"aux"}) for s in _children(a, {"nsubj"})]
-    heads = [t for s in subj for t in name_heads(s)]
+    heads = [t for s in subj for t in name_heads(_past_dateline(s))]
     return [t for k, t in enumerate(heads) if all(h.i != t.i for h in heads[:k])]
+
+
+def _past_dateline(subj: Token) -> Token:
+    """A dateline parsed as the subject ("NAIROBI — Kenya and Tanzania signed"): the apposed real one."""
+    doc, first = subj.doc, subj.left_edge
+    nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
+    words = doc[first.i : subj.i + 1]
+    if not (first.is_sent_start and nxt is not None and nxt.text in DATELINE_MARKS):
+        return subj
+    if not all(t.is_upper or t.is_punct for t in words):
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos"), subj)
 
 
 def subjects(tok: Token, depth: int = 0) -> list[Token]:
