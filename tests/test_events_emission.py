@@ -226,3 +226,39 @@ def test_a_promise_on_a_condition_is_no_ultimatum(pipeline: Pipeline) -> None:
 )
 def test_hope_that_is_an_optimistic_comment(pipeline: Pipeline, text: str, coded: bool) -> None:
     assert any(e.cameo == "013" for e in _code(pipeline, text).events) == coded
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        # a wish whose complement has its own subject is an appeal to that subject
+        ("Merkel wants Macron to attack Russia.", "020", "DEU", "FRA"),
+        # without one, it is the wisher's own threat
+        ("Merkel wants to attack Russia.", "138", "DEU", "RUS"),
+        # protesters who fire weapons of war fight; they do not riot
+        ("Kenyan protesters fired rockets at the Ugandan embassy.", "190", "KEN", "UGA"),
+    ],
+)
+def test_wishes_and_armed_protesters(pipeline: Pipeline, text: str, cameo: str, source: str, target: str) -> None:
+    ev = _with_code(_code(pipeline, text), cameo)
+    assert (ev.source and ev.source.country, ev.target and ev.target.country) == (source, target)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the place an attack came from is not its agent
+        ("Egypt said a rocket was fired at it from Libya on Tuesday.", "LBY"),
+        # a relative clause in the perfect describes its antecedent: background
+        ("The French army attacked the group that has seized parts of Mali.", "17"),
+        # an act that dates another by an interval ("two weeks after") is background
+        ("Nigerian troops withdrew on Monday, two weeks after rebels kidnapped dozens of Chadian peacekeepers.", "18"),
+        # a crash is no agent
+        ("Interpol will help identify the victims killed by the Malaysian plane crash.", "MYS"),
+    ],
+)
+def test_no_event_from_origins_descriptions_and_dates(pipeline: Pipeline, text: str, absent: str) -> None:
+    events = _code(pipeline, text).events
+    assert all(absent not in (e.root, e.source and e.source.country) for e in events), events

@@ -20,11 +20,12 @@ from .arguments import (
     target_side,
     understood,
 )
+from .background import dating, described, origin
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for
 from .modality import modality
-from .recode import arrival_recode, protest_recode, says_will
+from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
 from .syntax import REPORTING, complement_lemmas, nominal_source, subjects
 from .targets import (
@@ -249,14 +250,18 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     if caused is not None:
         srcs, tgts = caused
     srcs, tgts = [t for t in clean(srcs) if t.lemma_.lower() not in non_agents()], clean(tgts)
+    if passive and m.pattern.code[:2] in VIOLENT_ROOTS:  # "fired at it from Gaza": a launch site, no agent
+        srcs = [t for t in srcs if not origin(t)]
     if not srcs and not (passive and tgts):
         return []  # not understood: no actor to code
+    if described(m.token) or dating(m.token):
+        return []  # "the group that has seized Mosul", "two weeks after X kidnapped Y": background
     if not srcs and m.token.dep_ != "ROOT" and m.pattern.code[:2] not in VIOLENT_ROOTS:
         return []  # an agentless act in a subordinate clause ("a member jailed a year ago") is background
     if m.pattern.need == "target" and not tgts:
         return []
     mod = modality(m.token.head if caused is not None else m.token)
-    code = m.pattern.code
+    code = appeal_recode(m.pattern.code, m.token)
     conditions = _unless(m.token) if mod == "future" and code[:2] in ULTIMATUM_ROOTS else []
     if conditions:  # "will withdraw its troops unless X ...": an ultimatum to X
         code, mod = "139", "asserted"
@@ -298,8 +303,10 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     for (s_tok, src), (t_tok, tgt) in pairs:
         if (s_tok is not None and t_tok is not None and s_tok.i == t_tok.i) or same_side(src, tgt):
             continue
+        if _inside(s_tok, t_tok) and t_tok is not None and t_tok.lemma_.lower() in non_agents():
+            continue  # "an agreement forced on Qatar by Saudi Arabia": a thing that took the source's country
         all_same = False
-        ev_code = arrival_recode(protest_recode(code, s_tok, t_tok, src), s_tok)
+        ev_code = arrival_recode(protest_recode(code, s_tok, t_tok, src, m.token), s_tok)
         ev = _event(m, sent, ev_code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod))
         if ev.root in ACCUSABLE_ROOTS:  # "X said Y attacked Z": X's statement, and the act as reported
             out.extend(_speaker_events(m, sent, analysis, ev))
@@ -311,6 +318,19 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if tgt is not None or not m.pattern.need:
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod)))
     return out
+
+
+def _inside(s_tok: Token | None, t_tok: Token | None) -> bool:
+    """Whether the source phrase lies inside the target phrase, other than as a conjunct ("the EU and
+    Mercosur")."""
+    if s_tok is None or t_tok is None or s_tok.i == t_tok.i or s_tok not in t_tok.subtree:
+        return False
+    cur = s_tok
+    while cur.i != t_tok.i and cur.head.i != cur.i:
+        if cur.dep_ == "conj":
+            return False
+        cur = cur.head
+    return True
 
 
 def _venue(tok: Token | None) -> bool:

@@ -23,6 +23,7 @@ __all__ = [
     "non_agents",
     "patterns_for",
     "protester_words",
+    "weapon_words",
 ]
 
 #: The code of a negative pattern: this use of the trigger is no event.
@@ -121,6 +122,12 @@ def protester_words() -> frozenset[str]:
 def instrument_words() -> frozenset[str]:
     """Nouns naming what a cooperative or restrictive act moves or imposes ("troops", "curfew")."""
     return frozenset(str(w) for w in _data().get("instruments", ()))
+
+
+@cache
+def weapon_words() -> frozenset[str]:
+    """Nouns of weapons of war: protesters who fire them fight, they do not riot."""
+    return frozenset(str(w) for w in _data().get("weapons", ()))
 
 
 @cache

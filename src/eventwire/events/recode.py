@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import EventSide
-from .lexicon import protester_words
+from .lexicon import protester_words, weapon_words
 
-__all__ = ["arrival_recode", "protest_recode", "says_will"]
+__all__ = ["appeal_recode", "arrival_recode", "protest_recode", "says_will"]
 
 
 #: heads of military units ("NATO troops arrived in Bosnia")
@@ -28,16 +28,42 @@ TROOP_WORDS = frozenset(
     }
 )
 
+#: verbs of wishing whose complement may have its own subject ("wants Putin to attack")
+APPEAL_WISHES = frozenset({"want", "wish", "expect", "need", "like"})
 
-def protest_recode(code: str, s_tok: Token | None, t_tok: Token | None, src: EventSide | None) -> str:
-    """Violence by protesters is a violent protest (145); force against protesters is repression (175)."""
+
+def protest_recode(
+    code: str, s_tok: Token | None, t_tok: Token | None, src: EventSide | None, trigger: Token | None = None
+) -> str:
+    """Violence by protesters is a violent protest (145), unless they use weapons of war ("demonstrators
+    launched missiles at X" is fighting); force against protesters is repression (175)."""
     if code[:2] not in ("17", "18", "19"):
         return code
     protesters = protester_words()
-    if s_tok is not None and s_tok.lemma_.lower() in protesters:
+    if s_tok is not None and s_tok.lemma_.lower() in protesters and not _armed(trigger):
         return "145"
     if t_tok is not None and t_tok.lemma_.lower() in protesters and src is not None and src.sector in ("MIL", "COP"):
         return "175"
+    return code
+
+
+def _armed(trigger: Token | None) -> bool:
+    """Whether the act's object is a weapon of war ("launched missiles", "fired rockets at")."""
+    if trigger is None:
+        return False
+    objs = [c for c in trigger.children if c.dep_ == "dobj"]
+    return any(t.lemma_.lower() in weapon_words() for o in objs for t in (o, *o.conjuncts))
+
+
+def appeal_recode(code: str, trigger: Token) -> str:
+    """ "X wants Y to attack Z": the wish has its own subject Y, so X appeals to Y (020), it does not
+    threaten Z; "X wants to attack Z" stays X's threat."""
+    if code != "138" or trigger.lemma_.lower() not in APPEAL_WISHES:
+        return code
+    objs = [c for c in trigger.children if c.dep_ == "dobj"]
+    clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    if any(o.i < c.i for o in objs for c in clauses) or any(g.dep_ == "nsubj" for c in clauses for g in c.children):
+        return "020"
     return code
 
 
