@@ -1,10 +1,12 @@
-"""Background acts: clauses and phrases that describe or date the news rather than report it."""
+"""Background acts: clauses and phrases that describe the news rather than report it.
+
+An act dated relative to another ("five days after the parliament voted") is still news: it is coded."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["dating", "described", "origin"]
+__all__ = ["described", "origin"]
 
 
 def origin(tok: Token) -> bool:
@@ -20,14 +22,3 @@ def described(tok: Token) -> bool:
         return False
     left = tok.left_edge.i
     return left == 0 or tok.doc[left - 1].text != ","
-
-
-def dating(tok: Token) -> bool:
-    """Whether the trigger heads a clause that dates another act by a measured interval ("two weeks
-    after rebels kidnapped peacekeepers", "a day before X heads to Beijing"): a time reference."""
-    marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before", "since")]
-    if tok.dep_ not in ("advcl", "relcl") or not marks:
-        return False
-    measures = [g for h in (tok, *marks) for g in h.children if g.dep_ == "npadvmod"]
-    measures += [tok.head] if tok.dep_ == "relcl" else []  # "a day before X heads": the clause on "day"
-    return any(g.ent_type_ == "DATE" for g in measures)

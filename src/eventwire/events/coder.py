@@ -20,7 +20,7 @@ from .arguments import (
     target_side,
     understood,
 )
-from .background import dating, described, origin
+from .background import described, origin
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for
@@ -254,8 +254,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         srcs = [t for t in srcs if not origin(t)]
     if not srcs and not (passive and tgts):
         return []  # not understood: no actor to code
-    if described(m.token) or dating(m.token):
-        return []  # "the group that has seized Mosul", "two weeks after X kidnapped Y": background
+    if described(m.token):
+        return []  # "the group that has seized Mosul": background
     if not srcs and m.token.dep_ != "ROOT" and m.pattern.code[:2] not in VIOLENT_ROOTS:
         return []  # an agentless act in a subordinate clause ("a member jailed a year ago") is background
     if m.pattern.need == "target" and not tgts:
