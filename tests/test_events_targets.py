@@ -82,6 +82,8 @@ def test_target_choice(pipeline: Pipeline, text: str, root: str, target_country:
         # a charge's author after a comma, or before the clause the parser gave the charge
         ("Chile denied charges, by Peruvian officials, that it had shelled a village.", "01", "Peruvian officials"),
         ("Chile denied charges by Peruvian monks that it bombed a temple.", "01", "Peruvian monks"),
+        # a relative clause after a comma adds to a bare noun, it does not define it
+        ("Rebels attacked villagers, who had refused to feed them.", "18", "villagers"),
     ],
 )
 def test_instrument_gives_way_to_the_actor(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:

@@ -14,8 +14,9 @@ from ..model import Analysis, EventSide
 from ..nlp import doc_text
 from .fallback import hint
 from .lexicon import Pattern, instrument_words
+from .phrases import target_bounds
 from .sides import make_side, same_side, usable_argument
-from .syntax import expand_conj, target_bounds
+from .syntax import expand_conj
 
 __all__ = [
     "PATIENT_ROOT",
