@@ -77,6 +77,13 @@ def test_target_choice(pipeline: Pipeline, text: str, root: str, target_country:
         ),
         # no target in the syntax at all: the actor in the object's phrase
         ("Qatar lifted the trade restrictions between it and Egypt.", "08", "Egypt"),
+        # money with no recipient: the place its purpose clause names
+        ("Norway gave 40 million kroner to improve rural schooling in Malawi.", "07", "Malawi"),
+        # a charge's author after a comma, or before the clause the parser gave the charge
+        ("Chile denied charges, by Peruvian officials, that it had shelled a village.", "01", "Peruvian officials"),
+        ("Chile denied charges by Peruvian monks that it bombed a temple.", "01", "Peruvian monks"),
+        # a relative clause after a comma adds to a bare noun, it does not define it
+        ("Rebels attacked villagers, who had refused to feed them.", "18", "villagers"),
     ],
 )
 def test_instrument_gives_way_to_the_actor(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:

@@ -6,7 +6,8 @@ from spacy.tokens import Token
 
 from ..model import Actor, Analysis, EventSide
 from .fallback import hint
-from .syntax import PRONOUNS, REPORTING, phrase_bounds
+from .phrases import phrase_bounds
+from .syntax import PRONOUNS, REPORTING
 
 __all__ = ["make_side", "repair_head", "same_side", "usable_argument"]
 

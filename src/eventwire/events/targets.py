@@ -14,8 +14,9 @@ from ..model import Analysis, EventSide
 from ..nlp import doc_text
 from .fallback import hint
 from .lexicon import Pattern, instrument_words
+from .phrases import target_bounds
 from .sides import make_side, same_side, usable_argument
-from .syntax import expand_conj, target_bounds
+from .syntax import expand_conj
 
 __all__ = [
     "PATIENT_ROOT",
@@ -56,6 +57,9 @@ REACH_COST = 6
 LOCATIVE_COST = 2
 PURPOSE_COST = 3
 MAX_COST = 4
+#: how far into a purpose clause the beneficiary of an act with no target may lie ("to promote
+#: investment in Ethiopia")
+PURPOSE_REACH = 5
 #: how near another country's actor must be to replace an actor of the source's own country
 OVERRIDE_COST = 3
 
@@ -284,8 +288,15 @@ def author(tok: Token, trigger: Token) -> Token | None:
     phrase, that of its participle, or the trigger's "by" phrase right after it (a parser's slip)."""
     found = _by_objects(tok) + [p for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in _by_objects(c)]
     if not found and tok.head.i == trigger.i:
-        found = [p for p in _by_objects(trigger) if p.head.i == tok.right_edge.i + 1]
+        found = [p for p in _by_objects(trigger) if _next_to(tok, p.head)]
     return found[0] if found else None
+
+
+def _next_to(tok: Token, prep: Token) -> bool:
+    """Whether ``prep`` follows the noun ``tok`` or its phrase with only punctuation between ("charges,
+    by the Government, that ...", "charges by X that ..." with the clause the parser gave the noun)."""
+    doc = tok.doc
+    return any(end < prep.i and all(t.is_punct for t in doc[end + 1 : prep.i]) for end in (tok.i, tok.right_edge.i))
 
 
 def _authors(analysis: Analysis, trigger: Token, sides: list[SidePair]) -> list[SidePair]:
@@ -302,7 +313,48 @@ def _authors(analysis: Analysis, trigger: Token, sides: list[SidePair]) -> list[
     return out
 
 
+def _purpose_clauses(trigger: Token) -> list[Token]:
+    """The purpose clauses of an act ("gave 5 million euros to help X"): the trigger's own, or, for a
+    noun the act is named by, those of the verb it is the object of ("announced aid to help X")."""
+    heads = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
+        heads.append(trigger.head)
+    return [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+    ]
+
+
+def beneficiary(trigger: Token, analysis: Analysis, exclude: set[int], source: EventSide | None) -> list[SidePair]:
+    """The actor or named place an act with no target serves, found in its purpose clause ("gave 5
+    million euros to promote investment in Ethiopia": Ethiopia)."""
+    for clause in _purpose_clauses(trigger):
+        found = nearest_actor(clause, analysis, exclude, source, max_cost=PURPOSE_REACH, places=True)
+        if found:
+            return found
+    return []
+
+
 def actor_targets(
+    trigger: Token,
+    sides: list[SidePair],
+    analysis: Analysis,
+    exclude: set[int],
+    source: EventSide | None = None,
+    instrument_nouns: frozenset[str] = frozenset(),
+    content: bool = False,
+) -> list[SidePair]:
+    """The target sides (``_targets``); an act short of coercion that names no actor as its target
+    serves the one its purpose clause names ("gave money to help people in Somalia")."""
+    found = _targets(trigger, sides, analysis, exclude, source, instrument_nouns, content)
+    if not content or any(is_actor(s) for _, s in found):
+        return found
+    return beneficiary(trigger, analysis, exclude, source) or found
+
+
+def _targets(
     trigger: Token,
     sides: list[SidePair],
     analysis: Analysis,
