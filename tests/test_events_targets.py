@@ -234,3 +234,12 @@ def test_yaml_words_are_not_booleans(pattern_id: str, field: str, word: str) -> 
 
     pattern = next(p for p in load_patterns() if p.id == pattern_id)
     assert word in getattr(pattern, field)
+
+
+@pytest.mark.slow
+def test_a_coordinated_passive_takes_its_own_agent(pipeline: Pipeline) -> None:
+    """ "X were arrested ... and were freed by Y": Y frees X; the shared subject is no agent."""
+    a = _code(pipeline, "The journalists were arrested in March and were freed by the Egyptian government on Sunday.")
+    freed = [e for e in a.events if e.cameo.startswith("084")]
+    assert freed and freed[0].source is not None and freed[0].source.text == "the Egyptian government"
+    assert freed[0].target is not None and freed[0].target.text == "The journalists"

@@ -140,6 +140,9 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         if any(t.lemma_.lower() in pat.veto for t in patients):  # "a report released on Tuesday"
             return [], [], False
         return agents, patients, True
+    if _shared_passive(tok):  # "The prisoners were jailed in May and were released by X": X -> prisoners
+        patients = [c for c in tok.head.children if c.dep_ == "nsubjpass"] or subjects(tok)
+        return _by_agents(tok), patients, True
     srcs = subjects(tok)
     if passive and not srcs and pat.code[:2] in PATIENT_ROOTS:  # "a shell was fired at Israel from Gaza"
         srcs = from_objects(tok)
@@ -189,6 +192,22 @@ def instrument_subject(tok: Token, pat: Pattern) -> bool:
     words = instruments(pat)
     subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
     return bool(subj) and all(s.pos_ == "NOUN" and (s.lemma_.lower() in words or s.lower_ in words) for s in subj)
+
+
+def _shared_passive(tok: Token) -> bool:
+    """A passive verb coordinated with another that shares its subject ("... and were released by X")."""
+    kids = list(tok.children)
+    return (
+        tok.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in kids)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+    )
+
+
+def _by_agents(tok: Token) -> list[Token]:
+    """The objects of the trigger's "by" phrase (the agent of a passive)."""
+    by = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
+    return [p for c in by for p in c.children if p.dep_ == "pobj"]
 
 
 def reduced_passive(tok: Token) -> bool:
