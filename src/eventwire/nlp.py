@@ -22,6 +22,7 @@ __all__ = [
     "NlpRunner",
     "TokenTable",
     "clause_head",
+    "dateline_end",
     "doc_text",
     "load_nlp",
     "scan_words",
@@ -232,3 +233,22 @@ class NlpRunner:
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
         yield from self.nlp.pipe(texts, batch_size=self.batch_size)
+
+
+#: what ends an opening dateline ("NAIROBI —", "GAZA CITY:")
+DATELINE_MARKS = frozenset({":", "—", "–", "--", "-"})
+LONG_DASHES = frozenset({"—", "–", "--"})
+
+
+def dateline_end(doc: Doc) -> int:
+    """The token after an opening dateline ("NAIROBI —", "GAZA CITY, Palestinian Territories:", "LYON (AFP) -"),
+    else 0: an upper-case place name, an optional region or agency, then a dash or colon."""
+    first = doc[0] if len(doc) > 2 else None
+    if first is None or not (first.text.isupper() and first.is_alpha and len(first.text) > 1):
+        return 0
+    for tok in doc[1:10]:
+        if tok.text in DATELINE_MARKS:
+            if first.ent_type_ in ("ORG", "PERSON", "NORP") and tok.text not in LONG_DASHES:
+                return 0  # "NATO: ...", "UN - ..."; the model tags some cities ORG ("BERLIN —")
+            return tok.i + 1 if all(t.is_punct or t.text[:1].isupper() for t in doc[: tok.i]) else 0
+    return 0

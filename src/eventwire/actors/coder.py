@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
+from ..nlp import dateline_end
 from .context import relational
 from .coref import (
     FEMALE_TITLES,
@@ -226,23 +227,6 @@ def _mark(doc: Doc, lex: Lexicon, u: Unit) -> str | None:
     if (u.kind in COUNTRYISH and u.kind != "countryref") or u.kind == "org":
         return u.entry.country
     return None
-
-
-DATELINE_MARKS = frozenset({":", "—", "–", "--", "-"})
-
-
-def dateline_end(doc: Doc) -> int:
-    """The token after an opening dateline ("NAIROBI —", "GAZA CITY, Palestinian Territories:", "LYON (AFP) -"),
-    else 0: an upper-case place name, an optional region or agency, then a dash or colon."""
-    first = doc[0] if len(doc) > 2 else None
-    if first is None or not (first.text.isupper() and first.is_alpha and len(first.text) > 1):
-        return 0
-    if first.ent_type_ in ("ORG", "PERSON", "NORP"):  # "NATO: ...", "UN - ..."
-        return 0
-    for tok in doc[1:10]:
-        if tok.text in DATELINE_MARKS:
-            return tok.i + 1 if all(t.is_punct or t.text[:1].isupper() for t in doc[: tok.i]) else 0
-    return 0
 
 
 def _homonyms_placed(lex: Lexicon, units: list[Unit]) -> list[Unit]:

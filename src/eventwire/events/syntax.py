@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import dateline_end
+
 __all__ = [
     "OBJECT_CONTROL",
     "REPORTING",
@@ -136,8 +138,6 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 #: entity types of a name the small model may split ("Barack" parsed apart from "Obama")
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
-#: what ends an opening dateline ("NAIROBI —", "GAZA CITY:")
-DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
 
 
 def expand_conj(tok: Token) -> list[Token]:
@@ -207,12 +207,7 @@ def _own_subjects(tok: Token) -> list[Token]:
 
 def _past_dateline(subj: Token) -> Token:
     """A dateline parsed as the subject ("NAIROBI — Kenya and Tanzania signed"): the apposed real one."""
-    doc, first = subj.doc, subj.left_edge
-    nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
-    words = doc[first.i : subj.i + 1]
-    if not (first.is_sent_start and nxt is not None and nxt.text in DATELINE_MARKS):
-        return subj
-    if not all(t.is_upper or t.is_punct for t in words):
+    if subj.i >= dateline_end(subj.doc):
         return subj
     return next((c for c in subj.children if c.dep_ == "appos"), subj)
 
