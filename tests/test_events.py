@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwire.events.cameo import cameo_code, cameo_table, intent_code, is_code, refusal_code
+from eventwire.events.coder import _doc_candidates, _reach, _select, best_match
 from eventwire.events.lexicon import NO_EVENT, Pattern, lexicon_entries, load_patterns, patterns_for
 from eventwire.model import Analysis, Event
 from eventwire.pipeline import Pipeline
@@ -53,6 +54,22 @@ def test_every_pattern_names_a_valid_code(pattern: Pattern) -> None:
 def test_every_root_is_covered() -> None:
     roots = {p.code[:2] for p in load_patterns() if p.code != NO_EVENT}
     assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_the_coders_trigger_table_agrees_with_best_match(pipeline: Pipeline) -> None:
+    text = (
+        "Rebels staged attacks on the capital and were hostile to talks. The minister said the army must "
+        "withdraw, and police arrested protesters. Officials held talks, but the president refused to meet."
+    )
+    doc = pipeline.nlp.parse(text)
+    cands = _doc_candidates(doc)
+    for sent in doc.sents:
+        reach = _reach(sent)
+        for tok in sent:
+            match = _select(tok, cands[tok.i], reach) if cands[tok.i] else None
+            expected = best_match(tok)
+            assert (match and (match.pattern, match.depth)) == (expected and (expected.pattern, expected.depth))
+    assert any(cands)
 
 
 def test_patterns_are_indexed_most_specific_first() -> None:

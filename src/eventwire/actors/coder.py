@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
-from ..nlp import dateline_end
+from ..nlp import dateline_end, parse_table, token_table
 from .context import relational
 from .coref import (
     FEMALE_TITLES,
@@ -205,10 +205,11 @@ def _honorific(tok: Token) -> bool:
 
 def _appos_linked(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two mentions are in apposition: by the parse, or "X, Y" with only a comma between."""
+    texts = token_table(doc).text
+    appos = _appositions(doc)
     for x, y in ((a, b), (b, a)):
-        if x[1] < len(doc) and y[0] == x[1] + 1 and doc[x[1]].text == "," and not doc[y[0]].is_sent_start:
+        if x[1] < len(doc) and y[0] == x[1] + 1 and texts[x[1]] == "," and not doc[y[0]].is_sent_start:
             return True
-        appos = _appositions(doc)
         if any(y[0] <= appos.get(i, -1) < y[1] for i in range(x[0], min(x[1], len(doc)))):
             return True
     return False
@@ -254,7 +255,8 @@ def _appositions(doc: Doc) -> dict[int, int]:
     """Token -> head of the doc's ``appos`` links, once per doc."""
     cached: dict[int, int] | None = doc.user_data.get(_APPOS_KEY)
     if cached is None:
-        cached = {tok.i: tok.head.i for tok in doc if tok.dep_ == "appos"}
+        table = parse_table(doc)
+        cached = {i: table.head[i] for i, dep in enumerate(table.dep) if dep == "appos"}
         doc.user_data[_APPOS_KEY] = cached
     return cached
 

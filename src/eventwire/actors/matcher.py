@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..nlp import token_table
+from ..nlp import token_table, token_word_ids
 from .knowledge import Entry, Lexicon
 
 __all__ = ["Unit", "find_units", "positions", "scan", "word_ids"]
@@ -236,11 +235,15 @@ def _name_unit(doc: Doc, start: int, end: int) -> Unit | None:
 def _names_after_titles(doc: Doc, units: list[Unit], taken: set[int]) -> list[Unit]:
     """Proper names right after a person title ("Prime Minister Adel Abdul-Mahdi") that NER missed."""
     out = []
+    place_at: dict[int, Unit] = {}  # start -> the first place unit there (one look-up per title)
+    for p in units:
+        if p.kind in PLACE_KINDS:
+            place_at.setdefault(p.start, p)
     for u in units:
         if u.kind != "sector" or u.entry.agent != "person":
             continue
         j = u.end
-        place = next((p for p in units if p.kind in PLACE_KINDS and p.start == j + 1), None)
+        place = place_at.get(j + 1)
         if place is not None and doc[j].lower_ == "of":
             j = place.end  # "Mayor of Oslo Kari Nilsen"
         first = j
@@ -260,9 +263,9 @@ def _names_after_titles(doc: Doc, units: list[Unit], taken: set[int]) -> list[Un
     return out
 
 
-def _extend_left(doc: Doc, name: Unit, raw: list[Unit]) -> Unit:
-    """NER often drops a first name ("London Sadiq Khan" -> "Khan"): take capitalised words before it."""
-    taken = {i for u in raw for i in range(u.start, u.end)}
+def _extend_left(doc: Doc, name: Unit, taken: set[int]) -> Unit:
+    """NER often drops a first name ("London Sadiq Khan" -> "Khan"): take capitalised words before it
+    (``taken``: the tokens of the lexicon's matches)."""
     start = name.start
     while (
         start > 0
@@ -379,8 +382,9 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
 
 
 def positions(doc: Doc, ids: frozenset[int]) -> list[int]:
-    """Indexes of the tokens whose lower-cased text is one of ``ids``: one array pass, no Token objects."""
-    return [i for i, h in enumerate(doc.to_array([LOWER]).tolist()) if h in ids]
+    """Indexes of the tokens whose lower-cased text is one of ``ids``: no Token objects, and the doc's
+    word ids are read from its arrays once for all callers."""
+    return [i for i, (_lemma, lower, _alpha) in enumerate(token_word_ids(doc)) if lower in ids]
 
 
 def _known_surnames(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Unit]:
@@ -414,7 +418,8 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
         name = _name_unit(doc, start, ent.end)
         if name is not None:
             persons.append(name)
-    persons = [_extend_left(doc, p, raw) for p in persons]
+    in_raw = {i for u in raw for i in range(u.start, u.end)}
+    persons = [_extend_left(doc, p, in_raw) for p in persons]
     orgs = _org_ents(doc, raw, lex)
     persons += orgs
     covered = {i for p in persons for i in range(p.start, p.end)}

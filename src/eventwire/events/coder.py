@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Event, EventSide, Modality, Span
+from ..nlp import ParseTable, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
 from .arguments import (
     LIGHT_VERBS,
     Match,
@@ -23,7 +24,7 @@ from .arguments import (
 from .background import described, origin
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
-from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for
+from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for, trigger_lemmas
 from .modality import modality
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
@@ -68,6 +69,8 @@ CAUSATIVES = frozenset({"order", "force", "compel", "instruct", "tell", "direct"
 IMPOSED_ROOTS = frozenset({"16", "17"})
 #: sectors of an object that carries out its own side's order
 AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+#: the coarse POS of triggers (see ``_trigger_pos``)
+TRIGGER_POS = frozenset({"NOUN", "VERB", "ADJ"})
 
 
 class EventCoder:
@@ -75,72 +78,129 @@ class EventCoder:
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         events: list[Event] = []
-        for sent in doc.sents:
+        cands = _doc_candidates(doc)
+        for sent in sentences(doc):
             if _is_boilerplate(sent):
                 continue
-            for ev in _code_sentence(sent, analysis):
+            for ev in _code_sentence(sent, analysis, cands):
                 events.append(replace(ev, id=f"E{len(events) + 1}"))
         return analysis.with_(events=tuple(events))
 
 
 def _is_boilerplate(sent: SpacySpan) -> bool:
-    text = sent.text.strip().lower()
+    text = _sent_text(sent).strip().lower()
     if not text or len(text) > MAX_SENT_CHARS:
         return True
     starts, contains = boilerplate_markers()
     return text.startswith(starts) or any(marker in text for marker in contains)
 
 
-def _lemmas(tok: Token) -> list[str]:
+def _lemmas(lemma: str, lower: str, pos: str) -> list[str]:
     """The trigger lemma, then repairs of the small model's misses ("staged" -> "stag")."""
-    low = tok.lower_
-    out = [tok.lemma_.lower()] + ([low] if tok.pos_ != "VERB" else [])
-    if low.endswith("ed"):
-        out += [low[:-1], low[:-2], low[:-3]]
-    elif low.endswith("ing"):
-        out += [low[:-3], low[:-3] + "e", low[:-4]]
-    elif low.endswith("s"):
-        out += [low[:-1], low[:-2]]
+    out = [lemma.lower()] + ([lower] if pos != "VERB" else [])
+    if lower.endswith("ed"):
+        out += [lower[:-1], lower[:-2], lower[:-3]]
+    elif lower.endswith("ing"):
+        out += [lower[:-3], lower[:-3] + "e", lower[:-4]]
+    elif lower.endswith("s"):
+        out += [lower[:-1], lower[:-2]]
     return out
 
 
-def _obj_words(tok: Token) -> set[str]:
-    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
-    heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+def _trigger_pos(pos: str, dep: str) -> Pos | None:
+    """The lexicon's part of speech for a token of this coarse POS and dependency (None: no trigger)."""
+    if pos == "NOUN":
+        return "n"
+    if pos == "VERB" or (pos == "ADJ" and dep == "acomp"):
+        return "v"
+    return None
+
+
+def _candidates(lemma: str, lower: str, pos: str, trigger_pos: Pos) -> tuple[Pattern, ...]:
+    """The patterns a word may trigger, most specific first (empty for nearly every word): those of its
+    first lemma variant that has any."""
+    triggers = trigger_lemmas()  # most variants are no trigger: spare them the index look-up
+    for variant in _lemmas(lemma, lower, pos):
+        if variant in triggers and (cands := patterns_for(variant, trigger_pos)):
+            return cands
+    return ()
+
+
+def _doc_candidates(doc: Doc) -> list[tuple[Pattern, ...]]:
+    """``_candidates`` of each token of the doc, looked up once per distinct word: nearly no token is
+    a trigger, and this way those cost neither a ``Token`` nor the lemma variants and pattern look-ups
+    that ``best_match`` would make for each."""
+    table = parse_table(doc)
+    seen: dict[tuple[str, str, str], tuple[Pattern, ...]] = {}
+    out: list[tuple[Pattern, ...]] = [()] * len(doc)
+    for i in [i for i, pos in enumerate(table.pos) if pos in TRIGGER_POS]:
+        pos, lemma, lower = table.pos[i], table.lemma[i], table.lower[i]
+        trigger_pos = _trigger_pos(pos, table.dep[i])
+        if trigger_pos is None:
+            continue
+        key = (pos, lemma, lower)  # with the POS, the dependency no longer matters
+        cands = seen.get(key)
+        if cands is None:
+            cands = seen[key] = _candidates(lemma, lower, pos, trigger_pos)
+        out[i] = cands
+    return out
+
+
+def _obj_words(table: ParseTable, kids: list[int]) -> set[str]:
+    """The words of a trigger's objects (``kids``: its children): their heads' lemmas and words, and
+    their modifiers' lemmas."""
+    dep, lemma = table.dep, table.lemma
+    heads = [c for c in kids if dep[c] in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
+    heads += [c for h in heads for c in table.children(h) if dep[c] == "conj"]
     words: set[str] = set()
     for h in heads:
-        words.update((h.lemma_.lower(), h.lower_))
-        words.update(c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod", "nmod", "nummod"))
+        words.update((lemma[h], table.lower[h]))
+        words.update(lemma[c] for c in table.children(h) if dep[c] in ("compound", "amod", "nmod", "nummod"))
     return words
 
 
 def best_match(tok: Token) -> Match | None:
     """The most specific pattern matching the trigger ``tok`` (None when none does)."""
-    pos: Pos
-    if tok.pos_ == "NOUN":
-        pos = "n"
-    elif tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
-        pos = "v"
-    else:
-        return None
-    cands: tuple[Pattern, ...] = ()
-    for lemma in _lemmas(tok):
-        cands = patterns_for(lemma, pos)
-        if cands:
-            break
-    if not cands:
-        return None
-    comp = complement_lemmas(tok, set()) if any(p.comp or p.veto for p in cands) else {}
-    objs = _obj_words(tok)
-    has_obj = any(c.dep_ == "dobj" for c in tok.children)
-    near = {w for w, d in comp.items() if d <= VETO_DEPTH}
-    prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    trigger_pos = _trigger_pos(tok.pos_, tok.dep_)
+    cands = _candidates(tok.lemma_, tok.lower_, tok.pos_, trigger_pos) if trigger_pos else ()
+    return _select(tok, cands, _reach(sentence_of(tok))) if cands else None
+
+
+def _reach(sent: SpacySpan) -> set[str]:
+    """Every lemma and lower-cased word that the complement of a trigger in ``sent`` may hold: those of
+    the sentence, as a parse tree stays inside its sentence (else those of the whole doc)."""
+    doc = sent.doc
+    table = parse_table(doc)
+    start, end = (sent.start, sent.end) if trees_in_sentences(doc) else (0, len(doc))
+    return {*table.lemma[start:end], *table.lower[start:end]}
+
+
+def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | None:
+    """The most specific of the trigger's candidate patterns whose constraints its parse meets;
+    ``reach``: a superset of the words of its complement (see ``_reach``)."""
+    table = parse_table(tok.doc)
+    dep, lower = table.dep, table.lower
+    kids = table.children(tok.i)
+    objs = _obj_words(table, kids)
+    has_obj = any(dep[c] == "dobj" for c in kids)
+    prts = {lower[c] for c in kids if dep[c] == "prt"}
+    preps = {lower[c] for c in kids if dep[c] in ("prep", "agent", "dative")}
+    # The complement (most of the sentence under a main verb) is walked only for a pattern that needs
+    # it: one whose complement or veto words occur in ``reach`` at all. Most patterns' words ("said" ...
+    # "must") occur nowhere in the sentence.
+    comp: dict[str, int] | None = None
+    near: set[str] = set()
     best: tuple[tuple[int, int], Match] | None = None
     for p in cands:
         if (p.prt and not p.prt & prts) or (p.prep and not p.prep & preps) or (p.obj and not p.obj & objs):
             continue
-        depth = min((comp[w] for w in p.comp if w in comp), default=99) if p.comp else 0
+        if p.comp and p.comp.isdisjoint(reach):
+            continue  # none of its complement words in reach
+        if comp is None and (p.comp or not p.veto.isdisjoint(reach)):
+            comp = complement_lemmas(tok, set())
+            near = {w for w, d in comp.items() if d <= VETO_DEPTH}
+        words = comp or {}  # walked above whenever p.comp is set
+        depth = min((words[w] for w in p.comp if w in words), default=99) if p.comp else 0
         if p.comp and depth == 99:
             continue
         if p.veto and (p.veto & objs or p.veto & near):
@@ -204,8 +264,17 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
     return consumed, dropped
 
 
-def _code_sentence(sent: SpacySpan, analysis: Analysis) -> list[Event]:
-    matches = [m for tok in sent if (m := best_match(tok)) is not None]
+def _sent_text(sent: SpacySpan) -> str:
+    """``sent.text``, sliced from the doc's cached text (spaCy joins it from every token on each access)."""
+    return doc_text(sent.doc)[sent.start_char : sent.end_char]
+
+
+def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Pattern, ...]]) -> list[Event]:
+    """The sentence's events; ``cands``: ``_candidates`` of each token of the doc."""
+    doc = sent.doc
+    triggers = [i for i in range(sent.start, sent.end) if cands[i]]
+    reach = _reach(sent) if triggers else set()
+    matches = [m for i in triggers if (m := _select(doc[i], cands[i], reach)) is not None]
     consumed, dropped = _consumed(matches)
     events: dict[tuple[object, ...], Event] = {}
     for m in matches:
@@ -412,7 +481,7 @@ def _event(
     conf: float,
 ) -> Event:
     info = cameo_code(code)
-    ev_span = Span(sent.start_char, sent.end_char, sent.text)
+    ev_span = Span(sent.start_char, sent.end_char, _sent_text(sent))
     trig = Span(m.token.idx, m.token.idx + len(m.token.text), m.token.text)
     return Event(
         id="",

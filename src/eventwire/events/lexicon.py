@@ -23,6 +23,7 @@ __all__ = [
     "non_agents",
     "patterns_for",
     "protester_words",
+    "trigger_lemmas",
     "weapon_words",
 ]
 
@@ -158,6 +159,12 @@ def _index() -> dict[tuple[str, Pos], tuple[Pattern, ...]]:
         index[(pattern.lemma, pattern.pos)].append(pattern)
     # most specific first; file order breaks ties
     return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+
+
+@cache
+def trigger_lemmas() -> frozenset[str]:
+    """Every lemma with a pattern (of either part of speech): a cheap test before ``patterns_for``."""
+    return frozenset(lemma for lemma, _pos in _index())
 
 
 def patterns_for(lemma: str, pos: Pos) -> tuple[Pattern, ...]:

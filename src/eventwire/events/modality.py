@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Modality
-from ..nlp import sentence_of
+from ..nlp import doc_text, sentence_of
 from .syntax import REPORTING
 
 __all__ = ["modality"]
@@ -132,7 +132,10 @@ def _has_would(tok: Token) -> bool:
 
 def _yes_no_question(tok: Token) -> bool:
     """The trigger's sentence is a yes/no question: it ends with "?" and opens with an inverted auxiliary."""
-    words = [t for t in sentence_of(tok) if not (t.is_punct and t.text != "?") and not t.is_space]
+    sent = sentence_of(tok)
+    if "?" not in doc_text(tok.doc)[sent.start_char : sent.end_char]:
+        return False  # most sentences: no need to list their words
+    words = [t for t in sent if not (t.is_punct and t.text != "?") and not t.is_space]
     if len(words) < 3 or words[-1].text != "?":
         return False
     first = words[0]

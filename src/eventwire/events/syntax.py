@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp import dateline_end
+from ..nlp import dateline_end, parse_table
 
 __all__ = [
     "OBJECT_CONTROL",
@@ -406,17 +406,23 @@ def nominal_targets(noun: Token) -> list[Token]:
 
 def complement_lemmas(tok: Token, exclude: set[int]) -> dict[str, int]:
     """Lemmas (and lower-cased words) in the trigger's subtree outside its subjects -> tree depth; of a
-    passive subject (the act's object), the phrases that aim it ("Evidence against X was presented")."""
+    passive subject (the act's object), the phrases that aim it ("Evidence against X was presented").
+    Walks the doc's ``parse_table`` (the subtree of a main verb is most of its sentence)."""
+    table = parse_table(tok.doc)
+    dep, lower = table.dep, table.lower
     found: dict[str, int] = {}
-    stack: list[tuple[Token, int]] = [(c, 1) for c in tok.children if c.dep_ not in SUBJ]
-    for subj in _children(tok, {"nsubjpass"}):
-        stack.extend((p, 2) for p in _children(subj, {"prep"}) if p.lower_ in TARGET_PREPS - PLACE_PREPS)
+    stack: list[tuple[int, int]] = [(c, 1) for c in table.children(tok.i) if dep[c] not in SUBJ]
+    for subj in table.children(tok.i):
+        if dep[subj] == "nsubjpass":
+            stack.extend(
+                (p, 2) for p in table.children(subj) if dep[p] == "prep" and lower[p] in TARGET_PREPS - PLACE_PREPS
+            )
     while stack:
         cur, depth = stack.pop()
-        if cur.i in exclude or depth > MAX_DEPTH:
+        if cur in exclude or depth > MAX_DEPTH:
             continue
-        for key in (cur.lemma_.lower(), cur.lower_):
+        for key in (table.lemma[cur], lower[cur]):
             if key not in found or depth < found[key]:
                 found[key] = depth
-        stack.extend((c, depth + 1) for c in cur.children)
+        stack.extend((c, depth + 1) for c in table.children(cur))
     return found

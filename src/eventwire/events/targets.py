@@ -99,11 +99,12 @@ def names_actor(analysis: Analysis, tok: Token) -> bool:
     """Whether the noun ``tok`` with its left modifiers names an actor ("Iraq's army", "the Iraqi
     demands", "the Democratic People's Republic of Korea"), not just a thing near one ("the
     blockade of Yemen")."""
-    start, end = tok.left_edge.idx, tok.idx + len(tok.text)
-    if analysis.actor_at(start, end) is not None:
-        return True
-    if any(m.start <= tok.idx < m.end for a in analysis.actors for m in a.mentions):
-        return True
+    at = tok.idx
+    start, end = tok.left_edge.idx, at + len(tok.text)
+    for actor in analysis.actors:  # one pass over the mentions: one inside the phrase, or one over the noun
+        for m in actor.mentions:
+            if (start <= m.start and m.end <= end) or m.start <= at < m.end:
+                return True
     return hint([t.text for t in tok.doc[tok.left_edge.i : tok.i + 1]], tok.text)[0] is not None
 
 
