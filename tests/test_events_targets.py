@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.calibration import cross_validate, reliability_table
-from eventwire.events.confidence import FEATURES, confidence, evidence, fit
+from eventwire.events.calibration import choose_l2, cross_validate, reliability_table
+from eventwire.events.confidence import FEATURES, L2_GRID, confidence, evidence, fit
 from eventwire.model import Analysis, Event, EventSide
 from eventwire.pipeline import Pipeline
 
@@ -198,12 +198,21 @@ def _side(country: str | None, actor: str | None = None, start: int = 0) -> Even
         (dict(src=_side("USA", "A1", start=10)), dict(src=_side("USA", "A1", start=400))),
         # both sides named actors
         (dict(tgt=_side("IRQ", "A2")), dict(tgt=_side("IRQ"))),
+        # a reported act beats a stated intention or an appeal
+        (dict(cameo="190"), dict(cameo="036")),
+        (dict(cameo="042"), dict(cameo="020")),
     ],
 )
 def test_confidence_follows_the_evidence(better: dict[str, object], worse: dict[str, object]) -> None:
     def conf(over: dict[str, object]) -> float:
-        args: dict[str, object] = {"dep": "ROOT", "src": _side("USA", "A1"), "tgt": _side("IRQ", "A2"), **over}
-        feats = evidence(str(args["dep"]), 0, args["src"], args["tgt"], 0, False)  # type: ignore[arg-type]
+        args: dict[str, object] = {
+            "dep": "ROOT",
+            "src": _side("USA", "A1"),
+            "tgt": _side("IRQ", "A2"),
+            "cameo": "190",
+            **over,
+        }
+        feats = evidence(str(args["dep"]), 0, args["src"], args["tgt"], 0, False, str(args["cameo"]))  # type: ignore[arg-type]
         return confidence(feats, "asserted")
 
     assert conf(better) > conf(worse)
@@ -211,7 +220,7 @@ def test_confidence_follows_the_evidence(better: dict[str, object], worse: dict[
 
 @pytest.mark.parametrize(("modality", "lower"), [("hypothetical", True), ("negated", True), ("reported", False)])
 def test_confidence_modality(modality: str, lower: bool) -> None:
-    feats = evidence("ROOT", 0, _side("USA", "A1"), _side("IRQ", "A2"), 1, False)
+    feats = evidence("ROOT", 0, _side("USA", "A1"), _side("IRQ", "A2"), 1, False, "190")
     assert (confidence(feats, modality) < confidence(feats, "asserted")) == lower  # type: ignore[arg-type]
 
 
@@ -223,6 +232,7 @@ def test_fit_learns_a_separating_feature_and_cross_validates() -> None:
     assert weights["src_country"] > 1.0 and weights["bias"] < 0
     scored = cross_validate([[row] for row in rows])
     assert len(scored) == len(rows)
+    assert choose_l2([[row] for row in rows]) in L2_GRID
     table = reliability_table(scored, (0.0, 0.5, 1.01))
     assert [b["precision"] for b in table] == sorted(b["precision"] for b in table)
 

@@ -307,7 +307,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
             continue  # "an agreement forced on Qatar by Saudi Arabia": a thing that took the source's country
         all_same = False
         ev_code = arrival_recode(protest_recode(code, s_tok, t_tok, src, m.token), s_tok)
-        ev = _event(m, sent, ev_code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod))
+        ev = _event(m, sent, ev_code, src, tgt, mod, m.pattern.id, _confidence(m, ev_code, src, tgt, mod))
         if ev.root in ACCUSABLE_ROOTS:  # "X said Y attacked Z": X's statement, and the act as reported
             out.extend(_speaker_events(m, sent, analysis, ev))
         out.append(ev)
@@ -316,7 +316,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         src = make_side(analysis, srcs[0])
         tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
         if tgt is not None or not m.pattern.need:
-            out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod)))
+            out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
     return out
 
 
@@ -461,12 +461,12 @@ def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) ->
             code, tgt = "112", ev.source
         if tgt is None or not (tgt.country or tgt.actor) or same_side(speaker, tgt):
             continue
-        conf = confidence(evidence(verb.dep_, verb.idx, speaker, tgt, 0, False), "asserted")
+        conf = confidence(evidence(verb.dep_, verb.idx, speaker, tgt, 0, False, code), "asserted")
         trig_m = Match(verb, m.pattern, m.depth)
         out.append(_event(trig_m, sent, code, speaker, tgt, "asserted", "reported_conflict", conf))
     return out
 
 
-def _confidence(m: Match, src: EventSide | None, tgt: EventSide | None, mod: Modality) -> float:
+def _confidence(m: Match, code: str, src: EventSide | None, tgt: EventSide | None, mod: Modality) -> float:
     p = m.pattern
-    return confidence(evidence(m.token.dep_, m.token.idx, src, tgt, p.specificity, p.symmetric), mod)
+    return confidence(evidence(m.token.dep_, m.token.idx, src, tgt, p.specificity, p.symmetric, code), mod)
