@@ -20,7 +20,16 @@ from ..model import EventSide
 from .confidence import FEATURES, L2_GRID, evidence, fit
 from .lexicon import load_patterns
 
-__all__ = ["Item", "calibrate", "choose_l2", "cross_validate", "log_loss", "record_features", "reliability_table"]
+__all__ = [
+    "Item",
+    "calibrate",
+    "choose_l2",
+    "cross_validate",
+    "held_out_reliability",
+    "log_loss",
+    "record_features",
+    "reliability_table",
+]
 
 JSON = dict[str, Any]
 #: (sentence text, event record, whether the event is right)
@@ -100,16 +109,27 @@ def choose_l2(groups: Sequence[Sequence[Row]], grid: Sequence[float] = L2_GRID) 
     return min(grid, key=lambda l2: round(log_loss(cross_validate(groups, l2=l2)), 6))
 
 
-def calibrate(items: Sequence[Item], nlp: Language, bins: Sequence[float]) -> JSON:
-    """Fitted weights, the in-sample and the cross-validated reliability tables."""
+def _groups(items: Sequence[Item], nlp: Language) -> list[list[Row]]:
+    """The (features, right) rows of the items, one group per sentence."""
     groups: dict[str, list[Row]] = {}
     for text, event, ok in items:
         start = int(((event.get("evidence") or {}).get("trigger") or {}).get("start") or 0)
         groups.setdefault(text, []).append((record_features(event, _dep(nlp, text, start)), ok))
-    rows = [row for g in groups.values() for row in g]
-    l2 = choose_l2(list(groups.values()))
+    return list(groups.values())
+
+
+def held_out_reliability(items: Sequence[Item], nlp: Language, bins: Sequence[float], l2: float) -> list[JSON]:
+    """The 5-fold cross-validated reliability table of the items (weights refitted with ``l2``)."""
+    return reliability_table(cross_validate(_groups(items, nlp), l2=l2), bins)
+
+
+def calibrate(items: Sequence[Item], nlp: Language, bins: Sequence[float]) -> JSON:
+    """Fitted weights, the in-sample and the cross-validated reliability tables."""
+    groups = _groups(items, nlp)
+    rows = [row for g in groups for row in g]
+    l2 = choose_l2(groups)
     weights = fit(rows, l2=l2)
-    held_out = cross_validate(list(groups.values()), l2=l2)
+    held_out = cross_validate(groups, l2=l2)
     return {
         "n_events": len(rows),
         "l2": l2,

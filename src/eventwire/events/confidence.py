@@ -16,7 +16,17 @@ import yaml
 
 from ..model import EventSide, Modality
 
-__all__ = ["FEATURES", "INTENT_ROOTS", "L2_GRID", "SUBORDINATE_DEPS", "confidence", "evidence", "fit", "weights"]
+__all__ = [
+    "FEATURES",
+    "INTENT_ROOTS",
+    "L2_GRID",
+    "SUBORDINATE_DEPS",
+    "confidence",
+    "evidence",
+    "fit",
+    "fitted_l2",
+    "weights",
+]
 
 #: the evidence an event's confidence rests on (each true or false)
 FEATURES = ("src_country", "subordinate", "src_far", "specific", "symmetric", "both_actors", "intent")
@@ -33,11 +43,22 @@ L2_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)
 
 
 @cache
+def _data() -> dict[str, object]:
+    text = resources.files(__package__).joinpath("data/confidence.yaml").read_text(encoding="utf-8")
+    data: dict[str, object] = yaml.safe_load(text)
+    return data
+
+
 def weights() -> dict[str, float]:
     """The fitted weights (``bias`` and one per feature) and the fixed modality offsets."""
-    text = resources.files(__package__).joinpath("data/confidence.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    return {str(k): float(v) for k, v in data["weights"].items()}
+    table = _data()["weights"]
+    assert isinstance(table, dict)
+    return {str(k): float(v) for k, v in table.items()}
+
+
+def fitted_l2() -> float:
+    """The L2 penalty the shipped weights were fitted with."""
+    return float(str(_data()["l2"]))
 
 
 def evidence(
