@@ -355,12 +355,12 @@ def _negated_complement(tok: Token) -> bool:
 
 def _other_target(heads: list[Token], analysis: Analysis, src: EventSide) -> EventSide | None:
     """An actor inside the phrase of a target that was the source's own ("his commitment to the
-    Zambian people" -> the Zambian people), or None."""
+    Zambian people" -> the Zambian people), with a target's phrase, or None."""
     for head in heads:
         for tok in head.subtree:
             if tok.i == head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("pobj", "dobj", "conj"):
                 continue
-            side = make_side(analysis, tok, wide=True)
+            side = target_extent((tok, make_side(analysis, tok, wide=True)))[1]  # a target's phrase
             if is_actor(side) and not same_side(side, src):
                 return side
     return None
