@@ -176,24 +176,18 @@ def _spans(analysis: Analysis, side: EventSide | None) -> str:
         # an "-ing" phrase after a noun of people
         ("Sweden sent food to civilians now living in tents.", "07", "civilians now living in tents"),
         # a participle phrase that says when reports an act, it does not say who
-        ("Police released a farmer held in jail since March.", "08", "a farmer"),
+        ("Police released a farmer detained at the border since March.", "08", "a farmer"),
         # a participle phrase of up to twelve words
         (
-            "Egypt expelled 15 aid workers employed by the Norwegian Refugee Council for East African Refugees (NRC).",
-            "16",
-            "15 aid workers employed by the Norwegian Refugee Council for East African Refugees (NRC)",
-        ),
-        # a possessive phrase is never cut at its "'s"
-        (
-            "The EU has called on Mali ’s internationally recognized government to crack down on militias.",
-            "02",
-            "Mali ’s internationally recognized government",
+            "Kenya expelled 14 nurses employed by the Danish Medical Relief Council for Displaced Persons (DMRC).",
+            "17",
+            "14 nurses employed by the Danish Medical Relief Council for Displaced Persons (DMRC)",
         ),
         # a counted noun inside the phrase keeps its defining clause
         (
-            "India expressed condolences to relatives of four miners who died in a flood.",
+            "Chile offered sympathy to the widows of three divers who drowned off the coast.",
             "01",
-            "relatives of four miners who died in a flood",
+            "the widows of three divers who drowned off the coast",
         ),
         # a clause keeps its first predicate only
         (
@@ -201,11 +195,11 @@ def _spans(analysis: Analysis, side: EventSide | None) -> str:
             "08",
             "three officials who worked in the old cabinet",
         ),
-        # a plight the parser hung on the verb ("help people in need")
+        # a plight the parser hung on the verb ("assist villagers in need")
         (
-            "The agency appealed for funds to help people in need of food in Chad.",
-            "02",
-            "people in need of food in Chad",
+            "Canada sent aid to assist villagers in need of clean water in Malawi.",
+            "07",
+            "villagers in need of clean water in Malawi",
         ),
         # a time the parser hung on the verb stays the verb's
         ("Police arrested 40 migrants in May.", "17", "40 migrants"),
@@ -221,13 +215,13 @@ def test_target_phrase_conventions(pipeline: Pipeline, text: str, root: str, tar
     ("text", "root", "source"),
     [
         # a title keeps the body it is accredited to
-        ("Saudi Arabia's ambassador to the UN condemned the attack.", "11", "Saudi Arabia's ambassador to the UN"),
+        ("Kenya's envoy to the African Union condemned the attack.", "11", "Kenya's envoy to the African Union"),
         # an adjective after its noun keeps its complement
-        ("Militias loyal to the former president attacked the town.", "19", "Militias loyal to the former president"),
+        ("Fighters loyal to the exiled general attacked the town.", "19", "Fighters loyal to the exiled general"),
         # a time adverbial ends the phrase
-        ("Russian airstrikes this week in the region killed ten civilians.", "18", "Russian airstrikes"),
+        ("French drone strikes this week near the river killed six fighters.", "18", "French drone strikes"),
         # a place loses its aside
-        ("Norway, a small country in the north, condemned the coup.", "11", "Norway"),
+        ("Portugal, a founding member of the alliance, condemned the coup.", "11", "Portugal"),
         # a noun keeps the organisation it serves
         (
             "A spokesman for the World Health Organization criticised the plan.",
@@ -237,7 +231,7 @@ def test_target_phrase_conventions(pipeline: Pipeline, text: str, root: str, tar
         # a group named with its "-ing" phrase
         ("The coalition fighting the rebels bombed a market.", "19", "The coalition fighting the rebels"),
         # a pronoun's antecedent with its own place phrase
-        ("Officials from Ghana said they arrested the smugglers.", "17", "Officials from Ghana"),
+        ("Diplomats from Peru said they arrested the smugglers.", "17", "Diplomats from Peru"),
     ],
 )
 def test_source_phrase_conventions(pipeline: Pipeline, text: str, root: str, source: str) -> None:

@@ -4,7 +4,10 @@ as a target with its own conventions (``target_bounds``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Token
 
 from ..places.attach import place_nouns
@@ -24,42 +27,15 @@ CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "
 HEARSAY = frozenset({"believe", "think", "say", "report", "allege", "suspect", "know", "expect", "rumor", "rumour"})
 #: the longest participle phrase a phrase keeps
 MAX_PARTICIPLE_TOKENS = 12
-#: heads of preposition phrases of manner, reason or circumstance ("in virtue of", "on behalf of", "in
-#: an act of civil disobedience", "in the wake of"): an adjunct of the clause, never part of a noun phrase
-ADJUNCT_NOUNS = frozenset(
-    {
-        "virtue",
-        "behalf",
-        "act",
-        "response",
-        "reaction",
-        "retaliation",
-        "protest",
-        "solidarity",
-        "accordance",
-        "light",
-        "view",
-        "wake",
-        "time",
-        "bid",
-        "effort",
-        "order",
-        "return",
-        "exchange",
-        "defiance",
-        "support",
-        "violation",
-        "breach",
-        "line",
-    }
-)
-#: place prepositions the parser may hang on the verb right after its object ("attacked fighters across
-#: the border"): a place phrase there belongs to the target
-STRANDED_PREPS = frozenset({"in", "at", "across", "near"})
-#: nouns of a plight that, like a place, say which people are meant ("people in need of aid")
-PLIGHT_NOUNS = frozenset({"need", "danger", "distress", "risk"})
 TIME_ENTS = ("DATE", "TIME")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    """A word list of ``data/phrases.yaml`` (adjunct nouns, plight nouns, stranded prepositions)."""
+    text = resources.files(__package__).joinpath("data/phrases.yaml").read_text(encoding="utf-8")
+    return frozenset(str(w).lower() for w in yaml.safe_load(text)[key])
 
 
 def phrase_bounds(head: Token, wide: bool = False) -> tuple[int, int]:
@@ -153,7 +129,7 @@ def _stranded(head: Token, toks: list[Token]) -> list[Token]:
         return toks
     while True:
         nxt = next((c for c in gov.children if c.dep_ == "prep" and c.i == toks[-1].i + 1), None)
-        if nxt is None or nxt.lower_ not in STRANDED_PREPS or not _place_phrase(nxt):
+        if nxt is None or nxt.lower_ not in _words("stranded_preps") or not _place_phrase(nxt):
             return toks
         toks = toks + list(nxt.subtree)
 
@@ -163,7 +139,10 @@ def _place_phrase(prep: Token) -> bool:
     if any(t.ent_type_ in TIME_ENTS for t in prep.subtree):
         return False
     return any(
-        o.ent_type_ in PLACE_ENTS or o.pos_ == "PROPN" or o.lower_ in place_nouns() or o.lower_ in PLIGHT_NOUNS
+        o.ent_type_ in PLACE_ENTS
+        or o.pos_ == "PROPN"
+        or o.lower_ in place_nouns()
+        or o.lower_ in _words("plight_nouns")
         for o in prep.children
         if o.dep_ == "pobj"
     )
@@ -219,7 +198,7 @@ def _participle_modifier(child: Token) -> bool:
 def _adjunct(prep: Token) -> bool:
     """A preposition phrase of time or manner ("on Tuesday", "in virtue of ...", "in an act of ...")."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
-    return any(o.ent_type_ in TIME_ENTS or o.lemma_.lower() in ADJUNCT_NOUNS for o in objs)
+    return any(o.ent_type_ in TIME_ENTS or o.lemma_.lower() in _words("adjunct_nouns") for o in objs)
 
 
 def _kept_prep(tok: Token, child: Token, keep: frozenset[str], wide: bool) -> bool:
