@@ -114,6 +114,14 @@ ACRONYM: list[Row] = [
     (")", "PUNCT", "punct", 4, "O", False),
 ]
 
+#: "Days later Ortega expelled ...": the measure of time the parser gave the name
+TIME_BEFORE_NAME: list[Row] = [
+    ("Days", "NOUN", "npadvmod", 1, "O", True),
+    ("later", "ADJ", "amod", 2, "O", True),
+    ("Ortega", "PROPN", "nsubj", 3, "B-PERSON", True),
+    ("expelled", "VERB", "ROOT", 3, "O", False),
+]
+
 
 @pytest.mark.parametrize(
     ("rows", "head", "expected"),
@@ -142,6 +150,7 @@ def test_target_bounds_on_parser_slips(rows: list[Row], head: int, expected: str
         (TIME_ON_NOUN, 5, "the embassy"),
         (APPOSITION_PAST_CONJUNCT, 3, "a town"),
         (ACRONYM, 4, "the Liberation Front (LF)"),
+        (TIME_BEFORE_NAME, 2, "Ortega"),
     ],
 )
 def test_wide_phrase_bounds_on_parser_slips(rows: list[Row], head: int, expected: str) -> None:

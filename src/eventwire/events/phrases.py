@@ -29,6 +29,8 @@ HEARSAY = frozenset({"believe", "think", "say", "report", "allege", "suspect", "
 MAX_PARTICIPLE_TOKENS = 12
 TIME_ENTS = ("DATE", "TIME")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
+#: adverbs of time the parser takes for adjectives ("Hours earlier Maduro")
+TIME_ADVERBS = frozenset({"earlier", "later", "ago"})
 
 
 @cache
@@ -251,4 +253,6 @@ def _phrase_tokens(
             continue  # "Evo Morales in virtue of ...": a person's name takes only an "of" phrase
         if child.dep_ in ("npadvmod", "compound", "nummod") and child.ent_type_ in TIME_ENTS:
             continue  # "Hours earlier Maduro", "17 July 2017 Russia's Supreme Court"
+        if child.dep_ == "amod" and child.lower_ in TIME_ADVERBS and any(g.dep_ == "npadvmod" for g in child.children):
+            continue  # "Days later Maduro": a measure of time before a name is the clause's
         yield from _phrase_tokens(child, keep, wide, asides, clauses)
