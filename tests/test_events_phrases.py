@@ -212,6 +212,8 @@ def _spans(analysis: Analysis, side: EventSide | None) -> str:
         ),
         # a time the parser hung on the verb stays the verb's
         ("Police arrested 40 migrants in May.", "17", "40 migrants"),
+        # so does the venue of a meeting
+        ("The Spanish foreign minister met his Italian counterpart in Rome.", "04", "his Italian counterpart"),
     ],
 )
 def test_target_phrase_conventions(pipeline: Pipeline, text: str, root: str, target: str) -> None:

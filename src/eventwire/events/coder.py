@@ -289,7 +289,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1], instruments(m.pattern), content)
     if m.pattern.symmetric:  # "met in Zurich": the place is no partner
         syn_tgts = partners(m.token, syn_tgts)
-    tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t)))]
+    venue = m.pattern.symmetric
+    tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t, venue)))]
     if any(side is not None and side.country for _, side in tgt_sides):  # "the talks" beside "the U.S."
         tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]
     tgt_sides = tgt_sides or [(None, None)]

@@ -52,13 +52,15 @@ def phrase_bounds(head: Token, wide: bool = False) -> tuple[int, int]:
     return _name_bounds(head, toks[0].idx, _closing(toks))
 
 
-def target_bounds(head: Token) -> tuple[int, int]:
+def target_bounds(head: Token, stranded: bool = True) -> tuple[int, int]:
     """Character bounds of a target's phrase: the wide phrase with the target's own conventions
     (see ``TARGET_PREPS_KEPT``; a name keeps no apposition: "Haifa, Israel's third city" -> "Haifa";
-    a bare noun keeps its defining clause; a place phrase the parser hung on the verb is the target's)."""
+    a bare noun keeps its defining clause; with ``stranded``, a place phrase the parser hung on the verb
+    is the target's)."""
     keep = WIDE_PREPS | TARGET_PREPS_KEPT
     toks = sorted(_phrase_tokens(head, keep, True, asides=True, clauses=True), key=lambda t: t.i)
-    toks = _stranded(head, _possessed(_contiguous(head, toks)))
+    toks = _possessed(_contiguous(head, toks))
+    toks = _stranded(head, toks) if stranded else toks
     toks = _trimmed(toks)
     return _name_bounds(head, toks[0].idx, _closing(toks))
 
