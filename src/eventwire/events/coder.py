@@ -289,7 +289,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1], instruments(m.pattern), content)
     if m.pattern.symmetric:  # "met in Zurich": the place is no partner
         syn_tgts = partners(m.token, syn_tgts)
-    tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t)))]
+    venue = m.pattern.symmetric
+    tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t, venue)))]
     if any(side is not None and side.country for _, side in tgt_sides):  # "the talks" beside "the U.S."
         tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]
     tgt_sides = tgt_sides or [(None, None)]
@@ -355,12 +356,12 @@ def _negated_complement(tok: Token) -> bool:
 
 def _other_target(heads: list[Token], analysis: Analysis, src: EventSide) -> EventSide | None:
     """An actor inside the phrase of a target that was the source's own ("his commitment to the
-    Zambian people" -> the Zambian people), or None."""
+    Zambian people" -> the Zambian people), with a target's phrase, or None."""
     for head in heads:
         for tok in head.subtree:
             if tok.i == head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("pobj", "dobj", "conj"):
                 continue
-            side = make_side(analysis, tok, wide=True)
+            side = target_extent((tok, make_side(analysis, tok, wide=True)))[1]  # a target's phrase
             if is_actor(side) and not same_side(side, src):
                 return side
     return None

@@ -127,7 +127,7 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     if actor is None and (head.lower_ in PRONOUNS or head.lower_ in POSSESSIVES):
         ante = _possessor(head) if head.lower_ in POSSESSIVES else _resolve_pronoun(head)
         if ante is not None:
-            a_start, a_end = phrase_bounds(ante)
+            a_start, a_end = phrase_bounds(ante, wide)  # the antecedent's phrase as the side's own
             actor = _actor_in(analysis, ante, a_start, a_end)
             start, end = a_start, a_end  # name the actor, not the pronoun
             text = analysis.article.text[start:end]

@@ -409,16 +409,17 @@ def _cut(side: EventSide, at: int) -> EventSide:
     return replace(side, text=text, end=(side.start or 0) + len(text))
 
 
-def target_extent(pair: SidePair) -> SidePair:
+def target_extent(pair: SidePair, venue: bool = False) -> SidePair:
     """The target's phrase ends where a target's phrase ends (``target_bounds``): it keeps a few more
     modifiers ("partners like Saudi Arabia") and drops the aside after a name ("Haifa, Israel's third
-    largest city"). A pronoun's side names its antecedent and stays as it is."""
+    largest city"). A pronoun's side names its antecedent and stays as it is. ``venue``: a place phrase
+    after the target is where the act happens ("met his counterpart in Berlin"), not the target's."""
     tok, side = pair
     if tok is None or side is None or side.start is None or tok.pos_ == "PRON":
         return pair
     if not side.start <= tok.idx < (side.end or 0):
         return pair
-    end = max(target_bounds(tok)[1], tok.idx + len(tok.text))
+    end = max(target_bounds(tok, stranded=not venue)[1], tok.idx + len(tok.text))
     return tok, replace(side, text=doc_text(tok.doc)[side.start : end], end=end)
 
 
