@@ -10,7 +10,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-from ..places.attach import place_nouns
+from ..wordlists import word_list
 from .fallback import hint
 from .syntax import entity
 
@@ -145,7 +145,7 @@ def _place_phrase(prep: Token) -> bool:
     return any(
         o.ent_type_ in PLACE_ENTS
         or o.pos_ == "PROPN"
-        or o.lower_ in place_nouns()
+        or o.lower_ in word_list("place_nouns")
         or o.lower_ in _words("plight_nouns")
         for o in prep.children
         if o.dep_ == "pobj"
