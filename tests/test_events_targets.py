@@ -122,6 +122,47 @@ def test_target_phrase_extent(pipeline: Pipeline, text: str, root: str, target_t
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "target_text"),
+    [
+        # a date before the trigger is no recipient: the "to" phrase the parser hung low is
+        (
+            "On June 3, 2015, Canada returned a bronze statue that was taken in 1990 from a museum in Ottawa"
+            " to the Greek government.",
+            "08",
+            "the Greek government",
+        ),
+        # adverbial phrases of warrant, manner or occasion hold no target
+        (
+            "Brazil expressed condolences to the family of the late judge on behalf of the Brazilian people.",
+            "01",
+            "the family of the late judge",
+        ),
+        (
+            "Jordan carried out air strikes against Islamic State militants with the approval of Iraq.",
+            "19",
+            "Islamic State militants",
+        ),
+        (
+            "The rebels claimed responsibility for the bombing in Aden in a statement sent to journalists.",
+            "01",
+            "the bombing in Aden",
+        ),
+        # an object beside the pattern's own object word is a parser's slip, not a victim
+        (
+            "Kenya has carried out several air strikes against al-Shabab since March, the last of which a week ago.",
+            "19",
+            "al-Shabab",
+        ),
+    ],
+)
+def test_adjuncts_and_dates_are_no_targets(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:
+    events = _events(_code(pipeline, text), root)
+    assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
+    assert events[0].target is not None and events[0].target.text == target_text
+
+
+@pytest.mark.slow
 def test_a_date_is_no_target(pipeline: Pipeline) -> None:
     """ "demanded on Thursday that X ...": the "that" clause's subject, not the date."""
     events = _events(_code(pipeline, "Egypt on Thursday demanded that Sudan halt the dam project."), "10")

@@ -151,8 +151,7 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     elif pat.target == "from_subj":
         return from_objects(tok), srcs, False
     elif pat.target == "prep":
-        victims = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_ not in pat.obj | pat.comp]
-        victims = victims if pat.obj or pat.comp else []
+        victims = _victims(tok, pat)
         tgts = [c for c in tok.children if c.dep_ == "nsubjpass"] or victims or prep_objects(tok)
     elif pat.prep:
         tgts = [
@@ -184,6 +183,19 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
     return srcs, tgts, passive
+
+
+def _victims(tok: Token, pat: Pattern) -> list[Token]:
+    """The direct objects of an instrument pattern that are its victims ("hit the town with air
+    strikes"); none when an object is the pattern's own word ("carried out air strikes"): another
+    object beside it is a parser's slip ("expressed condolences ..., Nobel Prize winner X")."""
+    if not pat.obj and not pat.comp:
+        return []
+    words = pat.obj | pat.comp
+    dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+    if any(d.lemma_.lower() in words or d.lower_ in words for d in dobjs):
+        return []
+    return dobjs
 
 
 def instrument_subject(tok: Token, pat: Pattern) -> bool:

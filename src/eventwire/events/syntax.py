@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..nlp import dateline_end
+from .lexicon import adjunct_words
 
 __all__ = [
     "OBJECT_CONTROL",
@@ -17,6 +18,7 @@ __all__ = [
     "condition_subjects",
     "entity",
     "expand_conj",
+    "is_adjunct",
     "name_heads",
     "nominal_source",
     "nominal_targets",
@@ -187,6 +189,14 @@ def name_heads(tok: Token) -> list[Token]:
     return out
 
 
+def is_adjunct(prep: Token) -> bool:
+    """Whether a preposition leads an adverbial phrase of manner, occasion or warrant ("in a bid to",
+    "on behalf of X", "with the approval of X"): it names no target and holds none."""
+    return prep.dep_ == "prep" and any(
+        c.dep_ == "pobj" and (prep.lower_, c.lemma_.lower()) in adjunct_words() for c in prep.children
+    )
+
+
 def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -252,7 +262,7 @@ def objects(tok: Token) -> list[Token]:
     if direct:
         return direct
     for prep in _children(tok, {"prep"}):
-        if prep.lower_ in TARGET_PREPS:
+        if prep.lower_ in TARGET_PREPS and not is_adjunct(prep):
             pobj = [p for p in _children(prep, {"pobj"}) if not _is_time(p)]
             if pobj:
                 return [t for p in pobj for t in expand_conj(p)]
@@ -284,7 +294,8 @@ def prep_objects(tok: Token) -> list[Token]:
     for preps in (TARGET_PREPS - PLACE_PREPS, TARGET_PREPS | INSTRUMENT_PREPS):  # "a meeting with X at a lunch"
         for holder in holders:
             for prep in _children(holder, {"prep"}):
-                pobj = _children(prep, {"pobj"}) if prep.lower_ in preps else []
+                taken = prep.lower_ in preps and not is_adjunct(prep)
+                pobj = [p for p in _children(prep, {"pobj"}) if not _is_time(p)] if taken else []
                 if pobj:
                     return [t for p in pobj for t in expand_conj(p)]
     for obj in _children(tok, {"dobj"}):  # "returned a statue of the god Shiva to India": "to" hung on the object
@@ -387,7 +398,7 @@ def nominal_targets(noun: Token) -> list[Token]:
     """The target of a nominal event: its "of/on/against/with/to" object, or the possessor of a
     victim noun without "of" ("Soleimani's killing")."""
     for prep in _children(noun, {"prep"}):
-        if prep.lower_ in NOMINAL_TARGET_PREPS:
+        if prep.lower_ in NOMINAL_TARGET_PREPS and not is_adjunct(prep):
             pobj = _children(prep, {"pobj"})
             if pobj:
                 return [t for p in pobj for t in expand_conj(p)]
@@ -399,7 +410,7 @@ def nominal_targets(noun: Token) -> list[Token]:
         if dative:  # "gave Putin a stern warning"
             return dative
         for prep in _children(verb, {"prep"}):
-            if prep.lower_ in NOMINAL_TARGET_PREPS and prep.lower_ != "of":
+            if prep.lower_ in NOMINAL_TARGET_PREPS and prep.lower_ != "of" and not is_adjunct(prep):
                 return [t for p in _children(prep, {"pobj"}) for t in expand_conj(p)]
     return []
 

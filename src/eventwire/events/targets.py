@@ -16,7 +16,7 @@ from .fallback import hint
 from .lexicon import Pattern, instrument_words
 from .phrases import target_bounds
 from .sides import make_side, same_side, usable_argument
-from .syntax import expand_conj
+from .syntax import expand_conj, is_adjunct
 
 __all__ = [
     "PATIENT_ROOT",
@@ -81,7 +81,7 @@ def _steps(tok: Token, reach: bool = False) -> list[tuple[Token, int]]:
             continue
         if c.dep_ == "advcl" and not any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
             continue  # only a purpose clause ("to assist Ethiopia") is part of the act
-        if c.dep_ == "prep" and c.lower_ in BLOCKED_PREPS:
+        if c.dep_ == "prep" and (c.lower_ in BLOCKED_PREPS or is_adjunct(c)):
             continue
         locative = c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
         if c.dep_ == "advcl":
