@@ -163,6 +163,41 @@ def test_adjuncts_and_dates_are_no_targets(pipeline: Pipeline, text: str, root: 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "target_text"),
+    [
+        # a quantity's "of" phrase is the thing moved: its "to" phrase names the recipient
+        (
+            "Peru returned dozens of artifacts that were looted in 1990 to the Mexican embassy.",
+            "08",
+            "the Mexican embassy",
+        ),
+        ("Bolivia handed over 40 percent of its weapons stockpile to the United Nations.", "08", "the United Nations"),
+        # the weapon set off is no target: the place it is set off near is
+        (
+            "A suicide bomber detonated his explosives-laden vehicle near a Somali army base.",
+            "18",
+            "a Somali army base",
+        ),
+        # the purpose of the object ("an initiative to end X"), or of the act in the complement
+        ("Ghana announced a truce initiative to end the fighting in Togo.", "08", "Togo"),
+        ("Japan is considering sending aid to help Nepal cope with the floods.", "01", "Nepal"),
+        ("Canada has offered to send 500 troops to distribute food in Haiti.", "03", "Haiti"),
+        # a named recipient is kept over the one a purpose clause helps
+        (
+            "Chile shared evidence with its Peruvian counterparts to allow prosecutors in Bolivia to open a case.",
+            "06",
+            "its Peruvian counterparts",
+        ),
+    ],
+)
+def test_what_is_moved_gives_way_to_whom_it_serves(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:
+    events = _events(_code(pipeline, text), root)
+    assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
+    assert events[0].target is not None and events[0].target.text == target_text
+
+
+@pytest.mark.slow
 def test_a_date_is_no_target(pipeline: Pipeline) -> None:
     """ "demanded on Thursday that X ...": the "that" clause's subject, not the date."""
     events = _events(_code(pipeline, "Egypt on Thursday demanded that Sudan halt the dam project."), "10")

@@ -187,14 +187,15 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
 
 def _victims(tok: Token, pat: Pattern) -> list[Token]:
     """The direct objects of an instrument pattern that are its victims ("hit the town with air
-    strikes"); none when an object is the pattern's own word ("carried out air strikes"): another
-    object beside it is a parser's slip ("expressed condolences ..., Nobel Prize winner X")."""
+    strikes"); none when an object's phrase holds the pattern's own word ("carried out air strikes",
+    "detonated an explosives-laden car"): another object beside it is a parser's slip ("expressed
+    condolences ..., Nobel Prize winner X")."""
     if not pat.obj and not pat.comp:
         return []
     words = pat.obj | pat.comp
     dobjs = [c for c in tok.children if c.dep_ == "dobj"]
-    if any(d.lemma_.lower() in words or d.lower_ in words for d in dobjs):
-        return []
+    if any(t.lemma_.lower() in words or t.lower_ in words for d in dobjs for t in d.subtree):
+        return []  # "detonated his explosives-laden vehicle": the object is the weapon
     return dobjs
 
 

@@ -27,7 +27,7 @@ from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, pa
 from .modality import modality
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
-from .syntax import REPORTING, complement_lemmas, nominal_source, subjects
+from .syntax import REPORTING, complement_lemmas, content_head, nominal_source, subjects
 from .targets import (
     PATIENT_ROOT,
     actor_targets,
@@ -107,6 +107,7 @@ def _lemmas(tok: Token) -> list[str]:
 def _obj_words(tok: Token) -> set[str]:
     heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+    heads += [inner for h in heads if (inner := content_head(h)) is not h]  # "dozens of artifacts"
     words: set[str] = set()
     for h in heads:
         words.update((h.lemma_.lower(), h.lower_))

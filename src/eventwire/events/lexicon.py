@@ -24,6 +24,7 @@ __all__ = [
     "non_agents",
     "patterns_for",
     "protester_words",
+    "quantity_words",
     "weapon_words",
 ]
 
@@ -131,6 +132,12 @@ def adjunct_words() -> frozenset[tuple[str, str]]:
     to", "on behalf of")."""
     pairs = (str(w).lower().split() for w in _data().get("adjuncts", ()))
     return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+
+
+@cache
+def quantity_words() -> frozenset[str]:
+    """Heads that only measure or hold what their "of" phrase names ("dozens of artifacts")."""
+    return frozenset(str(w) for w in _data().get("quantities", ()))
 
 
 @cache

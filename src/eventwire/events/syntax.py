@@ -9,13 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..nlp import dateline_end
-from .lexicon import adjunct_words
+from .lexicon import adjunct_words, quantity_words
 
 __all__ = [
     "OBJECT_CONTROL",
     "REPORTING",
     "complement_lemmas",
     "condition_subjects",
+    "content_head",
     "entity",
     "expand_conj",
     "is_adjunct",
@@ -187,6 +188,19 @@ def name_heads(tok: Token) -> list[Token]:
                 out.extend(more)
                 seen.update(x.i for x in more)
     return out
+
+
+def content_head(tok: Token) -> Token:
+    """The head of what a quantity or container noun measures ("dozens of artifacts" -> artifacts, "40
+    percent of their arms" -> arms); any other token is its own content head."""
+    for _ in range(3):
+        if not (tok.pos_ == "NUM" or tok.lemma_.lower() in quantity_words() or tok.lower_ in quantity_words()):
+            break
+        inner = [p for c in _children(tok, {"prep"}) if c.lower_ == "of" for p in _children(c, {"pobj"})]
+        if not inner:
+            break
+        tok = inner[0]
+    return tok
 
 
 def is_adjunct(prep: Token) -> bool:

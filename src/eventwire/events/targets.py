@@ -16,7 +16,7 @@ from .fallback import hint
 from .lexicon import Pattern, instrument_words
 from .phrases import target_bounds
 from .sides import make_side, same_side, usable_argument
-from .syntax import expand_conj, is_adjunct
+from .syntax import complement_subject, content_head, expand_conj, is_adjunct
 
 __all__ = [
     "PATIENT_ROOT",
@@ -45,6 +45,9 @@ WALK_DEPS = frozenset(
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at"})
 #: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance)
 BLOCKED_PREPS = frozenset({"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than"})
+#: prepositions naming whom a transfer is made to or with ("shared evidence with X"): a purpose clause
+#: then names no one else the act serves
+RECIPIENT_PREPS = frozenset({"to", "with"})
 #: entity types of a named place
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: possessive pronouns: they refer back to an owner rather than name one
@@ -258,7 +261,10 @@ def is_instrument(analysis: Analysis, tok: Token | None, words: frozenset[str]) 
     """Whether a target head is a word the trigger's pattern names as its instrument or content
     ("troops" of "sent troops", "curfew" of "eased the curfew"), not the one the act is aimed at, and
     no actor owns it ("the EU proposal" is the EU's)."""
-    if tok is None or tok.pos_ != "NOUN" or not (tok.lemma_.lower() in words or tok.lower_ in words):
+    if tok is None:
+        return False
+    tok = content_head(tok)  # "dozens of artifacts", "40 percent of their arms"
+    if tok.pos_ != "NOUN" or not (tok.lemma_.lower() in words or tok.lower_ in words):
         return False
     return not _owned(analysis, tok)
 
@@ -313,25 +319,39 @@ def _authors(analysis: Analysis, trigger: Token, sides: list[SidePair]) -> list[
     return out
 
 
+def _is_purpose(clause: Token) -> bool:
+    return any(a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children)
+
+
 def _purpose_clauses(trigger: Token) -> list[Token]:
-    """The purpose clauses of an act ("gave 5 million euros to help X"): the trigger's own, or, for a
-    noun the act is named by, those of the verb it is the object of ("announced aid to help X")."""
-    heads = [trigger]
+    """The purpose clauses of an act ("gave 5 million euros to help X"): the trigger's own, those of
+    the act in its complement ("considering sending aid to help X"), or, for a noun the act is named
+    by, those of the verb it is the object of ("announced aid to help X"); then the infinitive that
+    qualifies its object ("announced a ceasefire initiative to halt the fighting in X")."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
         heads.append(trigger.head)
-    return [
-        c
-        for h in heads
-        for c in h.children
-        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-    ]
+    own = [c for h in heads for c in h.children if c.dep_ == "advcl" and _is_purpose(c)]
+    objs = [o for h in heads for o in h.children if o.dep_ == "dobj"]
+    return own + [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl") and _is_purpose(c)]
+
+
+def _recipient(tok: Token | None) -> bool:
+    """Whether a target is named as the recipient of the act ("to X", "with X")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS
 
 
 def beneficiary(trigger: Token, analysis: Analysis, exclude: set[int], source: EventSide | None) -> list[SidePair]:
     """The actor or named place an act with no target serves, found in its purpose clause ("gave 5
-    million euros to promote investment in Ethiopia": Ethiopia)."""
+    million euros to promote investment in Ethiopia": Ethiopia), or the subject of that clause's
+    complement ("sent aid to help Haiti cope with the floods": Haiti)."""
     for clause in _purpose_clauses(trigger):
-        found = nearest_actor(clause, analysis, exclude, source, max_cost=PURPOSE_REACH, places=True)
+        helped: list[SidePair] = [
+            (t, side)
+            for t in complement_subject(clause)
+            if t.i not in exclude and is_actor(side := make_side(analysis, t, wide=True))
+        ]
+        found = helped or nearest_actor(clause, analysis, exclude, source, max_cost=PURPOSE_REACH, places=True)
         if found:
             return found
     return []
@@ -349,8 +369,8 @@ def actor_targets(
     """The target sides (``_targets``); an act short of coercion that names no actor as its target
     serves the one its purpose clause names ("gave money to help people in Somalia")."""
     found = _targets(trigger, sides, analysis, exclude, source, instrument_nouns, content)
-    if not content or any(is_actor(s) for _, s in found):
-        return found
+    if not content or any(is_actor(s) or _recipient(t) for t, s in found):
+        return found  # "shared evidence with their counterparts to allow X to ...": the counterparts
     return beneficiary(trigger, analysis, exclude, source) or found
 
 
@@ -384,6 +404,11 @@ def _targets(
         found = found or nearest_actor(trigger, analysis, exclude, source, skip=skip, places=True)
         if found:
             return _in_place(analysis, found, sides, trigger) if content else found
+        holders = [trigger, *(t for t, _ in sides if t is not None)]
+        addressed = any(c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS for h in holders for c in h.children)
+        served = beneficiary(trigger, analysis, exclude, source) if content and not addressed else []
+        if served:  # "offered to send troops to distribute supplies in Somalia"
+            return served
     if any(s is not None and _other(s, source) and _names_actor(analysis, t, s) for t, s in sides):
         return sides
     if not sides:  # nothing in the syntax: a wider search ("sent vehicles and a team of medics to Nepal")
