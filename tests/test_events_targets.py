@@ -198,6 +198,39 @@ def test_what_is_moved_gives_way_to_whom_it_serves(pipeline: Pipeline, text: str
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "target_text"),
+    [
+        # forces moved or withdrawn: the place they are moved in or from
+        (
+            "Guatemala is willing to withdraw its troops from a ten kilometer strip along the border.",
+            "03",
+            "a ten kilometer strip along the border",
+        ),
+        # a named place beats the actor a purpose clause names
+        ("Germany strengthened its forces in Lithuania to deter possible Russian aggression.", "15", "Lithuania"),
+        # what names the instrument again is no target ("including", an apposition)
+        ("Ghana announced the deployment of 300 troops, including 20 officers, to Mali.", "15", "Mali"),
+        (
+            "The Indian army launched a large military operation, Operation Thunder, against rebels in Manipur.",
+            "19",
+            "rebels in Manipur",
+        ),
+        # demands are no instrument moved somewhere: their author stays the target
+        (
+            "The government accepted the demands by students in the north of the country.",
+            "08",
+            "students in the north of the country",
+        ),
+    ],
+)
+def test_the_place_of_an_act_with_an_instrument(pipeline: Pipeline, text: str, root: str, target_text: str) -> None:
+    events = _events(_code(pipeline, text), root)
+    assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
+    assert events[0].target is not None and events[0].target.text == target_text
+
+
+@pytest.mark.slow
 def test_a_date_is_no_target(pipeline: Pipeline) -> None:
     """ "demanded on Thursday that X ...": the "that" clause's subject, not the date."""
     events = _events(_code(pipeline, "Egypt on Thursday demanded that Sudan halt the dam project."), "10")

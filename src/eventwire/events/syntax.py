@@ -304,7 +304,8 @@ def prep_objects(tok: Token) -> list[Token]:
     dative = [t for o in datives if o is not None for t in expand_conj(o)]
     if dative:
         return dative
-    holders = [tok, *_children(tok, {"dobj"})]
+    dobjs = _children(tok, {"dobj"})
+    holders = [tok, *dobjs, *(a for o in dobjs for a in _children(o, {"appos"}))]  # "an operation, X, against Y"
     for preps in (TARGET_PREPS - PLACE_PREPS, TARGET_PREPS | INSTRUMENT_PREPS):  # "a meeting with X at a lunch"
         for holder in holders:
             for prep in _children(holder, {"prep"}):

@@ -17,6 +17,7 @@ from .lexicon import Pattern, instrument_words
 from .phrases import target_bounds
 from .sides import make_side, same_side, usable_argument
 from .syntax import complement_subject, content_head, expand_conj, is_adjunct
+from .things import author, place_of_act, purpose_clauses
 
 __all__ = [
     "PATIENT_ROOT",
@@ -237,6 +238,11 @@ def _names_actor(analysis: Analysis, tok: Token | None, side: EventSide | None) 
     return names_actor(analysis, tok)
 
 
+def _named_place(tok: Token | None) -> bool:
+    """Whether a target is a named place ("in the Gulf", "to Europe")."""
+    return tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ in PLACE_ENTS
+
+
 def _owned(analysis: Analysis, tok: Token, countries: bool = False) -> bool:
     """Whether a noun's left modifiers name an actor ("Netanyahu's suggestion", "the Egyptian envoy");
     ``countries``: an actor of a country ("Russian troops", not "UN troops"). A possessive pronoun
@@ -279,32 +285,6 @@ def _carriers(analysis: Analysis, trigger: Token, words: frozenset[str]) -> froz
     )
 
 
-def _by_objects(head: Token) -> list[Token]:
-    return [
-        p
-        for c in head.children
-        if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-
-
-def author(tok: Token, trigger: Token) -> Token | None:
-    """The author of a thing the act is aimed at ("charges by X", "an appeal lodged by X"): its "by"
-    phrase, that of its participle, or the trigger's "by" phrase right after it (a parser's slip)."""
-    found = _by_objects(tok) + [p for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in _by_objects(c)]
-    if not found and tok.head.i == trigger.i:
-        found = [p for p in _by_objects(trigger) if _next_to(tok, p.head)]
-    return found[0] if found else None
-
-
-def _next_to(tok: Token, prep: Token) -> bool:
-    """Whether ``prep`` follows the noun ``tok`` or its phrase with only punctuation between ("charges,
-    by the Government, that ...", "charges by X that ..." with the clause the parser gave the noun)."""
-    doc = tok.doc
-    return any(end < prep.i and all(t.is_punct for t in doc[end + 1 : prep.i]) for end in (tok.i, tok.right_edge.i))
-
-
 def _authors(analysis: Analysis, trigger: Token, sides: list[SidePair]) -> list[SidePair]:
     """Each thing target that has an actor as its author gives way to that author."""
     out: list[SidePair] = []
@@ -319,23 +299,6 @@ def _authors(analysis: Analysis, trigger: Token, sides: list[SidePair]) -> list[
     return out
 
 
-def _is_purpose(clause: Token) -> bool:
-    return any(a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children)
-
-
-def _purpose_clauses(trigger: Token) -> list[Token]:
-    """The purpose clauses of an act ("gave 5 million euros to help X"): the trigger's own, those of
-    the act in its complement ("considering sending aid to help X"), or, for a noun the act is named
-    by, those of the verb it is the object of ("announced aid to help X"); then the infinitive that
-    qualifies its object ("announced a ceasefire initiative to halt the fighting in X")."""
-    heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
-        heads.append(trigger.head)
-    own = [c for h in heads for c in h.children if c.dep_ == "advcl" and _is_purpose(c)]
-    objs = [o for h in heads for o in h.children if o.dep_ == "dobj"]
-    return own + [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl") and _is_purpose(c)]
-
-
 def _recipient(tok: Token | None) -> bool:
     """Whether a target is named as the recipient of the act ("to X", "with X")."""
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS
@@ -345,7 +308,7 @@ def beneficiary(trigger: Token, analysis: Analysis, exclude: set[int], source: E
     """The actor or named place an act with no target serves, found in its purpose clause ("gave 5
     million euros to promote investment in Ethiopia": Ethiopia), or the subject of that clause's
     complement ("sent aid to help Haiti cope with the floods": Haiti)."""
-    for clause in _purpose_clauses(trigger):
+    for clause in purpose_clauses(trigger):
         helped: list[SidePair] = [
             (t, side)
             for t in complement_subject(clause)
@@ -369,7 +332,7 @@ def actor_targets(
     """The target sides (``_targets``); an act short of coercion that names no actor as its target
     serves the one its purpose clause names ("gave money to help people in Somalia")."""
     found = _targets(trigger, sides, analysis, exclude, source, instrument_nouns, content)
-    if not content or any(is_actor(s) or _recipient(t) for t, s in found):
+    if not content or any(is_actor(s) or _recipient(t) or _named_place(t) for t, s in found):
         return found  # "shared evidence with their counterparts to allow X to ...": the counterparts
     return beneficiary(trigger, analysis, exclude, source) or found
 
@@ -395,37 +358,86 @@ def _targets(
     general = instrument_nouns & instrument_words()  # "money", "troops"; not a pattern's own patient ("base")
     aimed = [(t, s) for t, s in sides if not is_instrument(analysis, t, general)]
     sides = aimed if aimed and len(aimed) < len(sides) else sides  # "giving money to X": X, not the money
+    skip = _instrument_tokens(analysis, trigger, instrument_nouns)
     if sides and all(is_instrument(analysis, t, instrument_nouns) for t, _ in sides):
-        skip = frozenset(t.i for t, _ in sides if t is not None)
-        skip |= _carriers(analysis, trigger, instrument_nouns & instrument_words())
-        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip)
-        same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
-        found = found or [(t, s) for t, s in same if not same_side(s, source)]
-        found = found or nearest_actor(trigger, analysis, exclude, source, skip=skip, places=True)
+        found = _for_instrument(trigger, sides, analysis, exclude, source, skip, instrument_nouns, content)
         if found:
-            return _in_place(analysis, found, sides, trigger) if content else found
-        holders = [trigger, *(t for t, _ in sides if t is not None)]
-        addressed = any(c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS for h in holders for c in h.children)
-        served = beneficiary(trigger, analysis, exclude, source) if content and not addressed else []
-        if served:  # "offered to send troops to distribute supplies in Somalia"
-            return served
+            return found
     if any(s is not None and _other(s, source) and _names_actor(analysis, t, s) for t, s in sides):
         return sides
     if not sides:  # nothing in the syntax: a wider search ("sent vehicles and a team of medics to Nepal")
-        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, reach=True)
-        return found or nearest_actor(trigger, analysis, exclude, source, other=False)
-    if not any(_names_actor(analysis, t, s) for t, s in sides):  # only things ("sent 40 trucks and ...")
-        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, reach=True)
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip, reach=True)
+        return found or nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
+    if not any(_names_actor(analysis, t, s) or _named_place(t) for t, s in sides):  # "sent 40 trucks and ..."
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip, reach=True)
         if found:
             return _within(found, sides, trigger, places) or found
-    own = any(is_actor(s) for _, s in sides)
+    own = any(is_actor(s) or _named_place(t) for t, s in sides)
     if any(tok is not None and tok.pos_ == "PROPN" and is_actor(s) for tok, s in sides):
         return sides  # a named actor of the source's own country ("Congress asked Obama to help Iran")
-    found = nearest_actor(trigger, analysis, exclude, source, max_cost=OVERRIDE_COST if own else MAX_COST)
+    found = nearest_actor(trigger, analysis, exclude, source, max_cost=OVERRIDE_COST if own else MAX_COST, skip=skip)
     if found or own:
         return _within(found, sides, trigger, places) or found or sides
-    same = nearest_actor(trigger, analysis, exclude, source, other=False)
+    same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)  # not "its forces"
     return _within(same, sides, trigger, places) or same or sides
+
+
+def _instrument_tokens(analysis: Analysis, trigger: Token, words: frozenset[str]) -> frozenset[int]:
+    """The instruments of the act in its phrase that name what is moved or imposed ("its forces" of
+    "strengthened its forces in the Gulf"), and what names any instrument again ("230 troops,
+    including 19 officers"; "an operation, Operation X"): a search for the target passes through them
+    but never takes them."""
+    own = [t for t in trigger.subtree if t.i != trigger.i and is_instrument(analysis, t, words)]
+    found = {t.i for t in own if is_instrument(analysis, t, words & instrument_words())}
+    for tok in [trigger, *own] if own else []:
+        for c in tok.children:
+            if (c.dep_ == "appos" and tok.i != trigger.i) or (c.dep_ == "prep" and c.lower_ == "including"):
+                found.update(_name_tokens(c))
+    return frozenset(found)
+
+
+def _name_tokens(tok: Token) -> set[int]:
+    """The tokens of a phrase short of its prepositional phrases ("Operation Rah-e-Nijat" of
+    "Operation Rah-e-Nijat, against militants")."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ != "prep" or tok.lower_ == "including":
+            out |= _name_tokens(c)
+    return out
+
+
+def _for_instrument(
+    trigger: Token,
+    sides: list[SidePair],
+    analysis: Analysis,
+    exclude: set[int],
+    source: EventSide | None,
+    skip: frozenset[int],
+    words: frozenset[str],
+    content: bool,
+) -> list[SidePair]:
+    """The target of an act whose syntax gave only its instrument ("sent troops", "lifted the
+    curfew"): the nearest actor or place in the complements ("to Uganda", "in Amman"), else whom its
+    purpose serves, else the place it is done in or moved from ("withdrew its troops from a zone")."""
+    skip |= {t.i for t, _ in sides if t is not None}
+    general = words & instrument_words()  # troops, aid, curfew: moved or imposed somewhere
+    skip |= _carriers(analysis, trigger, general)
+    found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip)
+    same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
+    found = found or [(t, s) for t, s in same if not same_side(s, source)]
+    found = found or nearest_actor(trigger, analysis, exclude, source, skip=skip, places=True)
+    if found:
+        return _in_place(analysis, found, sides, trigger) if content else found
+    holders = [trigger, *(t for t, _ in sides if t is not None)]
+    addressed = any(c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS for h in holders for c in h.children)
+    served = beneficiary(trigger, analysis, exclude, source) if content and not addressed else []
+    if served:  # "offered to send troops to distribute supplies in Somalia"
+        return served
+    moved = [
+        t for t, _ in sides if t is not None and t.dep_ in ("dobj", "pobj") and is_instrument(analysis, t, general)
+    ]
+    place = place_of_act(trigger, moved, exclude | skip) if content and moved else None
+    return [] if place is None else [(place, make_side(analysis, place, wide=True))]
 
 
 def _cut(side: EventSide, at: int) -> EventSide:
