@@ -231,6 +231,21 @@ def test_the_place_of_an_act_with_an_instrument(pipeline: Pipeline, text: str, r
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "role", "phrase"),
+    [
+        # a personal pronoun's side names the phrase of its antecedent
+        ("Senator Jane Smith says she is pessimistic about the budget deal.", "source", "Senator Jane Smith"),
+        ("Prime Minister Anna Berg met King Harald and thanked him for his support.", "target", "King Harald"),
+    ],
+)
+def test_a_pronoun_side_names_its_antecedent(pipeline: Pipeline, text: str, role: str, phrase: str) -> None:
+    analysis = _code(pipeline, text)
+    sides = [getattr(e, role) for e in analysis.events]
+    assert phrase in [s.text for s in sides if s is not None], [(e.cameo, e.source, e.target) for e in analysis.events]
+
+
+@pytest.mark.slow
 def test_a_date_is_no_target(pipeline: Pipeline) -> None:
     """ "demanded on Thursday that X ...": the "that" clause's subject, not the date."""
     events = _events(_code(pipeline, "Egypt on Thursday demanded that Sudan halt the dam project."), "10")
