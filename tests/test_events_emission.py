@@ -267,3 +267,9 @@ def test_an_act_dated_by_another_is_still_coded(pipeline: Pipeline) -> None:
     """ "five days after X voted": the vote is news, dated by the interval, not background."""
     text = "Iraq asked Washington to leave on Friday, five days after the Iraqi parliament voted to expel U.S. troops."
     assert "166" in {e.cameo for e in _code(pipeline, text).events}
+
+
+@pytest.mark.slow
+def test_a_reflexive_is_no_target(pipeline: Pipeline) -> None:
+    events = _code(pipeline, "A suicide bomber blew himself up outside a police station in Kano.").events
+    assert events and all(e.target is None or e.target.text != "himself" for e in events)

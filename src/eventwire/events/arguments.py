@@ -102,6 +102,8 @@ LIGHT_VERBS = frozenset(
 )
 #: first/second person pronouns: the speaker of a quotation, not an actor the coder can name
 SPEAKER_PRONOUNS = frozenset({"we", "i", "you", "us", "me"})
+#: reflexive pronouns name the source again ("a bomber blew himself up"): no other side
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself"})
 #: pronouns that refer back to an actor (unlike "some", "many", "others")
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "this", "that", "who"})
 #: requests, threats and the like address the subject of their "that" clause
@@ -270,7 +272,9 @@ def understood(tok: Token, side: EventSide) -> bool:
 
 def clean(tokens: list[Token]) -> list[Token]:
     heads = [repair_head(t) for t in tokens]
-    return [t for t in heads if usable_argument(t) and not (t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS)]
+    return [
+        t for t in heads if usable_argument(t) and not (t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS | REFLEXIVES)
+    ]
 
 
 def symmetric_pairs(srcs: list[SidePair], tgts: list[SidePair]) -> list[tuple[SidePair, SidePair]]:

@@ -25,6 +25,7 @@ from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for
 from .modality import modality
+from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, who
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
 from .syntax import REPORTING, complement_lemmas, content_head, nominal_source, subjects
@@ -48,8 +49,6 @@ DENIALS = frozenset({"deny", "refute"})
 VETO_DEPTH = 2
 #: source phrases keep their place phrases and appositions too
 WIDE_SOURCES = True
-#: roots of violence: one attack may be told by several triggers ("killed in an air strike by X")
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots of material conflict: "X said Y attacked Z" is also X accusing Y (or claiming it, when X is Y)
 ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
 #: roots of verbal acts that stand without a target when their only target is the source's own thing
@@ -213,34 +212,11 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if m.pattern.code == NO_EVENT or m.token.i in consumed or m.token.i in dropped:
             continue
         for ev in _events_of(m, sent, analysis):
-            key = (_who(ev.source), _who(ev.target), ev.root)
+            key = (who(ev.source), who(ev.target), ev.root)
             if key not in events or events[key].confidence < ev.confidence:
                 events[key] = ev
-    kept = _drop_sourceless(_drop_untargeted(list(events.values())))
+    kept = drop_consequences(drop_sourceless(drop_untargeted(list(events.values()))), sent)
     return sorted(kept, key=lambda e: (e.trigger.start, -e.confidence))
-
-
-def _who(side: EventSide | None) -> object:
-    return None if side is None else side.actor or side.country or side.text
-
-
-def _drop_untargeted(events: list[Event]) -> list[Event]:
-    """An event without a target is dropped when the same source has one with a target and root."""
-    targeted = {(_who(e.source), e.root) for e in events if e.target is not None}
-    return [e for e in events if e.target is not None or (_who(e.source), e.root) not in targeted]
-
-
-def _drop_sourceless(events: list[Event]) -> list[Event]:
-    """A passive event without agent is dropped when another event has a source and the same target
-    ("were killed in an air strike by government forces")."""
-    sourced = {
-        (_who(e.target), e.root in VIOLENT_ROOTS or e.root)
-        for e in events
-        if e.source is not None and e.target is not None
-    }
-    return [
-        e for e in events if e.source is not None or (_who(e.target), e.root in VIOLENT_ROOTS or e.root) not in sourced
-    ]
 
 
 def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
