@@ -15,6 +15,7 @@ from .syntax import (
     complement_subject,
     condition_subjects,
     from_objects,
+    is_headline_verb,
     nominal_source,
     nominal_targets,
     objects,
@@ -125,7 +126,7 @@ def is_purpose(clause: Token) -> bool:
 def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     """(sources, targets, passive) of a match."""
     tok, pat = m.token, m.pattern
-    if tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and not is_headline_verb(tok):
         return nominal_arguments(tok)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if pat.code[:2] in PATIENT_ROOTS and reduced_passive(

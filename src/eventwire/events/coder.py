@@ -28,7 +28,7 @@ from .modality import modality
 from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, who
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
-from .syntax import REPORTING, complement_lemmas, content_head, nominal_source, subjects
+from .syntax import REPORTING, complement_lemmas, content_head, is_headline_verb, nominal_source, subjects
 from .targets import (
     PATIENT_ROOT,
     actor_targets,
@@ -117,9 +117,9 @@ def _obj_words(tok: Token) -> set[str]:
 def best_match(tok: Token) -> Match | None:
     """The most specific pattern matching the trigger ``tok`` (None when none does)."""
     pos: Pos
-    if tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and not is_headline_verb(tok):
         pos = "n"
-    elif tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
+    elif tok.pos_ in ("VERB", "NOUN") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         pos = "v"
     else:
         return None

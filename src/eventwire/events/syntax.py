@@ -20,6 +20,7 @@ __all__ = [
     "entity",
     "expand_conj",
     "is_adjunct",
+    "is_headline_verb",
     "name_heads",
     "nominal_source",
     "nominal_targets",
@@ -201,6 +202,15 @@ def content_head(tok: Token) -> Token:
             break
         tok = inner[0]
     return tok
+
+
+def is_headline_verb(tok: Token) -> bool:
+    """A present-tense verb the tagger took for a noun, as in a headline ("EU and UN hand over
+    supplies to X"): the root "noun" of a clause with a subject and an object or particle."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
 
 
 def is_adjunct(prep: Token) -> bool:
