@@ -246,6 +246,25 @@ def test_a_pronoun_side_names_its_antecedent(pipeline: Pipeline, text: str, role
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo", "target_text"),
+    [
+        # the recipient of an extradition is its target
+        ("Spain extradited the former banker to Argentina on Friday.", "063", "Argentina"),
+        # a post left: the body it belongs to
+        ("The prime minister resigned as leader of the Labour Party.", "0831", "the Labour Party"),
+        # "set free X", "let free X"
+        ("Iran set free two British sailors on Monday.", "0841", "two British sailors"),
+        ("Canada rolled back tariffs on Mexican steel.", "085", "Mexican steel"),
+    ],
+)
+def test_transfer_and_release_lexicon(pipeline: Pipeline, text: str, cameo: str, target_text: str) -> None:
+    events = [e for e in _code(pipeline, text).events if e.cameo == cameo]
+    assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
+    assert events[0].target is not None and events[0].target.text == target_text
+
+
+@pytest.mark.slow
 def test_a_date_is_no_target(pipeline: Pipeline) -> None:
     """ "demanded on Thursday that X ...": the "that" clause's subject, not the date."""
     events = _events(_code(pipeline, "Egypt on Thursday demanded that Sudan halt the dam project."), "10")

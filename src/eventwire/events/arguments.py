@@ -153,6 +153,8 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         tgts = complement_subject(tok)
     elif pat.target == "from_subj":
         return from_objects(tok), srcs, False
+    elif pat.target == "post":
+        tgts = _post_holders(tok)
     elif pat.target == "prep":
         victims = _victims(tok, pat)
         tgts = [c for c in tok.children if c.dep_ == "nsubjpass"] or victims or prep_objects(tok)
@@ -172,6 +174,7 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
             tgts = complement_subject(tok.head)
     if not tgts and tok.lemma_ in OBJECT_CONTROL:  # "allowed X to run" parsed as a clause
         tgts = complement_subject(tok)
+        tgts = tgts or [o for c in tok.children if c.dep_ == "ccomp" for o in objects(c)]  # "let free X"
     if pat.code[:2] in CONDITIONAL_ROOTS:  # "threatened to quit the talks if the U.S. ...": the U.S.
         tgts = tgts + condition_subjects(tok)
     if not tgts and pat.code[:2] in ABOUT_ROOTS:  # "skeptical of the figures", "optimism about X"
@@ -186,6 +189,14 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
     return srcs, tgts, passive
+
+
+def _post_holders(tok: Token) -> list[Token]:
+    """Whose post the trigger leaves: the "of" object of its "as" phrase ("resigned as president of
+    Indonesia" -> Indonesia), else the post itself."""
+    posts = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    bodies = [b for p in posts for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for b in c.children]
+    return [b for b in bodies if b.dep_ == "pobj"] or posts
 
 
 def _victims(tok: Token, pat: Pattern) -> list[Token]:

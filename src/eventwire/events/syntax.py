@@ -53,6 +53,7 @@ OBJECT_CONTROL = frozenset(
         "compel",
         "permit",
         "lead",
+        "let",
     }
 )
 #: Reporting verbs: an event in their clausal complement is "reported".
