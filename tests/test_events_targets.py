@@ -256,6 +256,11 @@ def test_a_pronoun_side_names_its_antecedent(pipeline: Pipeline, text: str, role
         # "set free X", "let free X"
         ("Iran set free two British sailors on Monday.", "0841", "two British sailors"),
         ("Canada rolled back tariffs on Mexican steel.", "085", "Mexican steel"),
+        # an amount "in aid" is the aid given; "emergency aid" is no state of emergency
+        ("Japan announced 5 million dollars in emergency aid to Nepal.", "070", "Nepal"),
+        ("Canada has earmarked 3 million dollars in aid to help Haiti cope with the storm.", "070", "Haiti"),
+        ("Norway flew ten tons of medicine into Yemen.", "073", "Yemen"),
+        ("Sweden has made available tents and blankets to help flood victims in Pakistan.", "070", "Pakistan"),
     ],
 )
 def test_transfer_and_release_lexicon(pipeline: Pipeline, text: str, cameo: str, target_text: str) -> None:
@@ -386,3 +391,16 @@ def test_a_coordinated_passive_takes_its_own_agent(pipeline: Pipeline) -> None:
     freed = [e for e in a.events if e.cameo.startswith("084")]
     assert freed and freed[0].source is not None and freed[0].source.text == "the Egyptian government"
     assert freed[0].target is not None and freed[0].target.text == "The journalists"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("The government declared an emergency meeting with unions.", False),
+        ("Japan announced 5 million dollars in emergency aid to Nepal.", False),
+        ("Bolivian authorities declared a state of siege in Pando.", True),
+    ],
+)
+def test_emergency_modifying_another_noun_is_no_state_of_emergency(pipeline: Pipeline, text: str, coded: bool) -> None:
+    assert any(e.cameo == "1724" for e in _code(pipeline, text).events) == coded

@@ -16,6 +16,7 @@ from .syntax import (
     condition_subjects,
     from_objects,
     is_headline_verb,
+    measure,
     nominal_source,
     nominal_targets,
     objects,
@@ -250,7 +251,8 @@ def reduced_passive(tok: Token) -> bool:
 
 def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token], bool]:
     srcs, tgts = nominal_source(noun, LIGHT_VERBS), nominal_targets(noun)
-    light = noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in LIGHT_VERBS
+    held = measure(noun) or noun  # "announced $5 million in aid"
+    light = held.dep_ in ("dobj", "attr") and held.head.lemma_ in LIGHT_VERBS
     if not tgts and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
         verb = noun.head.head  # "were killed in Israeli shelling": the shelling's target is the killed
         tgts = [c for c in verb.children if c.dep_ == "nsubjpass"]

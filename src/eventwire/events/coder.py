@@ -143,7 +143,7 @@ def best_match(tok: Token) -> Match | None:
         depth = min((comp[w] for w in p.comp if w in comp), default=99) if p.comp else 0
         if p.comp and depth == 99:
             continue
-        if p.veto and (p.veto & objs or p.veto & near):
+        if p.veto and (p.veto & objs or p.veto & near or p.veto & _modified(tok, p.comp)):
             continue
         if p.trans is not None and p.trans != has_obj:
             continue
@@ -153,6 +153,12 @@ def best_match(tok: Token) -> Match | None:
         if best is None or key > best[0]:
             best = (key, Match(tok, p, depth))
     return best[1] if best else None
+
+
+def _modified(tok: Token, words: frozenset[str]) -> set[str]:
+    """The nouns the pattern's complement words modify in the trigger's phrase ("aid" of "emergency
+    aid"): a veto noun there says the word is no act of its own ("emergency aid" is no emergency)."""
+    return {t.head.lemma_.lower() for t in tok.subtree if t.dep_ in ("compound", "amod") and t.lemma_.lower() in words}
 
 
 def _infinitive(tok: Token) -> bool:

@@ -21,6 +21,7 @@ __all__ = [
     "expand_conj",
     "is_adjunct",
     "is_headline_verb",
+    "measure",
     "name_heads",
     "nominal_source",
     "nominal_targets",
@@ -415,9 +416,20 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
         ]
     if mods and (has_of or noun.lemma_ not in VICTIM_NOUNS):
         return mods
-    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in light_verbs:
-        return subjects(noun.head)
+    held = measure(noun) or noun  # "announced $33 million in assistance": the million is the object
+    if held.dep_ in ("dobj", "attr") and held.head.lemma_ in light_verbs:
+        return subjects(held.head)
     return []
+
+
+def measure(noun: Token) -> Token | None:
+    """The amount a noun is the "in"/"of" phrase of ("$33 million in assistance" -> million)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "of") or prep.head.i == prep.i:
+        return None
+    amount = prep.head
+    quantity = amount.pos_ == "NUM" or amount.lemma_.lower() in quantity_words()
+    return amount if quantity or amount.ent_type_ == "MONEY" else None
 
 
 def nominal_targets(noun: Token) -> list[Token]:
@@ -430,8 +442,9 @@ def nominal_targets(noun: Token) -> list[Token]:
                 return [t for p in pobj for t in expand_conj(p)]
     if noun.lemma_ in VICTIM_NOUNS:
         return _children(noun, {"poss"})
-    if noun.dep_ in ("dobj", "attr"):
-        verb = noun.head
+    held = measure(noun) or noun  # "announced $5 million in aid to X"
+    if held.dep_ in ("dobj", "attr"):
+        verb = held.head
         dative = [t for d in _children(verb, {"dative"}) if (p := _pobj_or_self(d)) is not None for t in expand_conj(p)]
         if dative:  # "gave Putin a stern warning"
             return dative
