@@ -28,7 +28,15 @@ from .modality import modality
 from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, who
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
-from .syntax import REPORTING, complement_lemmas, content_head, is_headline_verb, nominal_source, subjects
+from .syntax import (
+    ADVERBIAL_PREPS,
+    REPORTING,
+    complement_lemmas,
+    content_head,
+    is_headline_verb,
+    nominal_source,
+    subjects,
+)
 from .targets import (
     PATIENT_ROOT,
     actor_targets,
@@ -200,6 +208,13 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
             governed += [c for c in m.token.children if _clause_subjects(m.token, c)]
         if m.pattern.code[:2] >= "18":  # "bombarded the city, killing eight": one attack
             governed += [c for c in m.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+            governed += [  # "stormed the base after striking it with car bombs"
+                g
+                for c in m.token.children
+                if c.dep_ == "prep" and c.lower_ in ADVERBIAL_PREPS
+                for g in c.children
+                if g.dep_ == "pcomp" and g.tag_ == "VBG"
+            ]
         if m.pattern.yields and m.pattern.specificity <= 0:
             # an act in the complement, not a noun its verb acts on ("pressed X to call off the strike")
             inner = [by_token[t.i] for t in governed if t.i in by_token and (t.pos_ != "NOUN" or t.head is m.token)]

@@ -52,7 +52,10 @@ def usable_argument(tok: Token) -> bool:
 
 
 def _resolve_pronoun(tok: Token) -> Token | None:
-    """The antecedent of a subject pronoun in a reported clause ("The U.S. said it would ...")."""
+    """The antecedent of a subject pronoun in a reported clause ("The U.S. said it would ..."); an
+    object pronoun is not the speaker ("officials said the Taliban stormed X after striking it")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None
     cur = tok.head
     for _ in range(4):
         if cur.dep_ == "ccomp" and cur.head.lemma_ in REPORTING:

@@ -12,6 +12,7 @@ from ..nlp import dateline_end
 from .lexicon import adjunct_words, quantity_words
 
 __all__ = [
+    "ADVERBIAL_PREPS",
     "OBJECT_CONTROL",
     "REPORTING",
     "complement_lemmas",
@@ -110,6 +111,8 @@ STATIVE_PASSIVES = frozenset(
     }
 )
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: prepositions whose gerund shares the subject of the verb they modify ("by donating", "after meeting")
+ADVERBIAL_PREPS = frozenset({"by", "after", "before", "while", "upon", "without", "through", "since", "despite"})
 TARGET_PREPS = frozenset({"against", "with", "to", "at", "on", "toward", "towards", "into", "upon", "over"})
 INSTRUMENT_PREPS = frozenset({"for", "into", "in", "from"})
 #: target prepositions that also name a place ("at a lunch"): a later choice
@@ -263,6 +266,8 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dep in ("conj", "advcl", "acomp"):
         return subjects(head, depth + 1)
+    if dep == "pcomp" and head.lower_ in ADVERBIAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head, depth + 1)  # "X continues its efforts by donating supplies"
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBD":
