@@ -404,3 +404,25 @@ def test_a_coordinated_passive_takes_its_own_agent(pipeline: Pipeline) -> None:
 )
 def test_emergency_modifying_another_noun_is_no_state_of_emergency(pipeline: Pipeline, text: str, coded: bool) -> None:
     assert any(e.cameo == "1724" for e in _code(pipeline, text).events) == coded
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo", "target_text"),
+    [
+        # whom a control verb addresses through "on", not the object of the act it asks for
+        (
+            "Ghana said it would call on the Security Council to restore all sanctions on Togo.",
+            "100",
+            "the Security Council",
+        ),
+        # "called for X to do": X; a date after "called" is no "call on"
+        ("Chile called on Friday for Peru to withdraw its ambassador.", "0256", "Peru"),
+        # a phone call whose purpose clause has its own prepositions
+        ("The president called Chancellor Karl Weber to apologize for the incident.", "041", "Chancellor Karl Weber"),
+    ],
+)
+def test_the_addressee_of_a_call(pipeline: Pipeline, text: str, cameo: str, target_text: str) -> None:
+    events = [e for e in _code(pipeline, text).events if e.cameo == cameo]
+    assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
+    assert events[0].target is not None and events[0].target.text == target_text

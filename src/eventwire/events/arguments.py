@@ -164,13 +164,14 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
             p for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.prep for p in c.children if p.dep_ == "pobj"
         ] or objects(tok)
     elif tok.lemma_ in OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in tok.children):
-        tgts = [c for c in tok.children if c.dep_ in ("dobj", "dative")] or complement_objects(tok)
+        tgts = [c for c in tok.children if c.dep_ in ("dobj", "dative")] or _addressees(tok) or complement_objects(tok)
     else:
         tgts = objects(tok) or complement_objects(tok)
     if passive and instrument_subject(tok, pat):  # "Sanctions were imposed on Iran": Iran
         tgts = passive_targets(tok) or tgts
     if not tgts and pat.code[:2] in ADDRESSED_ROOTS:  # "demanded that the U.S. cancel the sale"
         tgts = complement_subject(tok) or [s for o in objects(tok) for s in complement_subject(o)]
+        tgts = tgts or _for_subjects(tok)  # "called for Britain to stay in the market"
         if not tgts and tok.dep_ == "acomp":  # "is skeptical the program will work"
             tgts = complement_subject(tok.head)
     if not tgts and tok.lemma_ in OBJECT_CONTROL:  # "allowed X to run" parsed as a clause
@@ -190,6 +191,28 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
     return srcs, tgts, passive
+
+
+def _addressees(tok: Token) -> list[Token]:
+    """Whom a control verb addresses through "on" ("called on the Council to restore sanctions")."""
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+    ]
+
+
+def _for_subjects(tok: Token) -> list[Token]:
+    """The subject of a "for X to do" clause of the trigger ("called for Britain to stay")."""
+    return [
+        s
+        for c in tok.children
+        if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
 
 
 def _post_holders(tok: Token) -> list[Token]:

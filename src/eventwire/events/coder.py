@@ -138,12 +138,13 @@ def best_match(tok: Token) -> Match | None:
             break
     if not cands:
         return None
-    comp = complement_lemmas(tok, set()) if any(p.comp or p.veto for p in cands) else {}
+    dated = {t.i for c in tok.children if c.dep_ == "prep" and _dated(c) for t in c.subtree}  # "on Friday"
+    comp = complement_lemmas(tok, dated) if any(p.comp or p.veto for p in cands) else {}
     objs = _obj_words(tok)
     has_obj = any(c.dep_ == "dobj" for c in tok.children)
     near = {w for w, d in comp.items() if d <= VETO_DEPTH}
     prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _dated(c)}
     best: tuple[tuple[int, int], Match] | None = None
     for p in cands:
         if (p.prt and not p.prt & prts) or (p.prep and not p.prep & preps) or (p.obj and not p.obj & objs):
@@ -161,6 +162,12 @@ def best_match(tok: Token) -> Match | None:
         if best is None or key > best[0]:
             best = (key, Match(tok, p, depth))
     return best[1] if best else None
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date ("called on Friday for X to ..."): no pattern's preposition."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
 def _modified(tok: Token, words: frozenset[str]) -> set[str]:
