@@ -260,6 +260,12 @@ def test_a_pronoun_side_names_its_antecedent(pipeline: Pipeline, text: str, role
         ("Japan announced 5 million dollars in emergency aid to Nepal.", "070", "Nepal"),
         ("Canada has earmarked 3 million dollars in aid to help Haiti cope with the storm.", "070", "Haiti"),
         ("Norway flew ten tons of medicine into Yemen.", "073", "Yemen"),
+        # whom the thing is for, before the place the act is done at
+        (
+            "Kenya was seeking aid for flood victims in Turkana at a donor meeting in Nairobi.",
+            "020",
+            "flood victims in Turkana",
+        ),
         ("Sweden has made available tents and blankets to help flood victims in Pakistan.", "070", "Pakistan"),
     ],
 )

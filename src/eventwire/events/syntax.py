@@ -323,7 +323,8 @@ def prep_objects(tok: Token) -> list[Token]:
         return dative
     dobjs = _children(tok, {"dobj"})
     holders = [tok, *dobjs, *(a for o in dobjs for a in _children(o, {"appos"}))]  # "an operation, X, against Y"
-    for preps in (TARGET_PREPS - PLACE_PREPS, TARGET_PREPS | INSTRUMENT_PREPS):  # "a meeting with X at a lunch"
+    # "a meeting with X at a lunch"; "seeking aid for war victims at a donor conference"
+    for preps in (TARGET_PREPS - PLACE_PREPS, frozenset({"for"}), TARGET_PREPS | INSTRUMENT_PREPS):
         for holder in holders:
             for prep in _children(holder, {"prep"}):
                 taken = prep.lower_ in preps and not is_adjunct(prep)
