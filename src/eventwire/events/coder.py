@@ -322,7 +322,21 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
         if tgt is not None or not m.pattern.need:
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod)))
-    return out
+    return _mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
+
+
+def _mirrors_second(events: list[Event], told: set[int]) -> list[Event]:
+    """The mirror of a symmetric act ("Y meets X" of "X will hold talks with Y") is never more
+    confident than the act as told, whose source the syntax gave."""
+
+    def as_told(side: EventSide | None) -> bool:
+        return side is not None and any((side.start or 0) <= i < (side.end or 0) for i in told)
+
+    firm = [e.confidence for e in events if as_told(e.source)]
+    if not firm:
+        return events
+    cap = max(firm)
+    return [e if as_told(e.source) or e.confidence <= cap else replace(e, confidence=cap) for e in events]
 
 
 def _inside(s_tok: Token | None, t_tok: Token | None) -> bool:
