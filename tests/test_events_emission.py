@@ -293,3 +293,10 @@ def test_an_attack_accounts_for_the_gerund_before_it(pipeline: Pipeline) -> None
     text = "The Taliban stormed a police station in Kandahar after striking it with two car bombs, officials said."
     events = [e for e in _code(pipeline, text).events if e.root in ("18", "19")]
     assert [(e.target and e.target.text) for e in events] == ["a police station"]
+
+
+@pytest.mark.slow
+def test_giving_up_fighting_is_no_attack(pipeline: Pipeline) -> None:
+    text = "Five rebel commanders gave up fighting and surrendered to the army in Kasai."
+    codes = {e.cameo for e in _code(pipeline, text).events}
+    assert "0874" in codes and not {c for c in codes if c.startswith("19")}
