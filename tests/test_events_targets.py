@@ -432,3 +432,24 @@ def test_the_addressee_of_a_call(pipeline: Pipeline, text: str, cameo: str, targ
     events = [e for e in _code(pipeline, text).events if e.cameo == cameo]
     assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
     assert events[0].target is not None and events[0].target.text == target_text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo", "target_text"),
+    [
+        # repression with an instrument meets the protesters of its temporal clause
+        ("Police fired tear gas as protesters marched on the parliament in Nairobi.", "175", "protesters"),
+        (
+            "Kenyan police used water cannon while hundreds of demonstrators gathered outside the university.",
+            "175",
+            "hundreds of demonstrators",
+        ),
+    ],
+)
+def test_repression_meets_the_protesters_of_its_clause(
+    pipeline: Pipeline, text: str, cameo: str, target_text: str
+) -> None:
+    events = [e for e in _code(pipeline, text).events if e.cameo == cameo]
+    assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
+    assert events[0].target is not None and events[0].target.text == target_text

@@ -17,7 +17,7 @@ from .lexicon import Pattern, instrument_words
 from .phrases import target_bounds
 from .sides import make_side, same_side, usable_argument
 from .syntax import complement_subject, content_head, expand_conj, is_adjunct
-from .things import author, place_of_act, purpose_clauses
+from .things import author, met_protesters, name_tokens, place_of_act, purpose_clauses
 
 __all__ = [
     "PATIENT_ROOT",
@@ -367,6 +367,7 @@ def _targets(
         return sides
     if not sides:  # nothing in the syntax: a wider search ("sent vehicles and a team of medics to Nepal")
         found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip, reach=True)
+        found = found or met_protesters(trigger, analysis, exclude)
         return found or nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
     if not any(_names_actor(analysis, t, s) or _named_place(t) for t, s in sides):  # "sent 40 trucks and ..."
         found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip, reach=True)
@@ -392,18 +393,8 @@ def _instrument_tokens(analysis: Analysis, trigger: Token, words: frozenset[str]
     for tok in [trigger, *own] if own else []:
         for c in tok.children:
             if (c.dep_ == "appos" and tok.i != trigger.i) or (c.dep_ == "prep" and c.lower_ == "including"):
-                found.update(_name_tokens(c))
+                found.update(name_tokens(c))
     return frozenset(found)
-
-
-def _name_tokens(tok: Token) -> set[int]:
-    """The tokens of a phrase short of its prepositional phrases ("Operation Rah-e-Nijat" of
-    "Operation Rah-e-Nijat, against militants")."""
-    out = {tok.i}
-    for c in tok.children:
-        if c.dep_ != "prep" or tok.lower_ == "including":
-            out |= _name_tokens(c)
-    return out
 
 
 def _for_instrument(
@@ -433,6 +424,9 @@ def _for_instrument(
     served = beneficiary(trigger, analysis, exclude, source) if content and not addressed else []
     if served:  # "offered to send troops to distribute supplies in Somalia"
         return served
+    met = met_protesters(trigger, analysis, exclude)
+    if met:  # "police fired tear gas as protesters marched on parliament"
+        return met
     moved = [
         t for t, _ in sides if t is not None and t.dep_ in ("dobj", "pobj") and is_instrument(analysis, t, general)
     ]

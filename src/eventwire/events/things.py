@@ -1,21 +1,27 @@
 """What a thing the syntax gave as the target gives way to: the author of a thing the act is aimed
 at ("rejected an appeal lodged by X"), whom the purpose of the act serves ("gave money to help X"),
-or the place an act done with an instrument is done in or moved from ("withdrew its troops from a
-border zone", "laid down their arms in X")."""
+the place an act done with an instrument is done in or moved from ("withdrew its troops from a
+border zone", "laid down their arms in X"), or the protesters it met ("fired tear gas as protesters
+marched")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .syntax import is_adjunct
+from ..model import Analysis, EventSide
+from .lexicon import protester_words
+from .sides import make_side
+from .syntax import content_head, is_adjunct
 
-__all__ = ["author", "place_of_act", "purpose_clauses"]
+__all__ = ["author", "met_protesters", "name_tokens", "place_of_act", "purpose_clauses"]
 
 #: prepositions naming where an act with an instrument is done, or where it moves the instrument
 PLACE_PREPS = frozenset(
     {"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at", "from", "to", "into"}
 )
 TIME_ENTS = frozenset({"DATE", "TIME"})
+#: conjunctions of a clause telling whom an act with an instrument met ("fired tear gas as protesters ...")
+MEETING_MARKS = frozenset({"as", "when", "while"})
 
 
 def _by_objects(head: Token) -> list[Token]:
@@ -83,3 +89,31 @@ def place_of_act(trigger: Token, instruments: list[Token], skip: set[int] | froz
         if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and p.ent_type_ not in TIME_ENTS and p.i not in skip
     ]
     return min(found, key=lambda t: t.i) if found else None
+
+
+def met_protesters(
+    trigger: Token, analysis: Analysis, exclude: set[int]
+) -> list[tuple[Token | None, EventSide | None]]:
+    """The protesters an act with an instrument meets in its temporal clause ("fired tear gas as
+    hundreds of demonstrators marched on parliament"): that clause's subject."""
+    clauses = [
+        c
+        for c in trigger.children
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in MEETING_MARKS for m in c.children)
+    ]
+    for clause in clauses:
+        for subj in (s for s in clause.children if s.dep_ == "nsubj" and s.i not in exclude):
+            head = content_head(subj)  # "hundreds of protesters"
+            if head.lemma_.lower() in protester_words():
+                return [(subj, make_side(analysis, subj, wide=True))]
+    return []
+
+
+def name_tokens(tok: Token) -> set[int]:
+    """The tokens of a phrase short of its prepositional phrases ("Operation Rah-e-Nijat" of
+    "Operation Rah-e-Nijat, against militants")."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ != "prep" or tok.lower_ == "including":
+            out |= name_tokens(c)
+    return out
