@@ -183,6 +183,12 @@ def test_adjuncts_and_dates_are_no_targets(pipeline: Pipeline, text: str, root: 
         ("Ghana announced a truce initiative to end the fighting in Togo.", "08", "Togo"),
         ("Japan is considering sending aid to help Nepal cope with the floods.", "01", "Nepal"),
         ("Canada has offered to send 500 troops to distribute food in Haiti.", "03", "Haiti"),
+        # a thing's "for" phrase names the actor it concerns ("a request for X")
+        (
+            "Germany rejected a visa request for the Russian envoy because of his role in the war.",
+            "12",
+            "the Russian envoy",
+        ),
         # a named recipient is kept over the one a purpose clause helps
         (
             "Chile shared evidence with its Peruvian counterparts to allow prosecutors in Bolivia to open a case.",

@@ -291,7 +291,7 @@ def target_side(analysis: Analysis, tok: Token) -> SidePair:
     if side.actor or tok.pos_ != "NOUN":
         return tok, side
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on", "to", "of", "from", "toward", "by"):
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on", "to", "of", "from", "toward", "by", "for"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     alt = make_side(analysis, pobj, wide=True)
