@@ -317,6 +317,10 @@ def test_abstract_subjects_are_not_sources(pipeline: Pipeline, text: str) -> Non
         ("The government threatened to ban the opposition party.", "132"),
         ("Police stepped up security around the embassy.", "151"),
         ("The army expelled thousands of ethnic Rohingya from the region.", "201"),
+        ("Kenya expelled some of the Ugandan peacekeepers.", "1661"),  # a quantity of peacekeepers
+        ("The EU and the UN hand over urgently needed medical supplies to the Kenyan Government.", "070"),  # headline
+        ("Five rebel commanders gave up the armed struggle.", "0874"),  # giving up fighting is no attack
+        ("Peru returned dozens of artifacts that were looted in 1990 to Mexico.", "0842"),  # of artifacts
     ],
 )
 def test_constrained_patterns_give_the_specific_code(pipeline: Pipeline, text: str, cameo: str) -> None:

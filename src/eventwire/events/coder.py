@@ -25,9 +25,18 @@ from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for
 from .modality import modality
+from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, who
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
-from .syntax import REPORTING, complement_lemmas, nominal_source, subjects
+from .syntax import (
+    ADVERBIAL_PREPS,
+    REPORTING,
+    complement_lemmas,
+    content_head,
+    is_headline_verb,
+    nominal_source,
+    subjects,
+)
 from .targets import (
     PATIENT_ROOT,
     actor_targets,
@@ -48,8 +57,6 @@ DENIALS = frozenset({"deny", "refute"})
 VETO_DEPTH = 2
 #: source phrases keep their place phrases and appositions too
 WIDE_SOURCES = True
-#: roots of violence: one attack may be told by several triggers ("killed in an air strike by X")
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots of material conflict: "X said Y attacked Z" is also X accusing Y (or claiming it, when X is Y)
 ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
 #: roots of verbal acts that stand without a target when their only target is the source's own thing
@@ -107,6 +114,7 @@ def _lemmas(tok: Token) -> list[str]:
 def _obj_words(tok: Token) -> set[str]:
     heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+    heads += [inner for h in heads if (inner := content_head(h)) is not h]  # "dozens of artifacts"
     words: set[str] = set()
     for h in heads:
         words.update((h.lemma_.lower(), h.lower_))
@@ -117,9 +125,9 @@ def _obj_words(tok: Token) -> set[str]:
 def best_match(tok: Token) -> Match | None:
     """The most specific pattern matching the trigger ``tok`` (None when none does)."""
     pos: Pos
-    if tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and not is_headline_verb(tok):
         pos = "n"
-    elif tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
+    elif tok.pos_ in ("VERB", "NOUN") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         pos = "v"
     else:
         return None
@@ -130,12 +138,13 @@ def best_match(tok: Token) -> Match | None:
             break
     if not cands:
         return None
-    comp = complement_lemmas(tok, set()) if any(p.comp or p.veto for p in cands) else {}
+    dated = {t.i for c in tok.children if c.dep_ == "prep" and _dated(c) for t in c.subtree}  # "on Friday"
+    comp = complement_lemmas(tok, dated) if any(p.comp or p.veto for p in cands) else {}
     objs = _obj_words(tok)
     has_obj = any(c.dep_ == "dobj" for c in tok.children)
     near = {w for w, d in comp.items() if d <= VETO_DEPTH}
     prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _dated(c)}
     best: tuple[tuple[int, int], Match] | None = None
     for p in cands:
         if (p.prt and not p.prt & prts) or (p.prep and not p.prep & preps) or (p.obj and not p.obj & objs):
@@ -143,7 +152,7 @@ def best_match(tok: Token) -> Match | None:
         depth = min((comp[w] for w in p.comp if w in comp), default=99) if p.comp else 0
         if p.comp and depth == 99:
             continue
-        if p.veto and (p.veto & objs or p.veto & near):
+        if p.veto and (p.veto & objs or p.veto & near or p.veto & _modified(tok, p.comp)):
             continue
         if p.trans is not None and p.trans != has_obj:
             continue
@@ -153,6 +162,18 @@ def best_match(tok: Token) -> Match | None:
         if best is None or key > best[0]:
             best = (key, Match(tok, p, depth))
     return best[1] if best else None
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date ("called on Friday for X to ..."): no pattern's preposition."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
+
+
+def _modified(tok: Token, words: frozenset[str]) -> set[str]:
+    """The nouns the pattern's complement words modify in the trigger's phrase ("aid" of "emergency
+    aid"): a veto noun there says the word is no act of its own ("emergency aid" is no emergency)."""
+    return {t.head.lemma_.lower() for t in tok.subtree if t.dep_ in ("compound", "amod") and t.lemma_.lower() in words}
 
 
 def _infinitive(tok: Token) -> bool:
@@ -194,6 +215,13 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
             governed += [c for c in m.token.children if _clause_subjects(m.token, c)]
         if m.pattern.code[:2] >= "18":  # "bombarded the city, killing eight": one attack
             governed += [c for c in m.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+            governed += [  # "stormed the base after striking it with car bombs"
+                g
+                for c in m.token.children
+                if c.dep_ == "prep" and c.lower_ in ADVERBIAL_PREPS
+                for g in c.children
+                if g.dep_ == "pcomp" and g.tag_ == "VBG"
+            ]
         if m.pattern.yields and m.pattern.specificity <= 0:
             # an act in the complement, not a noun its verb acts on ("pressed X to call off the strike")
             inner = [by_token[t.i] for t in governed if t.i in by_token and (t.pos_ != "NOUN" or t.head is m.token)]
@@ -212,34 +240,11 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if m.pattern.code == NO_EVENT or m.token.i in consumed or m.token.i in dropped:
             continue
         for ev in _events_of(m, sent, analysis):
-            key = (_who(ev.source), _who(ev.target), ev.root)
+            key = (who(ev.source), who(ev.target), ev.root)
             if key not in events or events[key].confidence < ev.confidence:
                 events[key] = ev
-    kept = _drop_sourceless(_drop_untargeted(list(events.values())))
+    kept = drop_consequences(drop_sourceless(drop_untargeted(list(events.values()))), sent)
     return sorted(kept, key=lambda e: (e.trigger.start, -e.confidence))
-
-
-def _who(side: EventSide | None) -> object:
-    return None if side is None else side.actor or side.country or side.text
-
-
-def _drop_untargeted(events: list[Event]) -> list[Event]:
-    """An event without a target is dropped when the same source has one with a target and root."""
-    targeted = {(_who(e.source), e.root) for e in events if e.target is not None}
-    return [e for e in events if e.target is not None or (_who(e.source), e.root) not in targeted]
-
-
-def _drop_sourceless(events: list[Event]) -> list[Event]:
-    """A passive event without agent is dropped when another event has a source and the same target
-    ("were killed in an air strike by government forces")."""
-    sourced = {
-        (_who(e.target), e.root in VIOLENT_ROOTS or e.root)
-        for e in events
-        if e.source is not None and e.target is not None
-    }
-    return [
-        e for e in events if e.source is not None or (_who(e.target), e.root in VIOLENT_ROOTS or e.root) not in sourced
-    ]
 
 
 def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
@@ -318,7 +323,21 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
         if tgt is not None or not m.pattern.need:
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
-    return out
+    return _mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
+
+
+def _mirrors_second(events: list[Event], told: set[int]) -> list[Event]:
+    """The mirror of a symmetric act ("Y meets X" of "X will hold talks with Y") is never more
+    confident than the act as told, whose source the syntax gave."""
+
+    def as_told(side: EventSide | None) -> bool:
+        return side is not None and any((side.start or 0) <= i < (side.end or 0) for i in told)
+
+    firm = [e.confidence for e in events if as_told(e.source)]
+    if not firm:
+        return events
+    cap = max(firm)
+    return [e if as_told(e.source) or e.confidence <= cap else replace(e, confidence=cap) for e in events]
 
 
 def _inside(s_tok: Token | None, t_tok: Token | None) -> bool:
