@@ -19,7 +19,7 @@ from eventwire.pipeline import Pipeline
 FLOORS: dict[tuple[str, str, str], float] = {
     ("conflibert_cameo_train.jsonl", "conflibert-cameo", "penta_macro_f1"): 0.80,
     ("conflibert_cameo_train.jsonl", "conflibert-cameo", "source_span_overlap.f1"): 0.75,
-    ("conflibert_cameo_train.jsonl", "conflibert-cameo", "target_span_overlap.f1"): 0.72,
+    ("conflibert_cameo_train.jsonl", "conflibert-cameo", "target_span_overlap.f1"): 0.75,
     ("petr2_gsr.jsonl", "petr2-gsr", "dyad_root.f1"): 0.65,
     ("petr2_gsr.jsonl", "petr2-gsr", "dyad_root.p"): 0.60,
     ("petr2_gsr.jsonl", "petr2-gsr", "dyad_cameo.f1"): 0.45,

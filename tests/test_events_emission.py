@@ -292,7 +292,8 @@ def test_an_object_pronoun_is_not_the_speaker(pipeline: Pipeline) -> None:
 def test_an_attack_accounts_for_the_gerund_before_it(pipeline: Pipeline) -> None:
     text = "The Taliban stormed a police station in Kandahar after striking it with two car bombs, officials said."
     events = [e for e in _code(pipeline, text).events if e.root in ("18", "19")]
-    assert [(e.target and e.target.text) for e in events] == ["a police station"]
+    assert len(events) == 1  # the storming, not a second attack on "it"
+    assert events[0].target is not None and (events[0].target.text or "").startswith("a police station")
 
 
 @pytest.mark.slow
