@@ -201,6 +201,13 @@ def test_pronoun_in_reported_clause_joins_speaker(nlp: Language) -> None:
     assert "she" in mention_texts(a)
 
 
+def test_object_pronoun_is_not_the_subject_of_its_clause(nlp: Language) -> None:
+    text = "President Paul Renard phoned Chancellor Karl Weber on Monday and urged him to send more weapons."
+    found = actors(nlp, text)
+    assert "him" in mention_texts(actor_for(found, text, "Karl Weber"))
+    assert "him" not in mention_texts(actor_for(found, text, "Paul Renard"))
+
+
 def test_apposition_gives_country_and_sector(nlp: Language) -> None:
     text = "Tomas Varga, the Slovak foreign minister, said the border would stay open."
     a = actor_for(actors(nlp, text), text, "Tomas Varga")

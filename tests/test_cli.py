@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.cli import build_parser, main
+from eventwire.cli import _flatten, build_parser, main
 
 pytestmark = pytest.mark.slow
 
@@ -106,3 +106,11 @@ def test_explain_says_why_nothing_was_coded(capsys: pytest.CaptureFixture[str]) 
     assert main(["explain", "The weather was pleasant in the capital on Sunday.", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["events"] == []
+
+
+def test_metrics_print_a_reliability_table_one_line_per_bin() -> None:
+    metrics = {
+        "petr2-gsr": {"dyad_root": {"f1": 0.5}, "reliability": [{"bin": "[0.8,1.0)", "n": 29, "precision": 0.8966}]}
+    }
+    rows = dict(_flatten("", metrics))
+    assert rows == {"petr2-gsr.dyad_root.f1": "0.5000", "petr2-gsr.reliability [0.8,1.0)": "29 events, 0.90 right"}

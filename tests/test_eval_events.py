@@ -74,7 +74,7 @@ def test_dyads(pred: list[tuple[str, str, str]], p: float, r: float) -> None:
     out = {"a": {"events": [_ev(4, s, t, root) for s, t, root in pred]}}
     m = score(gold, out)["petr2-gsr"]
     assert (m["dyad_root"]["p"], m["dyad_root"]["r"]) == (p, r)
-    assert sum(b["n"] for b in m["reliability"]) == len(pred)
+    assert sum(b["n"] for b in m["reliability_in_sample"]) == len(pred)
 
 
 def test_plover_accuracies() -> None:
@@ -112,7 +112,7 @@ def test_agrees_with_the_shared_scorer(shared: Path, pipeline: Pipeline, tmp_pat
     theirs = _shared_scorer(shared).score_events(json.loads(json.dumps(out)), gold_part)
     for ds, metrics in theirs.items():
         if isinstance(metrics, dict):
-            assert {k: v for k, v in ours[ds].items() if k != "reliability"} == metrics
+            assert {k: v for k, v in ours[ds].items() if k != "reliability_in_sample"} == metrics
 
 
 def test_calibration_items_mark_each_asserted_event() -> None:

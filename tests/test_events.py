@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from eventwire.events.cameo import cameo_code, cameo_table, intent_code, is_code, refusal_code
-from eventwire.events.coder import _doc_candidates, _reach, _select, best_match
+from eventwire.events.coder import _reach, _select, best_match
 from eventwire.events.lexicon import NO_EVENT, Pattern, lexicon_entries, load_patterns, patterns_for
+from eventwire.events.triggers import doc_candidates
 from eventwire.model import Analysis, Event
 from eventwire.pipeline import Pipeline
 
@@ -59,10 +60,12 @@ def test_every_root_is_covered() -> None:
 def test_the_coders_trigger_table_agrees_with_best_match(pipeline: Pipeline) -> None:
     text = (
         "Rebels staged attacks on the capital and were hostile to talks. The minister said the army must "
-        "withdraw, and police arrested protesters. Officials held talks, but the president refused to meet."
+        "withdraw, and police arrested protesters. Officials held talks, but the president refused to meet. "
+        "The EU and the UN hand over urgently needed medical supplies to the Kenyan Government. The president "
+        "called on Friday for talks with Iran. Peru returned dozens of artifacts that were looted in 1990 to Mexico."
     )
     doc = pipeline.nlp.parse(text)
-    cands = _doc_candidates(doc)
+    cands = doc_candidates(doc)
     for sent in doc.sents:
         reach = _reach(sent)
         for tok in sent:
@@ -106,7 +109,7 @@ def _find(analysis: Analysis, root: str) -> Event:
             "Turkish troops attacked Kurdish fighters near the border on Monday.",
             "19",
             "Turkish troops",
-            "Kurdish fighters",
+            "Kurdish fighters near the border",  # the place phrase the parser hangs on the verb
         ),
         ("Germany condemned the decision by the Hungarian government.", "11", "Germany", "the Hungarian government"),
         ("Protesters demonstrated outside the French embassy in Madrid.", "14", "Protesters", None),
@@ -334,6 +337,10 @@ def test_abstract_subjects_are_not_sources(pipeline: Pipeline, text: str) -> Non
         ("The government threatened to ban the opposition party.", "132"),
         ("Police stepped up security around the embassy.", "151"),
         ("The army expelled thousands of ethnic Rohingya from the region.", "201"),
+        ("Kenya expelled some of the Ugandan peacekeepers.", "1661"),  # a quantity of peacekeepers
+        ("The EU and the UN hand over urgently needed medical supplies to the Kenyan Government.", "070"),  # headline
+        ("Five rebel commanders gave up the armed struggle.", "0874"),  # giving up fighting is no attack
+        ("Peru returned dozens of artifacts that were looted in 1990 to Mexico.", "0842"),  # of artifacts
     ],
 )
 def test_constrained_patterns_give_the_specific_code(pipeline: Pipeline, text: str, cameo: str) -> None:

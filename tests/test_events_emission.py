@@ -267,3 +267,37 @@ def test_an_act_dated_by_another_is_still_coded(pipeline: Pipeline) -> None:
     """ "five days after X voted": the vote is news, dated by the interval, not background."""
     text = "Iraq asked Washington to leave on Friday, five days after the Iraqi parliament voted to expel U.S. troops."
     assert "166" in {e.cameo for e in _code(pipeline, text).events}
+
+
+@pytest.mark.slow
+def test_a_reflexive_is_no_target(pipeline: Pipeline) -> None:
+    events = _code(pipeline, "A suicide bomber blew himself up outside a police station in Kano.").events
+    assert events and all(e.target is None or e.target.text != "himself" for e in events)
+
+
+@pytest.mark.slow
+def test_a_gerund_after_by_shares_the_subject(pipeline: Pipeline) -> None:
+    text = "Japan continued its support for Peru by donating medical supplies to the Bolivian army."
+    event = _with_code(_code(pipeline, text), "073")
+    assert event.source is not None and event.source.text == "Japan"
+
+
+@pytest.mark.slow
+def test_an_object_pronoun_is_not_the_speaker(pipeline: Pipeline) -> None:
+    events = _code(pipeline, "Officials said the rebels attacked the convoy and burned it.").events
+    assert not [e for e in events if e.root == "17" and e.target is not None and e.target.text == "Officials"]
+
+
+@pytest.mark.slow
+def test_an_attack_accounts_for_the_gerund_before_it(pipeline: Pipeline) -> None:
+    text = "The Taliban stormed a police station in Kandahar after striking it with two car bombs, officials said."
+    events = [e for e in _code(pipeline, text).events if e.root in ("18", "19")]
+    assert len(events) == 1  # the storming, not a second attack on "it"
+    assert events[0].target is not None and (events[0].target.text or "").startswith("a police station")
+
+
+@pytest.mark.slow
+def test_giving_up_fighting_is_no_attack(pipeline: Pipeline) -> None:
+    text = "Five rebel commanders gave up fighting and surrendered to the army in Kasai."
+    codes = {e.cameo for e in _code(pipeline, text).events}
+    assert "0874" in codes and not {c for c in codes if c.startswith("19")}

@@ -181,3 +181,11 @@ def test_the_instrument_gives_way_to_the_other_target(pipeline: Pipeline) -> Non
     """Of two syntactic targets, the money given is no target beside those it is given to."""
     events = _events(pipeline, "The Ohio Senate is considering giving money to rural hospitals.", "01")
     assert events and {e.target.text for e in events if e.target is not None} == {"rural hospitals"}
+
+
+@pytest.mark.slow
+def test_the_mirror_of_a_symmetric_act_is_not_more_confident(pipeline: Pipeline) -> None:
+    text = "The African Union would step up its efforts and would hold talks with the Somali president, Ali Farah."
+    events = [e for e in pipeline.code_text(text, id="t").events if e.root == "04"]
+    top = max(events, key=lambda e: e.confidence)
+    assert top.source is not None and top.source.text == "The African Union"

@@ -211,6 +211,9 @@ def _flatten(prefix: str, value: Any) -> Iterator[tuple[str, str]]:
             yield from _flatten(f"{prefix}.{key}" if prefix else str(key), sub)
     elif isinstance(value, float):
         yield prefix, f"{value:.4f}"
+    elif isinstance(value, list) and value and all(isinstance(v, dict) and "bin" in v for v in value):
+        for row in value:  # a reliability table: one line per confidence bin
+            yield f"{prefix} {row['bin']}", f"{row['n']} events, {row['precision']:.2f} right"
     elif isinstance(value, list) and value and isinstance(value[0], dict):
         for i, sub in enumerate(value):
             yield from _flatten(f"{prefix}[{i}]", sub)

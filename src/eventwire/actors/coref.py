@@ -32,6 +32,8 @@ MALE_TITLES = frozenset(
     }
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: pronouns that, as an object, cannot refer to the subject of their own clause
+OBJECT_PRONOUNS = frozenset({"him", "her"})
 
 
 @dataclass
@@ -126,16 +128,33 @@ class Sentences:
         return self.spans[self.index(i)]
 
 
+def _clause_subjects(doc: Doc, i: int) -> list[int]:
+    """The subjects of the clause an object pronoun ("him", "her") is the object of, which it cannot
+    refer to (a reflexive would): those of its verb, or of the verb its verb is coordinated with."""
+    tok = doc[i]
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ not in ("dobj", "dative", "iobj"):
+        return []
+    verb = tok.head
+    while True:
+        subj = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subj or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subj
+        verb = verb.head
+
+
 def pronoun_target(doc: Doc, drafts: list[Draft], i: int, sents: Sentences) -> Draft | None:
     """The person a pronoun at token ``i`` refers to: same or previous two sentences, subjects first."""
     gender = PRONOUNS[doc[i].lower_]
     k = sents.index(i)
     sent_start = sents.spans[k][0]
     window_start = sents.spans[max(k - 2, 0)][0]
+    binders = _clause_subjects(doc, i)
     cands: list[tuple[int, int, Draft]] = []
     for d in drafts:
         if d.kind != "person" or (d.gender and d.gender != gender):
             continue
+        if any(s <= b < e for s, e in d.mentions for b in binders):
+            continue  # "X called Y and urged him": "him" is not X
         for s, e in d.mentions:
             if window_start <= s < i:
                 cands.append((s, e, d))

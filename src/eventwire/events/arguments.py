@@ -15,6 +15,8 @@ from .syntax import (
     complement_subject,
     condition_subjects,
     from_objects,
+    is_headline_verb,
+    measure,
     nominal_source,
     nominal_targets,
     objects,
@@ -102,6 +104,8 @@ LIGHT_VERBS = frozenset(
 )
 #: first/second person pronouns: the speaker of a quotation, not an actor the coder can name
 SPEAKER_PRONOUNS = frozenset({"we", "i", "you", "us", "me"})
+#: reflexive pronouns name the source again ("a bomber blew himself up"): no other side
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself"})
 #: pronouns that refer back to an actor (unlike "some", "many", "others")
 REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "this", "that", "who"})
 #: requests, threats and the like address the subject of their "that" clause
@@ -123,7 +127,7 @@ def is_purpose(clause: Token) -> bool:
 def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     """(sources, targets, passive) of a match."""
     tok, pat = m.token, m.pattern
-    if tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and not is_headline_verb(tok):
         return nominal_arguments(tok)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
     if pat.code[:2] in PATIENT_ROOTS and reduced_passive(
@@ -150,26 +154,29 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         tgts = complement_subject(tok)
     elif pat.target == "from_subj":
         return from_objects(tok), srcs, False
+    elif pat.target == "post":
+        tgts = _post_holders(tok)
     elif pat.target == "prep":
-        victims = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_ not in pat.obj | pat.comp]
-        victims = victims if pat.obj or pat.comp else []
+        victims = _victims(tok, pat)
         tgts = [c for c in tok.children if c.dep_ == "nsubjpass"] or victims or prep_objects(tok)
     elif pat.prep:
         tgts = [
             p for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.prep for p in c.children if p.dep_ == "pobj"
         ] or objects(tok)
     elif tok.lemma_ in OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in tok.children):
-        tgts = [c for c in tok.children if c.dep_ in ("dobj", "dative")] or complement_objects(tok)
+        tgts = [c for c in tok.children if c.dep_ in ("dobj", "dative")] or _addressees(tok) or complement_objects(tok)
     else:
         tgts = objects(tok) or complement_objects(tok)
     if passive and instrument_subject(tok, pat):  # "Sanctions were imposed on Iran": Iran
         tgts = passive_targets(tok) or tgts
     if not tgts and pat.code[:2] in ADDRESSED_ROOTS:  # "demanded that the U.S. cancel the sale"
         tgts = complement_subject(tok) or [s for o in objects(tok) for s in complement_subject(o)]
+        tgts = tgts or _for_subjects(tok)  # "called for Britain to stay in the market"
         if not tgts and tok.dep_ == "acomp":  # "is skeptical the program will work"
             tgts = complement_subject(tok.head)
     if not tgts and tok.lemma_ in OBJECT_CONTROL:  # "allowed X to run" parsed as a clause
         tgts = complement_subject(tok)
+        tgts = tgts or [o for c in tok.children if c.dep_ == "ccomp" for o in objects(c)]  # "let free X"
     if pat.code[:2] in CONDITIONAL_ROOTS:  # "threatened to quit the talks if the U.S. ...": the U.S.
         tgts = tgts + condition_subjects(tok)
     if not tgts and pat.code[:2] in ABOUT_ROOTS:  # "skeptical of the figures", "optimism about X"
@@ -184,6 +191,50 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
     return srcs, tgts, passive
+
+
+def _addressees(tok: Token) -> list[Token]:
+    """Whom a control verb addresses through "on" ("called on the Council to restore sanctions")."""
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+    ]
+
+
+def _for_subjects(tok: Token) -> list[Token]:
+    """The subject of a "for X to do" clause of the trigger ("called for Britain to stay")."""
+    return [
+        s
+        for c in tok.children
+        if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def _post_holders(tok: Token) -> list[Token]:
+    """Whose post the trigger leaves: the "of" object of its "as" phrase ("resigned as president of
+    Indonesia" -> Indonesia), else the post itself."""
+    posts = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    bodies = [b for p in posts for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for b in c.children]
+    return [b for b in bodies if b.dep_ == "pobj"] or posts
+
+
+def _victims(tok: Token, pat: Pattern) -> list[Token]:
+    """The direct objects of an instrument pattern that are its victims ("hit the town with air
+    strikes"); none when an object's phrase holds the pattern's own word ("carried out air strikes",
+    "detonated an explosives-laden car"): another object beside it is a parser's slip ("expressed
+    condolences ..., Nobel Prize winner X")."""
+    if not pat.obj and not pat.comp:
+        return []
+    words = pat.obj | pat.comp
+    dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+    if any(t.lemma_.lower() in words or t.lower_ in words for d in dobjs for t in d.subtree):
+        return []  # "detonated his explosives-laden vehicle": the object is the weapon
+    return dobjs
 
 
 def instrument_subject(tok: Token, pat: Pattern) -> bool:
@@ -223,7 +274,8 @@ def reduced_passive(tok: Token) -> bool:
 
 def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token], bool]:
     srcs, tgts = nominal_source(noun, LIGHT_VERBS), nominal_targets(noun)
-    light = noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in LIGHT_VERBS
+    held = measure(noun) or noun  # "announced $5 million in aid"
+    light = held.dep_ in ("dobj", "attr") and held.head.lemma_ in LIGHT_VERBS
     if not tgts and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
         verb = noun.head.head  # "were killed in Israeli shelling": the shelling's target is the killed
         tgts = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -239,7 +291,7 @@ def target_side(analysis: Analysis, tok: Token) -> SidePair:
     if side.actor or tok.pos_ != "NOUN":
         return tok, side
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on", "to", "of", "from", "toward", "by"):
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on", "to", "of", "from", "toward", "by", "for"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     alt = make_side(analysis, pobj, wide=True)
@@ -257,7 +309,9 @@ def understood(tok: Token, side: EventSide) -> bool:
 
 def clean(tokens: list[Token]) -> list[Token]:
     heads = [repair_head(t) for t in tokens]
-    return [t for t in heads if usable_argument(t) and not (t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS)]
+    return [
+        t for t in heads if usable_argument(t) and not (t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS | REFLEXIVES)
+    ]
 
 
 def symmetric_pairs(srcs: list[SidePair], tgts: list[SidePair]) -> list[tuple[SidePair, SidePair]]:

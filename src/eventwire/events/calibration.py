@@ -2,8 +2,9 @@
 
 Used by ``python -m eventwire.eval.events GOLD --calibrate``: the coded events (contract records) of
 each gold sentence, each marked right or wrong, are turned back into the features the coder scores
-(``confidence.evidence``), then weights are fitted on all of them and, for the report, on k-1 folds
-at a time to score the held-out fold (folds keep a sentence's events together).
+(``confidence.evidence``). The L2 penalty is the one of ``confidence.L2_GRID`` with the lowest
+cross-validated log-loss; weights are then fitted on all events and, for the report, on k-1 folds at a
+time to score the held-out fold (folds keep a sentence's events together).
 """
 
 from __future__ import annotations
@@ -16,10 +17,19 @@ from typing import Any
 from spacy.language import Language
 
 from ..model import EventSide
-from .confidence import FEATURES, evidence, fit
+from .confidence import FEATURES, L2_GRID, evidence, fit
 from .lexicon import load_patterns
 
-__all__ = ["Item", "calibrate", "cross_validate", "record_features", "reliability_table"]
+__all__ = [
+    "Item",
+    "calibrate",
+    "choose_l2",
+    "cross_validate",
+    "held_out_reliability",
+    "log_loss",
+    "record_features",
+    "reliability_table",
+]
 
 JSON = dict[str, Any]
 #: (sentence text, event record, whether the event is right)
@@ -47,6 +57,7 @@ def record_features(event: JSON, trigger_dep: str) -> dict[str, bool]:
         _side(event.get("target")),
         pattern.specificity if pattern else 0,
         bool(pattern and pattern.symmetric),
+        str(event.get("cameo") or ""),
     )
 
 
@@ -74,29 +85,56 @@ def _score(weights: Mapping[str, float], features: Mapping[str, bool]) -> float:
     return round(1.0 / (1.0 + math.exp(-logit)), 4)
 
 
-def cross_validate(groups: Sequence[Sequence[Row]], folds: int = FOLDS) -> list[tuple[float, bool]]:
+def cross_validate(groups: Sequence[Sequence[Row]], folds: int = FOLDS, l2: float = 2.0) -> list[tuple[float, bool]]:
     """(held-out confidence, right) for every event; sentence i is in fold i % folds."""
     scored: list[tuple[float, bool]] = []
     for k in range(folds):
         train = [row for i, g in enumerate(groups) if i % folds != k for row in g]
-        weights = fit(train)
+        weights = fit(train, l2=l2)
         for i, g in enumerate(groups):
             if i % folds == k:
                 scored.extend((_score(weights, f), ok) for f, ok in g)
     return scored
 
 
-def calibrate(items: Sequence[Item], nlp: Language, bins: Sequence[float]) -> JSON:
-    """Fitted weights, the in-sample and the cross-validated reliability tables."""
+def log_loss(scored: Sequence[tuple[float, bool]]) -> float:
+    """Mean negative log-likelihood of (confidence, right) pairs."""
+    eps = 1e-6
+    total = sum(-math.log(max(conf if ok else 1.0 - conf, eps)) for conf, ok in scored)
+    return total / max(len(scored), 1)
+
+
+def choose_l2(groups: Sequence[Sequence[Row]], grid: Sequence[float] = L2_GRID) -> float:
+    """The L2 penalty of ``grid`` with the lowest cross-validated log-loss (the first on a tie)."""
+    return min(grid, key=lambda l2: round(log_loss(cross_validate(groups, l2=l2)), 6))
+
+
+def _groups(items: Sequence[Item], nlp: Language) -> list[list[Row]]:
+    """The (features, right) rows of the items, one group per sentence."""
     groups: dict[str, list[Row]] = {}
     for text, event, ok in items:
         start = int(((event.get("evidence") or {}).get("trigger") or {}).get("start") or 0)
         groups.setdefault(text, []).append((record_features(event, _dep(nlp, text, start)), ok))
-    rows = [row for g in groups.values() for row in g]
-    weights = fit(rows)
+    return list(groups.values())
+
+
+def held_out_reliability(items: Sequence[Item], nlp: Language, bins: Sequence[float], l2: float) -> list[JSON]:
+    """The 5-fold cross-validated reliability table of the items (weights refitted with ``l2``)."""
+    return reliability_table(cross_validate(_groups(items, nlp), l2=l2), bins)
+
+
+def calibrate(items: Sequence[Item], nlp: Language, bins: Sequence[float]) -> JSON:
+    """Fitted weights, the in-sample and the cross-validated reliability tables."""
+    groups = _groups(items, nlp)
+    rows = [row for g in groups for row in g]
+    l2 = choose_l2(groups)
+    weights = fit(rows, l2=l2)
+    held_out = cross_validate(groups, l2=l2)
     return {
         "n_events": len(rows),
+        "l2": l2,
         "weights": weights,
-        "reliability_cv5": reliability_table(cross_validate(list(groups.values())), bins),
+        "log_loss_cv5": round(log_loss(held_out), 4),
+        "reliability_cv5": reliability_table(held_out, bins),
         "reliability_fit": reliability_table([(_score(weights, f), ok) for f, ok in rows], bins),
     }

@@ -24,11 +24,19 @@ from .arguments import (
 from .background import described, origin
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
-from .lexicon import NO_EVENT, Pattern, Pos, boilerplate_markers, non_agents, patterns_for, trigger_lemmas
+from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality
+from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, who
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
-from .syntax import REPORTING, complement_lemmas, nominal_source, subjects
+from .syntax import (
+    ADVERBIAL_PREPS,
+    REPORTING,
+    complement_lemmas,
+    content_head,
+    nominal_source,
+    subjects,
+)
 from .targets import (
     PATIENT_ROOT,
     actor_targets,
@@ -39,6 +47,7 @@ from .targets import (
     target_extent,
     trim_charge,
 )
+from .triggers import candidates, doc_candidates, trigger_pos
 
 __all__ = ["EventCoder", "Match", "best_match"]
 
@@ -49,8 +58,6 @@ DENIALS = frozenset({"deny", "refute"})
 VETO_DEPTH = 2
 #: source phrases keep their place phrases and appositions too
 WIDE_SOURCES = True
-#: roots of violence: one attack may be told by several triggers ("killed in an air strike by X")
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: roots of material conflict: "X said Y attacked Z" is also X accusing Y (or claiming it, when X is Y)
 ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
 #: roots of verbal acts that stand without a target when their only target is the source's own thing
@@ -69,8 +76,6 @@ CAUSATIVES = frozenset({"order", "force", "compel", "instruct", "tell", "direct"
 IMPOSED_ROOTS = frozenset({"16", "17"})
 #: sectors of an object that carries out its own side's order
 AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
-#: the coarse POS of triggers (see ``_trigger_pos``)
-TRIGGER_POS = frozenset({"NOUN", "VERB", "ADJ"})
 
 
 class EventCoder:
@@ -78,7 +83,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         events: list[Event] = []
-        cands = _doc_candidates(doc)
+        cands = doc_candidates(doc)
         for sent in sentences(doc):
             if _is_boilerplate(sent):
                 continue
@@ -95,63 +100,13 @@ def _is_boilerplate(sent: SpacySpan) -> bool:
     return text.startswith(starts) or any(marker in text for marker in contains)
 
 
-def _lemmas(lemma: str, lower: str, pos: str) -> list[str]:
-    """The trigger lemma, then repairs of the small model's misses ("staged" -> "stag")."""
-    out = [lemma.lower()] + ([lower] if pos != "VERB" else [])
-    if lower.endswith("ed"):
-        out += [lower[:-1], lower[:-2], lower[:-3]]
-    elif lower.endswith("ing"):
-        out += [lower[:-3], lower[:-3] + "e", lower[:-4]]
-    elif lower.endswith("s"):
-        out += [lower[:-1], lower[:-2]]
-    return out
-
-
-def _trigger_pos(pos: str, dep: str) -> Pos | None:
-    """The lexicon's part of speech for a token of this coarse POS and dependency (None: no trigger)."""
-    if pos == "NOUN":
-        return "n"
-    if pos == "VERB" or (pos == "ADJ" and dep == "acomp"):
-        return "v"
-    return None
-
-
-def _candidates(lemma: str, lower: str, pos: str, trigger_pos: Pos) -> tuple[Pattern, ...]:
-    """The patterns a word may trigger, most specific first (empty for nearly every word): those of its
-    first lemma variant that has any."""
-    triggers = trigger_lemmas()  # most variants are no trigger: spare them the index look-up
-    for variant in _lemmas(lemma, lower, pos):
-        if variant in triggers and (cands := patterns_for(variant, trigger_pos)):
-            return cands
-    return ()
-
-
-def _doc_candidates(doc: Doc) -> list[tuple[Pattern, ...]]:
-    """``_candidates`` of each token of the doc, looked up once per distinct word: nearly no token is
-    a trigger, and this way those cost neither a ``Token`` nor the lemma variants and pattern look-ups
-    that ``best_match`` would make for each."""
-    table = parse_table(doc)
-    seen: dict[tuple[str, str, str], tuple[Pattern, ...]] = {}
-    out: list[tuple[Pattern, ...]] = [()] * len(doc)
-    for i in [i for i, pos in enumerate(table.pos) if pos in TRIGGER_POS]:
-        pos, lemma, lower = table.pos[i], table.lemma[i], table.lower[i]
-        trigger_pos = _trigger_pos(pos, table.dep[i])
-        if trigger_pos is None:
-            continue
-        key = (pos, lemma, lower)  # with the POS, the dependency no longer matters
-        cands = seen.get(key)
-        if cands is None:
-            cands = seen[key] = _candidates(lemma, lower, pos, trigger_pos)
-        out[i] = cands
-    return out
-
-
-def _obj_words(table: ParseTable, kids: list[int]) -> set[str]:
+def _obj_words(table: ParseTable, doc: Doc, kids: list[int]) -> set[str]:
     """The words of a trigger's objects (``kids``: its children): their heads' lemmas and words, and
     their modifiers' lemmas."""
     dep, lemma = table.dep, table.lemma
     heads = [c for c in kids if dep[c] in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
     heads += [c for h in heads for c in table.children(h) if dep[c] == "conj"]
+    heads += [inner for h in heads if (inner := content_head(doc[h]).i) != h]  # "dozens of artifacts"
     words: set[str] = set()
     for h in heads:
         words.update((lemma[h], table.lower[h]))
@@ -161,8 +116,8 @@ def _obj_words(table: ParseTable, kids: list[int]) -> set[str]:
 
 def best_match(tok: Token) -> Match | None:
     """The most specific pattern matching the trigger ``tok`` (None when none does)."""
-    trigger_pos = _trigger_pos(tok.pos_, tok.dep_)
-    cands = _candidates(tok.lemma_, tok.lower_, tok.pos_, trigger_pos) if trigger_pos else ()
+    tpos = trigger_pos(parse_table(tok.doc), tok.i)
+    cands = candidates(tok.lemma_, tok.lower_, tok.pos_, tpos) if tpos else ()
     return _select(tok, cands, _reach(sentence_of(tok))) if cands else None
 
 
@@ -178,13 +133,15 @@ def _reach(sent: SpacySpan) -> set[str]:
 def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | None:
     """The most specific of the trigger's candidate patterns whose constraints its parse meets;
     ``reach``: a superset of the words of its complement (see ``_reach``)."""
-    table = parse_table(tok.doc)
+    doc = tok.doc
+    table = parse_table(doc)
     dep, lower = table.dep, table.lower
     kids = table.children(tok.i)
-    objs = _obj_words(table, kids)
+    objs = _obj_words(table, doc, kids)
     has_obj = any(dep[c] == "dobj" for c in kids)
     prts = {lower[c] for c in kids if dep[c] == "prt"}
-    preps = {lower[c] for c in kids if dep[c] in ("prep", "agent", "dative")}
+    dated_preps = [c for c in kids if dep[c] in ("prep", "agent", "dative") and _dated(doc[c])]  # "on Friday"
+    preps = {lower[c] for c in kids if dep[c] in ("prep", "agent", "dative") and c not in dated_preps}
     # The complement (most of the sentence under a main verb) is walked only for a pattern that needs
     # it: one whose complement or veto words occur in ``reach`` at all. Most patterns' words ("said" ...
     # "must") occur nowhere in the sentence.
@@ -197,13 +154,14 @@ def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | 
         if p.comp and p.comp.isdisjoint(reach):
             continue  # none of its complement words in reach
         if comp is None and (p.comp or not p.veto.isdisjoint(reach)):
-            comp = complement_lemmas(tok, set())
+            dated = {t.i for c in dated_preps if dep[c] == "prep" for t in doc[c].subtree}
+            comp = complement_lemmas(tok, dated)
             near = {w for w, d in comp.items() if d <= VETO_DEPTH}
         words = comp or {}  # walked above whenever p.comp is set
         depth = min((words[w] for w in p.comp if w in words), default=99) if p.comp else 0
         if p.comp and depth == 99:
             continue
-        if p.veto and (p.veto & objs or p.veto & near):
+        if p.veto and (p.veto & objs or p.veto & near or p.veto & _modified(tok, p.comp)):
             continue
         if p.trans is not None and p.trans != has_obj:
             continue
@@ -213,6 +171,18 @@ def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | 
         if best is None or key > best[0]:
             best = (key, Match(tok, p, depth))
     return best[1] if best else None
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date ("called on Friday for X to ..."): no pattern's preposition."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
+
+
+def _modified(tok: Token, words: frozenset[str]) -> set[str]:
+    """The nouns the pattern's complement words modify in the trigger's phrase ("aid" of "emergency
+    aid"): a veto noun there says the word is no act of its own ("emergency aid" is no emergency)."""
+    return {t.head.lemma_.lower() for t in tok.subtree if t.dep_ in ("compound", "amod") and t.lemma_.lower() in words}
 
 
 def _infinitive(tok: Token) -> bool:
@@ -254,6 +224,13 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
             governed += [c for c in m.token.children if _clause_subjects(m.token, c)]
         if m.pattern.code[:2] >= "18":  # "bombarded the city, killing eight": one attack
             governed += [c for c in m.token.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+            governed += [  # "stormed the base after striking it with car bombs"
+                g
+                for c in m.token.children
+                if c.dep_ == "prep" and c.lower_ in ADVERBIAL_PREPS
+                for g in c.children
+                if g.dep_ == "pcomp" and g.tag_ == "VBG"
+            ]
         if m.pattern.yields and m.pattern.specificity <= 0:
             # an act in the complement, not a noun its verb acts on ("pressed X to call off the strike")
             inner = [by_token[t.i] for t in governed if t.i in by_token and (t.pos_ != "NOUN" or t.head is m.token)]
@@ -270,7 +247,7 @@ def _sent_text(sent: SpacySpan) -> str:
 
 
 def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Pattern, ...]]) -> list[Event]:
-    """The sentence's events; ``cands``: ``_candidates`` of each token of the doc."""
+    """The sentence's events; ``cands``: ``triggers.candidates`` of each token of the doc."""
     doc = sent.doc
     triggers = [i for i in range(sent.start, sent.end) if cands[i]]
     reach = _reach(sent) if triggers else set()
@@ -281,34 +258,11 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Patter
         if m.pattern.code == NO_EVENT or m.token.i in consumed or m.token.i in dropped:
             continue
         for ev in _events_of(m, sent, analysis):
-            key = (_who(ev.source), _who(ev.target), ev.root)
+            key = (who(ev.source), who(ev.target), ev.root)
             if key not in events or events[key].confidence < ev.confidence:
                 events[key] = ev
-    kept = _drop_sourceless(_drop_untargeted(list(events.values())))
+    kept = drop_consequences(drop_sourceless(drop_untargeted(list(events.values()))), sent)
     return sorted(kept, key=lambda e: (e.trigger.start, -e.confidence))
-
-
-def _who(side: EventSide | None) -> object:
-    return None if side is None else side.actor or side.country or side.text
-
-
-def _drop_untargeted(events: list[Event]) -> list[Event]:
-    """An event without a target is dropped when the same source has one with a target and root."""
-    targeted = {(_who(e.source), e.root) for e in events if e.target is not None}
-    return [e for e in events if e.target is not None or (_who(e.source), e.root) not in targeted]
-
-
-def _drop_sourceless(events: list[Event]) -> list[Event]:
-    """A passive event without agent is dropped when another event has a source and the same target
-    ("were killed in an air strike by government forces")."""
-    sourced = {
-        (_who(e.target), e.root in VIOLENT_ROOTS or e.root)
-        for e in events
-        if e.source is not None and e.target is not None
-    }
-    return [
-        e for e in events if e.source is not None or (_who(e.target), e.root in VIOLENT_ROOTS or e.root) not in sourced
-    ]
 
 
 def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
@@ -358,7 +312,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1], instruments(m.pattern), content)
     if m.pattern.symmetric:  # "met in Zurich": the place is no partner
         syn_tgts = partners(m.token, syn_tgts)
-    tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t)))]
+    venue = m.pattern.symmetric
+    tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t, venue)))]
     if any(side is not None and side.country for _, side in tgt_sides):  # "the talks" beside "the U.S."
         tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]
     tgt_sides = tgt_sides or [(None, None)]
@@ -376,7 +331,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
             continue  # "an agreement forced on Qatar by Saudi Arabia": a thing that took the source's country
         all_same = False
         ev_code = arrival_recode(protest_recode(code, s_tok, t_tok, src, m.token), s_tok)
-        ev = _event(m, sent, ev_code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod))
+        ev = _event(m, sent, ev_code, src, tgt, mod, m.pattern.id, _confidence(m, ev_code, src, tgt, mod))
         if ev.root in ACCUSABLE_ROOTS:  # "X said Y attacked Z": X's statement, and the act as reported
             out.extend(_speaker_events(m, sent, analysis, ev))
         out.append(ev)
@@ -385,8 +340,22 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         src = make_side(analysis, srcs[0])
         tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
         if tgt is not None or not m.pattern.need:
-            out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, src, tgt, mod)))
-    return out
+            out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
+    return _mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
+
+
+def _mirrors_second(events: list[Event], told: set[int]) -> list[Event]:
+    """The mirror of a symmetric act ("Y meets X" of "X will hold talks with Y") is never more
+    confident than the act as told, whose source the syntax gave."""
+
+    def as_told(side: EventSide | None) -> bool:
+        return side is not None and any((side.start or 0) <= i < (side.end or 0) for i in told)
+
+    firm = [e.confidence for e in events if as_told(e.source)]
+    if not firm:
+        return events
+    cap = max(firm)
+    return [e if as_told(e.source) or e.confidence <= cap else replace(e, confidence=cap) for e in events]
 
 
 def _inside(s_tok: Token | None, t_tok: Token | None) -> bool:
@@ -424,12 +393,12 @@ def _negated_complement(tok: Token) -> bool:
 
 def _other_target(heads: list[Token], analysis: Analysis, src: EventSide) -> EventSide | None:
     """An actor inside the phrase of a target that was the source's own ("his commitment to the
-    Zambian people" -> the Zambian people), or None."""
+    Zambian people" -> the Zambian people), with a target's phrase, or None."""
     for head in heads:
         for tok in head.subtree:
             if tok.i == head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("pobj", "dobj", "conj"):
                 continue
-            side = make_side(analysis, tok, wide=True)
+            side = target_extent((tok, make_side(analysis, tok, wide=True)))[1]  # a target's phrase
             if is_actor(side) and not same_side(side, src):
                 return side
     return None
@@ -530,12 +499,12 @@ def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) ->
             code, tgt = "112", ev.source
         if tgt is None or not (tgt.country or tgt.actor) or same_side(speaker, tgt):
             continue
-        conf = confidence(evidence(verb.dep_, verb.idx, speaker, tgt, 0, False), "asserted")
+        conf = confidence(evidence(verb.dep_, verb.idx, speaker, tgt, 0, False, code), "asserted")
         trig_m = Match(verb, m.pattern, m.depth)
         out.append(_event(trig_m, sent, code, speaker, tgt, "asserted", "reported_conflict", conf))
     return out
 
 
-def _confidence(m: Match, src: EventSide | None, tgt: EventSide | None, mod: Modality) -> float:
+def _confidence(m: Match, code: str, src: EventSide | None, tgt: EventSide | None, mod: Modality) -> float:
     p = m.pattern
-    return confidence(evidence(m.token.dep_, m.token.idx, src, tgt, p.specificity, p.symmetric), mod)
+    return confidence(evidence(m.token.dep_, m.token.idx, src, tgt, p.specificity, p.symmetric, code), mod)

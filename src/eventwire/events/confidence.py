@@ -16,23 +16,49 @@ import yaml
 
 from ..model import EventSide, Modality
 
-__all__ = ["FEATURES", "SUBORDINATE_DEPS", "confidence", "evidence", "fit", "weights"]
+__all__ = [
+    "FEATURES",
+    "INTENT_ROOTS",
+    "L2_GRID",
+    "SUBORDINATE_DEPS",
+    "confidence",
+    "evidence",
+    "fit",
+    "fitted_l2",
+    "weights",
+]
 
 #: the evidence an event's confidence rests on (each true or false)
-FEATURES = ("src_country", "subordinate", "src_far", "specific", "symmetric", "both_actors")
+FEATURES = ("src_country", "subordinate", "src_far", "specific", "symmetric", "both_actors", "intent")
+#: CAMEO roots of stated intentions and appeals (02 appeal, 03 express intent): what is asked or promised
+#: hangs on a complement clause, so their code is less often right than that of a reported act
+INTENT_ROOTS = frozenset({"02", "03"})
 #: clause slots of a trigger that tell background rather than the news ("a man who was arrested")
 SUBORDINATE_DEPS = frozenset({"acl", "advcl", "conj", "relcl"})
 #: characters between the source phrase and the trigger beyond which the source is "far"
 FAR_CHARS = 120
 FLOOR, CEILING = 0.05, 0.99
+#: the L2 penalties ``--calibrate`` chooses from (by cross-validated log-loss)
+L2_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)
 
 
 @cache
+def _data() -> dict[str, object]:
+    text = resources.files(__package__).joinpath("data/confidence.yaml").read_text(encoding="utf-8")
+    data: dict[str, object] = yaml.safe_load(text)
+    return data
+
+
 def weights() -> dict[str, float]:
     """The fitted weights (``bias`` and one per feature) and the fixed modality offsets."""
-    text = resources.files(__package__).joinpath("data/confidence.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    return {str(k): float(v) for k, v in data["weights"].items()}
+    table = _data()["weights"]
+    assert isinstance(table, dict)
+    return {str(k): float(v) for k, v in table.items()}
+
+
+def fitted_l2() -> float:
+    """The L2 penalty the shipped weights were fitted with."""
+    return float(str(_data()["l2"]))
 
 
 def evidence(
@@ -42,8 +68,9 @@ def evidence(
     tgt: EventSide | None,
     specificity: int,
     symmetric: bool,
+    cameo: str,
 ) -> dict[str, bool]:
-    """The features of one event."""
+    """The features of one event (``cameo``: its code)."""
     src_far = src is not None and src.start is not None and abs(src.start - trigger_start) >= FAR_CHARS
     return {
         "src_country": src is not None and src.country is not None,
@@ -52,6 +79,7 @@ def evidence(
         "specific": specificity >= 1,
         "symmetric": symmetric,
         "both_actors": src is not None and tgt is not None and src.actor is not None and tgt.actor is not None,
+        "intent": cameo[:2] in INTENT_ROOTS,
     }
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "NO_EVENT",
     "Pattern",
     "Pos",
+    "adjunct_words",
     "boilerplate_markers",
     "instrument_words",
     "lexicon_entries",
@@ -23,6 +24,7 @@ __all__ = [
     "non_agents",
     "patterns_for",
     "protester_words",
+    "quantity_words",
     "trigger_lemmas",
     "weapon_words",
 ]
@@ -123,6 +125,20 @@ def protester_words() -> frozenset[str]:
 def instrument_words() -> frozenset[str]:
     """Nouns naming what a cooperative or restrictive act moves or imposes ("troops", "curfew")."""
     return frozenset(str(w) for w in _data().get("instruments", ()))
+
+
+@cache
+def adjunct_words() -> frozenset[tuple[str, str]]:
+    """(preposition, head noun) of adverbial phrases that are never a target nor hold one ("in a bid
+    to", "on behalf of")."""
+    pairs = (str(w).lower().split() for w in _data().get("adjuncts", ()))
+    return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+
+
+@cache
+def quantity_words() -> frozenset[str]:
+    """Heads that only measure or hold what their "of" phrase names ("dozens of artifacts")."""
+    return frozenset(str(w) for w in _data().get("quantities", ()))
 
 
 @cache

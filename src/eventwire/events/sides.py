@@ -15,6 +15,8 @@ NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUA
 MAX_HINT_TOKENS = 14
 PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
+#: personal pronouns whose side names the phrase of their antecedent ("he" -> "Sen. Mitch McConnell")
+PERSONAL = frozenset({"he", "she", "him", "her"})
 
 
 def repair_head(tok: Token) -> Token:
@@ -50,7 +52,10 @@ def usable_argument(tok: Token) -> bool:
 
 
 def _resolve_pronoun(tok: Token) -> Token | None:
-    """The antecedent of a subject pronoun in a reported clause ("The U.S. said it would ...")."""
+    """The antecedent of a subject pronoun in a reported clause ("The U.S. said it would ..."); an
+    object pronoun is not the speaker ("officials said the Taliban stormed X after striking it")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None
     cur = tok.head
     for _ in range(4):
         if cur.dep_ == "ccomp" and cur.head.lemma_ in REPORTING:
@@ -127,7 +132,7 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     if actor is None and (head.lower_ in PRONOUNS or head.lower_ in POSSESSIVES):
         ante = _possessor(head) if head.lower_ in POSSESSIVES else _resolve_pronoun(head)
         if ante is not None:
-            a_start, a_end = phrase_bounds(ante)
+            a_start, a_end = phrase_bounds(ante, wide)  # the antecedent's phrase as the side's own
             actor = _actor_in(analysis, ante, a_start, a_end)
             start, end = a_start, a_end  # name the actor, not the pronoun
             text = analysis.article.text[start:end]
@@ -135,6 +140,10 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
                 return _hinted(analysis, ante, start, end, text)
     if actor is None:
         return _hinted(analysis, head, start, end, text)
+    named = _antecedent(analysis, actor, head) if head.lower_ in PERSONAL else None
+    if named is not None:  # "Netanyahu says he will ...": the side names Netanyahu
+        start, end = named
+        text = analysis.article.text[start:end]
     if wide and _after_head(actor, head, end):  # "a police station in Lagos": the place gives a country only
         sector = hint([t.text for t in head.doc[head.left_edge.i : head.i + 1]], head.text)[1]
         country = actor.country
@@ -148,6 +157,21 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
         country = hint(_subtree_words(head), head.text)[0]
     code = actor.code or (f"{country or ''}{sector or ''}" or None)
     return EventSide(actor.id, text, start, end, country, sector, code)
+
+
+def _antecedent(analysis: Analysis, actor: Actor, pronoun: Token) -> tuple[int, int] | None:
+    """The bounds of the phrase that last named, before ``pronoun``, the actor it refers to."""
+    before = [m for m in actor.mentions if m.end <= pronoun.idx and m.text.lower() not in PERSONAL]
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.start)
+    span = pronoun.doc.char_span(last.start, last.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span[-1]
+    while root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.i != root.i:
+        root = root.head  # "Japanese" of "A Japanese virus expert"
+    return phrase_bounds(root)
 
 
 def _place_in(analysis: Analysis, head: Token) -> str | None:

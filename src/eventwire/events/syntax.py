@@ -9,14 +9,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..nlp import dateline_end, parse_table
+from .lexicon import adjunct_words, quantity_words
 
 __all__ = [
+    "ADVERBIAL_PREPS",
     "OBJECT_CONTROL",
     "REPORTING",
     "complement_lemmas",
     "condition_subjects",
+    "content_head",
     "entity",
     "expand_conj",
+    "is_adjunct",
+    "is_headline_verb",
+    "measure",
     "name_heads",
     "nominal_source",
     "nominal_targets",
@@ -49,6 +55,7 @@ OBJECT_CONTROL = frozenset(
         "compel",
         "permit",
         "lead",
+        "let",
     }
 )
 #: Reporting verbs: an event in their clausal complement is "reported".
@@ -104,6 +111,8 @@ STATIVE_PASSIVES = frozenset(
     }
 )
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: prepositions whose gerund shares the subject of the verb they modify ("by donating", "after meeting")
+ADVERBIAL_PREPS = frozenset({"by", "after", "before", "while", "upon", "without", "through", "since", "despite"})
 TARGET_PREPS = frozenset({"against", "with", "to", "at", "on", "toward", "towards", "into", "upon", "over"})
 INSTRUMENT_PREPS = frozenset({"for", "into", "in", "from"})
 #: target prepositions that also name a place ("at a lunch"): a later choice
@@ -187,6 +196,36 @@ def name_heads(tok: Token) -> list[Token]:
     return out
 
 
+def content_head(tok: Token) -> Token:
+    """The head of what a quantity or container noun measures ("dozens of artifacts" -> artifacts, "40
+    percent of their arms" -> arms); any other token is its own content head."""
+    for _ in range(3):
+        if not (tok.pos_ == "NUM" or tok.lemma_.lower() in quantity_words() or tok.lower_ in quantity_words()):
+            break
+        inner = [p for c in _children(tok, {"prep"}) if c.lower_ == "of" for p in _children(c, {"pobj"})]
+        if not inner:
+            break
+        tok = inner[0]
+    return tok
+
+
+def is_headline_verb(tok: Token) -> bool:
+    """A present-tense verb the tagger took for a noun, as in a headline ("EU and UN hand over
+    supplies to X"): the root "noun" of a clause with a subject and an object or particle."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
+
+
+def is_adjunct(prep: Token) -> bool:
+    """Whether a preposition leads an adverbial phrase of manner, occasion or warrant ("in a bid to",
+    "on behalf of X", "with the approval of X"): it names no target and holds none."""
+    return prep.dep_ == "prep" and any(
+        c.dep_ == "pobj" and (prep.lower_, c.lemma_.lower()) in adjunct_words() for c in prep.children
+    )
+
+
 def _children(tok: Token, deps: frozenset[str] | set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -227,6 +266,8 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dep in ("conj", "advcl", "acomp"):
         return subjects(head, depth + 1)
+    if dep == "pcomp" and head.lower_ in ADVERBIAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head, depth + 1)  # "X continues its efforts by donating supplies"
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBD":
@@ -252,7 +293,7 @@ def objects(tok: Token) -> list[Token]:
     if direct:
         return direct
     for prep in _children(tok, {"prep"}):
-        if prep.lower_ in TARGET_PREPS:
+        if prep.lower_ in TARGET_PREPS and not is_adjunct(prep):
             pobj = [p for p in _children(prep, {"pobj"}) if not _is_time(p)]
             if pobj:
                 return [t for p in pobj for t in expand_conj(p)]
@@ -280,11 +321,14 @@ def prep_objects(tok: Token) -> list[Token]:
     dative = [t for o in datives if o is not None for t in expand_conj(o)]
     if dative:
         return dative
-    holders = [tok, *_children(tok, {"dobj"})]
-    for preps in (TARGET_PREPS - PLACE_PREPS, TARGET_PREPS | INSTRUMENT_PREPS):  # "a meeting with X at a lunch"
+    dobjs = _children(tok, {"dobj"})
+    holders = [tok, *dobjs, *(a for o in dobjs for a in _children(o, {"appos"}))]  # "an operation, X, against Y"
+    # "a meeting with X at a lunch"; "seeking aid for war victims at a donor conference"
+    for preps in (TARGET_PREPS - PLACE_PREPS, frozenset({"for"}), TARGET_PREPS | INSTRUMENT_PREPS):
         for holder in holders:
             for prep in _children(holder, {"prep"}):
-                pobj = _children(prep, {"pobj"}) if prep.lower_ in preps else []
+                taken = prep.lower_ in preps and not is_adjunct(prep)
+                pobj = [p for p in _children(prep, {"pobj"}) if not _is_time(p)] if taken else []
                 if pobj:
                     return [t for p in pobj for t in expand_conj(p)]
     for obj in _children(tok, {"dobj"}):  # "returned a statue of the god Shiva to India": "to" hung on the object
@@ -378,28 +422,40 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
         ]
     if mods and (has_of or noun.lemma_ not in VICTIM_NOUNS):
         return mods
-    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in light_verbs:
-        return subjects(noun.head)
+    held = measure(noun) or noun  # "announced $33 million in assistance": the million is the object
+    if held.dep_ in ("dobj", "attr") and held.head.lemma_ in light_verbs:
+        return subjects(held.head)
     return []
+
+
+def measure(noun: Token) -> Token | None:
+    """The amount a noun is the "in"/"of" phrase of ("$33 million in assistance" -> million)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "of") or prep.head.i == prep.i:
+        return None
+    amount = prep.head
+    quantity = amount.pos_ == "NUM" or amount.lemma_.lower() in quantity_words()
+    return amount if quantity or amount.ent_type_ == "MONEY" else None
 
 
 def nominal_targets(noun: Token) -> list[Token]:
     """The target of a nominal event: its "of/on/against/with/to" object, or the possessor of a
     victim noun without "of" ("Soleimani's killing")."""
     for prep in _children(noun, {"prep"}):
-        if prep.lower_ in NOMINAL_TARGET_PREPS:
+        if prep.lower_ in NOMINAL_TARGET_PREPS and not is_adjunct(prep):
             pobj = _children(prep, {"pobj"})
             if pobj:
                 return [t for p in pobj for t in expand_conj(p)]
     if noun.lemma_ in VICTIM_NOUNS:
         return _children(noun, {"poss"})
-    if noun.dep_ in ("dobj", "attr"):
-        verb = noun.head
+    held = measure(noun) or noun  # "announced $5 million in aid to X"
+    if held.dep_ in ("dobj", "attr"):
+        verb = held.head
         dative = [t for d in _children(verb, {"dative"}) if (p := _pobj_or_self(d)) is not None for t in expand_conj(p)]
         if dative:  # "gave Putin a stern warning"
             return dative
         for prep in _children(verb, {"prep"}):
-            if prep.lower_ in NOMINAL_TARGET_PREPS and prep.lower_ != "of":
+            if prep.lower_ in NOMINAL_TARGET_PREPS and prep.lower_ != "of" and not is_adjunct(prep):
                 return [t for p in _children(prep, {"pobj"}) for t in expand_conj(p)]
     return []
 

@@ -16,7 +16,8 @@ from .fallback import hint
 from .lexicon import Pattern, instrument_words
 from .phrases import target_bounds
 from .sides import make_side, same_side, usable_argument
-from .syntax import expand_conj
+from .syntax import complement_subject, content_head, expand_conj, is_adjunct
+from .things import author, met_protesters, name_tokens, place_of_act, purpose_clauses
 
 __all__ = [
     "PATIENT_ROOT",
@@ -45,6 +46,9 @@ WALK_DEPS = frozenset(
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at"})
 #: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance)
 BLOCKED_PREPS = frozenset({"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than"})
+#: prepositions naming whom a transfer is made to or with ("shared evidence with X"): a purpose clause
+#: then names no one else the act serves
+RECIPIENT_PREPS = frozenset({"to", "with"})
 #: entity types of a named place
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: possessive pronouns: they refer back to an owner rather than name one
@@ -81,7 +85,7 @@ def _steps(tok: Token, reach: bool = False) -> list[tuple[Token, int]]:
             continue
         if c.dep_ == "advcl" and not any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
             continue  # only a purpose clause ("to assist Ethiopia") is part of the act
-        if c.dep_ == "prep" and c.lower_ in BLOCKED_PREPS:
+        if c.dep_ == "prep" and (c.lower_ in BLOCKED_PREPS or is_adjunct(c)):
             continue
         locative = c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
         if c.dep_ == "advcl":
@@ -235,6 +239,11 @@ def _names_actor(analysis: Analysis, tok: Token | None, side: EventSide | None) 
     return names_actor(analysis, tok)
 
 
+def _named_place(tok: Token | None) -> bool:
+    """Whether a target is a named place ("in the Gulf", "to Europe")."""
+    return tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ in PLACE_ENTS
+
+
 def _owned(analysis: Analysis, tok: Token, countries: bool = False) -> bool:
     """Whether a noun's left modifiers name an actor ("Netanyahu's suggestion", "the Egyptian envoy");
     ``countries``: an actor of a country ("Russian troops", not "UN troops"). A possessive pronoun
@@ -259,7 +268,10 @@ def is_instrument(analysis: Analysis, tok: Token | None, words: frozenset[str]) 
     """Whether a target head is a word the trigger's pattern names as its instrument or content
     ("troops" of "sent troops", "curfew" of "eased the curfew"), not the one the act is aimed at, and
     no actor owns it ("the EU proposal" is the EU's)."""
-    if tok is None or tok.pos_ != "NOUN" or not (tok.lemma_.lower() in words or tok.lower_ in words):
+    if tok is None:
+        return False
+    tok = content_head(tok)  # "dozens of artifacts", "40 percent of their arms"
+    if tok.pos_ != "NOUN" or not (tok.lemma_.lower() in words or tok.lower_ in words):
         return False
     return not _owned(analysis, tok)
 
@@ -272,32 +284,6 @@ def _carriers(analysis: Analysis, trigger: Token, words: frozenset[str]) -> froz
         for t in trigger.subtree
         if t.pos_ == "NOUN" and t.lemma_.lower() in words and not _owned(analysis, t, countries=True)
     )
-
-
-def _by_objects(head: Token) -> list[Token]:
-    return [
-        p
-        for c in head.children
-        if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-
-
-def author(tok: Token, trigger: Token) -> Token | None:
-    """The author of a thing the act is aimed at ("charges by X", "an appeal lodged by X"): its "by"
-    phrase, that of its participle, or the trigger's "by" phrase right after it (a parser's slip)."""
-    found = _by_objects(tok) + [p for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in _by_objects(c)]
-    if not found and tok.head.i == trigger.i:
-        found = [p for p in _by_objects(trigger) if _next_to(tok, p.head)]
-    return found[0] if found else None
-
-
-def _next_to(tok: Token, prep: Token) -> bool:
-    """Whether ``prep`` follows the noun ``tok`` or its phrase with only punctuation between ("charges,
-    by the Government, that ...", "charges by X that ..." with the clause the parser gave the noun)."""
-    doc = tok.doc
-    return any(end < prep.i and all(t.is_punct for t in doc[end + 1 : prep.i]) for end in (tok.i, tok.right_edge.i))
 
 
 def _authors(analysis: Analysis, trigger: Token, sides: list[SidePair]) -> list[SidePair]:
@@ -314,25 +300,22 @@ def _authors(analysis: Analysis, trigger: Token, sides: list[SidePair]) -> list[
     return out
 
 
-def _purpose_clauses(trigger: Token) -> list[Token]:
-    """The purpose clauses of an act ("gave 5 million euros to help X"): the trigger's own, or, for a
-    noun the act is named by, those of the verb it is the object of ("announced aid to help X")."""
-    heads = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
-        heads.append(trigger.head)
-    return [
-        c
-        for h in heads
-        for c in h.children
-        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-    ]
+def _recipient(tok: Token | None) -> bool:
+    """Whether a target is named as the recipient of the act ("to X", "with X")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS
 
 
 def beneficiary(trigger: Token, analysis: Analysis, exclude: set[int], source: EventSide | None) -> list[SidePair]:
     """The actor or named place an act with no target serves, found in its purpose clause ("gave 5
-    million euros to promote investment in Ethiopia": Ethiopia)."""
-    for clause in _purpose_clauses(trigger):
-        found = nearest_actor(clause, analysis, exclude, source, max_cost=PURPOSE_REACH, places=True)
+    million euros to promote investment in Ethiopia": Ethiopia), or the subject of that clause's
+    complement ("sent aid to help Haiti cope with the floods": Haiti)."""
+    for clause in purpose_clauses(trigger):
+        helped: list[SidePair] = [
+            (t, side)
+            for t in complement_subject(clause)
+            if t.i not in exclude and is_actor(side := make_side(analysis, t, wide=True))
+        ]
+        found = helped or nearest_actor(clause, analysis, exclude, source, max_cost=PURPOSE_REACH, places=True)
         if found:
             return found
     return []
@@ -350,8 +333,8 @@ def actor_targets(
     """The target sides (``_targets``); an act short of coercion that names no actor as its target
     serves the one its purpose clause names ("gave money to help people in Somalia")."""
     found = _targets(trigger, sides, analysis, exclude, source, instrument_nouns, content)
-    if not content or any(is_actor(s) for _, s in found):
-        return found
+    if not content or any(is_actor(s) or _recipient(t) or _named_place(t) for t, s in found):
+        return found  # "shared evidence with their counterparts to allow X to ...": the counterparts
     return beneficiary(trigger, analysis, exclude, source) or found
 
 
@@ -376,32 +359,80 @@ def _targets(
     general = instrument_nouns & instrument_words()  # "money", "troops"; not a pattern's own patient ("base")
     aimed = [(t, s) for t, s in sides if not is_instrument(analysis, t, general)]
     sides = aimed if aimed and len(aimed) < len(sides) else sides  # "giving money to X": X, not the money
+    skip = _instrument_tokens(analysis, trigger, instrument_nouns)
     if sides and all(is_instrument(analysis, t, instrument_nouns) for t, _ in sides):
-        skip = frozenset(t.i for t, _ in sides if t is not None)
-        skip |= _carriers(analysis, trigger, instrument_nouns & instrument_words())
-        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip)
-        same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
-        found = found or [(t, s) for t, s in same if not same_side(s, source)]
-        found = found or nearest_actor(trigger, analysis, exclude, source, skip=skip, places=True)
+        found = _for_instrument(trigger, sides, analysis, exclude, source, skip, instrument_nouns, content)
         if found:
-            return _in_place(analysis, found, sides, trigger) if content else found
+            return found
     if any(s is not None and _other(s, source) and _names_actor(analysis, t, s) for t, s in sides):
         return sides
     if not sides:  # nothing in the syntax: a wider search ("sent vehicles and a team of medics to Nepal")
-        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, reach=True)
-        return found or nearest_actor(trigger, analysis, exclude, source, other=False)
-    if not any(_names_actor(analysis, t, s) for t, s in sides):  # only things ("sent 40 trucks and ...")
-        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, reach=True)
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip, reach=True)
+        found = found or met_protesters(trigger, analysis, exclude)
+        return found or nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
+    if not any(_names_actor(analysis, t, s) or _named_place(t) for t, s in sides):  # "sent 40 trucks and ..."
+        found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip, reach=True)
         if found:
             return _within(found, sides, trigger, places) or found
-    own = any(is_actor(s) for _, s in sides)
+    own = any(is_actor(s) or _named_place(t) for t, s in sides)
     if any(tok is not None and tok.pos_ == "PROPN" and is_actor(s) for tok, s in sides):
         return sides  # a named actor of the source's own country ("Congress asked Obama to help Iran")
-    found = nearest_actor(trigger, analysis, exclude, source, max_cost=OVERRIDE_COST if own else MAX_COST)
+    found = nearest_actor(trigger, analysis, exclude, source, max_cost=OVERRIDE_COST if own else MAX_COST, skip=skip)
     if found or own:
         return _within(found, sides, trigger, places) or found or sides
-    same = nearest_actor(trigger, analysis, exclude, source, other=False)
+    same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)  # not "its forces"
     return _within(same, sides, trigger, places) or same or sides
+
+
+def _instrument_tokens(analysis: Analysis, trigger: Token, words: frozenset[str]) -> frozenset[int]:
+    """The instruments of the act in its phrase that name what is moved or imposed ("its forces" of
+    "strengthened its forces in the Gulf"), and what names any instrument again ("230 troops,
+    including 19 officers"; "an operation, Operation X"): a search for the target passes through them
+    but never takes them."""
+    own = [t for t in trigger.subtree if t.i != trigger.i and is_instrument(analysis, t, words)]
+    found = {t.i for t in own if is_instrument(analysis, t, words & instrument_words())}
+    for tok in [trigger, *own] if own else []:
+        for c in tok.children:
+            if (c.dep_ == "appos" and tok.i != trigger.i) or (c.dep_ == "prep" and c.lower_ == "including"):
+                found.update(name_tokens(c))
+    return frozenset(found)
+
+
+def _for_instrument(
+    trigger: Token,
+    sides: list[SidePair],
+    analysis: Analysis,
+    exclude: set[int],
+    source: EventSide | None,
+    skip: frozenset[int],
+    words: frozenset[str],
+    content: bool,
+) -> list[SidePair]:
+    """The target of an act whose syntax gave only its instrument ("sent troops", "lifted the
+    curfew"): the nearest actor or place in the complements ("to Uganda", "in Amman"), else whom its
+    purpose serves, else the place it is done in or moved from ("withdrew its troops from a zone")."""
+    skip |= {t.i for t, _ in sides if t is not None}
+    general = words & instrument_words()  # troops, aid, curfew: moved or imposed somewhere
+    skip |= _carriers(analysis, trigger, general)
+    found = nearest_actor(trigger, analysis, exclude, source, max_cost=REACH_COST, skip=skip)
+    same = nearest_actor(trigger, analysis, exclude, source, other=False, skip=skip)
+    found = found or [(t, s) for t, s in same if not same_side(s, source)]
+    found = found or nearest_actor(trigger, analysis, exclude, source, skip=skip, places=True)
+    if found:
+        return _in_place(analysis, found, sides, trigger) if content else found
+    holders = [trigger, *(t for t, _ in sides if t is not None)]
+    addressed = any(c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS for h in holders for c in h.children)
+    served = beneficiary(trigger, analysis, exclude, source) if content and not addressed else []
+    if served:  # "offered to send troops to distribute supplies in Somalia"
+        return served
+    met = met_protesters(trigger, analysis, exclude)
+    if met:  # "police fired tear gas as protesters marched on parliament"
+        return met
+    moved = [
+        t for t, _ in sides if t is not None and t.dep_ in ("dobj", "pobj") and is_instrument(analysis, t, general)
+    ]
+    place = place_of_act(trigger, moved, exclude | skip) if content and moved else None
+    return [] if place is None else [(place, make_side(analysis, place, wide=True))]
 
 
 def _cut(side: EventSide, at: int) -> EventSide:
@@ -410,16 +441,17 @@ def _cut(side: EventSide, at: int) -> EventSide:
     return replace(side, text=text, end=(side.start or 0) + len(text))
 
 
-def target_extent(pair: SidePair) -> SidePair:
+def target_extent(pair: SidePair, venue: bool = False) -> SidePair:
     """The target's phrase ends where a target's phrase ends (``target_bounds``): it keeps a few more
     modifiers ("partners like Saudi Arabia") and drops the aside after a name ("Haifa, Israel's third
-    largest city"). A pronoun's side names its antecedent and stays as it is."""
+    largest city"). A pronoun's side names its antecedent and stays as it is. ``venue``: a place phrase
+    after the target is where the act happens ("met his counterpart in Berlin"), not the target's."""
     tok, side = pair
     if tok is None or side is None or side.start is None or tok.pos_ == "PRON":
         return pair
     if not side.start <= tok.idx < (side.end or 0):
         return pair
-    end = max(target_bounds(tok)[1], tok.idx + len(tok.text))
+    end = max(target_bounds(tok, stranded=not venue)[1], tok.idx + len(tok.text))
     return tok, replace(side, text=doc_text(tok.doc)[side.start : end], end=end)
 
 

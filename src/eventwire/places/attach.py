@@ -16,16 +16,14 @@ unresolved places (no coordinates) of that event only. Demonyms are never event 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Place, Span
 from ..nlp import clause_head, sentence_of
+from ..wordlists import word_list
 
 __all__ = [
     "area_verbs",
@@ -67,65 +65,58 @@ MAX_CLIMB = 8
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 #: Prepositions after which a bare proper name is a place whatever spaCy's entity label says.
 CLOSE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@functools.cache
-def _knowledge() -> dict[str, frozenset[str]]:
-    raw: dict[str, list[str]] = yaml.safe_load((DATA / "event_location.yaml").read_text(encoding="utf-8"))
-    return {k: frozenset(str(w) for w in v) for k, v in raw.items()}
 
 
 def locative_preps() -> frozenset[str]:
     """Prepositions (and direction words) that say where: "in", "near", "west (of)"."""
-    return _knowledge()["locative_preps"]
+    return word_list("locative_preps")
 
 
 def motion_verbs() -> frozenset[str]:
     """Verbs whose destination is where the event happens ("marched to the White House")."""
-    return _knowledge()["motion_verbs"]
+    return word_list("motion_verbs")
 
 
 def location_verbs() -> frozenset[str]:
     """Verbs whose object is a place."""
-    return _knowledge()["location_verbs"]
+    return word_list("location_verbs")
 
 
 def territory_verbs() -> frozenset[str]:
     """Verbs whose proper-name object is a place ("captured Birao")."""
-    return _knowledge()["territory_verbs"]
+    return word_list("territory_verbs")
 
 
 def area_verbs() -> frozenset[str]:
     """Territory verbs that never take a person as object ("entered Al-Bab", not "captured Saddam")."""
-    return _knowledge()["area_verbs"]
+    return word_list("area_verbs")
 
 
 def not_place_names() -> frozenset[str]:
     """Proper names that are never event locations ("Islamic State")."""
-    return _knowledge()["not_place_names"]
+    return word_list("not_place_names")
 
 
 def group_words() -> frozenset[str]:
     """Head words of names of groups, not places ("the 137th Artillery Brigade", "Al-Marazig tribes")."""
-    return _knowledge()["group_words"]
+    return word_list("group_words")
 
 
 def scene_verbs() -> frozenset[str]:
     """Physical deeds (violence, protest) whose place is the scene the sentence gives, wherever the parse
     hangs it ("killed ... by bandits at Maleley village")."""
-    return _knowledge()["scene_verbs"]
+    return word_list("scene_verbs")
 
 
 def speech_verbs() -> frozenset[str]:
     """Verbs of saying and judging: the place of a deed they speak of is not theirs ("condemned the
     attack carried out in Idlib")."""
-    return _knowledge()["speech_verbs"]
+    return word_list("speech_verbs")
 
 
 def place_nouns() -> frozenset[str]:
     """Nouns whose "of" complement is a place ("the village of X")."""
-    return _knowledge()["place_nouns"]
+    return word_list("place_nouns")
 
 
 def _object_verb(tok: Token) -> tuple[Token, int] | None:

@@ -1,0 +1,68 @@
+"""Which of a sentence's coded events stand: one act told twice keeps the telling with the most
+evidence (a target, an agent, the attack rather than its toll)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..model import Event, EventSide
+
+__all__ = ["VIOLENT_ROOTS", "drop_consequences", "drop_sourceless", "drop_untargeted", "who"]
+
+#: roots of violence: one attack may be told by several triggers ("killed in an air strike by X")
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: conjunctions of a clause that tells what an act happened with ("were killed as forces shelled X")
+TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "following"})
+
+
+def who(side: EventSide | None) -> object:
+    return None if side is None else side.actor or side.country or side.text
+
+
+def drop_untargeted(events: list[Event]) -> list[Event]:
+    """An event without a target is dropped when the same source has one with a target and root."""
+    targeted = {(who(e.source), e.root) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (who(e.source), e.root) not in targeted]
+
+
+def drop_sourceless(events: list[Event]) -> list[Event]:
+    """A passive event without agent is dropped when another event has a source and the same target
+    ("were killed in an air strike by government forces")."""
+    sourced = {
+        (who(e.target), e.root in VIOLENT_ROOTS or e.root)
+        for e in events
+        if e.source is not None and e.target is not None
+    }
+    return [
+        e for e in events if e.source is not None or (who(e.target), e.root in VIOLENT_ROOTS or e.root) not in sourced
+    ]
+
+
+def drop_consequences(events: list[Event], sent: SpacySpan) -> list[Event]:
+    """An agentless violent passive is dropped when its temporal clause tells, with an agent, the
+    attack it results from ("23 civilians were killed as government forces launched air strikes on X",
+    "two people died when gunmen stormed the embassy"): the attack is the event."""
+    at = {t.idx: t for t in sent}
+    causes = [at[e.trigger.start] for e in events if e.source is not None and e.root in VIOLENT_ROOTS]
+    return [
+        e
+        for e in events
+        if e.source is not None
+        or e.root not in VIOLENT_ROOTS
+        or not any(_in_temporal_clause(c, at.get(e.trigger.start)) for c in causes)
+    ]
+
+
+def _in_temporal_clause(tok: Token, governor: Token | None) -> bool:
+    """Whether ``tok`` lies in a temporal clause ("as", "when", "after") of ``governor`` or of a verb
+    coordinated with it ("were killed and 41 wounded after a bomb struck a bus")."""
+    if governor is None:
+        return False
+    heads = {governor.i, *(c.i for c in governor.children if c.dep_ == "conj")}
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "advcl" and cur.head.i in heads:
+            return any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in cur.children)
+        cur = cur.head
+    return False
