@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp import dateline_end, parse_table
+from ..nlp import ParseTable, dateline_end, parse_table
 from .lexicon import adjunct_words, quantity_words
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "content_head",
     "entity",
     "expand_conj",
+    "headline_verb_at",
     "is_adjunct",
     "is_headline_verb",
     "measure",
@@ -209,13 +210,18 @@ def content_head(tok: Token) -> Token:
     return tok
 
 
-def is_headline_verb(tok: Token) -> bool:
-    """A present-tense verb the tagger took for a noun, as in a headline ("EU and UN hand over
-    supplies to X"): the root "noun" of a clause with a subject and an object or particle."""
-    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+def headline_verb_at(table: ParseTable, i: int) -> bool:
+    """Whether token ``i`` is a present-tense verb the tagger took for a noun, as in a headline ("EU and
+    UN hand over supplies to X"): the root "noun" of a clause with a subject and an object or particle."""
+    if table.pos[i] != "NOUN" or table.dep[i] != "ROOT":
         return False
-    deps = {c.dep_ for c in tok.children}
+    deps = {table.dep[c] for c in table.children(i)}
     return "nsubj" in deps and bool(deps & {"dobj", "prt"})
+
+
+def is_headline_verb(tok: Token) -> bool:
+    """``headline_verb_at`` of a token."""
+    return headline_verb_at(parse_table(tok.doc), tok.i)
 
 
 def is_adjunct(prep: Token) -> bool:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from ..nlp import ParseTable, parse_table
 from .lexicon import Pattern, Pos, patterns_for, trigger_lemmas
+from .syntax import headline_verb_at
 
 __all__ = ["TRIGGER_POS", "candidates", "doc_candidates", "lemma_variants", "trigger_pos"]
 
@@ -25,20 +26,11 @@ def lemma_variants(lemma: str, lower: str, pos: str) -> list[str]:
     return out
 
 
-def _headline_verb(table: ParseTable, i: int) -> bool:
-    """``syntax.is_headline_verb`` of token ``i``, read from the parse table: the root "noun" of a
-    clause with a subject and an object or particle ("EU and UN hand over supplies to X")."""
-    if table.pos[i] != "NOUN" or table.dep[i] != "ROOT":
-        return False
-    deps = {table.dep[c] for c in table.children(i)}
-    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
-
-
 def trigger_pos(table: ParseTable, i: int) -> Pos | None:
     """The lexicon's part of speech for token ``i`` (None: no trigger): a noun, unless the tagger took
     a headline verb for one; a verb, or an adjective complement ("were hostile to")."""
     pos = table.pos[i]
-    if pos == "NOUN" and not _headline_verb(table, i):
+    if pos == "NOUN" and not headline_verb_at(table, i):
         return "n"
     if pos in ("VERB", "NOUN") or (pos == "ADJ" and table.dep[i] == "acomp"):
         return "v"
