@@ -26,7 +26,7 @@ from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality
-from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, who
+from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, mirrors_second, who
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
 from .syntax import (
@@ -341,21 +341,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
         if tgt is not None or not m.pattern.need:
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
-    return _mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
-
-
-def _mirrors_second(events: list[Event], told: set[int]) -> list[Event]:
-    """The mirror of a symmetric act ("Y meets X" of "X will hold talks with Y") is never more
-    confident than the act as told, whose source the syntax gave."""
-
-    def as_told(side: EventSide | None) -> bool:
-        return side is not None and any((side.start or 0) <= i < (side.end or 0) for i in told)
-
-    firm = [e.confidence for e in events if as_told(e.source)]
-    if not firm:
-        return events
-    cap = max(firm)
-    return [e if as_told(e.source) or e.confidence <= cap else replace(e, confidence=cap) for e in events]
+    return mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
 
 
 def _inside(s_tok: Token | None, t_tok: Token | None) -> bool:

@@ -3,12 +3,14 @@ evidence (a target, an agent, the attack rather than its toll)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..model import Event, EventSide
 
-__all__ = ["VIOLENT_ROOTS", "drop_consequences", "drop_sourceless", "drop_untargeted", "who"]
+__all__ = ["VIOLENT_ROOTS", "drop_consequences", "drop_sourceless", "drop_untargeted", "mirrors_second", "who"]
 
 #: roots of violence: one attack may be told by several triggers ("killed in an air strike by X")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -66,3 +68,17 @@ def _in_temporal_clause(tok: Token, governor: Token | None) -> bool:
             return any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in cur.children)
         cur = cur.head
     return False
+
+
+def mirrors_second(events: list[Event], told: set[int]) -> list[Event]:
+    """The mirror of a symmetric act ("Y meets X" of "X will hold talks with Y") is never more
+    confident than the act as told, whose source the syntax gave."""
+
+    def as_told(side: EventSide | None) -> bool:
+        return side is not None and any((side.start or 0) <= i < (side.end or 0) for i in told)
+
+    firm = [e.confidence for e in events if as_told(e.source)]
+    if not firm:
+        return events
+    cap = max(firm)
+    return [e if as_told(e.source) or e.confidence <= cap else replace(e, confidence=cap) for e in events]
