@@ -161,7 +161,7 @@ def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | 
         depth = min((words[w] for w in p.comp if w in words), default=99) if p.comp else 0
         if p.comp and depth == 99:
             continue
-        if p.veto and (p.veto & objs or p.veto & near or p.veto & _modified(tok, p.comp)):
+        if p.veto and (p.veto & objs or p.veto & near or (p.comp and p.veto & _modified(tok, p.comp))):
             continue
         if p.trans is not None and p.trans != has_obj:
             continue
