@@ -32,6 +32,7 @@ from .sides import make_side, same_side
 from .syntax import (
     ADVERBIAL_PREPS,
     REPORTING,
+    TIME_ENTS,
     complement_lemmas,
     content_head,
     nominal_source,
@@ -176,7 +177,7 @@ def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | 
 def _dated(prep: Token) -> bool:
     """A preposition whose object is a date ("called on Friday for X to ..."): no pattern's preposition."""
     objs = [p for p in prep.children if p.dep_ == "pobj"]
-    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
+    return bool(objs) and all(p.ent_type_ in TIME_ENTS for p in objs)
 
 
 def _modified(tok: Token, words: frozenset[str]) -> set[str]:

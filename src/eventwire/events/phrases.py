@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..wordlists import word_list
 from .fallback import hint
-from .syntax import entity
+from .syntax import TIME_ENTS, entity
 
 __all__ = ["phrase_bounds", "target_bounds"]
 
@@ -27,7 +27,6 @@ CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "
 HEARSAY = frozenset({"believe", "think", "say", "report", "allege", "suspect", "know", "expect", "rumor", "rumour"})
 #: the longest participle phrase a phrase keeps
 MAX_PARTICIPLE_TOKENS = 12
-TIME_ENTS = ("DATE", "TIME")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 #: adverbs of time the parser takes for adjectives ("Hours earlier Maduro")
 TIME_ADVERBS = frozenset({"earlier", "later", "ago"})

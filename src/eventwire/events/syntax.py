@@ -15,6 +15,7 @@ __all__ = [
     "ADVERBIAL_PREPS",
     "OBJECT_CONTROL",
     "REPORTING",
+    "TIME_ENTS",
     "complement_lemmas",
     "condition_subjects",
     "content_head",

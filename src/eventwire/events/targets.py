@@ -16,7 +16,7 @@ from .fallback import hint
 from .lexicon import Pattern, instrument_words
 from .phrases import target_bounds
 from .sides import make_side, same_side, usable_argument
-from .syntax import complement_subject, content_head, expand_conj, is_adjunct
+from .syntax import TIME_ENTS, complement_subject, content_head, expand_conj, is_adjunct
 from .things import author, met_protesters, name_tokens, place_of_act, purpose_clauses
 
 __all__ = [
@@ -137,7 +137,7 @@ def nearest_actor(
         tok, cost = frontier.pop()
         if cost > max_cost or tok.i in exclude:
             continue
-        named = tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME")
+        named = tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in TIME_ENTS
         place = places and tok.pos_ == "PROPN" and tok.ent_type_ in PLACE_ENTS
         if tok.i not in skip and named and (place or names_actor(analysis, tok)):
             side = make_side(analysis, tok, wide=True)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..model import Analysis, EventSide
 from .lexicon import protester_words
 from .sides import make_side
-from .syntax import content_head, is_adjunct
+from .syntax import TIME_ENTS, content_head, is_adjunct
 
 __all__ = ["author", "met_protesters", "name_tokens", "place_of_act", "purpose_clauses"]
 
@@ -19,7 +19,6 @@ __all__ = ["author", "met_protesters", "name_tokens", "place_of_act", "purpose_c
 PLACE_PREPS = frozenset(
     {"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at", "from", "to", "into"}
 )
-TIME_ENTS = frozenset({"DATE", "TIME"})
 #: conjunctions of a clause telling whom an act with an instrument met ("fired tear gas as protesters ...")
 MEETING_MARKS = frozenset({"as", "when", "while"})
 
