@@ -2,7 +2,7 @@
 
 eventwire extract INPUT... [-o OUT]
 eventwire code INPUT... [-o OUT] [--format jsonl|gdelt|csv] [--published D] [--source S] [--workers N]
-eventwire eval events|quotes|geo|eventloc|extraction GOLD...
+eventwire eval events|quotes|geo|eventloc|extraction|docs GOLD...
 eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
 """
 
@@ -31,7 +31,7 @@ from .model import Analysis, Article
 
 __all__ = ["main"]
 
-EVAL_KINDS = ("events", "quotes", "geo", "eventloc", "extraction")
+EVAL_KINDS = ("events", "quotes", "geo", "eventloc", "extraction", "docs")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -101,13 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  eventwire eval events ../shared/eval/events/*.jsonl\n"
         "  eventwire eval quotes ../shared/eval/quotes/polnear/dev\n"
         "  eventwire eval geo ../shared/eval/geo/TR-News.xml\n"
-        "  eventwire eval extraction ../shared/eval/extraction/scrapinghub/ground-truth.json",
+        "  eventwire eval extraction ../shared/eval/extraction/scrapinghub/ground-truth.json\n"
+        "  eventwire eval docs ../shared/eval/docs --details --out coded/",
     )
     p.add_argument("kind", choices=EVAL_KINDS)
     p.add_argument("gold", nargs="+", metavar="GOLD", help="gold file(s) or folder in the formats documented")
     p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: cores)")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    p.add_argument("--out", metavar="DIR", type=Path, help="docs: also write each coded page as DIR/<id>.jsonl")
+    p.add_argument(
+        "--details", action="store_true", help="docs: list every gold event and every produced event, marked"
+    )
 
     p = sub.add_parser(
         "explain",
@@ -196,6 +201,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
     workers = args.workers or os.cpu_count() or 1
     if args.kind == "extraction":
         metrics = module.evaluate(paths, workers=workers)
+    elif args.kind == "docs":
+        metrics = module.evaluate(paths, Pipeline(), workers=workers, out_dir=args.out)
+        lines = module.details(metrics, paths) if args.details else []
+        metrics.pop("records")
+        if args.json:
+            print(json.dumps(metrics, indent=1, default=str))
+        else:
+            module.print_report(metrics)
+            print("\n".join(lines))
+        return 0
     else:
         metrics = module.evaluate(paths, Pipeline(), workers=workers)
     if args.json:

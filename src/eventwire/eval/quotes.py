@@ -23,7 +23,7 @@ from ..model import Analysis, Article, Quote
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-__all__ = ["GoldAttribution", "evaluate", "overlap", "quote_overlap", "read_gold", "score"]
+__all__ = ["GoldAttribution", "evaluate", "normal_text", "overlap", "quote_overlap", "read_gold", "score"]
 
 MARKS = "\"“”‘’'"
 THRESHOLD = 0.5
@@ -43,6 +43,11 @@ class GoldAttribution:
 def _normal(s: str | None) -> str:
     collapsed = re.sub(r"\s+", " ", (s or "").lower())
     return re.sub(r"[^a-z0-9 ]", "", collapsed).strip()
+
+
+def normal_text(s: str | None) -> str:
+    """Lower case, one space for any run of white space, nothing but letters, digits and spaces."""
+    return _normal(s)
 
 
 def _words(s: str | None) -> set[str]:
