@@ -113,6 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--details", action="store_true", help="docs: list every gold event and every produced event, marked"
     )
+    p.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="docs: refit the document-level confidence (leave-one-page-out) and print the weights",
+    )
 
     p = sub.add_parser(
         "explain",
@@ -203,6 +208,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         metrics = module.evaluate(paths, workers=workers)
     elif args.kind == "docs":
         metrics = module.evaluate(paths, Pipeline(), workers=workers, out_dir=args.out)
+        if args.calibrate:
+            fitted = module.calibrate(metrics["records"], module.load_pages(paths))
+            print(json.dumps(fitted, indent=1))
+            return 0
         lines = module.details(metrics, paths) if args.details else []
         metrics.pop("records")
         if args.json:

@@ -168,6 +168,8 @@ class Event:
     pattern: str
     date: ResolvedDate | None = None
     location: Place | None = None
+    #: What the confidence rests on: (feature, value) pairs set by the assess stage.
+    basis: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

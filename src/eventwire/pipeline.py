@@ -1,6 +1,6 @@
 """The ordered list of stages: Article in, coded Analysis out; a worker pool around it.
 
-    ingest -> nlp -> actors -> quotes -> events -> dates -> places -> claims -> record
+    ingest -> nlp -> actors -> quotes -> events -> dates -> places -> claims -> assess -> record
 
 Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``.
 A stage that raises fails only its article: the article's record carries ``error`` (stage and
@@ -19,6 +19,7 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 from .actors import ActorCoder
+from .assess import DocumentAssessor
 from .claims import ClaimFinder
 from .dates import DateResolver
 from .events import EventCoder
@@ -39,7 +40,15 @@ class Stage(Protocol):
 
 def default_stages() -> list[Stage]:
     """The stages in the order they run."""
-    return [ActorCoder(), QuoteFinder(), EventCoder(), DateResolver(), PlaceResolver(), ClaimFinder()]
+    return [
+        ActorCoder(),
+        QuoteFinder(),
+        EventCoder(),
+        DateResolver(),
+        PlaceResolver(),
+        ClaimFinder(),
+        DocumentAssessor(),
+    ]
 
 
 @dataclass

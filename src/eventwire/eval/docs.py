@@ -286,6 +286,78 @@ def evaluate(
     }
 
 
+L2_GRID = (0.25, 1.0, 4.0, 16.0, 64.0)
+
+
+def _page_rows(record: JSON, gold: JSON) -> list[tuple[dict[str, float], bool]]:
+    """(features, right) of every produced event of a page that is not negated (``basis`` of its record)."""
+    from ..assess import FEATURES
+
+    golds = gold.get("events") or []
+    rows: list[tuple[dict[str, float], bool]] = []
+    for e in record.get("events") or []:
+        if e.get("modality", "asserted") == "negated":
+            continue
+        basis = e.get("basis") or {}
+        feats = {k: float(v) for k, v in basis.items() if k in FEATURES}
+        rows.append((feats, any(event_matches(e, g) and date_ok(e, g) for g in golds)))
+    return rows
+
+
+def _log_loss(scored: Sequence[tuple[float, bool]]) -> float:
+    import math
+
+    eps = 1e-6
+    return sum(-math.log(max(c if ok else 1 - c, eps)) for c, ok in scored) / max(len(scored), 1)
+
+
+def _held_out(groups: list[list[tuple[dict[str, float], bool]]], l2: float) -> list[list[float]]:
+    """Leave-one-page-out confidences: page i scored by weights fitted on the other pages."""
+    from ..assess.weights import fit_weights
+
+    out: list[list[float]] = []
+    for i, group in enumerate(groups):
+        train = [row for j, g in enumerate(groups) if j != i for row in g]
+        weights = fit_weights(train, l2=l2)
+        out.append([weights.score(f) for f, _ in group])
+    return out
+
+
+def calibrate(records: dict[str, JSON], pages: list[GoldPage]) -> JSON:
+    """Fit the document-level confidence on the pages: the L2 penalty by leave-one-page-out log-loss,
+    then the weights on all pages; report the held-out reliability and precision by threshold."""
+    from ..assess.weights import fit_weights
+
+    groups = [_page_rows(records[p.id], p.gold) for p in pages]
+    losses = {}
+    for l2 in L2_GRID:
+        held = _held_out(groups, l2)
+        losses[l2] = _log_loss(
+            [(c, ok) for g, cs in zip(groups, held, strict=True) for (_, ok), c in zip(g, cs, strict=True)]
+        )
+    l2 = min(L2_GRID, key=lambda k: round(losses[k], 6))
+    held = _held_out(groups, l2)
+    held_records = {}
+    for page, cs in zip(pages, held, strict=True):
+        rec = records[page.id]
+        shown = iter(cs)
+        events = [
+            e if e.get("modality", "asserted") == "negated" else {**e, "confidence": next(shown)}
+            for e in rec.get("events") or []
+        ]
+        held_records[page.id] = {**rec, "events": events}
+    scored = [(c, ok) for g, cs in zip(groups, held, strict=True) for (_, ok), c in zip(g, cs, strict=True)]
+    weights = fit_weights([row for g in groups for row in g], l2=l2)
+    return {
+        "events": len(scored),
+        "l2": l2,
+        "log_loss_held_out": {str(k): round(v, 4) for k, v in losses.items()},
+        "weights": weights.as_yaml_dict(),
+        "reliability_held_out": _table(scored),
+        "by_threshold_held_out": _by_threshold(held_records, pages),
+    }
+
+
 def details(metrics: dict[str, Any], paths: Sequence[Path]) -> list[str]:
     """Per page: every gold event with the produced events it matches, then every produced event."""
     lines: list[str] = []

@@ -89,6 +89,7 @@ def event_record(event: Event) -> JSON:
         "location": _place(event.location, with_span=False),
         "modality": event.modality,
         "confidence": round(event.confidence, 4),
+        "basis": {name: round(value, 4) for name, value in event.basis},
         "pattern": event.pattern,
         "evidence": {**(span_record(event.evidence) or {}), "trigger": span_record(event.trigger)},
     }

@@ -1,0 +1,34 @@
+"""The ``DocumentAssessor`` stage: each event's confidence from its document-level features."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from ..model import Analysis
+from .features import event_features, lead_end
+from .weights import AssessWeights, load_weights
+
+__all__ = ["DocumentAssessor"]
+
+
+@dataclass(frozen=True)
+class DocumentAssessor:
+    """Scores every event with the document-level weights and records what the score rests on.
+
+    The events stage's own confidence is kept as the ``sentence`` feature (``Event.basis``), so running
+    the stage twice gives the same result."""
+
+    weights: AssessWeights = field(default_factory=load_weights)
+    name: str = "assess"
+
+    def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
+        lead = lead_end(analysis.article.text)
+        events = []
+        for event in analysis.events:
+            sentence = dict(event.basis).get("sentence_confidence", event.confidence)
+            feats = event_features(event, analysis, lead, sentence)
+            basis = (("sentence_confidence", sentence), *sorted(feats.items()))
+            events.append(replace(event, confidence=self.weights.score(feats), basis=basis))
+        return analysis.with_(events=tuple(events))
