@@ -114,3 +114,34 @@ def test_metrics_print_a_reliability_table_one_line_per_bin() -> None:
     }
     rows = dict(_flatten("", metrics))
     assert rows == {"petr2-gsr.dyad_root.f1": "0.5000", "petr2-gsr.reliability [0.8,1.0)": "29 events, 0.90 right"}
+
+
+def test_min_confidence_hides_events_and_counts_them(tmp_path: Path, story: Path) -> None:
+    def run(threshold: str) -> dict[str, object]:
+        out = tmp_path / f"out-{threshold}.jsonl"
+        argv = ["code", str(story), "--published", "2024-03-04", "-o", str(out), "--workers", "1", "--quiet"]
+        assert main([*argv, "--min-confidence", threshold]) == 0
+        return read_jsonl(out)[0]
+
+    everything, nothing = run("0"), run("1")
+    events = everything["events"]
+    assert isinstance(events, list) and events, "the story has events to hide"
+    assert everything["events_hidden"] == 0
+    assert nothing["events"] == [] and nothing["events_hidden"] == len(events)
+
+
+@pytest.mark.parametrize("bad", ["1.5", "-0.1", "high"])
+def test_a_bad_min_confidence_is_refused(story: Path, bad: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["code", str(story), "--min-confidence", bad])
+    assert exit_.value.code == 2
+    assert "--min-confidence" in capsys.readouterr().err
+
+
+def test_code_text_hides_events_under_the_threshold_it_is_given() -> None:
+    import eventwire
+
+    text = "Kenya accused Tanzania on Monday of closing the border to Kenyan trucks."
+    every = eventwire.code_text(text, published="2024-03-04", min_confidence=0.0)
+    none = eventwire.code_text(text, published="2024-03-04", min_confidence=1.0)
+    assert every.events and not none.events and none.hidden_events == len(every.events)

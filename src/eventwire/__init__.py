@@ -60,10 +60,19 @@ def code_text(
     id: str = "text",
     title: str | None = None,
     url: str | None = None,
+    min_confidence: float | None = None,
 ) -> Analysis:
-    """Code one article's text with the default pipeline (loads spaCy on first use)."""
+    """Code one article's text with the default pipeline (loads spaCy on first use).
+
+    Events under ``min_confidence`` are hidden (``analysis.hidden_events`` counts them); the default is
+    the calibrated threshold of the command line, and 0 keeps every event."""
     day = dt.date.fromisoformat(published) if isinstance(published, str) else published
-    return _default_pipeline().code_text(text, id=id, published=day, source=source, title=title, url=url)
+    analysis = _default_pipeline().code_text(text, id=id, published=day, source=source, title=title, url=url)
+    if min_confidence is None:
+        from .assess import load_weights
+
+        min_confidence = load_weights().min_confidence
+    return analysis.at_least(min_confidence)
 
 
 def open(path: str | Path) -> Workbench:

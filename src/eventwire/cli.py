@@ -62,6 +62,36 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output on stderr")
 
 
+def _confidence(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--min-confidence must be a number from 0 to 1, not {value!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"--min-confidence must be from 0 to 1, not {value}")
+    return x
+
+
+def _add_min_confidence(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=None,
+        metavar="X",
+        help="hide events whose confidence is below X (0..1; default: the calibrated threshold, "
+        "see README; 0 shows every event)",
+    )
+
+
+def min_confidence(args: argparse.Namespace) -> float:
+    """The threshold the user gave, else the calibrated default of the assess stage."""
+    if args.min_confidence is not None:
+        return float(args.min_confidence)
+    from .assess import load_weights
+
+    return load_weights().min_confidence
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventwire",
@@ -93,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default), gdelt or csv")
     p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: the machine's cores)")
+    _add_min_confidence(p)
 
     p = sub.add_parser(
         "eval",
@@ -113,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--details", action="store_true", help="docs: list every gold event and every produced event, marked"
     )
+    _add_min_confidence(p)
     p.add_argument(
         "--calibrate",
         action="store_true",
@@ -176,7 +208,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     pipeline = Pipeline()
     failed = 0
     with atomic_output(args.output) as stream:
-        writer = open_writer(args.format, stream)
+        writer = open_writer(args.format, stream, min_confidence=min_confidence(args))
         analyses = pipeline.code_parallel(read_articles(args), workers=workers)
         for analysis in progress_over(analyses, "coding", args.quiet):
             writer.write(analysis)
@@ -207,7 +239,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.kind == "extraction":
         metrics = module.evaluate(paths, workers=workers)
     elif args.kind == "docs":
-        metrics = module.evaluate(paths, Pipeline(), workers=workers, out_dir=args.out)
+        metrics = module.evaluate(
+            paths, Pipeline(), workers=workers, out_dir=args.out, min_confidence=args.min_confidence
+        )
         if args.calibrate:
             fitted = module.calibrate(metrics["records"], module.load_pages(paths))
             print(json.dumps(fitted, indent=1))

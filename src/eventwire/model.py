@@ -201,6 +201,8 @@ class Analysis:
     error: StageFailure | None = None
     #: Free-form per-stage notes kept for ``eventwire explain`` (stage -> lines).
     notes: tuple[tuple[str, str], ...] = field(default=())
+    #: How many events an output hid because their confidence was below its threshold.
+    hidden_events: int = 0
 
     def actor(self, actor_id: str | None) -> Actor | None:
         if actor_id is None:
@@ -217,6 +219,11 @@ class Analysis:
                     if best is None or length > best[0]:
                         best = (length, actor)
         return best[1] if best else None
+
+    def at_least(self, min_confidence: float) -> Analysis:
+        """The analysis as an output shows it: events below ``min_confidence`` hidden (and counted)."""
+        shown = tuple(e for e in self.events if e.confidence >= min_confidence)
+        return replace(self, events=shown, hidden_events=self.hidden_events + len(self.events) - len(shown))
 
     def with_(self, **changes: object) -> Analysis:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -256,29 +256,42 @@ def _ratio(a: int, b: int) -> float | None:
 
 
 def evaluate(
-    paths: Sequence[Path], pipeline: Pipeline, workers: int = 1, out_dir: Path | None = None
+    paths: Sequence[Path],
+    pipeline: Pipeline,
+    workers: int = 1,
+    out_dir: Path | None = None,
+    min_confidence: float | None = None,
 ) -> dict[str, Any]:
-    """Code every page of the gold folders and score it; per page and in total."""
+    """Code every page of the gold folders and score it as ``eventwire code`` shows it (events under
+    ``min_confidence`` hidden; default: the calibrated threshold); per page and in total. The
+    reliability and threshold tables read every event, hidden ones too."""
+    from ..assess import load_weights
+
+    threshold = load_weights().min_confidence if min_confidence is None else min_confidence
     pages = load_pages(paths)
     articles = [_read_page(p) for p in pages]
-    records = {a.article.id: coded_record(a) for a in pipeline.code_parallel(articles, workers=workers)}
+    analyses = list(pipeline.code_parallel(articles, workers=workers))
+    records = {a.article.id: coded_record(a) for a in analyses}
+    shown = {a.article.id: coded_record(a.at_least(threshold)) for a in analyses}
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         for page in pages:
             (out_dir / f"{page.id}.jsonl").write_text(
-                json.dumps(records[page.id], ensure_ascii=False) + "\n", encoding="utf-8"
+                json.dumps(shown[page.id], ensure_ascii=False) + "\n", encoding="utf-8"
             )
-    per_page = {p.id: score_page(records[p.id], p.gold) for p in pages}
+    per_page = {p.id: score_page(shown[p.id], p.gold) for p in pages}
     keys = ("required_found", "required_strict", "required_total", "events_right", "events_total")
     tot = {k: sum(s[k] for s in per_page.values()) for k in (*keys, "quotes_ok", "quotes_total")}
     verdicts = [v for p in pages for v in event_verdicts(records[p.id], p.gold)]
     return {
         "pages": len(pages),
+        "min_confidence": threshold,
         "required_found": _ratio(tot["required_found"], tot["required_total"]),
         "required_strict": _ratio(tot["required_strict"], tot["required_total"]),
         "precision": _ratio(tot["events_right"], tot["events_total"]),
         "quotes_ok": _ratio(tot["quotes_ok"], tot["quotes_total"]),
         "counts": tot,
+        "events_hidden": sum(r["events_hidden"] for r in shown.values()),
         "reliability": _table(verdicts),
         "by_threshold": _by_threshold(records, pages),
         "per_page": per_page,
@@ -391,7 +404,11 @@ def print_report(metrics: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="eventwire eval docs", title_justify="left")
+    table = Table(
+        title=f"eventwire eval docs (events under confidence {metrics['min_confidence']} hidden: "
+        f"{metrics['events_hidden']})",
+        title_justify="left",
+    )
     for col in ("page", "required", "strict", "precision", "quotes", "boilerplate"):
         table.add_column(col, justify="left" if col == "page" else "right")
     for page_id, s in metrics["per_page"].items():

@@ -114,6 +114,7 @@ def coded_record(analysis: Analysis) -> JSON:
     ]
     rec["quotes"] = [_quote(q) for q in analysis.quotes]
     rec["events"] = [event_record(e) for e in analysis.events]
+    rec["events_hidden"] = analysis.hidden_events
     rec["places"] = [_place(p, with_span=True) for p in analysis.places]
     rec["claims"] = [
         {

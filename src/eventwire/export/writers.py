@@ -154,14 +154,29 @@ def _cell(value: Any) -> str:
     return text.replace("\t", " ").replace("\n", " ")
 
 
-def open_writer(fmt: str, stream: IO[str], added: dt.date | None = None) -> Writer:
+class ThresholdWriter:
+    """Hides the events under a confidence before another writer writes the analysis."""
+
+    def __init__(self, inner: Writer, min_confidence: float) -> None:
+        self.inner = inner
+        self.min_confidence = min_confidence
+
+    def write(self, analysis: Analysis) -> None:
+        self.inner.write(analysis.at_least(self.min_confidence))
+
+
+def open_writer(fmt: str, stream: IO[str], added: dt.date | None = None, min_confidence: float = 0.0) -> Writer:
+    """The writer of ``fmt``; events under ``min_confidence`` are hidden (the JSONL record counts them)."""
+    writer: Writer
     if fmt == "jsonl":
-        return JsonlWriter(stream)
-    if fmt == "gdelt":
-        return GdeltWriter(stream, added)
-    if fmt == "csv":
-        return CsvWriter(stream)
-    raise ConfigError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+        writer = JsonlWriter(stream)
+    elif fmt == "gdelt":
+        writer = GdeltWriter(stream, added)
+    elif fmt == "csv":
+        writer = CsvWriter(stream)
+    else:
+        raise ConfigError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    return ThresholdWriter(writer, min_confidence) if min_confidence > 0 else writer
 
 
 def gdelt_header() -> list[str]:
