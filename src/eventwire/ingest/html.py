@@ -18,6 +18,7 @@ from ..model import Article
 from .clean import clean_text
 from .errors import IngestFailure
 from .meta import optional_str, parse_date
+from .pagedate import page_published
 
 __all__ = ["MIN_WORDS", "TRAFILATURA_OPTIONS", "fragment_to_text", "html_article", "looks_like_html", "strip_tags"]
 
@@ -107,6 +108,9 @@ def _text_of_doc(doc: Any) -> str:
 def html_article(html: str, *, id: str, url: str | None = None) -> Article:
     """The main text of a page (fragments too) with its title, date and URL.
 
+    The date is the one the page's own metadata gives (``pagedate``: the latest publication claim, on
+    the publisher's clock), else trafilatura's.
+
     When the precision-leaning extraction keeps almost nothing, a balanced one is tried and the
     longer text wins (some layouts make the precise mode drop the whole article).
     """
@@ -125,7 +129,7 @@ def html_article(html: str, *, id: str, url: str | None = None) -> Article:
         text=text,
         url=url or optional_str(getattr(doc, "url", None)),
         title=title,
-        published=parse_date(getattr(doc, "date", None)),
+        published=page_published(html, parse_date(getattr(doc, "date", None))),
         source=optional_str(getattr(doc, "sitename", None)),
         removed=cleaned.removed,
     )
