@@ -132,6 +132,33 @@ def _date(nlp: Language, text: str, trigger: str, published: dt.date = FRI) -> t
             FRI,
             (D(2020, 1, 8), D(2020, 1, 8), "day"),
         ),
+        # a present-tense time clause of a future one points forward
+        (
+            "The president will be the first to address the union when he travels there on Sunday.",
+            "travels",
+            D(2015, 7, 24),
+            (D(2015, 7, 26), D(2015, 7, 26), "day"),
+        ),
+        # a future seen from now takes no past date; the reported "would" keeps its report's time
+        (
+            "The agency will study reports of a blast last Sunday.",
+            "study",
+            FRI,
+            (FRI, FRI, "published"),
+        ),
+        (
+            "The minister told reporters last month that the two countries would sign a pact.",
+            "sign",
+            FRI,
+            (D(2019, 12, 1), D(2019, 12, 31), "month"),
+        ),
+        # the conjuncts of a clause on a date share it
+        (
+            "The group ran the office until 2013, when the state banned it and seized its schools.",
+            "seized",
+            FRI,
+            (D(2013, 1, 1), D(2013, 12, 31), "year"),
+        ),
         # the story's day: the first recent day the opening paragraphs name
         (
             "The president apologized to the two women.\n\nHe spoke in a video released over the weekend.",
@@ -165,7 +192,9 @@ def test_a_clause_below_the_event_keeps_its_recent_date(nlp: Language) -> None:
         ("The army will shell the town.", "shell", "future"),
         ("The army agreed to leave the town.", "leave", "past"),
         ("The shelling of the town was condemned.", "shelling", "past"),
-        ("The man arrested on Monday is a soldier.", "arrested", "past"),
+        # a reduced relative takes the time of the clause its noun belongs to
+        ("People injured in the blast are in hospital.", "injured", "present"),
+        ("The officials arrested in the raid were freed on bail.", "arrested", "past"),
     ],
 )
 def test_tense(nlp: Language, text: str, trigger: str, want: str) -> None:

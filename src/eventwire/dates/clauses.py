@@ -17,7 +17,7 @@ from ..model import ResolvedDate
 from ..nlp import clause_head, sentence_of
 from .expressions import DateExpression
 
-__all__ = ["CLAUSE_DEPS", "Dated", "Tense", "clause_of", "rank", "tense"]
+__all__ = ["CLAUSE_DEPS", "Dated", "Tense", "clause_of", "looks_ahead", "rank", "tense"]
 
 CLAUSE_DEPS: Final = frozenset(
     {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis", "pcomp"}
@@ -30,6 +30,8 @@ NOMINAL: Final = frozenset({"compound", "poss", "nmod", "amod", "nummod", "npadv
 _FUTURE_LEMMAS: Final = frozenset({"will", "shall"})
 
 Tense = Literal["past", "pluperfect", "perfect", "present", "future"]
+#: Auxiliaries of a future seen from the present ("will", not the reported "would").
+_WILL: Final = frozenset({"will", "shall", "'ll", "wo"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,10 @@ def _describes_noun(clause: Token, trigger: Token) -> bool:
 
 def _describes_date(clause: Token, d: Dated) -> bool:
     """A clause hanging on the date itself ("in 1884, when Bismarck hosted ..."): the date is its time."""
+    for _ in range(6):  # "in 2013, when Pakistan banned the group and took control": the conjuncts too
+        if clause.dep_ != "conj" or _is_root(clause):
+            break
+        clause = clause.head
     return clause.dep_ in ("relcl", "advcl", "acl") and d.expr.start <= clause.head.idx < d.expr.end
 
 
@@ -161,5 +167,17 @@ def tense(tok: Token, future_cues: frozenset[str]) -> Tense:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and not auxes:
-        return "past"  # a reduced relative ("the man arrested on Monday")
+        # a reduced relative ("the people injured by the fighting are ...") describes its noun in the
+        # time of the clause that noun belongs to; one standing alone is past
+        host = verb.head
+        if verb.dep_ == "acl" and not _is_root(verb) and host.i != verb.i and _governing_verb(host).i != verb.i:
+            return tense(host, future_cues)
+        return "past"
     return "present"
+
+
+def looks_ahead(tok: Token) -> bool:
+    """Whether an event's clause is a future seen from now ("will sign"), not one reported from the past
+    ("said it would sign")."""
+    verb = _governing_verb(tok)
+    return any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children)

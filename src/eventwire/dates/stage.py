@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
-from .clauses import NOMINAL, Dated, clause_of, rank, tense
+from .clauses import NOMINAL, Dated, clause_of, looks_ahead, rank, tense
 from .context import NEWS_DAY_WINDOW, Context, build_context
 from .expressions import DateExpression, find_expressions, words
 from .resolution import resolve
@@ -26,11 +26,21 @@ FUTURE_LEMMAS = frozenset({"will", "shall"})
 
 
 def _is_future(root: Token) -> bool:
-    """Whether the clause of a date points forward ("will meet on Tuesday", "is scheduled for May")."""
-    head = clause_of(root)
+    """Whether the clause of a date points forward ("will meet on Tuesday", "is scheduled for May"); a
+    clause that borrows its time from the clause above (a present-tense time clause, a non-finite one)
+    points where that one does ("will be the first to address the union when he travels on Sunday")."""
     cues = words().future_cues
-    near = [*head.children, head, *head.head.children] if head.dep_ == "xcomp" else [*head.children, head]
-    return any(t.lower_ in cues or t.lemma_ in FUTURE_LEMMAS for t in near if t.i != root.i)
+    head = clause_of(root)
+    for _ in range(4):
+        near = [*head.children, head, *head.head.children] if head.dep_ == "xcomp" else [*head.children, head]
+        if any(t.lower_ in cues or t.lemma_ in FUTURE_LEMMAS for t in near if t.i != root.i):
+            return True
+        present_time = head.dep_ == "advcl" and head.tag_ in ("VBZ", "VBP")
+        non_finite = head.dep_ in ("relcl", "acl", "advcl", "xcomp") and head.tag_ in ("VB", "VBG")
+        if head.head.i == head.i or not (present_time or non_finite):
+            return False
+        head = clause_of(head.head)
+    return False
 
 
 def _is_past(root: Token) -> bool:
@@ -102,12 +112,12 @@ def resolve_document(doc: Doc, published: dt.date | None) -> list[Dated]:
     return out
 
 
-def _usable(d: Dated, r: int, past: bool) -> bool:
-    """A past event takes only its own clause's date when the date is a future one; a past perfect
-    only its own clause's date at all (a date elsewhere in its sentence is its reference time)."""
-    if r == 0:
-        return True
-    return not (past and d.future)
+def _usable(d: Dated, r: int, t: str, ahead: bool, published: dt.date | None) -> bool:
+    """A future seen from now never takes a date before publication ("will investigate reports of an
+    explosion on Sunday"); a past event takes a future date only in its own clause."""
+    if ahead and d.date is not None and published is not None and d.date.end < published:
+        return False
+    return r == 0 or not (t in ("past", "perfect", "pluperfect") and d.future)
 
 
 def _background(d: Dated, published: dt.date | None) -> bool:
@@ -120,12 +130,13 @@ def _own_date(trigger: Token, dated: list[Dated], t: str, context: Context) -> t
     a clause below the trigger's counts only when it is background: a sentence that names an old date
     ("agreed to the sanctions passed in 2006") is about that time."""
     past = t in ("past", "perfect", "pluperfect")
+    ahead = looks_ahead(trigger)
     ranked = [
         (r, abs(d.root.i - trigger.i), d)
         for d in dated
         if (r := rank(d, trigger)) is not None
         and (t != "pluperfect" or r == 0)
-        and _usable(d, r, past)
+        and _usable(d, r, t, ahead, context.published)
         and (r < 3 or (past and _background(d, context.published)))
     ]
     if not ranked:
