@@ -75,6 +75,19 @@ def _date(nlp: Language, text: str, trigger: str, published: dt.date = FRI) -> t
             (D(1998, 1, 1), D(1998, 12, 31), "year"),
         ),
         ("On Tuesday, rebels seized the port. The army had warned of an attack.", "warned", FRI, None),
+        # a recent date on an event noun sets the narrative's time; an old one is only a reference
+        (
+            "Residents fear new raids, most recently a January 6 raid on the camp. Two people were killed.",
+            "killed",
+            FRI,
+            (D(2020, 1, 6), D(2020, 1, 6), "day"),
+        ),
+        (
+            "Officials cited the October 7 attack on the camp. Troops were deployed to the border.",
+            "deployed",
+            FRI,
+            (FRI, FRI, "published"),
+        ),
         # present and present perfect are the news of the day
         ("In 1998, rebels seized the port. The army now controls it.", "controls", FRI, (FRI, FRI, "published")),
         ("The ministry has condemned the raid.", "condemned", FRI, (FRI, FRI, "published")),

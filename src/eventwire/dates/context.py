@@ -105,11 +105,14 @@ def paragraph_starts(text: str) -> tuple[int, ...]:
 
 
 def _is_narrative(d: Dated, published: dt.date | None) -> bool:
+    """A date the narrative can go on from: a vague past, or a past date that is not a boundary; a date
+    on a noun ("a November 6 attack") only when recent (an old one, "the April 22 attack", is a
+    reference, not the time of the story)."""
     if d.date is None:
         return True  # a vague past ("decades ago") carries its paragraph on as background
-    if d.future or d.boundary or d.noun is not None:
+    if d.future or d.boundary or (published is not None and d.date.start > published):
         return False
-    return published is None or d.date.start <= published
+    return d.noun is None or (published is not None and d.date.start >= published - NEWS_DAY_WINDOW)
 
 
 def _news_day(dated: list[Dated], published: dt.date | None, paragraphs: tuple[int, ...]) -> ResolvedDate | None:
@@ -153,7 +156,7 @@ def _in_main_clause(d: Dated, root: Token) -> bool:
     the United States announced last December ...")."""
     if d.relation is not None:
         return False
-    cur = clause_of(d.root)
+    cur = clause_of(d.noun if d.noun is not None else d.root)
     for _ in range(8):
         if cur.i == root.i:
             return True
