@@ -88,6 +88,14 @@ def _date(nlp: Language, text: str, trigger: str, published: dt.date = FRI) -> t
             FRI,
             (FRI, FRI, "published"),
         ),
+        # a date in a comparison is the time of what is compared with
+        (
+            "The poll put his support at 13%, down from 19% a week earlier. The premier resigned.",
+            "resigned",
+            FRI,
+            (FRI, FRI, "published"),
+        ),
+        ("Exports fell more sharply than last year.", "fell", FRI, (FRI, FRI, "published")),
         # present and present perfect are the news of the day
         ("In 1998, rebels seized the port. The army now controls it.", "controls", FRI, (FRI, FRI, "published")),
         ("The ministry has condemned the raid.", "condemned", FRI, (FRI, FRI, "published")),

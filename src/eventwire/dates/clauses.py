@@ -46,7 +46,8 @@ class Dated:
     relation: Token | None = None
     #: The noun a nominal date modifies ("attack" in "the April 22 attack"); it dates that noun only.
     noun: Token | None = None
-    #: "since" (the date opens a range up to publication), "until" (a state's end), or "".
+    #: "since" (the date opens a range up to publication), "until" (a state's end), "comparison" (the
+    #: time of what is compared with: "down from 19% a week earlier"), or "".
     boundary: str = ""
     #: Whether the date sits in a future clause ("will meet on Monday").
     future: bool = False
@@ -108,7 +109,7 @@ def rank(d: Dated, trigger: Token) -> int | None:
         return 0
     if d.noun is not None:
         return 0 if _in_subtree(trigger, d.noun) and trigger.i >= d.noun.left_edge.i else None
-    if d.boundary == "until":
+    if d.boundary in ("until", "comparison"):
         return None
     dh = clause_of(d.root)
     if th.i == dh.i or _describes_noun(dh, trigger):

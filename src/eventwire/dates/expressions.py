@@ -41,6 +41,9 @@ class Words:
     weekday_name_words: frozenset[str]
     #: prepositions whose object is the time of the clause ("during his March 3 address")
     time_prepositions: frozenset[str]
+    #: words that make a date the time of a comparison ("than", "down from")
+    comparison_words: frozenset[str]
+    comparison_from_heads: frozenset[str]
 
 
 def _vague(raw: dict[str, Any]) -> str:
@@ -65,6 +68,8 @@ def words() -> Words:
         load_holidays(raw["holidays"], raw["holiday_leads"]),
         frozenset(str(w) for w in raw["weekday_name_words"]),
         frozenset(str(w) for w in raw["time_prepositions"]),
+        frozenset(str(w) for w in raw["comparison_words"]),
+        frozenset(str(w) for w in raw["comparison_from_heads"]),
     )
 
 

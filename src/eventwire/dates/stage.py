@@ -60,12 +60,29 @@ def _relation_token(span: Span) -> Token | None:
     return last if last.lower_ in ("after", "before") else None
 
 
-def _boundary(text: str, e: DateExpression) -> str:
-    """ "since" / "until" when the word before the expression makes it a boundary, else ""."""
+def _boundary(text: str, e: DateExpression, root: Token) -> str:
+    """The word before the expression makes it a boundary ("since", "until"), or it is the time of a
+    comparison ("comparison": "down from 19% a week earlier"), else ""."""
     before = text[max(0, e.start - 12) : e.start].split()
     word = before[-1].lower() if before else ""
     w = words()
-    return "since" if word in w.since_words else "until" if word in w.until_words else ""
+    if word in w.since_words:
+        return "since"
+    if word in w.until_words:
+        return "until"
+    return "comparison" if _in_comparison(root) else ""
+
+
+def _in_comparison(root: Token) -> bool:
+    w = words()
+    cur = root
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+            return False
+        cur = cur.head
+        if cur.lower_ in w.comparison_words or (cur.lower_ == "from" and cur.head.lower_ in w.comparison_from_heads):
+            return True
+    return False
 
 
 def _nominal_noun(span: Span) -> Token | None:
@@ -104,7 +121,7 @@ def resolve_document(doc: Doc, published: dt.date | None) -> list[Dated]:
         date = resolve(e, published, future, anchor, past=not future and _is_past(span.root))
         if date is None and e.kind != "vague":
             continue
-        boundary = _boundary(text, e)
+        boundary = _boundary(text, e, span.root)
         if boundary == "since" and date is not None and published is not None and date.start <= published:
             date = ResolvedDate(date.start, published, "range", date.span)
         rel = _relation_token(span) if e.kind == "anchored" else None
