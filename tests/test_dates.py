@@ -124,6 +124,10 @@ TABLE: list[tuple[str, dt.date | None, str, dt.date, dt.date, str]] = [
     ("Leaders will meet before Christmas.", D(2021, 11, 2), "Christmas", D(2021, 12, 25), D(2021, 12, 25), "day"),
     ("Riots broke out on New Year’s Eve 2015.", None, "New Year’s Eve 2015", D(2015, 12, 31), D(2015, 12, 31), "day"),
     ("Strikes began after Labor Day.", D(2023, 10, 2), "Labor Day", D(2023, 9, 4), D(2023, 9, 4), "day"),
+    # the days up to publication
+    ("Talks went on in the past few days.", FRI, "in the past few days", D(2020, 1, 7), FRI, "range"),
+    ("Prices rose over the last two weeks.", FRI, "over the last two weeks", D(2019, 12, 27), FRI, "range"),
+    ("Six died in the past 24 hours.", FRI, "in the past 24 hours", D(2020, 1, 9), FRI, "range"),
     # a weekday with its date: the date decides
     ("The hearings began on Monday, 28 April.", D(2025, 5, 3), "28 April", D(2025, 4, 28), D(2025, 4, 28), "day"),
     # ago

@@ -41,6 +41,8 @@ class Words:
     weekday_name_words: frozenset[str]
     #: prepositions whose object is the time of the clause ("during his March 3 address")
     time_prepositions: frozenset[str]
+    #: "few", "several": how many units "in the past few days" counts back
+    recent_counts: dict[str, int]
     #: words that make a date the time of a comparison ("than", "down from")
     comparison_words: frozenset[str]
     comparison_from_heads: frozenset[str]
@@ -68,6 +70,7 @@ def words() -> Words:
         load_holidays(raw["holidays"], raw["holiday_leads"]),
         frozenset(str(w) for w in raw["weekday_name_words"]),
         frozenset(str(w) for w in raw["time_prepositions"]),
+        {str(k): int(v) for k, v in raw["recent_counts"].items()},
         frozenset(str(w) for w in raw["comparison_words"]),
         frozenset(str(w) for w in raw["comparison_from_heads"]),
     )
@@ -114,6 +117,7 @@ def _leads() -> dict[str, str]:
         "weekday": wd + "tlnecp",
         "relword": "ytl",
         "weekend": "oadt",
+        "recent": "iod",
         "period": "eltnp",
         "month": "isbudeltnm",
         "year": "isbudofelmt",
@@ -195,6 +199,14 @@ def _plain_patterns() -> list[tuple[str, re.Pattern[str]]]:
         ),
         ("weekend", re.compile(r"\b(?:(?:over|at|on|during)\s+the|this\s+past)\s+weekend\b", flags)),
         (
+            "recent",
+            re.compile(
+                rf"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?P<count>{_alt(w.recent_counts)}|{num}|\d{{1,3}})\s+"
+                r"(?P<unit>hour|day|week|month)s\b",
+                flags,
+            ),
+        ),
+        (
             "period",
             re.compile(
                 r"\b(?P<mod>(?:earlier|later)\s+this|last|this|next|past)\s+"
@@ -242,6 +254,12 @@ def _expr(m: re.Match[str], kind: str) -> DateExpression | None:
         return DateExpression(m.start(), m.end(), m.group(0), "decade", (int(g["y"]),))
     if kind == "vague":
         return DateExpression(m.start(), m.end(), m.group(0), "vague", ())
+    if kind == "recent":
+        count = g["count"].lower()
+        n = w.recent_counts.get(" ".join(count.split())) or _number(count)
+        unit = g["unit"].lower()
+        days = -(-n // 24) if unit == "hour" else n * {"day": 1, "week": 7, "month": 30}[unit]
+        return DateExpression(m.start(), m.end(), m.group(0), "recent", (days,))
     if kind == "weekend":
         return DateExpression(m.start(), m.end(), m.group(0), "weekend", ())
     if kind in ("iso", "us", "mdy", "dmy", "my"):

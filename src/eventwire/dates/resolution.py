@@ -178,6 +178,8 @@ def resolve(
         return _rd(d, d, "day", e)
     if e.kind == "period":
         return _period(e, pub, past)
+    if e.kind == "recent":  # "in the past few days": up to publication
+        return _rd(pub - dt.timedelta(days=e.value[0]), pub, "range", e)
     if e.kind == "weekend":
         return _weekend(e, pub, future)
     if e.kind == "ago":
