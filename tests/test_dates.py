@@ -8,12 +8,14 @@ import pytest
 from spacy.language import Language
 
 from eventwire.dates import DateResolver, find_expressions
-from eventwire.dates.expressions import _patterns, _plain_patterns, resolve, shift_months
+from eventwire.dates.expressions import _patterns, _plain_patterns
+from eventwire.dates.resolution import resolve, shift_months
 from eventwire.model import Analysis, Article, Event, Span
 
 D = dt.date
 FRI = D(2020, 1, 10)  # a Friday
 WED = D(2021, 6, 16)  # a Wednesday
+TUE = D(2022, 4, 26)  # a Tuesday
 
 # (text, published, expression text, start, end, precision)
 TABLE: list[tuple[str, dt.date | None, str, dt.date, dt.date, str]] = [
@@ -92,8 +94,42 @@ TABLE: list[tuple[str, dt.date | None, str, dt.date, dt.date, str]] = [
     ("Troops stayed until 2011.", FRI, "2011", D(2011, 1, 1), D(2011, 12, 31), "year"),
     ("It has ruled since 1979.", None, "1979", D(1979, 1, 1), D(1979, 12, 31), "year"),
     ("Ties were cut last year.", FRI, "last year", D(2019, 1, 1), D(2019, 12, 31), "year"),
-    ("Growth slowed this year.", WED, "this year", D(2021, 1, 1), D(2021, 12, 31), "year"),
+    # in a past clause "this week/month/year" is the part up to publication
+    ("Growth slowed this year.", WED, "this year", D(2021, 1, 1), WED, "range"),
+    ("Growth is slowing this year.", WED, "this year", D(2021, 1, 1), D(2021, 12, 31), "year"),
+    ("Parties began talks this week.", FRI, "this week", D(2020, 1, 6), FRI, "range"),
+    ("Troops pulled out this month.", WED, "this month", D(2021, 6, 1), WED, "range"),
     ("Elections are due next year.", WED, "next year", D(2022, 1, 1), D(2022, 12, 31), "year"),
+    # old years after a preposition, where no noun follows; decades
+    ("The city hosted the congress in 1884, when", None, "1884", D(1884, 1, 1), D(1884, 12, 31), "year"),
+    ("It dates back to 2011 when she", None, "2011", D(2011, 1, 1), D(2011, 12, 31), "year"),
+    ("Settlers arrived in the 1880s.", None, "1880s", D(1880, 1, 1), D(1889, 12, 31), "range"),
+    ("The 1990s were calm.", None, "1990s", D(1990, 1, 1), D(1999, 12, 31), "range"),
+    # weekends and holidays
+    (
+        "The video was released over the weekend.",
+        D(2022, 4, 26),
+        "over the weekend",
+        D(2022, 4, 23),
+        D(2022, 4, 24),
+        "range",
+    ),
+    ("They met this past weekend.", WED, "this past weekend", D(2021, 6, 12), D(2021, 6, 13), "range"),
+    ("Crowds gathered at the weekend.", D(2021, 6, 13), "at the weekend", D(2021, 6, 12), D(2021, 6, 13), "range"),
+    ("Talks will resume over the weekend.", WED, "over the weekend", D(2021, 6, 19), D(2021, 6, 20), "range"),
+    ("On Thanksgiving, the sheriff spoke.", D(2016, 11, 29), "Thanksgiving", D(2016, 11, 24), D(2016, 11, 24), "day"),
+    ("The truce held over Easter.", D(2019, 5, 2), "Easter", D(2019, 4, 21), D(2019, 4, 21), "day"),
+    ("Shops shut on Good Friday.", D(2024, 4, 2), "Good Friday", D(2024, 3, 29), D(2024, 3, 29), "day"),
+    ("Markets closed on Christmas Eve.", D(2021, 1, 5), "Christmas Eve", D(2020, 12, 24), D(2020, 12, 24), "day"),
+    ("Leaders will meet before Christmas.", D(2021, 11, 2), "Christmas", D(2021, 12, 25), D(2021, 12, 25), "day"),
+    ("Riots broke out on New Year’s Eve 2015.", None, "New Year’s Eve 2015", D(2015, 12, 31), D(2015, 12, 31), "day"),
+    ("Strikes began after Labor Day.", D(2023, 10, 2), "Labor Day", D(2023, 9, 4), D(2023, 9, 4), "day"),
+    # the days up to publication
+    ("Talks went on in the past few days.", FRI, "in the past few days", D(2020, 1, 7), FRI, "range"),
+    ("Prices rose over the last two weeks.", FRI, "over the last two weeks", D(2019, 12, 27), FRI, "range"),
+    ("Six died in the past 24 hours.", FRI, "in the past 24 hours", D(2020, 1, 9), FRI, "range"),
+    # a weekday with its date: the date decides
+    ("The hearings began on Monday, 28 April.", D(2025, 5, 3), "28 April", D(2025, 4, 28), D(2025, 4, 28), "day"),
     # ago
     ("He was arrested two weeks ago.", FRI, "two weeks ago", D(2019, 12, 27), D(2019, 12, 27), "week"),
     ("The blast came three days ago.", FRI, "three days ago", D(2020, 1, 7), D(2020, 1, 7), "day"),
@@ -136,10 +172,41 @@ def test_table_has_sixty_expressions() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["They may 3 times refuse.", "She said no.", "The march was peaceful.", "2000 troops left.", "Call 555-2020 now."],
+    [
+        "They may 3 times refuse.",
+        "She said no.",
+        "The march was peaceful.",
+        "2000 troops left.",
+        "Call 555-2020 now.",
+        "Police were sent in 1500 vans.",
+        "The toll rose to 2000 people.",
+        "The Good Friday agreement holds.",
+        "Voters turned out on Super Tuesday.",
+        "They sailed to Easter Island.",
+        "Christmas trees were sold.",
+    ],
 )
 def test_no_false_dates(text: str) -> None:
-    assert find_expressions(text) == []
+    assert [e for e in find_expressions(text) if e.kind != "vague"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("Decades ago, the two states fought a war.", "Decades ago"),
+        ("The rivals met a few years ago in Geneva.", "a few years ago"),
+        ("In the past, the army ruled.", "In the past"),
+        ("The envoy had previously served in Cairo.", "previously"),
+    ],
+)
+def test_vague_past_times_resolve_to_nothing(text: str, expr: str) -> None:
+    (e,) = find_expressions(text)
+    assert (e.kind, e.text) == ("vague", expr)
+    assert resolve(e, FRI) is None
+
+
+def test_durations_are_no_time() -> None:
+    assert find_expressions("The project has been put off for years.") == []
 
 
 @pytest.mark.parametrize("text", ["He spoke Friday.", "It happened last week.", "It began in March."])
@@ -198,7 +265,9 @@ def _event(text: str, trigger: str, eid: str = "E1") -> Event:
         ),
         ("The prime minister said in a statement Friday that troops must leave.", "said", FRI, "day"),
         ("Rebels attacked the base on Tuesday. The army responded.", "attacked", D(2020, 1, 7), "day"),
-        ("Rebels attacked the base on Tuesday. The army responded.", "responded", FRI, "published"),
+        # the narrative of a paragraph goes on: an undated past clause takes the paragraph's last date
+        ("Rebels attacked the base on Tuesday. The army responded.", "responded", D(2020, 1, 7), "day"),
+        ("Rebels attacked the base on Tuesday.\n\nThe army is responding.", "responding", FRI, "published"),
         ("The minister, who resigned last week, met the envoy.", "resigned", D(2019, 12, 30), "week"),
         ("The foreign minister will visit Cairo on Monday.", "visit", D(2020, 1, 13), "day"),
         ("The court will rule on Jan. 20.", "rule", D(2020, 1, 20), "day"),

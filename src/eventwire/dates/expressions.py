@@ -1,15 +1,14 @@
-"""Date expressions in text, resolved to day ranges.
+"""Date expressions in text (resolution.py turns them into day ranges).
 
-Absolute dates ("January 3, 2020", "3 January 2020", "2020-01-03", "01/03/2020" in US order, "in 2019")
-resolve on their own; relative ones ("Friday", "yesterday", "last week", "in March", "two weeks ago")
-against the publication date; anchored ones ("five days after ...") against the date of the sentence's
-main clause, which the stage supplies.
+Absolute dates ("January 3, 2020", "3 January 2020", "2020-01-03", "01/03/2020" in US order, "in 2019",
+"the 1880s") resolve on their own; relative ones ("Friday", "yesterday", "last week", "in March", "two
+weeks ago", "over the weekend", "on Thanksgiving") against the publication date; anchored ones ("five
+days after ...") against the date of the sentence's main clause, which the stage supplies. Vague past
+times ("decades ago") are found but resolve to nothing: they mark a clause as background.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -18,11 +17,13 @@ from typing import Any
 
 import yaml
 
-from ..model import DatePrecision, ResolvedDate, Span
+from .holidays import Holidays, load_holidays
 
-__all__ = ["DateExpression", "Words", "find_expressions", "month_range", "resolve", "shift_months", "words"]
+__all__ = ["DateExpression", "Words", "find_expressions", "words"]
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "date_words.yaml"
+#: What may follow a year that could also be a count ("in 1884, when" is a year, "in 1500 homes" is not).
+_NO_NOUN = r"\s*[,.;:)]|\s*$|\s+(?:when|and|as|after|before|until|to|the|with|at|in|on|during|under|by)\b"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,28 @@ class Words:
     weekdays: dict[str, int]
     numbers: dict[str, int]
     future_cues: frozenset[str]
+    #: regular expression (no groups) of vague past times ("decades ago", "in the past")
+    vague: str
+    since_words: frozenset[str]
+    until_words: frozenset[str]
+    holidays: Holidays
+    #: capitalised words before a weekday that make it part of a name ("Good Friday")
+    weekday_name_words: frozenset[str]
+    #: prepositions whose object is the time of the clause ("during his March 3 address")
+    time_prepositions: frozenset[str]
+    #: "few", "several": how many units "in the past few days" counts back
+    recent_counts: dict[str, int]
+    #: words that make a date the time of a comparison ("than", "down from")
+    comparison_words: frozenset[str]
+    comparison_from_heads: frozenset[str]
+
+
+def _vague(raw: dict[str, Any]) -> str:
+    quant = _alt({str(q): 0 for q in raw["vague_quantifiers"]})
+    units = _alt({str(u): 0 for u in raw["vague_units"]})
+    after = _alt({str(a): 0 for a in raw["vague_after"]})
+    phrases = _alt({str(p): 0 for p in raw["vague_phrases"]})
+    return rf"(?:(?:{quant})\s+)?(?:{units})\s+(?:{after})|(?:{phrases})"
 
 
 @functools.cache
@@ -41,6 +64,15 @@ def words() -> Words:
         {str(k): int(v) for k, v in raw["weekdays"].items()},
         {str(k): int(v) for k, v in raw["numbers"].items()},
         frozenset(str(w) for w in raw["future_cues"]),
+        _vague(raw),
+        frozenset(str(w) for w in raw["since_words"]),
+        frozenset(str(w) for w in raw["until_words"]),
+        load_holidays(raw["holidays"], raw["holiday_leads"]),
+        frozenset(str(w) for w in raw["weekday_name_words"]),
+        frozenset(str(w) for w in raw["time_prepositions"]),
+        {str(k): int(v) for k, v in raw["recent_counts"].items()},
+        frozenset(str(w) for w in raw["comparison_words"]),
+        frozenset(str(w) for w in raw["comparison_from_heads"]),
     )
 
 
@@ -56,7 +88,7 @@ class DateExpression:
     text: str
     kind: str
     value: tuple[int, ...]
-    #: "after" / "before" for anchored expressions ("five days after"), else "".
+    #: "after" / "before" for anchored expressions ("five days after"); a holiday's name; else "".
     relation: str = ""
 
 
@@ -73,6 +105,7 @@ def _leads() -> dict[str, str]:
     w = words()
     mon, wd, count = _initials(w.months), _initials(w.weekdays), r"\d" + _initials(w.numbers)
     return {
+        "holiday": _initials({k: 0 for k in w.holidays.leads}),
         "iso": "12",
         "us": r"\d",
         "mdy": mon,
@@ -83,9 +116,13 @@ def _leads() -> dict[str, str]:
         "ago": count,
         "weekday": wd + "tlnecp",
         "relword": "ytl",
+        "weekend": "oadt",
+        "recent": "iod",
         "period": "eltnp",
         "month": "isbudeltnm",
-        "year": "isbudofelm",
+        "year": "isbudofelmt",
+        "decade": "12",
+        "vague": "".join(sorted({c for c in re.sub(r"\\.|[^a-z]", "", w.vague)})),
     }
 
 
@@ -108,7 +145,19 @@ def _plain_patterns() -> list[tuple[str, re.Pattern[str]]]:
     unit = r"(?P<unit>day|week|month|year)s?"
     count = rf"(?P<count>\d{{1,3}}|{num})"
     flags = re.IGNORECASE
+    months_lookahead = (
+        r"January|February|March|April|May|June|July|August|September|"
+        r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+    )
     return [
+        (
+            "holiday",
+            re.compile(
+                rf"\b(?:{_alt({k: 0 for k in w.holidays.leads})})\s+(?:the\s+)?(?P<hol>{w.holidays.pattern})"
+                r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+                flags,
+            ),
+        ),
         ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
         ("us", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")),
         (
@@ -134,8 +183,9 @@ def _plain_patterns() -> list[tuple[str, re.Pattern[str]]]:
             re.compile(
                 r"\b(?:(?P<mod>this coming|this past|last|next|this|later|earlier|early|late|coming|past)\s+)?"
                 rf"(?P<wd>{wd})\b"
-                r"(?!\s*,?\s*(?:January|February|March|April|May|June|July|August|September|"
-                r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)",
+                # a weekday followed by its date ("Monday, April 28", "Monday, 28 April"): the date decides
+                rf"(?!\s*,?\s*(?:{months_lookahead})\b)"
+                rf"(?!\s*,?\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months_lookahead})\b)",
                 flags,
             ),
         ),
@@ -144,6 +194,15 @@ def _plain_patterns() -> list[tuple[str, re.Pattern[str]]]:
             re.compile(
                 r"\b(?P<word>yesterday|today|tonight|tomorrow|last night|this morning|"
                 r"this afternoon|this evening)\b",
+                flags,
+            ),
+        ),
+        ("weekend", re.compile(r"\b(?:(?:over|at|on|during)\s+the|this\s+past)\s+weekend\b", flags)),
+        (
+            "recent",
+            re.compile(
+                rf"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?P<count>{_alt(w.recent_counts)}|{num}|\d{{1,3}})\s+"
+                r"(?P<unit>hour|day|week|month)s\b",
                 flags,
             ),
         ),
@@ -166,11 +225,15 @@ def _plain_patterns() -> list[tuple[str, re.Pattern[str]]]:
         (
             "year",
             re.compile(
-                r"\b(?:(?:in|since|by|until|during|of|from|early|late)\s+|mid-)(?P<y>(?:19|20)\d\d)\b"
+                rf"\b(?:(?:in|since|by|until|during|of|from|early|late)\s+(?P<y>(?:19|20)\d\d|1[5-8]\d\d(?={_NO_NOUN}))"
+                # after "to" and before 1900 only where no noun follows ("back to 2011, when", not "to 2000 people")
+                rf"|to\s+(?P<y2>(?:1[5-9]|20)\d\d(?={_NO_NOUN}))|mid-(?P<y3>(?:19|20)\d\d))\b"
                 r"(?!\s*(?:-|/)\d)",
                 flags,
             ),
         ),
+        ("decade", re.compile(r"\b(?P<y>(?:1[5-9]|20)\d0)s\b")),
+        ("vague", re.compile(rf"\b(?:{w.vague})\b", flags)),
     ]
 
 
@@ -181,6 +244,24 @@ def _number(text: str) -> int:
 def _expr(m: re.Match[str], kind: str) -> DateExpression | None:
     g = m.groupdict()
     w = words()
+    if kind == "holiday":
+        if not g["hol"][0].isupper():
+            return None  # "christmas" in lower case is not the day
+        return DateExpression(
+            m.start("hol"), m.end(), m.string[m.start("hol") : m.end()], "holiday", (int(g["y"] or 0),), g["hol"]
+        )
+    if kind == "decade":
+        return DateExpression(m.start(), m.end(), m.group(0), "decade", (int(g["y"]),))
+    if kind == "vague":
+        return DateExpression(m.start(), m.end(), m.group(0), "vague", ())
+    if kind == "recent":
+        count = g["count"].lower()
+        n = w.recent_counts.get(" ".join(count.split())) or _number(count)
+        unit = g["unit"].lower()
+        days = -(-n // 24) if unit == "hour" else n * {"day": 1, "week": 7, "month": 30}[unit]
+        return DateExpression(m.start(), m.end(), m.group(0), "recent", (days,))
+    if kind == "weekend":
+        return DateExpression(m.start(), m.end(), m.group(0), "weekend", ())
     if kind in ("iso", "us", "mdy", "dmy", "my"):
         month = int(g["m"]) if g.get("m") else w.months[g["mon"].lower()]
         year = int(g["y"]) if g.get("y") else 0
@@ -218,7 +299,8 @@ def _expr(m: re.Match[str], kind: str) -> DateExpression | None:
         code = {"last": -1, "next": 1}.get(prefix, 0)
         return DateExpression(m.start("mon"), m.end(), m.group("mon"), "bare_month", (w.months[g["mon"].lower()], code))
     if kind == "year":
-        return DateExpression(m.start("y"), m.end(), m.group("y"), "year", (int(g["y"]),))
+        group = next(k for k in ("y", "y2", "y3") if g.get(k))
+        return DateExpression(m.start(group), m.end(), m.group(group), "year", (int(g[group]),))
     return None
 
 
@@ -239,156 +321,12 @@ def find_expressions(text: str) -> list[DateExpression]:
 
 
 def _weekday_ok(m: re.Match[str]) -> bool:
-    """Weekday names are capitalised; short forms ("Sat", "Sun", "Wed") need a following period or comma."""
+    """Weekday names are capitalised and not part of a name ("Good Friday"); short forms ("Sat", "Sun",
+    "Wed") need a following period or comma."""
     wd = m.group("wd")
     if not wd[0].isupper():
         return False
+    before = m.string[max(0, m.start() - 12) : m.start()].split()
+    if not m.group("mod") and before and before[-1] in words().weekday_name_words:
+        return False
     return len(wd) >= 6 or m.string[m.end("wd") : m.end("wd") + 1] in (".", ",")
-
-
-def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    idx = year * 12 + (month - 1) + delta
-    return idx // 12, idx % 12 + 1
-
-
-#: A day-month date without a year up to this far after publication is read as upcoming ("the election
-#: is on March 24"); later ones as last year's ("bombs fell on Dec. 29" in a January article).
-NEAR_FUTURE = dt.timedelta(days=60)
-#: In a past-tense clause only a day or so of slack (time zones, late editions).
-SAME_DAY = dt.timedelta(days=1)
-
-
-def _rd(start: dt.date, end: dt.date, precision: DatePrecision, e: DateExpression) -> ResolvedDate:
-    return ResolvedDate(start, end, precision, Span(e.start, e.end, e.text))
-
-
-def _absolute(e: DateExpression, pub: dt.date | None, future: bool, past: bool) -> ResolvedDate | None:
-    year, month, day = e.value
-    if not year:
-        if pub is None:
-            return None
-        year = pub.year
-        probe = dt.date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
-        if future and ((day and probe < pub) or (not day and month < pub.month)):
-            year += 1
-        elif not future and (
-            (day and probe > pub + (SAME_DAY if past else NEAR_FUTURE)) or (not day and month > pub.month)
-        ):
-            year -= 1
-    if not day:
-        return _rd(*month_range(year, month), "month", e)
-    try:
-        d = dt.date(year, month, day)
-    except ValueError:
-        return None
-    return _rd(d, d, "day", e)
-
-
-def _weekday(e: DateExpression, pub: dt.date, future: bool) -> ResolvedDate:
-    wd, code = e.value
-    back = (pub.weekday() - wd) % 7
-    if code == -1:
-        d = pub - dt.timedelta(days=back or 7)
-    elif code == 1 or future:
-        d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or (7 if code == 1 else 0))
-    else:
-        d = pub - dt.timedelta(days=back)
-    return _rd(d, d, "day", e)
-
-
-def _period(e: DateExpression, pub: dt.date) -> ResolvedDate:
-    per, code = e.value
-    step = code if code in (-1, 0, 1) else 0
-    if code == -3:  # "the past week": the days up to publication
-        return _rd(pub - dt.timedelta(days=per), pub, "range", e)
-    if per in (7, 2):
-        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
-        start, end = (
-            (monday, monday + dt.timedelta(days=6))
-            if per == 7
-            else (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
-        )
-        if code == -2:
-            return _rd(start, pub, "range", e)
-        if code == 2:
-            return _rd(pub, end, "range", e)
-        return _rd(start, end, "week" if per == 7 else "range", e)
-    if per == 30:
-        y, m = shift_months(pub.year, pub.month, step)
-        start, end = month_range(y, m)
-        if code == -2:
-            return _rd(start, pub, "range", e)
-        if code == 2:
-            return _rd(pub, end, "range", e)
-        return _rd(start, end, "month", e)
-    year = pub.year + step
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if code == -2:
-        return _rd(start, pub, "range", e)
-    if code == 2:
-        return _rd(pub, end, "range", e)
-    return _rd(start, end, "year", e)
-
-
-def _ago(e: DateExpression, anchor: dt.date, sign: int) -> ResolvedDate:
-    count, unit = e.value
-    if unit == 30:
-        y, m = shift_months(anchor.year, anchor.month, sign * count)
-        d = dt.date(y, m, min(anchor.day, calendar.monthrange(y, m)[1]))
-        return _rd(d, d, "month" if e.kind == "ago" else "day", e)
-    if unit == 365:
-        d = anchor.replace(
-            year=anchor.year + sign * count, day=28 if anchor.day == 29 and anchor.month == 2 else anchor.day
-        )
-        return _rd(d, d, "year" if e.kind == "ago" else "day", e)
-    d = anchor + dt.timedelta(days=sign * count * unit)
-    return _rd(d, d, "week" if unit == 7 and e.kind == "ago" else "day", e)
-
-
-def resolve(
-    e: DateExpression,
-    pub: dt.date | None,
-    future: bool = False,
-    anchor: dt.date | None = None,
-    past: bool = False,
-) -> ResolvedDate | None:
-    """The day range of an expression; None when it needs a publication date that is missing."""
-    if e.kind in ("day", "month"):
-        return _absolute(e, pub, future, past)
-    if e.kind == "year":
-        return _rd(dt.date(e.value[0], 1, 1), dt.date(e.value[0], 12, 31), "year", e)
-    if e.kind in ("anchored", "shift"):
-        base = anchor or pub
-        if base is None:
-            return None
-        sign = {"after": -1, "before": 1, "later": 1, "earlier": -1}[e.relation]
-        return _ago(e, base, sign)
-    if pub is None:
-        return None
-    if e.kind == "weekday":
-        return _weekday(e, pub, future)
-    if e.kind == "relday":
-        d = pub + dt.timedelta(days=e.value[0])
-        return _rd(d, d, "day", e)
-    if e.kind == "period":
-        return _period(e, pub)
-    if e.kind == "ago":
-        return _ago(e, pub, -1)
-    if e.kind == "bare_month":
-        return _bare_month(e, pub, future)
-    return None
-
-
-def _bare_month(e: DateExpression, pub: dt.date, future: bool) -> ResolvedDate:
-    month, code = e.value
-    year = pub.year
-    if code == 1 or (future and code == 0):
-        if month <= pub.month and not (future and code == 0 and month == pub.month):
-            year += 1
-    elif month > pub.month or (code == -1 and month == pub.month):
-        year -= 1
-    return _rd(*month_range(year, month), "month", e)

@@ -1,48 +1,51 @@
-"""The ``DateResolver`` stage: resolve every date expression, then date each event by its own clause."""
+"""The ``DateResolver`` stage: resolve every date expression, then date each event.
+
+An event takes the date of its own clause, else of a clause its clause hangs on, else of its sentence
+(``clauses.rank``); with none of these, its paragraph's narrative, the story's day or the publication
+day by the tense of its clause (``context``). Background stays background: a vague past ("decades
+ago") or a past perfect with nothing to go on gives no date rather than the publication day.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
-from ..nlp import clause_head, doc_text, sentence_of
-from .expressions import DateExpression, find_expressions, resolve, words
+from ..nlp import doc_text, sentence_of
+from .clauses import NOMINAL, Dated, clause_of, looks_ahead, rank, tense
+from .context import NEWS_DAY_WINDOW, Context, build_context
+from .expressions import DateExpression, find_expressions, words
+from .resolution import resolve
 
-__all__ = ["DateResolver", "Dated", "resolve_document"]
+__all__ = ["DateResolver", "Dated", "event_date", "resolve_document", "token_date"]
 
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis", "pcomp"})
 FUTURE_LEMMAS = frozenset({"will", "shall"})
 
 
-@dataclass(frozen=True, slots=True)
-class Dated:
-    """A resolved expression with where it hangs in the parse."""
-
-    date: ResolvedDate
-    expr: DateExpression
-    root: Token
-    #: For "five days after X": the "after" token; the date belongs to the events under it.
-    relation: Token | None
-
-
-def _clause_head(tok: Token) -> Token:
-    return clause_head(tok, CLAUSE_DEPS)
-
-
 def _is_future(root: Token) -> bool:
-    """Whether the clause of a date points forward ("will meet on Tuesday", "is scheduled for May")."""
-    head = _clause_head(root)
+    """Whether the clause of a date points forward ("will meet on Tuesday", "is scheduled for May"); a
+    clause that borrows its time from the clause above (a present-tense time clause, a non-finite one)
+    points where that one does ("will be the first to address the union when he travels on Sunday")."""
     cues = words().future_cues
-    near = [*head.children, head, *head.head.children] if head.dep_ == "xcomp" else [*head.children, head]
-    return any(t.lower_ in cues or t.lemma_ in FUTURE_LEMMAS for t in near if t.i != root.i)
+    head = clause_of(root)
+    for _ in range(4):
+        near = [*head.children, head, *head.head.children] if head.dep_ == "xcomp" else [*head.children, head]
+        if any(t.lower_ in cues or t.lemma_ in FUTURE_LEMMAS for t in near if t.i != root.i):
+            return True
+        present_time = head.dep_ == "advcl" and head.tag_ in ("VBZ", "VBP")
+        non_finite = head.dep_ in ("relcl", "acl", "advcl", "xcomp") and head.tag_ in ("VB", "VBG")
+        if head.head.i == head.i or not (present_time or non_finite):
+            return False
+        head = clause_of(head.head)
+    return False
 
 
 def _is_past(root: Token) -> bool:
     """Whether the clause of a date is in the past tense ("marched on July 4", "had met on May 2")."""
-    head = _clause_head(root)
+    head = clause_of(root)
     return head.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in head.children)
 
 
@@ -57,70 +60,148 @@ def _relation_token(span: Span) -> Token | None:
     return last if last.lower_ in ("after", "before") else None
 
 
+def _boundary(text: str, e: DateExpression, root: Token) -> str:
+    """The word before the expression makes it a boundary ("since", "until"), or it is the time of a
+    comparison ("comparison": "down from 19% a week earlier"), else ""."""
+    before = text[max(0, e.start - 12) : e.start].split()
+    word = before[-1].lower() if before else ""
+    w = words()
+    if word in w.since_words:
+        return "since"
+    if word in w.until_words:
+        return "until"
+    return "comparison" if _in_comparison(root) else ""
+
+
+def _in_comparison(root: Token) -> bool:
+    w = words()
+    cur = root
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX"):
+            return False
+        cur = cur.head
+        if cur.lower_ in w.comparison_words or (cur.lower_ == "from" and cur.head.lower_ in w.comparison_from_heads):
+            return True
+    return False
+
+
+def _nominal_noun(span: Span) -> Token | None:
+    """The noun a date modifies as a nominal ("the April 22 attack", "last month's massacre"); None when
+    that noun phrase is itself the time of its clause ("during his March 3 address", "at Wednesday's
+    meeting": the clause happened then)."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in NOMINAL or head.pos_ not in ("NOUN", "PROPN") or span.start <= head.i < span.end:
+        return None
+    if head.dep_ == "pobj" and head.head.lower_ in words().time_prepositions:
+        return None
+    return head
+
+
 def resolve_document(doc: Doc, published: dt.date | None) -> list[Dated]:
-    """All resolvable expressions of a document, in text order. Anchored ones ("five days after")
-    count from the date of their sentence's other expressions, else from publication; shifts
-    ("two days later") from the previous date in the text."""
+    """All date expressions of a document, in text order (a vague past with no date). Anchored ones
+    ("five days after") count from the date of their sentence's other expressions, else from
+    publication; shifts ("two days later") from the previous date in the text; "since X" becomes the
+    range from X to publication."""
     out: list[Dated] = []
-    exprs = find_expressions(doc_text(doc))
-    for e in exprs:
+    text = doc_text(doc)
+    for e in find_expressions(text):
         span = _span(doc, e)
         if span is None:
             continue
         anchor: dt.date | None = None
         if e.kind == "anchored":
             sent = sentence_of(span.root)
-            plain = [d for d in out if sentence_of(d.root) == sent and d.expr.kind != "anchored"]
-            anchor = plain[-1].date.start if plain else published
+            plain = [d for d in out if d.date and sentence_of(d.root) == sent and d.expr.kind != "anchored"]
+            anchor = plain[-1].date.start if plain and plain[-1].date else published
         elif e.kind == "shift":
-            anchor = out[-1].date.start if out else published
+            dates = [d.date for d in out if d.date is not None]
+            anchor = dates[-1].start if dates else published
         future = _is_future(span.root)
         date = resolve(e, published, future, anchor, past=not future and _is_past(span.root))
-        if date is not None:
-            rel = _relation_token(span) if e.kind == "anchored" else None
-            out.append(Dated(date, e, span.root, rel))
+        if date is None and e.kind != "vague":
+            continue
+        boundary = _boundary(text, e, span.root)
+        if boundary == "since" and date is not None and published is not None and date.start <= published:
+            date = ResolvedDate(date.start, published, "range", date.span)
+        rel = _relation_token(span) if e.kind == "anchored" else None
+        out.append(Dated(date, e, span.root, rel, _nominal_noun(span), boundary, future))
     return out
 
 
-def _in_subtree(tok: Token, top: Token) -> bool:
-    return top.left_edge.i <= tok.i <= top.right_edge.i
+def _usable(d: Dated, r: int, t: str, ahead: bool, published: dt.date | None) -> bool:
+    """A future seen from now never takes a date before publication ("will investigate reports of an
+    explosion on Sunday"); a past event takes a future date only in its own clause."""
+    if ahead and d.date is not None and published is not None and d.date.end < published:
+        return False
+    return r == 0 or not (t in ("past", "perfect", "pluperfect") and d.future)
 
 
-def _rank(d: Dated, trigger: Token) -> int | None:
-    """0: the date is the trigger's own clause's; 1: it sits on a clause the trigger's clause hangs on
-    (not across reported speech); 2: elsewhere in the sentence; None: another sentence, or an anchored
-    date ("five days after X") of an event outside X."""
-    if sentence_of(d.root) != sentence_of(trigger):
-        return None
-    if d.relation is not None:
-        # "five days after the parliament voted": "after" heads the clause (prep) or marks it (mark)
-        top = d.relation.head if d.relation.dep_ == "mark" else d.relation
-        inside = _in_subtree(trigger, top) and not _in_subtree(trigger, d.root) and trigger != top.head
-        return 0 if inside else None
-    th, dh = _clause_head(trigger), _clause_head(d.root)
-    if th == dh:
-        return 0
-    cur = th
-    for _ in range(6):
-        if cur.dep_ in ("ccomp", "parataxis") or cur.head is cur:
-            break
-        cur = cur.head
-        if cur == dh:
-            return 1
-    return 2  # the sentence's only time reference is still closer than the publication date
+def _background(d: Dated, published: dt.date | None) -> bool:
+    """A vague past, or a date well before the story's days (``NEWS_DAY_WINDOW``)."""
+    return d.date is None or (published is not None and d.date.end < published - NEWS_DAY_WINDOW)
 
 
-def event_date(doc: Doc, event: Event, dated: list[Dated], published: dt.date | None) -> ResolvedDate | None:
-    """The date of the event's own clause, else the publication date (precision "published")."""
+def _own_date(trigger: Token, dated: list[Dated], t: str, context: Context) -> tuple[bool, ResolvedDate | None]:
+    """The best date of the trigger's sentence, if any date there is the event's: (found, date). A date of
+    a clause below the trigger's counts only when it is background: a sentence that names an old date
+    ("agreed to the sanctions passed in 2006") is about that time."""
+    past = t in ("past", "perfect", "pluperfect")
+    ahead = looks_ahead(trigger)
+    ranked = [
+        (r, abs(d.root.i - trigger.i), d)
+        for d in dated
+        if (r := rank(d, trigger)) is not None
+        and (t != "pluperfect" or r == 0)
+        and _usable(d, r, t, ahead, context.published)
+        and (r < 3 or (past and _background(d, context.published)))
+    ]
+    if not ranked:
+        return False, None
+    return True, min(ranked, key=lambda x: (x[0], x[1]))[2].date
+
+
+def token_date(trigger: Token, dated: list[Dated], context: Context) -> ResolvedDate | None:
+    """The date of the event a token names (see the module docstring). Inside a quotation with no date
+    of its own, the event is dated like the quotation's speech ("“We are winning,” he said Monday")."""
+    t = tense(trigger, words().future_cues)
+    found, date = _own_date(trigger, dated, t, context)
+    if found:
+        return date
+    if context.quoted(trigger.idx):
+        speech = _speech_verb(trigger, context)
+        if speech is None:
+            return context.published_date()
+        found, date = _own_date(speech, dated, tense(speech, words().future_cues), context)
+        if found:
+            return date
+        trigger, t = speech, tense(speech, words().future_cues)
+    return context.date_for(trigger, t)
+
+
+def _speech_verb(tok: Token, context: Context) -> Token | None:
+    """The verb that reports the quotation a token sits in: its sentence's root when that stands
+    outside the quotation, else the root of the paragraph's next sentence that does ("“...,” she said.")."""
+    sent = sentence_of(tok)
+    if not context.quoted(sent.root.idx):
+        return sent.root
+    doc = tok.doc
+    para = context.paragraph(tok.idx)
+    i = sent.end
+    while i < len(doc) and context.paragraph(doc[i].idx) == para:
+        nxt = sentence_of(doc[i])
+        if not context.quoted(nxt.root.idx) and nxt.root.pos_ in ("VERB", "AUX"):
+            return nxt.root
+        i = nxt.end
+    return None
+
+
+def event_date(doc: Doc, event: Event, dated: list[Dated], context: Context) -> ResolvedDate | None:
+    """The date of an event (see the module docstring)."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is not None and len(span):
-        trigger = span.root
-        ranked = [(r, abs(d.root.i - trigger.i), d) for d in dated if (r := _rank(d, trigger)) is not None]
-        if ranked:
-            return min(ranked, key=lambda x: (x[0], x[1]))[2].date
-    if published is None:
-        return None
-    return ResolvedDate(published, published, "published")
+    if span is None or not len(span):
+        return context.published_date()
+    return token_date(span.root, dated, context)
 
 
 class DateResolver:
@@ -131,8 +212,16 @@ class DateResolver:
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         published = analysis.article.published
         dated = resolve_document(doc, published)
-        events = tuple(replace(e, date=event_date(doc, e, dated, published)) for e in analysis.events)
+        context = build_context(doc_text(doc), dated, published)
+        events = tuple(replace(e, date=event_date(doc, e, dated, context)) for e in analysis.events)
+        resolved = [d for d in dated if d.date is not None]
         notes = tuple(
-            (self.name, f"{d.expr.text!r} -> {d.date.start}..{d.date.end} ({d.date.precision})") for d in dated
+            (self.name, f"{d.expr.text!r} -> {d.date.start}..{d.date.end} ({d.date.precision})")
+            for d in resolved
+            if d.date is not None
         )
-        return analysis.with_(dates=tuple(d.date for d in dated), events=events, notes=analysis.notes + notes)
+        return analysis.with_(
+            dates=tuple(d.date for d in resolved if d.date is not None),
+            events=events,
+            notes=analysis.notes + notes,
+        )

@@ -2,7 +2,8 @@
 
 Scraped news text keeps one paragraph per line, with browser notices, captions, photo credits,
 share buttons and the like mixed in. The rules that recognise such lines are data
-(``data/boilerplate.yaml``); this module applies them, finds the headline (the first short line
+(``data/boilerplate.yaml``); this module applies them, then the rules that need the whole page
+(``furniture``: repeats, pull quotes, summary lists), finds the headline (the first short line
 without final punctuation) and returns the text with paragraphs separated by exactly one blank line.
 """
 
@@ -16,6 +17,8 @@ from importlib import resources
 from typing import Any
 
 import yaml
+
+from .furniture import furniture_indices, words_of
 
 __all__ = [
     "BoilerplateRule",
@@ -35,6 +38,8 @@ _FINAL_PUNCT = re.compile(r"[.!?:;,…]['\"’”»)\]]*$")
 #: A block is hard-wrapped text when its lines (but the last) mostly have this many characters.
 _WRAP_MIN, _WRAP_MAX, _WRAP_SLACK = 40, 100, 25
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”»)\]]*$")
+#: A headline-shaped line with this share of the known title's words is the title as printed.
+TITLE_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +139,27 @@ def is_headline(line: str) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+    return words_of(a) == words_of(b)
+
+
+def _is_title_line(line: str, title: str) -> bool:
+    """The title as printed: the same words, or a headline-shaped line with most of the title's words
+    (pages print a longer headline than their metadata title, or the reverse)."""
+    if _same(line, title):
+        return True
+    want, have = words_of(title), set(words_of(line))
+    return is_headline(line) and bool(want) and sum(w in have for w in want) >= TITLE_SHARE * len(want)
+
+
+def _drop_title(kept: list[str], removed: list[str], title: str) -> None:
+    """Drop the known title from the top of the text, with the section labels printed above it."""
+    for k in range(min(3, len(kept))):
+        if _is_title_line(kept[k], title):
+            removed.extend(kept[:k])
+            del kept[: k + 1]
+            return
+        if not _is_kicker(kept[k]):
+            return
 
 
 def clean_text(text: str, *, find_title: bool = True, unwrap: bool = True, title: str | None = None) -> Cleaned:
@@ -147,9 +172,11 @@ def clean_text(text: str, *, find_title: bool = True, unwrap: bool = True, title
     removed: list[str] = []
     for paragraph in split_paragraphs(text, unwrap=unwrap):
         (removed if boilerplate_rule(paragraph) is not None else kept).append(paragraph)
+    furniture = furniture_indices(kept)
+    removed.extend(p for i, p in enumerate(kept) if i in furniture)
+    kept = [p for i, p in enumerate(kept) if i not in furniture]
     if title is not None:
-        if kept and _same(kept[0], title):
-            kept.pop(0)
+        _drop_title(kept, removed, title)
     elif find_title:
         title = _take_headline(kept, removed)
     return Cleaned(text="\n\n".join(kept), title=title, removed=tuple(removed))

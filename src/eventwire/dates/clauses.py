@@ -1,0 +1,184 @@
+"""Which date of a sentence belongs to an event: clause relations, nominal dates, and tense.
+
+A date dates the clause it sits in and the clauses that hang on that one ("X, who fled on Monday" has its
+own date; "Y said Friday that X had fled" gives "fled" the reporting date as a bound only). A date in a
+clause *below* the event's (a relative, adverbial or reported clause of its own) is that clause's, not
+the event's; a date modifying a noun ("the April 22 attack", "last month's massacre") is that noun's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from spacy.tokens import Token
+
+from ..model import ResolvedDate
+from ..nlp import clause_head, sentence_of
+from .expressions import DateExpression
+
+__all__ = ["CLAUSE_DEPS", "Dated", "Tense", "clause_of", "looks_ahead", "rank", "tense"]
+
+CLAUSE_DEPS: Final = frozenset(
+    {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis", "pcomp"}
+)
+#: Links by which a clause sits below another as its own (relative, adverbial, reported, infinitival)
+#: clause; a conjunct ("conj") is a sibling and shares its head's date.
+SUBORDINATE: Final = frozenset({"ccomp", "advcl", "relcl", "xcomp", "csubj", "acl", "pcomp", "parataxis"})
+#: Links by which a date modifies a noun as a nominal ("the April 22 attack", "last month's massacre").
+NOMINAL: Final = frozenset({"compound", "poss", "nmod", "amod", "nummod", "npadvmod"})
+_FUTURE_LEMMAS: Final = frozenset({"will", "shall"})
+
+Tense = Literal["past", "pluperfect", "perfect", "present", "future"]
+#: Auxiliaries of a future seen from the present ("will", not the reported "would").
+_WILL: Final = frozenset({"will", "shall", "'ll", "wo"})
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A date expression of the text with where it hangs in the parse."""
+
+    #: None for a vague past time ("decades ago"): the clause has a time, but no date we can give
+    date: ResolvedDate | None
+    expr: DateExpression
+    root: Token
+    #: For "five days after X": the "after" token; the date belongs to the events under it.
+    relation: Token | None = None
+    #: The noun a nominal date modifies ("attack" in "the April 22 attack"); it dates that noun only.
+    noun: Token | None = None
+    #: "since" (the date opens a range up to publication), "until" (a state's end), "comparison" (the
+    #: time of what is compared with: "down from 19% a week earlier"), or "".
+    boundary: str = ""
+    #: Whether the date sits in a future clause ("will meet on Monday").
+    future: bool = False
+
+
+def clause_of(tok: Token) -> Token:
+    return clause_head(tok, CLAUSE_DEPS)
+
+
+def _in_subtree(tok: Token, top: Token) -> bool:
+    return top.left_edge.i <= tok.i <= top.right_edge.i
+
+
+def _is_root(tok: Token) -> bool:
+    return tok.head.i == tok.i
+
+
+def _finite(clause: Token) -> bool:
+    """Whether a clause has a time of its own: a finite verb, an auxiliary or a subject (a non-finite
+    clause, "to build the plant in 1995", often only carries its governor's time: the parser hangs a
+    trailing date on the nearest verb)."""
+    if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") and c.tag_ != "TO" for c in clause.children)
+
+
+def _below(low: Token, high: Token) -> bool:
+    """Whether clause ``low`` sits under clause ``high`` through a finite subordinate clause (a chain of
+    conjuncts only makes it a sibling)."""
+    cur, subordinate = low, False
+    for _ in range(24):
+        if cur.i == high.i:
+            return subordinate
+        if _is_root(cur):
+            return False
+        subordinate = subordinate or (cur.dep_ in SUBORDINATE and _finite(cur))
+        cur = cur.head
+    return False
+
+
+def rank(d: Dated, trigger: Token) -> int | None:
+    """How closely a date of the trigger's sentence belongs to the trigger's event.
+
+    0: the trigger's own clause (or the noun a nominal date modifies, or the "when" clause of a date);
+    1: a clause the trigger's clause hangs on (not across reported speech); 2: elsewhere in the sentence;
+    3: a finite clause below the trigger's (its own time: the caller takes it only as a sign that the
+    sentence is background); None: not the event's date (another sentence, another noun's date, a
+    boundary such as "until 2013", or an anchored date of an event outside its anchor).
+    """
+    if sentence_of(d.root) != sentence_of(trigger):
+        return None
+    if d.relation is not None:
+        # "five days after the parliament voted": "after" heads the clause (prep) or marks it (mark)
+        top = d.relation.head if d.relation.dep_ == "mark" else d.relation
+        inside = _in_subtree(trigger, top) and not _in_subtree(trigger, d.root) and trigger != top.head
+        return 0 if inside else None
+    th = clause_of(trigger)
+    if _describes_date(th, d):
+        return 0
+    if d.noun is not None:
+        return 0 if _in_subtree(trigger, d.noun) and trigger.i >= d.noun.left_edge.i else None
+    if d.boundary in ("until", "comparison"):
+        return None
+    dh = clause_of(d.root)
+    if th.i == dh.i or _describes_noun(dh, trigger):
+        return 0
+    if _below(dh, th):
+        return 3
+    cur = th
+    for _ in range(6):
+        if cur.dep_ in ("ccomp", "parataxis") or _is_root(cur):
+            break
+        cur = cur.head
+        if cur.i == dh.i:
+            return 1
+    return 2
+
+
+def _describes_noun(clause: Token, trigger: Token) -> bool:
+    """A clause on the event's own noun ("an attack that killed dozens on April 7"): its time is the event's."""
+    return clause.dep_ in ("relcl", "acl") and clause.head.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN")
+
+
+def _describes_date(clause: Token, d: Dated) -> bool:
+    """A clause hanging on the date itself ("in 1884, when Bismarck hosted ..."): the date is its time."""
+    for _ in range(6):  # "in 2013, when Pakistan banned the group and took control": the conjuncts too
+        if clause.dep_ != "conj" or _is_root(clause):
+            break
+        clause = clause.head
+    return clause.dep_ in ("relcl", "advcl", "acl") and d.expr.start <= clause.head.idx < d.expr.end
+
+
+def _governing_verb(tok: Token) -> Token:
+    """The verb whose tense a token's event takes: itself, or the verb its noun phrase hangs on; an
+    infinitive ("agreed to leave") takes its governor's."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or _is_root(cur):
+            break
+        cur = cur.head
+    for _ in range(4):
+        if cur.dep_ == "xcomp" and not _is_root(cur) and cur.tag_ in ("VB", "VBG"):
+            cur = cur.head
+        else:
+            break
+    return cur
+
+
+def tense(tok: Token, future_cues: frozenset[str]) -> Tense:
+    """The tense of the clause an event's trigger sits in."""
+    verb = _governing_verb(tok)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lemma_ in _FUTURE_LEMMAS or a.lower_ in future_cues for a in auxes):
+        return "future"
+    have = [a for a in auxes if a.lemma_ == "have"]
+    if have:
+        return "pluperfect" if have[0].tag_ == "VBD" else "perfect"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:
+        # a reduced relative ("the people injured by the fighting are ...") describes its noun in the
+        # time of the clause that noun belongs to; one standing alone is past
+        host = verb.head
+        if verb.dep_ == "acl" and not _is_root(verb) and host.i != verb.i and _governing_verb(host).i != verb.i:
+            return tense(host, future_cues)
+        return "past"
+    return "present"
+
+
+def looks_ahead(tok: Token) -> bool:
+    """Whether an event's clause is a future seen from now ("will sign"), not one reported from the past
+    ("said it would sign")."""
+    verb = _governing_verb(tok)
+    return any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children)
