@@ -27,7 +27,7 @@ class Exploding:
 
 
 def test_stage_order_is_the_documented_one() -> None:
-    assert [s.name for s in default_stages()] == ["actors", "quotes", "events", "dates", "places", "claims"]
+    assert [s.name for s in default_stages()] == ["actors", "quotes", "events", "dates", "mentions", "places", "claims"]
 
 
 def test_one_bad_article_never_kills_the_batch(pipeline: Pipeline) -> None:

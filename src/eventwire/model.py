@@ -168,6 +168,13 @@ class Event:
     pattern: str
     date: ResolvedDate | None = None
     location: Place | None = None
+    #: How many times the article tells this happening (the kept telling included); ``also`` holds the
+    #: triggers of the other tellings (same dyad, same kind of act, compatible date).
+    mentions: int = 1
+    also: tuple[Span, ...] = ()
+    #: Evidence about the event as a whole, for a document-level confidence model (name, value):
+    #: see ``eventwire.events.features``.
+    features: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """The ordered list of stages: Article in, coded Analysis out; a worker pool around it.
 
-    ingest -> nlp -> actors -> quotes -> events -> dates -> places -> claims -> record
+    ingest -> nlp -> actors -> quotes -> events -> dates -> mentions -> places -> claims -> record
 
 Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``.
 A stage that raises fails only its article: the article's record carries ``error`` (stage and
@@ -22,6 +22,7 @@ from .actors import ActorCoder
 from .claims import ClaimFinder
 from .dates import DateResolver
 from .events import EventCoder
+from .events.mentions import MentionMerger
 from .model import Analysis, Article, StageFailure
 from .nlp import NlpRunner
 from .places import PlaceResolver
@@ -39,7 +40,7 @@ class Stage(Protocol):
 
 def default_stages() -> list[Stage]:
     """The stages in the order they run."""
-    return [ActorCoder(), QuoteFinder(), EventCoder(), DateResolver(), PlaceResolver(), ClaimFinder()]
+    return [ActorCoder(), QuoteFinder(), EventCoder(), DateResolver(), MentionMerger(), PlaceResolver(), ClaimFinder()]
 
 
 @dataclass

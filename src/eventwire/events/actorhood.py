@@ -56,6 +56,9 @@ THING_ENTS = frozenset(
 )
 #: how far into its sentence a dateline may run ("KHAN YOUNIS, Gaza Strip (AP) —")
 DATELINE_TOKENS = 10
+#: roots of what is said (statements, appeals, intents, accusations, demands, rejections, threats): a
+#: document can say it
+SAYING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 #: modifiers that may name a thing's owner
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
@@ -221,10 +224,17 @@ def _coded_actor(analysis: Analysis, tok: Token, side: EventSide) -> bool:
 
 
 def judge(
-    analysis: Analysis, tok: Token | None, side: EventSide | None, role: Role, places: bool = False
+    analysis: Analysis,
+    tok: Token | None,
+    side: EventSide | None,
+    role: Role,
+    places: bool = False,
+    root: str = "",
 ) -> SidePair | None:
     """The side as an actor side (a thing coded as the actor behind it), or None when it names none;
-    ``places``: a target may be a named place with no known country (where troops are withdrawn from)."""
+    ``places``: a target may be a named place with no known country (where troops are withdrawn from);
+    ``root``: the event's CAMEO root (the means of violence are a source of force only, a document a
+    source of what is said only)."""
     if tok is None or side is None:
         return None
     if in_dateline(tok):
@@ -247,16 +257,19 @@ def judge(
     act, place = _is_act_noun(head), _is_place_noun(head)
     if not act and not place and _coded_actor(analysis, head, side):
         return tok, side
-    if role == "source" and is_means(head):
+    means = role == "source" and root in VIOLENT_ROOTS and is_means(head)
+    if means and side.country is None:
         return tok, side  # "a roadside bomb killed ...": the unidentified attacker
     if act or role == "target":
         owned = _owned(analysis, head, side, role)
         if owned is not None:
             return owned
-    if side.country is not None and (act or role == "target"):
-        # an act or its means whose phrase names its country ("a report released in the Rwandan capital",
-        # "the missiles" the actor coder gave a country); a target located by its phrase ("the summit
-        # in Iran", "Pakistani territory"): the state is the side
+    lemma, lower = _words(head)
+    said = root in SAYING_ROOTS and (lemma in _lists()["speech_nouns"] or lower in _lists()["speech_nouns"])
+    if side.country is not None and (means or said or role == "target"):
+        # the means of an attack or a document whose phrase names its country ("the missiles" the actor
+        # coder gave a country, "a report released in the Rwandan capital"); a target located by its
+        # phrase ("the summit in Iran", "Pakistani territory"): the state is the side
         return tok, side
     if role == "target" and place and places and _names_place(head):
         return tok, side  # the place an act is aimed at, named ("a checkpoint in Kano")

@@ -318,7 +318,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         pair
         for t in srcs
         if understood(t, side := make_side(analysis, t, wide=WIDE_SOURCES))
-        and (pair := judge(analysis, t, side, "source")) is not None
+        and (pair := judge(analysis, t, side, "source", root=code[:2])) is not None
     ]
     if not src_sides and not (code[:2] in AGENTLESS_ROOTS and tgts and all(is_means(t) for t in srcs)):
         return []  # no actor acts: an agentless act stands only as force against an actor (below)
@@ -335,7 +335,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     venue = m.pattern.symmetric
     tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t, venue)))]
     places = code[:2] in PLACE_ROOTS
-    tgt_sides = [p for t, side in tgt_sides if (p := judge(analysis, t, side, "target", places)) is not None]
+    tgt_sides = [p for t, side in tgt_sides if (p := judge(analysis, t, side, "target", places, code[:2])) is not None]
     if any(side is not None and side.country for _, side in tgt_sides):  # "the talks" beside "the U.S."
         tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]
     if m.pattern.need == "target" and not tgt_sides:
@@ -514,7 +514,7 @@ def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) ->
     speakers = clean(subjects(verb))
     out: list[Event] = []
     for sp_tok in speakers:
-        judged = judge(analysis, sp_tok, make_side(analysis, sp_tok), "source")
+        judged = judge(analysis, sp_tok, make_side(analysis, sp_tok), "source", root="11")
         speaker = judged[1] if judged is not None else None
         if speaker is None or not (speaker.country or speaker.actor):
             continue

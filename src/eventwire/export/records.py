@@ -91,6 +91,9 @@ def event_record(event: Event) -> JSON:
         "confidence": round(event.confidence, 4),
         "pattern": event.pattern,
         "evidence": {**(span_record(event.evidence) or {}), "trigger": span_record(event.trigger)},
+        "mentions": event.mentions,
+        "also": [span_record(s) for s in event.also],
+        "features": dict(event.features),
     }
 
 
