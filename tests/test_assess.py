@@ -6,9 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from eventwire.assess import FEATURES, DocumentAssessor, event_features, load_weights
-from eventwire.assess.features import lead_end, logit
+from eventwire.assess.features import SentenceOrder, logit
 from eventwire.assess.weights import AssessWeights, fit_weights
 from eventwire.errors import ConfigError
 from eventwire.model import Actor, Analysis, Article, Event, EventSide, Quote, ResolvedDate, Span, Speaker
@@ -68,45 +69,47 @@ def _analysis(*events: Event) -> Analysis:
     return Analysis(article=Article("a", TEXT, published=PUBLISHED), actors=actors, quotes=(quote,), events=events)
 
 
-def test_lead_skips_a_dateline_and_ends_after_two_paragraphs() -> None:
-    end = lead_end(TEXT)
-    assert TEXT[:end].endswith("his office said.")
+@pytest.fixture(scope="module")
+def order(nlp: Language) -> SentenceOrder:
+    return SentenceOrder(nlp(TEXT))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("trigger", "feature", "expected"),
     [
         ("asked", "lead", 1.0),
-        ("leave", "lead", 0.0),
+        ("invaded", "lead", 0.0),
+        ("invaded", "position", 1.0),
         ("leave", "in_quote", 1.0),
         ("asked", "in_quote", 0.0),
         ("invaded", "background", 1.0),
+        ("asked", "subordinate", 0.0),
     ],
 )
-def test_position_features(trigger: str, feature: str, expected: float) -> None:
+def test_position_features(order: SentenceOrder, trigger: str, feature: str, expected: float) -> None:
     date = ResolvedDate(dt.date(1990, 1, 1), dt.date(1990, 12, 31), "year") if trigger == "invaded" else None
     ev = _event(trigger, src=_side("A1", "IRQ", "GOV"), tgt=None, date=date)
-    a = _analysis(ev)
-    assert event_features(ev, a, lead_end(TEXT), 0.6)[feature] == expected
+    assert event_features(ev, _analysis(ev), order, 0.6)[feature] == expected
 
 
 def test_side_features_need_a_resolved_actor_with_a_code() -> None:
     coded = _event("asked", src=_side("A1", "IRQ", "GOV"), tgt=_side(None, "USA", None))
-    f = event_features(coded, _analysis(coded), lead_end(TEXT), 0.6)
-    assert (f["src_actor"], f["tgt_actor"], f["no_target"]) == (1.0, 0.0, 0.0)
+    f = event_features(coded, _analysis(coded), SentenceOrder(None), 0.6)
+    assert (f["src_actor"], f["tgt_actor"], f["tgt_country"], f["no_target"]) == (1.0, 0.0, 1.0, 0.0)
     same = _event("asked", src=_side("A1", "IRQ", "GOV"), tgt=_side("A1", "IRQ", "GOV"))
-    assert event_features(same, _analysis(same), lead_end(TEXT), 0.6)["same_actor"] == 1.0
+    assert event_features(same, _analysis(same), SentenceOrder(None), 0.6)["same_actor"] == 1.0
 
 
 def test_a_publication_day_date_is_not_explicit_nor_background() -> None:
     ev = _event("asked", src=None, tgt=None, date=ResolvedDate(PUBLISHED, PUBLISHED, "published"))
-    f = event_features(ev, _analysis(ev), lead_end(TEXT), 0.6)
+    f = event_features(ev, _analysis(ev), SentenceOrder(None), 0.6)
     assert (f["explicit_date"], f["background"]) == (0.0, 0.0)
 
 
 def test_every_feature_is_named() -> None:
     ev = _event("asked", src=None, tgt=None)
-    assert set(event_features(ev, _analysis(ev), lead_end(TEXT), 0.5)) == set(FEATURES)
+    assert set(event_features(ev, _analysis(ev), SentenceOrder(None), 0.5)) == set(FEATURES)
 
 
 def test_stage_keeps_the_sentence_confidence_and_is_idempotent() -> None:

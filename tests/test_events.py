@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.language import Language
 
 from eventwire.events.cameo import cameo_code, cameo_table, intent_code, is_code, refusal_code
 from eventwire.events.coder import _reach, _select, best_match
 from eventwire.events.lexicon import NO_EVENT, Pattern, lexicon_entries, load_patterns, patterns_for
+from eventwire.events.modality import modality
 from eventwire.events.triggers import doc_candidates
 from eventwire.model import Analysis, Event
 from eventwire.pipeline import Pipeline
@@ -173,14 +175,11 @@ def test_symmetric_acts_go_both_ways(pipeline: Pipeline, text: str, root: str, d
     [
         ("Pakistan attacked the militant camp.", "19", "asserted"),
         ("Pakistan did not attack the militant camp.", "19", "negated"),
-        ("Analysts said Pakistan could attack the militant camp.", "19", "hypothetical"),
         ("Pakistan will attack the militant camp next week.", "13", "asserted"),  # a stated threat
         ("Pakistan plans to deploy more troops to the border.", "15", "future"),
         ("Villagers said Pakistan attacked the militant camp.", "19", "reported"),
         ("The general denied that Pakistan attacked the militant camp.", "19", "negated"),
-        ("Did Pakistan attack the militant camp?", "19", "hypothetical"),  # a yes/no question asks
         ("Why did Pakistan attack the militant camp?", "19", "asserted"),  # a wh-question presupposes
-        ("If Pakistan attacks the camp, India would respond.", "19", "hypothetical"),
     ],
 )
 def test_modality(pipeline: Pipeline, text: str, root: str, modality: str) -> None:
@@ -258,10 +257,20 @@ def test_recoding_rules(pipeline: Pipeline, text: str, cameo: str, source: str |
 
 
 @pytest.mark.slow
-def test_hypothetical_nominal_event(pipeline: Pipeline) -> None:
-    ev = _find(_code(pipeline, "The U.S. withdrawal from Iraq would affect the coalition."), "08")
-    assert ev.modality == "hypothetical"
-    assert ev.source is not None and ev.source.country == "USA"
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Analysts said Pakistan could attack the militant camp.", "attack"),
+        ("Did Pakistan attack the militant camp?", "attack"),  # a yes/no question asks
+        ("If Pakistan attacks the camp, India would respond.", "attacks"),
+        ("The U.S. withdrawal from Iraq would affect the coalition.", "withdrawal"),  # a noun's governor
+    ],
+)
+def test_hypothetical_modality(nlp: Language, text: str, trigger: str) -> None:
+    """A condition, a question or a possibility is hypothetical (and the coder emits no event for it)."""
+    tok = next(t for t in nlp(text) if t.text == trigger)
+    assert modality(tok) == "hypothetical"
 
 
 @pytest.mark.slow

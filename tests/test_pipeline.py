@@ -27,7 +27,8 @@ class Exploding:
 
 
 def test_stage_order_is_the_documented_one() -> None:
-    assert [s.name for s in default_stages()] == ["actors", "quotes", "events", "dates", "places", "claims", "assess"]
+    names = [s.name for s in default_stages()]
+    assert names == ["actors", "quotes", "events", "dates", "mentions", "places", "claims", "assess"]
 
 
 def test_one_bad_article_never_kills_the_batch(pipeline: Pipeline) -> None:

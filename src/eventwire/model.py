@@ -168,6 +168,10 @@ class Event:
     pattern: str
     date: ResolvedDate | None = None
     location: Place | None = None
+    #: How many times the article tells this happening (the kept telling included); ``also`` holds the
+    #: triggers of the other tellings (same dyad, same kind of act, compatible date).
+    mentions: int = 1
+    also: tuple[Span, ...] = ()
     #: What the confidence rests on: (feature, value) pairs set by the assess stage.
     basis: tuple[tuple[str, float], ...] = ()
 

@@ -1,6 +1,6 @@
 """The ordered list of stages: Article in, coded Analysis out; a worker pool around it.
 
-    ingest -> nlp -> actors -> quotes -> events -> dates -> places -> claims -> assess -> record
+    ingest -> nlp -> actors -> quotes -> events -> dates -> mentions -> places -> claims -> assess -> record
 
 Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``.
 A stage that raises fails only its article: the article's record carries ``error`` (stage and
@@ -23,6 +23,7 @@ from .assess import DocumentAssessor
 from .claims import ClaimFinder
 from .dates import DateResolver
 from .events import EventCoder
+from .events.mentions import MentionMerger
 from .model import Analysis, Article, StageFailure
 from .nlp import NlpRunner
 from .places import PlaceResolver
@@ -45,6 +46,7 @@ def default_stages() -> list[Stage]:
         QuoteFinder(),
         EventCoder(),
         DateResolver(),
+        MentionMerger(),
         PlaceResolver(),
         ClaimFinder(),
         DocumentAssessor(),

@@ -13,8 +13,8 @@ Events below a confidence are hidden by the outputs, not dropped here (``min_con
 
 from __future__ import annotations
 
-from .features import FEATURES, event_features
+from .features import FEATURES, SentenceOrder, event_features
 from .stage import DocumentAssessor
 from .weights import AssessWeights, load_weights
 
-__all__ = ["FEATURES", "AssessWeights", "DocumentAssessor", "event_features", "load_weights"]
+__all__ = ["FEATURES", "AssessWeights", "DocumentAssessor", "SentenceOrder", "event_features", "load_weights"]

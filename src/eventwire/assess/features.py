@@ -1,43 +1,69 @@
 """The features of an event that its document-level confidence rests on.
 
-Each feature is a number (most are 0 or 1). They read only the finished records of earlier stages
-(the event with its sides, date and place; the article's quotes and text), so the same function
-serves the stage and the calibration.
+Each feature is a number (most are 1.0 or 0.0). They read the finished records of earlier stages
+(the event with its sides, date, mentions; the article's quotes and text) and the parse (the trigger's
+clause and the sentence order), so the same function serves the stage and the calibration:
+
+- ``sentence``: the log-odds of the events stage's confidence (the sentence-level evidence);
+- ``src_actor``, ``tgt_actor``: the side is an actor the actor coder resolved, with a country or a sector;
+- ``src_country``, ``tgt_country``: the side's country is known; ``no_target``: the event has none;
+- ``domestic``: both sides are of one country; ``same_actor``: both sides are one actor;
+- ``agentless``: no source is named;
+- ``repeated``: the log of how many times the article tells the happening (the mentions stage);
+- ``lead``: the telling is in the article's first sentences; ``position``: where its sentence lies,
+  0.0 (first) to 1.0 (last);
+- ``in_quote``: the trigger is inside a direct or mixed quotation;
+- ``subordinate``: the trigger heads a relative, adverbial, participial or coordinated clause;
+- ``reported``, ``future``: the modality (hypothetical events are not emitted; negated ones are not scored);
+- ``specific``: a four-digit code; ``intent``: a stated intention (03); ``verbal``: a statement or verbal
+  act (01-05, 09-13); ``force``: force (18-20);
+- ``explicit_date``: the text dates the act (it is not dated by default); ``background``: it ended more
+  than BACKGROUND_DAYS before publication.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 
+from spacy.tokens import Doc
+
 from ..model import Analysis, Event, EventSide, Quote
+from ..nlp import sentences
 
-__all__ = ["BACKGROUND_DAYS", "FEATURES", "LEAD_PARAGRAPHS", "event_features", "lead_end", "logit"]
+__all__ = ["BACKGROUND_DAYS", "FEATURES", "LEAD_SENTENCES", "SentenceOrder", "event_features", "logit"]
 
-#: the names of the features, in the order of the weights
 FEATURES = (
-    "sentence",  # logit of the events stage's confidence (the sentence-level evidence)
-    "src_actor",  # the source is a resolved actor with a country or a sector
-    "tgt_actor",  # the target is a resolved actor with a country or a sector
-    "no_target",  # the event has no target
-    "same_actor",  # source and target are the same actor
-    "in_quote",  # the trigger is inside a direct or mixed quotation
-    "lead",  # the evidence is in the article's first paragraphs
-    "explicit_date",  # the event's date comes from a date expression of its own clause
-    "background",  # the event ended well before the publication day
-    "reported",  # modality: told as someone's report
-    "future",  # modality: announced for later
-    "hypothetical",  # modality: a condition, hope or possibility
-    "verbal",  # CAMEO roots 01-05: statements, appeals, intents, consultations, support
-    "repeated",  # the article tells the event more than once (log of its mentions)
+    "sentence",
+    "src_actor",
+    "tgt_actor",
+    "src_country",
+    "tgt_country",
+    "no_target",
+    "domestic",
+    "same_actor",
+    "agentless",
+    "repeated",
+    "lead",
+    "position",
+    "in_quote",
+    "subordinate",
+    "reported",
+    "future",
+    "specific",
+    "intent",
+    "verbal",
+    "force",
+    "explicit_date",
+    "background",
 )
-#: paragraphs (of at least LEAD_WORDS words) that make the lead
-LEAD_PARAGRAPHS = 2
-LEAD_WORDS = 8
+#: sentences of the article that make its lead
+LEAD_SENTENCES = 3
 #: an event that ended this many days before publication is background
 BACKGROUND_DAYS = 30
-VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+SUBORDINATE_DEPS = frozenset({"acl", "advcl", "conj", "relcl", "pcomp", "xcomp", "ccomp"})
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 QUOTED_KINDS = frozenset({"direct", "mixed"})
 LOGIT_CLIP = 4.0
 
@@ -48,18 +74,32 @@ def logit(p: float) -> float:
     return max(-LOGIT_CLIP, min(LOGIT_CLIP, math.log(p / (1 - p))))
 
 
-def lead_end(text: str) -> int:
-    """The offset where the lead ends: after the first LEAD_PARAGRAPHS paragraphs that are not a line
-    of a few words (a dateline or a heading)."""
-    seen, pos = 0, 0
-    for para in text.split("\n\n"):
-        end = pos + len(para)
-        if len(para.split()) >= LEAD_WORDS:
-            seen += 1
-            if seen >= LEAD_PARAGRAPHS:
-                return end
-        pos = end + 2
-    return len(text)
+class SentenceOrder:
+    """Where a character offset's sentence lies in the document, and the dependency of its token."""
+
+    def __init__(self, doc: Doc | None) -> None:
+        self.doc = doc
+        self.starts = [s.start_char for s in sentences(doc)] if doc is not None else []
+
+    def index(self, start: int) -> int:
+        lo, hi = 0, len(self.starts)
+        while lo < hi:  # the last sentence starting at or before ``start``
+            mid = (lo + hi) // 2
+            if self.starts[mid] <= start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return max(lo - 1, 0)
+
+    @property
+    def count(self) -> int:
+        return max(len(self.starts), 1)
+
+    def dep(self, start: int, end: int) -> str:
+        if self.doc is None:
+            return ""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root.dep_ if span is not None and len(span) else ""
 
 
 def _actor(side: EventSide | None) -> bool:
@@ -71,29 +111,43 @@ def _in_quote(event: Event, quotes: Sequence[Quote]) -> bool:
     return any(q.kind in QUOTED_KINDS and q.span.contains(t.start, t.end) for q in quotes)
 
 
-def _background(event: Event, published: dt.date | None) -> bool:
+def _background(event: Event, analysis: Analysis) -> bool:
+    published = analysis.article.published
     if event.date is None or published is None or event.date.precision == "published":
         return False
     return (published - event.date.end).days > BACKGROUND_DAYS
 
 
-def event_features(event: Event, analysis: Analysis, lead: int, sentence_confidence: float) -> dict[str, float]:
-    """The features of ``event`` in ``analysis`` (``lead``: ``lead_end`` of the text;
-    ``sentence_confidence``: the events stage's confidence)."""
+def event_features(
+    event: Event, analysis: Analysis, order: SentenceOrder, sentence_confidence: float
+) -> dict[str, float]:
+    """The features of ``event`` in ``analysis`` (``sentence_confidence``: the events stage's confidence)."""
     src, tgt = event.source, event.target
+    index = order.index(event.trigger.start)
+    flags = {
+        "src_actor": _actor(src),
+        "tgt_actor": _actor(tgt),
+        "src_country": src is not None and src.country is not None,
+        "tgt_country": tgt is not None and tgt.country is not None,
+        "no_target": tgt is None,
+        "domestic": src is not None and tgt is not None and src.country is not None and src.country == tgt.country,
+        "same_actor": src is not None and tgt is not None and src.actor is not None and src.actor == tgt.actor,
+        "agentless": src is None,
+        "lead": index < LEAD_SENTENCES,
+        "in_quote": _in_quote(event, analysis.quotes),
+        "subordinate": order.dep(event.trigger.start, event.trigger.end) in SUBORDINATE_DEPS,
+        "reported": event.modality == "reported",
+        "future": event.modality == "future",
+        "specific": len(event.cameo) == 4,
+        "intent": event.root == "03",
+        "verbal": event.root in VERBAL_ROOTS,
+        "force": event.root in FORCE_ROOTS,
+        "explicit_date": event.date is not None and event.date.precision != "published",
+        "background": _background(event, analysis),
+    }
     return {
-        "sentence": logit(sentence_confidence),
-        "src_actor": float(_actor(src)),
-        "tgt_actor": float(_actor(tgt)),
-        "no_target": float(tgt is None),
-        "same_actor": float(src is not None and tgt is not None and src.actor is not None and src.actor == tgt.actor),
-        "in_quote": float(_in_quote(event, analysis.quotes)),
-        "lead": float(event.evidence.start < lead),
-        "explicit_date": float(event.date is not None and event.date.precision != "published"),
-        "background": float(_background(event, analysis.article.published)),
-        "reported": float(event.modality == "reported"),
-        "future": float(event.modality == "future"),
-        "hypothetical": float(event.modality == "hypothetical"),
-        "verbal": float(event.root in VERBAL_ROOTS),
-        "repeated": math.log(max(len(event.mentions), 1)) if hasattr(event, "mentions") else 0.0,
+        "sentence": round(logit(sentence_confidence), 4),
+        **{name: 1.0 if value else 0.0 for name, value in flags.items()},
+        "repeated": round(math.log(max(event.mentions, 1)), 4),
+        "position": round(index / max(order.count - 1, 1), 4),
     }

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from ..model import Analysis
-from .features import event_features, lead_end
+from .features import SentenceOrder, event_features
 from .weights import AssessWeights, load_weights
 
 __all__ = ["DocumentAssessor"]
@@ -24,11 +24,11 @@ class DocumentAssessor:
     name: str = "assess"
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
-        lead = lead_end(analysis.article.text)
+        order = SentenceOrder(doc)
         events = []
         for event in analysis.events:
             sentence = dict(event.basis).get("sentence_confidence", event.confidence)
-            feats = event_features(event, analysis, lead, sentence)
+            feats = event_features(event, analysis, order, sentence)
             basis = (("sentence_confidence", sentence), *sorted(feats.items()))
             events.append(replace(event, confidence=self.weights.score(feats), basis=basis))
         return analysis.with_(events=tuple(events))

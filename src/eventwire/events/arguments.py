@@ -307,10 +307,16 @@ def understood(tok: Token, side: EventSide) -> bool:
     return side.actor is not None or side.country is not None
 
 
-def clean(tokens: list[Token]) -> list[Token]:
+def clean(tokens: list[Token], voiced: frozenset[int] = frozenset()) -> list[Token]:
+    """Usable argument heads; a speaker's pronoun ("we", "I") only when ``voiced`` holds it (a quotation
+    whose speaker it names)."""
     heads = [repair_head(t) for t in tokens]
     return [
-        t for t in heads if usable_argument(t) and not (t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS | REFLEXIVES)
+        t
+        for t in heads
+        if usable_argument(t)
+        and not (t.pos_ == "PRON" and t.lower_ in REFLEXIVES)
+        and not (t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS and t.i not in voiced)
     ]
 
 

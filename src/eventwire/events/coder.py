@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Event, EventSide, Modality, Span
 from ..nlp import ParseTable, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
+from .actorhood import is_means, judge, speaker_side
 from .arguments import (
     LIGHT_VERBS,
     Match,
@@ -25,7 +26,7 @@ from .background import described, origin
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
-from .modality import modality
+from .modality import modality, prospect, refusal_negation
 from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, mirrors_second, who
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .sides import make_side, same_side
@@ -75,6 +76,14 @@ CAUSATIVES = frozenset({"order", "force", "compel", "instruct", "tell", "direct"
 #: roots of acts a causative imposes: the causer acts (reduce relations, coerce); its object is the target
 #: unless it is the causer's own agent ("ordered police to ban the rally")
 IMPOSED_ROOTS = frozenset({"16", "17"})
+#: roots of material acts (and intents to do them) whose target may be a named place with no known
+#: country ("withdrew its warships from the Black Sea")
+PLACE_ROOTS = frozenset({"03", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+#: roots of acts that stand with no agent named, against an actor of a known country: coercion ("a
+#: missionary was arrested in X") and violence ("three soldiers were killed")
+AGENTLESS_ROOTS = frozenset({"17", "18", "19", "20"})
+#: sectors of speakers who tell of an attack as witnesses, not as parties accusing the attacker
+WITNESS_SECTORS = frozenset({"CVL", "HLH", "MED", "COP", "EDU", "BUS", "REF", "LAB"})
 #: sectors of an object that carries out its own side's order
 AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
@@ -273,7 +282,9 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     caused = _caused(m, analysis, tgts)
     if caused is not None:
         srcs, tgts = caused
-    srcs, tgts = [t for t in clean(srcs) if t.lemma_.lower() not in non_agents()], clean(tgts)
+    voiced = frozenset(t.i for t in (*srcs, *tgts) if speaker_side(analysis, t) is not None)
+    srcs = [t for t in clean(srcs, voiced) if t.lemma_.lower() not in non_agents()]
+    tgts = clean(tgts, voiced)
     if passive and m.pattern.code[:2] in VIOLENT_ROOTS:  # "fired at it from Gaza": a launch site, no agent
         srcs = [t for t in srcs if not origin(t)]
     if not srcs and not (passive and tgts):
@@ -284,7 +295,10 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         return []  # an agentless act in a subordinate clause ("a member jailed a year ago") is background
     if m.pattern.need == "target" and not tgts:
         return []
-    mod = modality(m.token.head if caused is not None else m.token)
+    mod_tok = m.token.head if caused is not None else m.token
+    mod = modality(mod_tok)
+    if mod == "future" and prospect(mod_tok) != "own":
+        return []  # asked of the actor ("urged X to engage") or predicted of it ("is expected to meet")
     code = appeal_recode(m.pattern.code, m.token)
     conditions = _unless(m.token) if mod == "future" and code[:2] in ULTIMATUM_ROOTS else []
     if conditions:  # "will withdraw its troops unless X ...": an ultimatum to X
@@ -294,15 +308,20 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         code, mod = threat_code(code) or code, "asserted"  # "will strike X" states a threat
     elif mod == "future":
         code = intent_code(code) or code
-    elif mod == "negated" and refusal_code(code):
+    elif mod == "negated" and refusal_code(code) and refusal_negation(mod_tok):
         code, mod = refusal_code(code) or code, "asserted"  # "would not provide support" is a refusal
     elif code[:2] == "03" and _negated_complement(m.token):
         code = refusal_code(code) or code  # "vowed not to return the land" is a refusal
+    if mod == "hypothetical":
+        return []  # a condition, a question, a possibility: nothing was done
     src_sides: list[SidePair] = [
-        (t, side) for t in srcs if understood(t, side := make_side(analysis, t, wide=WIDE_SOURCES))
+        pair
+        for t in srcs
+        if understood(t, side := make_side(analysis, t, wide=WIDE_SOURCES))
+        and (pair := judge(analysis, t, side, "source", root=code[:2])) is not None
     ]
-    if not src_sides and not (passive and tgts):
-        return []
+    if not src_sides and not (code[:2] in AGENTLESS_ROOTS and tgts and all(is_means(t) for t in srcs)):
+        return []  # no actor acts: an agentless act stands only as force against an actor (below)
     if any(side is not None and side.country for _, side in src_sides):  # "the group al-Shabab": one source
         src_sides = [(t, side) for t, side in src_sides if side is not None and (side.country or side.actor)]
     src_sides = [p for pair in src_sides for p in split_countries(pair)] or [(None, None)]
@@ -315,8 +334,12 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         syn_tgts = partners(m.token, syn_tgts)
     venue = m.pattern.symmetric
     tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t, venue)))]
+    places = code[:2] in PLACE_ROOTS
+    tgt_sides = [p for t, side in tgt_sides if (p := judge(analysis, t, side, "target", places, code[:2])) is not None]
     if any(side is not None and side.country for _, side in tgt_sides):  # "the talks" beside "the U.S."
         tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]
+    if m.pattern.need == "target" and not tgt_sides:
+        return []  # its target names no actor
     tgt_sides = tgt_sides or [(None, None)]
     pairs = list(product(src_sides, tgt_sides))
     if m.pattern.symmetric:
@@ -328,6 +351,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     for (s_tok, src), (t_tok, tgt) in pairs:
         if (s_tok is not None and t_tok is not None and s_tok.i == t_tok.i) or same_side(src, tgt):
             continue
+        if src is None and not (code[:2] in AGENTLESS_ROOTS and tgt is not None and tgt.country):
+            continue  # an agentless act is kept only as force against an actor of a known country
         if _inside(s_tok, t_tok) and t_tok is not None and t_tok.lemma_.lower() in non_agents():
             continue  # "an agreement forced on Qatar by Saudi Arabia": a thing that took the source's country
         all_same = False
@@ -336,9 +361,9 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if ev.root in ACCUSABLE_ROOTS:  # "X said Y attacked Z": X's statement, and the act as reported
             out.extend(_speaker_events(m, sent, analysis, ev))
         out.append(ev)
-    if all_same and srcs and (code[:2] < "06" or code[:2] in VERBAL_ROOTS):
+    if all_same and src_sides[0][1] is not None and (code[:2] < "06" or code[:2] in VERBAL_ROOTS):
         # "promised to democratize Serbia", "reneged on his pledge to the people": keep the source
-        src = make_side(analysis, srcs[0])
+        src = src_sides[0][1]
         tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
         if tgt is not None or not m.pattern.need:
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
@@ -468,22 +493,38 @@ def _reporter(tok: Token) -> Token | None:
     return None
 
 
+def _accuses(speaker: EventSide, ev: Event) -> bool:
+    """Whether the speaker's telling of another's attack accuses it: not when the speaker is of the
+    attacker's own country ("residents said the army shelled X") or speaks as a witness rather than a
+    party (residents, medics, police, the press: "police said shelling killed two")."""
+    src = ev.source
+    if src is None or not (src.country or src.actor):
+        return False
+    if speaker.country is not None and speaker.country == src.country:
+        return False
+    return speaker.sector not in WITNESS_SECTORS
+
+
 def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) -> list[Event]:
-    """ "X said Y attacked Z": X accuses Y (112), or claims the act when X is Y (015)."""
+    """ "X said Y attacked Z": X accuses Y (112) when X is a party rather than a witness; "X said it
+    attacked Z": X claims the act (015)."""
     verb = _reporter(m.token)
     if verb is None or verb.i > m.token.i:
         return []  # a trailing attribution (", officials said") only sources the report
     speakers = clean(subjects(verb))
     out: list[Event] = []
     for sp_tok in speakers:
-        speaker = make_side(analysis, sp_tok)
-        if speaker.country is None and speaker.actor is None:
+        judged = judge(analysis, sp_tok, make_side(analysis, sp_tok), "source", root="11")
+        speaker = judged[1] if judged is not None else None
+        if speaker is None or not (speaker.country or speaker.actor):
             continue
         plural = ev.source is not None and (ev.source.text or "").lower() in ("they", "we") and len(speakers) > 1
         if plural or same_side(speaker, ev.source):
-            code, tgt = "015", ev.target
-        else:
+            code, tgt = "015", ev.target  # "X said it struck Y": X claims the act
+        elif _accuses(speaker, ev):
             code, tgt = "112", ev.source
+        else:
+            continue
         if tgt is None or not (tgt.country or tgt.actor) or same_side(speaker, tgt):
             continue
         conf = confidence(evidence(verb.dep_, verb.idx, speaker, tgt, 0, False, code), "asserted")

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
 from spacy.tokens import Token
 
 from ..model import Modality
 from ..nlp import doc_text, sentence_of
 from .syntax import REPORTING
 
-__all__ = ["modality"]
+__all__ = ["Prospect", "modality", "prospect", "refusal_negation"]
+
+#: whose a future act is: the actor's own ("will meet", "plans to meet"), asked of the actor by another
+#: ("urged X to meet"), or predicted of it ("is expected to meet")
+Prospect = Literal["own", "request", "prediction"]
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought", "'d"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -140,3 +149,63 @@ def _yes_no_question(tok: Token) -> bool:
         return False
     first = words[0]
     return first.pos_ == "AUX" and first.lemma_.lower() in QUESTION_AUX
+
+
+@cache
+def _lists() -> dict[str, frozenset[str]]:
+    text = resources.files(__package__).joinpath("data/modality.yaml").read_text(encoding="utf-8")
+    data: dict[str, list[str]] = yaml.safe_load(text)
+    return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
+
+
+def prospect(trigger: Token) -> Prospect:
+    """Whose the future act of ``trigger`` is: the first governor up its clause chain that asks it of
+    the actor ("urged India to engage": a request, coded as the request), predicts it ("is expected
+    to meet", "is likely to scuttle": a prediction, no one's act), else the actor's own ("will meet",
+    "plans to meet", "said it will meet"). A reporting verb ends the walk: what is said is the
+    speaker's."""
+    tok = _nominal_governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else trigger
+    lists = _lists()
+    cur = tok
+    for _ in range(MAX_UP):
+        dep, head = cur.dep_, cur.head
+        if head is cur or dep not in CLAUSE_DEPS:
+            break
+        lemma = head.lemma_.lower()
+        if dep == "ccomp" and lemma in REPORTING:
+            break
+        objected = any(c.dep_ in ("dobj", "dative") for c in head.children)
+        if lemma in lists["requests"]:
+            return "request"
+        if lemma in lists["desires"] and (objected or (dep == "ccomp" and _own_subject(cur))):
+            return "request"  # "wants Chad to send troops": a wish that another act
+        if lemma in lists["predictions"] or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in lists["predictions"] for c in head.children
+        ):
+            return "prediction"
+        cur = head
+    return "own"
+
+
+def _own_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
+def refusal_negation(trigger: Token) -> bool:
+    """Whether a negated act is a refusal ("will not negotiate", "can't accept", "would not provide"):
+    the trigger or a governor it shares its negation with carries a future or ability auxiliary, or
+    it is the complement of a failure or refusal ("failed to reach agreement"). A negated act in the
+    past did not happen ("did not appear"), and having no plan is no refusal."""
+    tok = _nominal_governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else trigger
+    auxes = _lists()["refusal_auxiliaries"]
+    cur = tok
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _lists()["refusal_governors"]:
+        return True  # "failed to reach agreement", "declined to meet"
+    for _ in range(MAX_UP):
+        kids = list(cur.children)
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxes for c in kids):
+            return any(c.dep_ == "neg" for c in kids) or cur is not tok
+        if any(c.dep_ == "neg" for c in kids) or cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False

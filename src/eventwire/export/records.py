@@ -92,6 +92,8 @@ def event_record(event: Event) -> JSON:
         "basis": {name: round(value, 4) for name, value in event.basis},
         "pattern": event.pattern,
         "evidence": {**(span_record(event.evidence) or {}), "trigger": span_record(event.trigger)},
+        "mentions": event.mentions,
+        "also": [span_record(s) for s in event.also],
     }
 
 

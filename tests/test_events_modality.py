@@ -1,0 +1,97 @@
+"""Modality decides whether an act is emitted: hypothetical acts and acts asked of or predicted of an
+actor are no events; a negated act is a refusal only when it is unwillingness, not a past non-event."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from eventwire.events.modality import prospect, refusal_negation
+from eventwire.model import Event
+from eventwire.pipeline import Pipeline
+
+
+def _token(nlp: Language, text: str, word: str) -> Token:
+    return next(t for t in nlp(text) if t.text == word)
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return list(pipeline.code_text(text, id="t").events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "whose"),
+    [
+        ("Chad will send troops to the border.", "send", "own"),
+        ("Chad plans to send troops to the border.", "send", "own"),
+        ("Chad said it will send troops to the border.", "send", "own"),
+        ("Mali urged Chad to send troops to the border.", "send", "request"),
+        ("Mali wants Chad to send troops to the border.", "send", "request"),
+        ("Chad is expected to send troops to the border.", "send", "prediction"),
+        ("Chad is likely to send troops to the border.", "send", "prediction"),
+    ],
+)
+def test_prospect(nlp: Language, text: str, word: str, whose: str) -> None:
+    assert prospect(_token(nlp, text, word)) == whose
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "refusal"),
+    [
+        ("Serbia will not attend the summit.", "attend", True),
+        ("Serbia would not provide aid.", "provide", True),
+        ("Serbia can't accept the offer.", "accept", True),
+        ("Serbia did not attend the summit.", "attend", False),
+        ("Serbia has not signed the accord.", "signed", False),
+    ],
+)
+def test_refusal_negation(nlp: Language, text: str, word: str, refusal: bool) -> None:
+    assert refusal_negation(_token(nlp, text, word)) is refusal
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent_source"),
+    [
+        ("The Kenyan president is expected to meet the Ugandan leader in Kampala.", "The Kenyan president"),
+        ("Germany urged Serbia to withdraw its troops from the region.", "Serbia"),
+        ("Analysts said Pakistan could attack the militant camp.", "Pakistan"),
+        ("If Pakistan attacks the camp, India would respond.", "Pakistan"),
+        ("Did Pakistan attack the militant camp?", "Pakistan"),
+    ],
+)
+def test_predicted_asked_and_hypothetical_acts_are_no_events(pipeline: Pipeline, text: str, absent_source: str) -> None:
+    sources = [e.source.text for e in _events(pipeline, text) if e.source is not None]
+    assert absent_source not in sources
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "modality"),
+    [
+        ("Serbia will not attend the summit in Sofia.", "12", "asserted"),  # unwillingness: a refusal
+        ("Serbia did not attend the summit in Sofia.", "04", "negated"),  # it did not happen
+        ("Tehran has no plans to negotiate with Washington.", "04", "negated"),  # no plan is no refusal
+    ],
+)
+def test_negation_and_refusal(pipeline: Pipeline, text: str, root: str, modality: str) -> None:
+    events = [e for e in _events(pipeline, text) if e.source is not None and e.source.text in ("Serbia", "Tehran")]
+    assert events and {(e.root, e.modality) for e in events} == {(root, modality)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        ("Officials in Kyiv said Russian troops shelled the village.", "UKR"),  # the victims' state
+        ("Norway said Russian troops attacked Ukrainian villages.", "NOR"),  # a state tells of it
+        ("Residents said Russian troops shelled the village.", None),  # no state, no named victim
+        ("Russian officials said Russian troops shelled the village.", None),  # its own side's act
+    ],
+)
+def test_telling_of_an_attack_accuses(pipeline: Pipeline, text: str, accuser: str | None) -> None:
+    accusations = [e for e in _events(pipeline, text) if e.cameo == "112"]
+    assert [e.source.country if e.source else None for e in accusations] == ([accuser] if accuser else [])
