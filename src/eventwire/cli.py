@@ -134,7 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
 def read_articles(args: argparse.Namespace) -> Iterator[Article]:
     from .ingest import read_inputs
 
-    yield from read_inputs(args.inputs, published=args.published, source=args.source, stdin=sys.stdin.buffer)
+    quiet = getattr(args, "quiet", False)
+
+    def notice(message: str) -> None:
+        if not quiet:
+            print(f"eventwire: {message}", file=sys.stderr)
+
+    yield from read_inputs(
+        args.inputs, published=args.published, source=args.source, stdin=sys.stdin.buffer, notice=notice
+    )
 
 
 def progress_over(items: Iterable[Any], label: str, quiet: bool) -> Iterator[Any]:

@@ -75,24 +75,25 @@ class Pipeline:
             yield from self._code_batch(pending)
 
     def _code_batch(self, batch: Sequence[Article]) -> Iterator[Analysis]:
-        ok = [a for a in batch if a.error is None and a.duplicate_of is None and a.text.strip()]
+        # parsed docs are keyed by position in the batch, never by id: ids may repeat
+        failures: dict[int, StageFailure] = {}
+        ok = [i for i, a in enumerate(batch) if a.error is None and a.duplicate_of is None and a.text.strip()]
         try:
-            docs = dict(zip((a.id for a in ok), self.nlp.pipe(a.text for a in ok), strict=True))
+            docs = dict(zip(ok, self.nlp.pipe(batch[i].text for i in ok), strict=True))
         except Exception:  # one text broke the batch: parse one by one to isolate it
             docs = {}
-            for a in ok:
+            for i in ok:
                 try:
-                    docs[a.id] = self.nlp.parse(a.text)
+                    docs[i] = self.nlp.parse(batch[i].text)
                 except Exception as exc:
-                    batch = [
-                        replace(b, error=StageFailure("nlp", f"{type(exc).__name__}: {exc}")) if b is a else b
-                        for b in batch
-                    ]
-        for article in batch:
+                    failures[i] = StageFailure("nlp", f"{type(exc).__name__}: {exc}")
+        for i, article in enumerate(batch):
             analysis = Analysis(article=article, error=article.error)
-            doc = docs.get(article.id)
+            doc = docs.get(i)
             if article.error is not None or article.duplicate_of is not None:
                 yield analysis
+            elif i in failures:
+                yield replace(analysis, error=failures[i])
             elif doc is None:
                 reason = "empty text after cleaning" if not article.text.strip() else "not parsed"
                 yield replace(analysis, error=StageFailure("nlp", reason))

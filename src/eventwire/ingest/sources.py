@@ -8,6 +8,7 @@ item becomes an Article with empty text and ``error`` set, and reading goes on.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gzip
 import io
 import os
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, cast
 
 from ..model import Article
-from .dedup import Deduplicator
+from .dedup import Deduplicator, UniqueIds
 from .encoding import DecodeError, decode_bytes
 from .errors import IngestFailure, failed_article
 from .feed import feed_articles, looks_like_feed
@@ -136,23 +137,67 @@ def _guarded(name: str, produce: Callable[[], Iterator[Article]]) -> Iterator[Ar
         yield failed_article(name, f"unexpected {type(exc).__name__}: {exc}", "report this input as a bug")
 
 
+def _listing(directory: str) -> list[os.DirEntry[str]] | Article:
+    """The visible entries of a directory in name order, or an error article when it cannot be listed."""
+    try:
+        with os.scandir(directory) as scan:
+            return sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        return failed_article(directory, f"cannot list the directory: {exc.strerror}", "check its permissions")
+
+
+def _identity(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_dev, st.st_ino
+
+
+def _loop(path: str) -> Article:
+    return failed_article(path, "a symbolic link loop", "remove the link or point it outside the folder it is in")
+
+
 def _walk(directory: str) -> Iterator[Article | str]:
     """Files of a directory tree with a known input kind, in sorted path order, hidden entries skipped.
 
-    A directory that cannot be listed comes out as an error article.
+    A directory that cannot be listed, a link to a folder above it (a loop) and an entry that cannot be
+    looked at come out as error articles; the walk goes on. No recursion: any depth is fine.
     """
     try:
-        with os.scandir(directory) as scan:
-            entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+        root = _identity(directory)
     except OSError as exc:
-        yield failed_article(directory, f"cannot list the directory: {exc.strerror}", "check its permissions")
+        yield failed_article(directory, f"cannot read: {exc.strerror}", "check the path and its permissions")
         return
-    for entry in entries:
-        path = os.path.join(directory, entry.name)
-        if entry.is_dir():
-            yield from _walk(path)
-        elif kind_of_name(entry.name) is not None:
-            yield path
+    listing = _listing(directory)
+    if isinstance(listing, Article):
+        yield listing
+        return
+    # one frame per open directory: (its identity, its remaining entries)
+    stack: list[tuple[tuple[int, int], Iterator[os.DirEntry[str]]]] = [(root, iter(listing))]
+    while stack:
+        entry = next(stack[-1][1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path = entry.path
+        try:
+            is_dir = entry.is_dir()
+            identity = _identity(path) if is_dir else None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                yield _loop(path)
+            elif kind_of_name(entry.name) is not None or exc.errno != errno.ENOENT:
+                yield failed_article(path, f"cannot read: {exc.strerror}", "check the path and its permissions")
+            continue
+        if identity is None:
+            if kind_of_name(entry.name) is not None:
+                yield path
+        elif any(identity == frame[0] for frame in stack):
+            yield _loop(path)
+        else:
+            listing = _listing(path)
+            if isinstance(listing, Article):
+                yield listing
+            else:
+                stack.append((identity, iter(listing)))
 
 
 def _input_articles(item: str, stdin: BinaryIO | None) -> Iterator[Article]:
@@ -216,11 +261,22 @@ def read_inputs(
     published: dt.date | None = None,
     source: str | None = None,
     stdin: BinaryIO | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> Iterator[Article]:
-    """Articles of every input in order; ``published``/``source`` fill in what an input lacks."""
+    """Articles of every input in order; ``published``/``source`` fill in what an input lacks.
+
+    Ids are unique within a run: an id seen before gets a ``#n`` suffix, and ``notice`` (when given)
+    is told, so two inputs that share an id never share results.
+    """
     dedup = Deduplicator()
+    ids = UniqueIds()
     for item in inputs:
         for article in _input_articles(item, stdin):
             if (published and article.published is None) or (source and article.source is None):
                 article = replace(article, published=article.published or published, source=article.source or source)
+            unique = ids.rename(article.id)
+            if unique != article.id:
+                if notice is not None:
+                    notice(f"{item}: id {article.id!r} repeats an earlier article's; this one is stored as {unique!r}")
+                article = replace(article, id=unique)
             yield dedup.mark(article)
