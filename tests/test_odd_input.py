@@ -117,3 +117,67 @@ def test_an_unreadable_folder_is_an_error_record(tmp_path: Path) -> None:
     finally:
         (tree / "locked").chmod(0o755)
     assert [a.error is None for a in arts] == [True, False]
+
+
+def _ingest(*args: str, stdin: bytes | None = None) -> None:
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "eventwire.cli", "ingest", *args, "--workers", "1", "-q"]
+    done = subprocess.run(cmd, input=stdin, capture_output=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+
+
+def _articles(db: Path) -> list[tuple[str, str | None, str]]:
+    from eventwire.store.db import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.con.execute("SELECT id, error_stage, text FROM articles ORDER BY id").fetchall()
+    return [(str(i), s, str(t)) for i, s, t in rows]
+
+
+def test_a_failed_article_is_retried_on_a_rerun(tmp_path: Path) -> None:
+    from eventwire.cli import main as run
+
+    db, story = tmp_path / "s.duckdb", tmp_path / "story.txt"
+    assert run(["ingest", str(story), "--db", str(db), "--workers", "1", "-q"]) == 0  # not there yet: an error
+    [(_, stage, _)] = _articles(db)
+    assert stage == "ingest"
+    story.write_text(KENYA)
+    assert run(["ingest", str(story), "--db", str(db), "--workers", "1", "-q"]) == 0
+    assert _articles(db) == [(str(story), None, KENYA)]
+
+
+def test_a_failed_stage_is_retried_on_a_rerun(tmp_path: Path) -> None:
+    from eventwire.model import Analysis, StageFailure
+    from eventwire.store.db import Store, content_hash
+
+    article = Article("t", KENYA)
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.add(Analysis(article, error=StageFailure("events", "took too long")))
+        assert content_hash(article) not in store.known_hashes()  # so the next ingest codes it again
+        assert store.add(Analysis(article))
+        assert store.counts()["articles"] == 1 and store.counts()["errors"] == 0
+        assert store.add(Analysis(article)) is False  # a stored success is not stored again
+
+
+@pytest.mark.slow
+def test_stdin_articles_get_ids_of_their_own(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    _ingest("-", "--db", str(db), stdin=KENYA.encode())
+    _ingest("-", "--db", str(db), stdin=JAPAN.encode())
+    rows = _articles(db)
+    assert len(rows) == 2 and len({i for i, _, _ in rows}) == 2
+    assert all(i.startswith("stdin-") for i, _, _ in rows)
+
+
+def test_one_id_with_two_texts_across_runs_is_made_unique_in_the_store(tmp_path: Path) -> None:
+    from eventwire.model import Analysis
+    from eventwire.store.db import Store
+
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(Analysis(Article("x", KENYA)))
+        store.add(Analysis(Article("x", JAPAN)))
+        ids = sorted(r[0] for r in store.con.execute("SELECT id FROM articles").fetchall())
+        assert ids == ["x", "x#2"]
+        assert store.renamed == [("x", "x#2")]

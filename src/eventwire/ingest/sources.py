@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, cast
 
 from ..model import Article
-from .dedup import Deduplicator, UniqueIds
+from .dedup import Deduplicator, UniqueIds, text_key
 from .encoding import DecodeError, decode_bytes
 from .errors import IngestFailure, failed_article
 from .feed import feed_articles, looks_like_feed
@@ -203,7 +203,8 @@ def _walk(directory: str) -> Iterator[Article | str]:
 def _input_articles(item: str, stdin: BinaryIO | None) -> Iterator[Article]:
     if item == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield from _guarded("-", lambda: _stdin_articles(stream))
+        for article in _guarded("-", lambda: _stdin_articles(stream)):
+            yield _stdin_id(article)
     elif os.path.isdir(item):
         for file in _walk(item):
             if isinstance(file, Article):
@@ -214,6 +215,14 @@ def _input_articles(item: str, stdin: BinaryIO | None) -> Iterator[Article]:
         yield from _guarded(item, lambda: _file_articles(Path(item), item))
     else:
         yield failed_article(item, "no such file or directory", "check the path")
+
+
+def _stdin_id(article: Article) -> Article:
+    """A stdin article without an id of its own ("-", "-:3") is named after its text: ``stdin-<digest>``,
+    so texts piped in by different runs never share an id."""
+    if (article.id != "-" and not article.id.startswith("-:")) or not article.text.strip():
+        return article
+    return replace(article, id=f"stdin-{text_key(article.text)[:12]}")
 
 
 class _Prefixed(io.RawIOBase):

@@ -128,7 +128,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             failed += analysis.error is not None
         merged = store.rebuild_merged()
         counts = store.counts()
+        renamed = list(store.renamed)
     if not args.quiet:
+        for given, stored in renamed:
+            print(f"eventwire: id {given!r} was taken by another text in {args.db}; stored as {stored!r}")
         print(
             f"eventwire: stored {added} new article(s) ({failed} with errors), skipped {len(skipped)} "
             f"already stored; {args.db} now holds {counts['articles']} articles, {counts['events']} event "
