@@ -27,6 +27,7 @@ from .cli_args import iso_date
 from .errors import ConfigError, EventwireError
 from .export.records import article_record
 from .export.writers import FORMATS, atomic_output, open_writer
+from .ingest.limits import DEFAULT_MAX_BYTES, parse_size
 from .model import Analysis, Article
 
 __all__ = ["main"]
@@ -45,6 +46,13 @@ def _workers(value: str) -> int:
     return n
 
 
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "inputs",
@@ -60,6 +68,14 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--source", metavar="NAME", help="source name for inputs that carry none")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output on stderr")
+    p.add_argument(
+        "--max-article-size",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="read no input unit (file, JSONL line, WARC record) past this many bytes, unpacked: 20M (default), "
+        "500K, 1G; a longer one is an error record",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -141,7 +157,12 @@ def read_articles(args: argparse.Namespace) -> Iterator[Article]:
             print(f"eventwire: {message}", file=sys.stderr)
 
     yield from read_inputs(
-        args.inputs, published=args.published, source=args.source, stdin=sys.stdin.buffer, notice=notice
+        args.inputs,
+        published=args.published,
+        source=args.source,
+        stdin=sys.stdin.buffer,
+        notice=notice,
+        max_bytes=getattr(args, "max_article_size", DEFAULT_MAX_BYTES),
     )
 
 

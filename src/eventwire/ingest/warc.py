@@ -17,6 +17,7 @@ from ..model import Article
 from .encoding import DecodeError, decode_bytes
 from .errors import IngestFailure, failed_article
 from .html import html_article
+from .limits import DEFAULT_MAX_BYTES, read_capped
 
 __all__ = ["warc_articles"]
 
@@ -79,9 +80,9 @@ def _cut_short(path: str, offset: int) -> Article:
     )
 
 
-def _record_article(record: object, content_type: str, record_id: str) -> Article:
+def _record_article(record: object, content_type: str, record_id: str, cap: int) -> Article:
     uri = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
-    body = record.content_stream().read()  # type: ignore[attr-defined]
+    body = read_capped(record.content_stream(), cap, "the record")  # type: ignore[attr-defined]
     if not body.strip():
         raise IngestFailure("empty response body", "the crawl stored no page for this record")
     try:
@@ -91,7 +92,7 @@ def _record_article(record: object, content_type: str, record_id: str) -> Articl
     return html_article(html, id=record_id, url=uri)
 
 
-def warc_articles(stream: IO[bytes], *, path: str) -> Iterator[Article]:
+def warc_articles(stream: IO[bytes], *, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
     """One article per HTML response/resource record; a broken archive ends with one error article."""
     found = 0
     records = _CheckedIterator(stream)
@@ -113,7 +114,7 @@ def warc_articles(stream: IO[bytes], *, path: str) -> Iterator[Article]:
             headers = record.rec_headers
             record_id = str(headers.get_header("WARC-Target-URI") or headers.get_header("WARC-Record-ID"))
             try:
-                article = _record_article(record, content_type, record_id)
+                article = _record_article(record, content_type, record_id, max_bytes)
             except IngestFailure as exc:
                 article = failed_article(record_id, exc.reason, exc.fix)
             if _drained_short(record):
