@@ -113,7 +113,7 @@ def _read_file(path: Path, cap: int) -> bytes:
     """The (decompressed) bytes of one file, never more than ``cap`` of them."""
     with _open(path) as stream:
         try:
-            return read_capped(stream, cap, str(path))
+            return read_capped(stream, cap, "the file")
         except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise IngestFailure(f"corrupt gzip data: {exc}", "re-download or re-compress the file") from exc
 

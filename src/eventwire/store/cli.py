@@ -91,8 +91,16 @@ def add_store_commands(
         epilog="example:\n  eventwire serve --db events.duckdb --port 8000",
     )
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests whose Host header is NAME (repeatable; '*' for any). By default only "
+        "the bound address and localhost are answered, against DNS rebinding",
+    )
 
     p = sub.add_parser(
         "summary",
@@ -262,7 +270,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     Store(args.db, read_only=True).close()  # fail early with a clear message
     print(f"eventwire: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    app = create_app(args.db, host=args.host, allow_hosts=args.allow_host)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import numpy as np
 
-from ..errors import StoreError
+from ..errors import StoreBusyError, StoreError
 from ..model import Analysis, Article
 from .merge import MERGE_COLUMNS, merge_mentions
 from .neardup import NearDuplicateIndex, signature
@@ -107,6 +107,12 @@ class Store:
             raise StoreError(f"store {self.path} does not exist: create it with `eventwire ingest ... --db`")
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusyError(
+                    f"store {self.path} is busy: another process (an ingest?) is writing it; retry when it is done"
+                ) from exc
+            raise StoreError(f"store {self.path}: cannot open: {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"store {self.path}: cannot open: {exc}") from exc
         self._neardup: NearDuplicateIndex | None = None

@@ -12,7 +12,17 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["EventQuery", "is_read_only_sql"]
+__all__ = ["CONTAINS", "EventQuery", "contains", "is_read_only_sql"]
+
+#: ``column CONTAINS`` a user's words: ``ILIKE`` with the wildcards of the words escaped
+CONTAINS = "ILIKE ? ESCAPE '\\'"
+
+
+def contains(words: str) -> str:
+    """The ILIKE pattern that matches ``words`` anywhere, literally: ``%`` and ``_`` in them are no wildcards."""
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
 
 _CAMEO = re.compile(r"^\d{2,4}\*?$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -55,8 +65,10 @@ class EventQuery:
         if not self.include_negated:
             conds.append("e.modality <> 'negated'")
         if self.actor:
-            conds.append("(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_code = ? OR e.target_code = ?)")
-            params += [f"%{self.actor}%", f"%{self.actor}%", self.actor.upper(), self.actor.upper()]
+            conds.append(
+                f"(e.source_name {CONTAINS} OR e.target_name {CONTAINS} OR e.source_code = ? OR e.target_code = ?)"
+            )
+            params += [contains(self.actor), contains(self.actor), self.actor.upper(), self.actor.upper()]
         if self.country:
             conds.append("(e.source_country = ? OR e.target_country = ?)")
             params += [self.country, self.country]
@@ -77,11 +89,11 @@ class EventQuery:
             conds.append("e.date <= ?")
             params.append(self.until)
         if self.place:
-            conds.append("e.location ILIKE ?")
-            params.append(f"%{self.place}%")
+            conds.append(f"e.location {CONTAINS}")
+            params.append(contains(self.place))
         for word in (self.text or "").split():
-            conds.append("e.evidence ILIKE ?")
-            params.append(f"%{word}%")
+            conds.append(f"e.evidence {CONTAINS}")
+            params.append(contains(word))
         if self.article:
             conds.append("(a.hash = ? OR a.id = ?)")
             params += [self.article, self.article]
