@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..errors import ConfigError
+from .sql import is_select
 
 __all__ = ["CONTAINS", "EventQuery", "contains", "is_read_only_sql"]
 
@@ -120,18 +121,6 @@ class EventQuery:
         return [f.name for f in fields(cls)]
 
 
-_WRITE_WORDS = re.compile(
-    r"\b(insert|update|delete|drop|create|alter|attach|detach|copy|export|import|install|load|pragma|set|"
-    r"call|checkpoint|vacuum)\b",
-    re.IGNORECASE,
-)
-
-
 def is_read_only_sql(sql: str) -> bool:
-    """A cheap guard in front of a read-only connection (which is the real protection)."""
-    stripped = sql.strip().rstrip(";")
-    return (
-        bool(re.match(r"^(select|with|describe|show|summarize)\b", stripped, re.IGNORECASE))
-        and ";" not in stripped
-        and not _WRITE_WORDS.search(stripped)
-    )
+    """Whether ``sql`` parses (DuckDB's parser) as exactly one SELECT statement."""
+    return is_select(sql)
