@@ -33,6 +33,8 @@ from .model import Analysis, Article
 __all__ = ["main"]
 
 EVAL_KINDS = ("events", "quotes", "geo", "eventloc", "extraction", "docs")
+#: seconds an article may take by default (a 1 MB article codes in well under a minute)
+DEFAULT_ARTICLE_TIMEOUT = 180.0
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -51,6 +53,27 @@ def _size(value: str) -> int:
         return parse_size(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _seconds(value: str) -> float | None:
+    try:
+        seconds = float(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from exc
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("--article-timeout must be >= 0 (0: no limit)")
+    return seconds or None
+
+
+def add_timeout_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--article-timeout",
+        type=_seconds,
+        default=DEFAULT_ARTICLE_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time budget per article (parse and stages; default {DEFAULT_ARTICLE_TIMEOUT:g}, 0: none); "
+        "an article over it becomes an error record and the run goes on",
+    )
 
 
 def _add_input_args(p: argparse.ArgumentParser) -> None:
@@ -109,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default), gdelt or csv")
     p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: the machine's cores)")
+    add_timeout_arg(p)
 
     p = sub.add_parser(
         "eval",
@@ -197,7 +221,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
     workers = args.workers or os.cpu_count() or 1
-    pipeline = Pipeline()
+    pipeline = Pipeline(article_timeout=args.article_timeout)
     failed = 0
     with atomic_output(args.output) as stream:
         writer = open_writer(args.format, stream)

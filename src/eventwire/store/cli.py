@@ -46,6 +46,9 @@ def add_store_commands(
     add_input_args(p)
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file (created if missing)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
+    from ..cli import add_timeout_arg
+
+    add_timeout_arg(p)
 
     p = sub.add_parser(
         "query",
@@ -131,7 +134,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     added = failed = 0
     with Store(args.db) as store:
         fresh = _new_articles(read_articles(args), store.known_hashes(), skipped)
-        for analysis in progress_over(Pipeline().code_parallel(fresh, workers=workers), "ingesting", args.quiet):
+        for analysis in progress_over(
+            Pipeline(article_timeout=args.article_timeout).code_parallel(fresh, workers=workers),
+            "ingesting",
+            args.quiet,
+        ):
             added += store.add(analysis)
             failed += analysis.error is not None
         merged = store.rebuild_merged()
