@@ -6,6 +6,7 @@ into the article's text."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -110,3 +111,31 @@ def test_split_text_pieces_join_back(text: str, size: int) -> None:
     pieces = split_text(text, size)
     assert "".join(pieces) == text and all(len(p) <= size for p in pieces)
     assert all(pieces[:-1]) and len(pieces) >= 1
+
+
+APPOS = (
+    "Mike Pompeo, the U.S. secretary of state, met Iraq's prime minister, Adel Abdul Mahdi, on Friday. "
+    "The chairman of the Joint Chiefs, Gen. Mark Milley, said the army, a force of 5,000, would stay."
+)
+
+
+@pytest.fixture(scope="module")
+def appos_doc(nlp: Any) -> Any:
+    return nlp(APPOS)
+
+
+@pytest.mark.slow
+@cases(300)
+@given(
+    titles=st.lists(st.tuples(st.integers(0, 45), st.integers(1, 5)), min_size=1, max_size=3),
+    person=st.tuples(st.integers(0, 45), st.integers(1, 5)),
+)
+def test_apposition_finder_equals_the_pairwise_test(
+    appos_doc: Any, titles: list[tuple[int, int]], person: tuple[int, int]
+) -> None:
+    from eventwire.actors.coder import _appos_finder, _appos_linked
+
+    doc = appos_doc
+    mentions = [(s, min(s + k, len(doc))) for s, k in titles]
+    m = (person[0], min(person[0] + person[1], len(doc)))
+    assert _appos_finder(doc, mentions)(m) == any(_appos_linked(doc, t, m) for t in mentions)
