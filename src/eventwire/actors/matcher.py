@@ -348,6 +348,10 @@ class _Positions:
         """``[u for u in units if lo <= u.start and u.end <= hi]``."""
         return [self.units[k] for k in self._starting(lo, hi) if self.units[k].end <= hi]
 
+    def covers(self, lo: int, hi: int) -> bool:
+        """Whether a unit starts at or before token ``lo`` and ends at or after ``hi``."""
+        return any(self.units[k].end >= hi for k in self._starting(hi - self.longest, lo))
+
     def straddles(self, i: int) -> bool:
         """Whether a unit starts before token ``i`` and ends after it."""
         return any(self.units[k].end > i for k in self._starting(i - self.longest, i - 1))
@@ -427,17 +431,18 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     raw = scan(doc, lex.entries, lex.prefixes, lex.max_tokens)
     # PERSON entities beat single-token country/capital/sector matches they cover ("Chad Smith")
     persons = []
+    where = _Positions(raw)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        inside = [u for u in raw if ent.start <= u.start and u.end <= ent.end]
+        inside = where.inside(ent.start, ent.end)
         if any(u.kind in ("person", "org") for u in inside):
             continue
         titles = [u for u in inside if u.kind == "sector"]
         start = max((u.end for u in titles if u.start == ent.start), default=ent.start)
         if any(u.kind in PLACE_KINDS for u in inside) and ent.end - start < 2:
             continue
-        if any(u.start <= start and ent.end <= u.end for u in raw):
+        if where.covers(start, ent.end):
             continue  # the whole "name" is a known country, capital or title ("Sri Lanka")
         name = _name_unit(doc, start, ent.end)
         if name is not None:

@@ -110,12 +110,30 @@ def _rank(d: Dated, trigger: Token) -> int | None:
     return 2  # the sentence's only time reference is still closer than the publication date
 
 
+_DATED_KEY = "eventwire.dated_by_sentence"
+
+
+def _by_sentence(doc: Doc, dated: list[Dated]) -> dict[int, list[Dated]]:
+    """The dates by the start of their root's sentence, in their own order, once per doc and list (a scan
+    of every date per event made long articles quadratic)."""
+    cached = doc.user_data.get(_DATED_KEY)
+    if cached is None or cached[0] is not dated:
+        groups: dict[int, list[Dated]] = {}
+        for d in dated:
+            groups.setdefault(sentence_of(d.root).start, []).append(d)
+        cached = (dated, groups)
+        doc.user_data[_DATED_KEY] = cached
+    by_sentence: dict[int, list[Dated]] = cached[1]
+    return by_sentence
+
+
 def event_date(doc: Doc, event: Event, dated: list[Dated], published: dt.date | None) -> ResolvedDate | None:
     """The date of the event's own clause, else the publication date (precision "published")."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is not None and len(span):
         trigger = span.root
-        ranked = [(r, abs(d.root.i - trigger.i), d) for d in dated if (r := _rank(d, trigger)) is not None]
+        same = _by_sentence(doc, dated).get(sentence_of(trigger).start, [])  # _rank: None in other sentences
+        ranked = [(r, abs(d.root.i - trigger.i), d) for d in same if (r := _rank(d, trigger)) is not None]
         if ranked:
             return min(ranked, key=lambda x: (x[0], x[1]))[2].date
     if published is None:
