@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/long_article.py                  # 5 KB, 50 KB, 500 KB, 1 MB
     .venv/bin/python benchmarks/long_article.py --sizes 5000 300000
     .venv/bin/python benchmarks/long_article.py --cli            # also time `eventwire code` end to end
+    .venv/bin/python benchmarks/long_article.py --line 2000000   # one 2 MB line, no sentence end, via the CLI
 
 The article is news text: the articles of ../shared/corpora when present, else the demo corpus, joined
 paragraph by paragraph and cut at a paragraph end. Each size runs in a new process that loads the
@@ -88,7 +89,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[5_000, 50_000, 500_000, 1_000_000])
     parser.add_argument("--cli", action="store_true", help="also run `eventwire code` on each article")
+    parser.add_argument(
+        "--line",
+        type=int,
+        metavar="CHARS",
+        help="only: `eventwire code` on one line of CHARS "
+        "characters of words with no sentence end (default article timeout)",
+    )
     args = parser.parse_args()
+    if args.line:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "line.txt"
+            words = " ".join(p.replace(".", "").replace("?", "").replace("!", "") for p in corpus_paragraphs())
+            path.write_text((words * (1 + args.line // len(words)))[: args.line], encoding="utf-8")
+            result = run_cli(path)
+            record = json.loads(path.with_suffix(".jsonl").read_text(encoding="utf-8"))
+            result.update(chars=args.line, error=record["error"], events=len(record.get("events") or []))
+            print(json.dumps(result))
+        return
     paragraphs = corpus_paragraphs()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
