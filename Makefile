@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo demo-full test lint typecheck unit bench docs golden clean
+.PHONY: install browser demo demo-full test lint typecheck unit bench bench-limits fuzz-long docs golden clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -51,6 +51,15 @@ demo-full: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# Bounded resources (docs/reliability.md): 1 GiB decompression bombs, and articles of 5 KB to 1 MB.
+bench-limits: $(STAMP)
+	$(BIN)/python benchmarks/bombs.py
+	$(BIN)/python benchmarks/long_article.py
+
+# The long fuzz run: every fuzz test's cases times 20 (about 100,000), a hang fails after 20 s.
+fuzz-long: $(STAMP)
+	EVENTWIRE_FUZZ_SCALE=20 $(BIN)/pytest tests/test_fuzz_readers.py tests/test_fuzz_pipeline.py
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md

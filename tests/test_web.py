@@ -25,7 +25,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> TestClient:
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 @pytest.mark.parametrize("path", ["/", "/merged", "/timeline", "/network", "/map", "/quotes", "/claims", "/articles"])

@@ -27,11 +27,14 @@ from .cli_args import iso_date
 from .errors import ConfigError, EventwireError
 from .export.records import article_record
 from .export.writers import FORMATS, atomic_output, open_writer
+from .ingest.limits import DEFAULT_MAX_BYTES, parse_size
 from .model import Analysis, Article
 
 __all__ = ["main"]
 
 EVAL_KINDS = ("events", "quotes", "geo", "eventloc", "extraction", "docs")
+#: seconds an article may take by default (a 1 MB article codes in well under a minute)
+DEFAULT_ARTICLE_TIMEOUT = 180.0
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -43,6 +46,34 @@ def _workers(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError("--workers must be >= 1")
     return n
+
+
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _seconds(value: str) -> float | None:
+    try:
+        seconds = float(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from exc
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("--article-timeout must be >= 0 (0: no limit)")
+    return seconds or None
+
+
+def add_timeout_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--article-timeout",
+        type=_seconds,
+        default=DEFAULT_ARTICLE_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time budget per article (parse and stages; default {DEFAULT_ARTICLE_TIMEOUT:g}, 0: none); "
+        "an article over it becomes an error record and the run goes on",
+    )
 
 
 def _add_input_args(p: argparse.ArgumentParser) -> None:
@@ -60,6 +91,14 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--source", metavar="NAME", help="source name for inputs that carry none")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output on stderr")
+    p.add_argument(
+        "--max-article-size",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="read no input unit (file, JSONL line, WARC record) past this many bytes, unpacked: 20M (default), "
+        "500K, 1G; a longer one is an error record",
+    )
 
 
 def _confidence(value: str) -> float:
@@ -124,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default), gdelt or csv")
     p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: the machine's cores)")
     _add_min_confidence(p)
+    add_timeout_arg(p)
 
     p = sub.add_parser(
         "eval",
@@ -171,7 +211,20 @@ def build_parser() -> argparse.ArgumentParser:
 def read_articles(args: argparse.Namespace) -> Iterator[Article]:
     from .ingest import read_inputs
 
-    yield from read_inputs(args.inputs, published=args.published, source=args.source, stdin=sys.stdin.buffer)
+    quiet = getattr(args, "quiet", False)
+
+    def notice(message: str) -> None:
+        if not quiet:
+            print(f"eventwire: {message}", file=sys.stderr)
+
+    yield from read_inputs(
+        args.inputs,
+        published=args.published,
+        source=args.source,
+        stdin=sys.stdin.buffer,
+        notice=notice,
+        max_bytes=getattr(args, "max_article_size", DEFAULT_MAX_BYTES),
+    )
 
 
 def progress_over(items: Iterable[Any], label: str, quiet: bool) -> Iterator[Any]:
@@ -205,7 +258,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
     workers = args.workers or os.cpu_count() or 1
-    pipeline = Pipeline()
+    pipeline = Pipeline(article_timeout=args.article_timeout)
     failed = 0
     with atomic_output(args.output) as stream:
         writer = open_writer(args.format, stream, min_confidence=min_confidence(args))

@@ -8,6 +8,7 @@ __all__ = [
     "IngestError",
     "ModelNotInstalledError",
     "StageError",
+    "StoreBusyError",
     "StoreError",
 ]
 
@@ -46,3 +47,7 @@ class ModelNotInstalledError(EventwireError):
 
 class StoreError(EventwireError):
     """The DuckDB store could not be opened, migrated or written."""
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the store's write lock (an ingest is running); retry in a moment."""

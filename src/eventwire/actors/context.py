@@ -4,8 +4,10 @@ where, and what "the country" or a bare sector noun refers to from the sentence 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +38,30 @@ class Context:
     #: every unit by its first token
     units: dict[int, Unit] = field(default_factory=dict)
     sents: Sentences | None = None
+    #: the marks' token indices when they are in order (the questions below then bisect instead of
+    #: scanning every mark, which made long articles quadratic); None: not built yet, or not in order
+    _positions: list[int] | None = field(default=None, init=False, repr=False)
+    _totals: Counter[str] | None = field(default=None, init=False, repr=False)
+
+    def _index(self) -> list[int] | None:
+        if self._totals is None:
+            positions = [i for i, _ in self.country_marks]
+            ordered = all(a <= b for a, b in pairwise(positions))
+            self._positions = positions if ordered else None
+            self._totals = Counter(iso for _, iso in self.country_marks)
+        return self._positions
+
+    def marks_in(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        """``[(i, iso) for i, iso in country_marks if lo <= i < hi]``."""
+        positions = self._index()
+        if positions is None:
+            return [(i, iso) for i, iso in self.country_marks if lo <= i < hi]
+        return self.country_marks[bisect_left(positions, lo) : bisect_left(positions, hi)]
+
+    def first_country_in(self, lo: int, hi: int) -> str | None:
+        """The country of the first mark with ``lo <= i <= hi``."""
+        found = self.marks_in(lo, hi + 1)
+        return found[0][1] if found else None
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         if self.sents is None:
@@ -58,14 +84,27 @@ class Context:
                 if found is not None:
                     return found
             actor = None
-        own = {iso for i, iso in self.country_marks if i < before and _names_actor(self.doc[i], actor)}
-        names = [iso for i, iso in self.country_marks if i < before and iso not in own]
-        return names[-1] if names else self.dominant(before)
+        return self._last_other(before, actor) or self.dominant(before)
+
+    def _last_other(self, before: int, actor: Token | None) -> str | None:
+        """The country named last before token ``before`` that is not the actor's own."""
+        if self._index() is None:
+            own = {iso for i, iso in self.country_marks if i < before and _names_actor(self.doc[i], actor)}
+            names = [iso for i, iso in self.country_marks if i < before and iso not in own]
+            return names[-1] if names else None
+        near = [actor.i, *(c.i for c in actor.children)] if actor is not None else []  # marks naming the actor
+        own = {
+            iso for p in near if p < before for i, iso in self.marks_in(p, p + 1) if _names_actor(self.doc[i], actor)
+        }
+        for _, iso in reversed(self.marks_in(-1, before)):
+            if iso not in own:
+                return iso
+        return None
 
     def _span_country(self, tok: Token) -> str | None:
         """The country named inside a phrase, or of the known person it names ("Erdogan said ...")."""
         lo, hi = tok.left_edge.i, tok.right_edge.i
-        iso = next((iso for j, iso in self.country_marks if lo <= j <= hi), None)
+        iso = self.first_country_in(lo, hi)
         if iso is not None:
             return iso
         names = [t for t in self.doc[lo : hi + 1] if t.pos_ == "PROPN"]
@@ -88,7 +127,7 @@ class Context:
             if found is not None:
                 return found
         lo = self.sent_bounds(i)[0]
-        marks = [(j, iso) for j, iso in self.country_marks if lo <= j < i]
+        marks = self.marks_in(lo, i)
         subj = [iso for j, iso in marks if _is_subject(self.doc[j])]
         return subj[0] if subj else marks[0][1] if marks else None
 
@@ -102,7 +141,7 @@ class Context:
         if subj is None:
             return None
         lo, hi = subj.left_edge.i, subj.right_edge.i
-        iso = next((iso for j, iso in self.country_marks if lo <= j <= hi), None)
+        iso = self.first_country_in(lo, hi)
         if iso is None and subj.lower_ in ("country", "nation") and subj.i > 0 and subj.nbor(-1).lower_ == "the":
             iso = self.recent_country(subj.i - 1)
         return iso
@@ -119,17 +158,16 @@ class Context:
             for c in tok.head.children
             if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ not in LOCATIVE)
         ]
-        return frozenset(iso for j, iso in self.country_marks if any(lo <= j <= hi for lo, hi in spans))
+        return frozenset(iso for lo, hi in spans for _, iso in self.marks_in(lo, hi + 1))
 
     def dominant(self, at: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """The article's dominant country, favouring the sentence around ``at``."""
         lo, hi = self.sent_bounds(at) if at < len(self.doc) else (-1, -1)
-        counts: Counter[str] = Counter()
-        for i, iso in self.country_marks:
-            if iso in exclude:
-                continue
-            counts[iso] += 1
-            if lo <= i < hi:
+        positions = self._index()
+        assert self._totals is not None
+        counts: Counter[str] = Counter({iso: n for iso, n in self._totals.items() if iso not in exclude})
+        for _, iso in self.marks_in(lo, hi):  # a mark in the sentence counts twice
+            if iso not in exclude:
                 counts[iso] += 1
         if not counts:
             return None
@@ -138,7 +176,32 @@ class Context:
         if len(tied) == 1:
             return tied.pop()
         # a tie: the country named nearest to the phrase
-        return min((abs(i - at), iso) for i, iso in self.country_marks if iso in tied)[1]
+        if positions is None:
+            return min((abs(i - at), iso) for i, iso in self.country_marks if iso in tied)[1]
+        return _nearest(self.country_marks, positions, at, tied)
+
+
+def _nearest(marks: list[tuple[int, str]], positions: list[int], at: int, tied: set[str]) -> str:
+    """``min((abs(i - at), iso) for i, iso in marks if iso in tied)[1]``, walking out from ``at``."""
+    best: tuple[int, str] | None = None
+    left = bisect_left(positions, at) - 1
+    right = left + 1
+    while left >= 0 or right < len(marks):
+        gap_left = at - positions[left] if left >= 0 else None
+        gap_right = positions[right] - at if right < len(marks) else None
+        if gap_right is None or (gap_left is not None and gap_left <= gap_right):
+            gap, iso = gap_left, marks[left][1]
+            left -= 1
+        else:
+            gap, iso = gap_right, marks[right][1]
+            right += 1
+        assert gap is not None
+        if best is not None and gap > best[0]:
+            break
+        if iso in tied and (best is None or (gap, iso) < best):
+            best = (gap, iso)
+    assert best is not None, "a tied country has a mark"
+    return best[1]
 
 
 def relational(doc: Doc, end: int) -> bool:

@@ -6,6 +6,7 @@ lexicon match wins, then spaCy's PERSON entities and the proper names that follo
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -301,17 +302,16 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
     """Organisations only NER knows ("Kenya Anti-Corruption Commission"): one unit each, with the
     country and sector of the known words inside."""
     out = []
+    where = _Positions(raw)
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
-        inside = [u for u in raw if ent.start <= u.start and u.end <= ent.end]
+        inside = where.inside(ent.start, ent.end)
         if ent.end - ent.start == 1 and ent[0].lower_ in lex.surnames:
             continue
-        if _after_title(raw, ent.start) and all(t.pos_ == "PROPN" for t in ent):
+        if where.after_title(ent.start) and all(t.pos_ == "PROPN" for t in ent):
             continue  # "opposition leader Morgan Tsvangirai": a name NER took for an organisation
-        if any(u.kind in ("person", "org") for u in inside) or any(
-            u.start < ent.start < u.end or u.start < ent.end < u.end for u in raw
-        ):
+        if any(u.kind in ("person", "org") for u in inside) or where.straddles(ent.start) or where.straddles(ent.end):
             continue
         covered = {i for u in inside for i in range(u.start, u.end)}
         start = ent.start + (doc[ent.start].lower_ == "the")
@@ -329,8 +329,36 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
     return out
 
 
-def _after_title(units: list[Unit], i: int) -> bool:
-    return any(u.end == i and u.kind == "sector" and u.entry.agent == "person" for u in units)
+class _Positions:
+    """Units by token position, for the questions asked once per entity (a scan of every unit for each
+    made long articles quadratic). Answers keep the units' own order."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        self.order = sorted(range(len(units)), key=lambda k: (units[k].start, k))
+        self.starts = [units[k].start for k in self.order]
+        self.longest = max((u.end - u.start for u in units), default=0)
+        self.titles_ending = {u.end for u in units if u.kind == "sector" and u.entry.agent == "person"}
+
+    def _starting(self, lo: int, hi: int) -> list[int]:
+        """Indices of the units with ``lo <= start <= hi``, in their own order."""
+        return sorted(self.order[bisect_left(self.starts, lo) : bisect_right(self.starts, hi)])
+
+    def inside(self, lo: int, hi: int) -> list[Unit]:
+        """``[u for u in units if lo <= u.start and u.end <= hi]``."""
+        return [self.units[k] for k in self._starting(lo, hi) if self.units[k].end <= hi]
+
+    def covers(self, lo: int, hi: int) -> bool:
+        """Whether a unit starts at or before token ``lo`` and ends at or after ``hi``."""
+        return any(self.units[k].end >= hi for k in self._starting(hi - self.longest, lo))
+
+    def straddles(self, i: int) -> bool:
+        """Whether a unit starts before token ``i`` and ends after it."""
+        return any(self.units[k].end > i for k in self._starting(i - self.longest, i - 1))
+
+    def after_title(self, i: int) -> bool:
+        """Whether a person's title ("opposition leader") ends right before token ``i``."""
+        return i in self.titles_ending
 
 
 def _of_titles(doc: Doc, units: list[Unit], names: set[int]) -> list[Unit]:
@@ -403,17 +431,18 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     raw = scan(doc, lex.entries, lex.prefixes, lex.max_tokens)
     # PERSON entities beat single-token country/capital/sector matches they cover ("Chad Smith")
     persons = []
+    where = _Positions(raw)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        inside = [u for u in raw if ent.start <= u.start and u.end <= ent.end]
+        inside = where.inside(ent.start, ent.end)
         if any(u.kind in ("person", "org") for u in inside):
             continue
         titles = [u for u in inside if u.kind == "sector"]
         start = max((u.end for u in titles if u.start == ent.start), default=ent.start)
         if any(u.kind in PLACE_KINDS for u in inside) and ent.end - start < 2:
             continue
-        if any(u.start <= start and ent.end <= u.end for u in raw):
+        if where.covers(start, ent.end):
             continue  # the whole "name" is a known country, capital or title ("Sri Lanka")
         name = _name_unit(doc, start, ent.end)
         if name is not None:

@@ -96,7 +96,7 @@ def _pp_place(phrase: Phrase, ctx: Context) -> tuple[str, int] | None:
             continue  # "withdraw troops from Iraq": where they leave, not whose they are
         for obj in child.children:
             if obj.dep_ == "pobj":
-                iso = next((iso for i, iso in ctx.country_marks if obj.left_edge.i <= i <= obj.i), None)
+                iso = ctx.first_country_in(obj.left_edge.i, obj.i)
                 if iso:
                     return iso, obj.i + 1
     return None

@@ -142,15 +142,33 @@ def _background(d: Dated, published: dt.date | None) -> bool:
     return d.date is None or (published is not None and d.date.end < published - NEWS_DAY_WINDOW)
 
 
+_DATED_KEY = "eventwire.dated_by_sentence"
+
+
+def _by_sentence(doc: Doc, dated: list[Dated]) -> dict[int, list[Dated]]:
+    """The dates by the start of their root's sentence, in their own order, once per doc and list (a scan
+    of every date per event made long articles quadratic; ``rank`` is None across sentences)."""
+    cached = doc.user_data.get(_DATED_KEY)
+    if cached is None or cached[0] is not dated:
+        groups: dict[int, list[Dated]] = {}
+        for d in dated:
+            groups.setdefault(sentence_of(d.root).start, []).append(d)
+        cached = (dated, groups)
+        doc.user_data[_DATED_KEY] = cached
+    by_sentence: dict[int, list[Dated]] = cached[1]
+    return by_sentence
+
+
 def _own_date(trigger: Token, dated: list[Dated], t: str, context: Context) -> tuple[bool, ResolvedDate | None]:
     """The best date of the trigger's sentence, if any date there is the event's: (found, date). A date of
     a clause below the trigger's counts only when it is background: a sentence that names an old date
     ("agreed to the sanctions passed in 2006") is about that time."""
     past = t in ("past", "perfect", "pluperfect")
     ahead = looks_ahead(trigger)
+    same = _by_sentence(trigger.doc, dated).get(sentence_of(trigger).start, [])
     ranked = [
         (r, abs(d.root.i - trigger.i), d)
-        for d in dated
+        for d in same
         if (r := rank(d, trigger)) is not None
         and (t != "pluperfect" or r == 0)
         and _usable(d, r, t, ahead, context.published)

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ..model import Actor, Analysis, EventSide
 from .fallback import hint
+from .mention_index import mention_index
 from .phrases import phrase_bounds
 from .syntax import PRONOUNS, REPORTING
 
@@ -84,16 +85,13 @@ def _actor_in(analysis: Analysis, head: Token, start: int, end: int) -> Actor | 
     inside it, else a mention that starts inside it and runs on ("scores of Sierra Leonean and
     Liberian refugees", where the phrase stops at the coordination)."""
     best: tuple[int, Actor] | None = None
-    for actor in analysis.actors:
-        for mention in actor.mentions:
-            if not start <= mention.start < end:
-                continue
-            if mention.start <= head.idx < mention.end:
-                score = 1000
-            else:
-                score = mention.end - mention.start if mention.end <= end else 0
-            if best is None or score > best[0]:
-                best = (score, actor)
+    for _, _, mention, actor in mention_index(head.doc, analysis).starting_in(start, end):  # in actor order
+        if mention.start <= head.idx < mention.end:
+            score = 1000
+        else:
+            score = mention.end - mention.start if mention.end <= end else 0
+        if best is None or score > best[0]:
+            best = (score, actor)
     return best[1] if best else None
 
 
@@ -180,9 +178,9 @@ def _place_in(analysis: Analysis, head: Token) -> str | None:
     for tok in list(head.subtree)[:MAX_HINT_TOKENS]:
         if tok.ent_type_ not in ("GPE", "LOC") or tok.i == head.i:
             continue
-        for actor in analysis.actors:
-            if actor.country and _covers(actor, tok):
-                return actor.country
+        found = next((h.actor for h in mention_index(tok.doc, analysis).covering(tok.idx) if h.actor.country), None)
+        if found is not None:
+            return found.country
     return None
 
 

@@ -14,6 +14,7 @@ from ..model import Analysis, EventSide
 from ..nlp import doc_text
 from .fallback import hint
 from .lexicon import Pattern, instrument_words
+from .mention_index import mention_index
 from .phrases import target_bounds
 from .sides import make_side, same_side, usable_argument
 from .syntax import TIME_ENTS, complement_subject, content_head, expand_conj, is_adjunct
@@ -105,10 +106,9 @@ def names_actor(analysis: Analysis, tok: Token) -> bool:
     blockade of Yemen")."""
     at = tok.idx
     start, end = tok.left_edge.idx, at + len(tok.text)
-    for actor in analysis.actors:  # one pass over the mentions: one inside the phrase, or one over the noun
-        for m in actor.mentions:
-            if (start <= m.start and m.end <= end) or m.start <= at < m.end:
-                return True
+    index = mention_index(tok.doc, analysis)  # a mention inside the phrase, or one over the noun
+    if any(h.mention.end <= end for h in index.starting_in(start, end + 1)) or index.covering(at):
+        return True
     return hint([t.text for t in tok.doc[tok.left_edge.i : tok.i + 1]], tok.text)[0] is not None
 
 
@@ -249,10 +249,9 @@ def _owned(analysis: Analysis, tok: Token, countries: bool = False) -> bool:
     ``countries``: an actor of a country ("Russian troops", not "UN troops"). A possessive pronoun
     is no owner: "withdraw its troops" are the source's own."""
     start = tok.left_edge.idx
-    owners = [a for a in analysis.actors if a.country is not None or not countries]
-    named = (m for a in owners for m in a.mentions if m.text.lower() not in POSSESSIVES)
-    if any(start <= m.start < tok.idx for m in named):
-        return True
+    for hit in mention_index(tok.doc, analysis).starting_in(start, tok.idx):
+        if (hit.actor.country is not None or not countries) and hit.mention.text.lower() not in POSSESSIVES:
+            return True
     left = [t.text for t in tok.doc[tok.left_edge.i : tok.i]]
     return bool(left) and hint(left, left[-1])[0] is not None
 

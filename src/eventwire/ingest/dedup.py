@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Article
 
-__all__ = ["Deduplicator", "text_key"]
+__all__ = ["Deduplicator", "UniqueIds", "text_key"]
 
 
 def text_key(text: str) -> str:
@@ -32,3 +32,25 @@ class Deduplicator:
             self.first_ids[key] = article.id
             return article
         return replace(article, duplicate_of=first)
+
+
+@dataclass
+class UniqueIds:
+    """Makes every article id of a run unique: a repeated id gets ``#2``, ``#3``... (the first keeps its own)."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+
+    def rename(self, article_id: str) -> str:
+        """``article_id`` if it is new in this run, else the first free ``article_id#n``."""
+        if article_id not in self.taken:
+            self.taken.add(article_id)
+            return article_id
+        n = self.counts.get(article_id, 1)
+        while True:
+            n += 1
+            candidate = f"{article_id}#{n}"
+            if candidate not in self.taken:
+                self.counts[article_id] = n
+                self.taken.add(candidate)
+                return candidate

@@ -6,14 +6,15 @@ A bad line fails only its own article; the lines after it are read on. Lines are
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import IO, Any
 
 from ..model import Article
 from .encoding import DecodeError, decode_bytes
 from .errors import IngestFailure, failed_article
 from .html import html_article
+from .limits import DEFAULT_MAX_BYTES, Oversized, bounded_lines, too_big
 from .meta import optional_str, parse_date
 from .text import text_article
 
@@ -66,14 +67,20 @@ def _record_id(record: dict[str, Any], fallback: str) -> str:
     return fallback if value is None or value == "" else str(value)
 
 
-def jsonl_articles(lines: Iterable[bytes], *, path: str) -> Iterator[Article]:
-    """One article per non-blank line; a line that fails gives one error article."""
+def jsonl_articles(lines: IO[bytes], *, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+    """One article per non-blank line; a line that fails (or is longer than ``max_bytes``) gives one
+    error article, and the lines after it are read on."""
     seen = False
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(bounded_lines(lines, max_bytes), start=1):
+        fallback = f"{path}:{number}"
+        if isinstance(raw, Oversized):
+            seen = True
+            failure = too_big(raw.cap, "the line")
+            yield failed_article(fallback, failure.reason, failure.fix)
+            continue
         if not raw.strip():
             continue
         seen = True
-        fallback = f"{path}:{number}"
         try:
             record = _parse_line(raw, first=number == 1)
         except IngestFailure as exc:

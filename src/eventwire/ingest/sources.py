@@ -8,6 +8,7 @@ item becomes an Article with empty text and ``error`` set, and reading goes on.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gzip
 import io
 import os
@@ -19,12 +20,13 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, cast
 
 from ..model import Article
-from .dedup import Deduplicator
+from .dedup import Deduplicator, UniqueIds, text_key
 from .encoding import DecodeError, decode_bytes
 from .errors import IngestFailure, failed_article
 from .feed import feed_articles, looks_like_feed
 from .html import html_article, looks_like_html
 from .jsonl import jsonl_articles
+from .limits import DEFAULT_MAX_BYTES, gunzip_capped, read_capped
 from .text import text_article
 from .warc import warc_articles
 
@@ -70,15 +72,6 @@ def sniff_kind(data: bytes) -> Kind:
     return "html" if looks_like_html(text) else "text"
 
 
-def _gunzip(data: bytes) -> bytes:
-    if not data.startswith(_GZIP_MAGIC):
-        return data
-    try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise IngestFailure(f"corrupt gzip data: {exc}", "re-download or re-compress the file") from exc
-
-
 def _decode(data: bytes, *, html: bool) -> str:
     try:
         return decode_bytes(data, html=html)
@@ -86,15 +79,16 @@ def _decode(data: bytes, *, html: bool) -> str:
         raise IngestFailure(f"cannot decode the text: {exc}", "save the file as UTF-8 text") from exc
 
 
-def _articles_of_bytes(data: bytes, kind: Kind, name: str) -> Iterator[Article]:
+def _articles_of_bytes(data: bytes, kind: Kind, name: str, cap: int) -> Iterator[Article]:
     """Articles of a whole input held as bytes (one file of text/html/feed, or stdin)."""
-    data = _gunzip(data)
+    if data.startswith(_GZIP_MAGIC):
+        data = gunzip_capped(data, cap)
     if not data.strip():
         raise IngestFailure("empty input", "nothing to code: give a file with the article's text")
     if kind == "jsonl":
-        yield from jsonl_articles(io.BytesIO(data), path=name)
+        yield from jsonl_articles(io.BytesIO(data), path=name, max_bytes=cap)
     elif kind == "warc":
-        yield from warc_articles(io.BytesIO(data), path=name)
+        yield from warc_articles(io.BytesIO(data), path=name, max_bytes=cap)
     elif kind == "feed":
         yield from feed_articles(data, path=name)
     elif kind == "html":
@@ -104,23 +98,37 @@ def _articles_of_bytes(data: bytes, kind: Kind, name: str) -> Iterator[Article]:
 
 
 def _open(path: Path) -> IO[bytes]:
-    """The file's bytes; ``.gz`` decompressed on the fly (a ``.warc.gz`` is left to warcio)."""
-    if path.name.lower().endswith(".gz") and not path.name.lower().endswith(".warc.gz"):
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return path.open("rb")
+    """The file's bytes; gzip (by name or by its magic bytes) decompressed on the fly, except a
+    ``.warc.gz`` (left to warcio, which reads it record by record)."""
+    raw = path.open("rb")
+    if path.name.lower().endswith(".warc.gz"):
+        return raw
+    head = raw.peek(2)[:2]
+    if head == _GZIP_MAGIC:
+        return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+    return raw
 
 
-def _file_articles(path: Path, name: str) -> Iterator[Article]:
+def _read_file(path: Path, cap: int) -> bytes:
+    """The (decompressed) bytes of one file, never more than ``cap`` of them."""
+    with _open(path) as stream:
+        try:
+            return read_capped(stream, cap, "the file")
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            raise IngestFailure(f"corrupt gzip data: {exc}", "re-download or re-compress the file") from exc
+
+
+def _file_articles(path: Path, name: str, cap: int) -> Iterator[Article]:
     kind = kind_of_name(path.name)
     if kind in ("jsonl", "warc"):  # streamed: a line or a record at a time
         with _open(path) as stream:
             if kind == "jsonl":
-                yield from jsonl_articles(stream, path=name)
+                yield from jsonl_articles(stream, path=name, max_bytes=cap)
             else:
-                yield from warc_articles(stream, path=name)
+                yield from warc_articles(stream, path=name, max_bytes=cap)
         return
-    data = path.read_bytes()
-    yield from _articles_of_bytes(data, kind or sniff_kind(_gunzip(data)), name)
+    data = _read_file(path, cap)
+    yield from _articles_of_bytes(data, kind or sniff_kind(data), name, cap)
 
 
 def _guarded(name: str, produce: Callable[[], Iterator[Article]]) -> Iterator[Article]:
@@ -136,39 +144,92 @@ def _guarded(name: str, produce: Callable[[], Iterator[Article]]) -> Iterator[Ar
         yield failed_article(name, f"unexpected {type(exc).__name__}: {exc}", "report this input as a bug")
 
 
+def _listing(directory: str) -> list[os.DirEntry[str]] | Article:
+    """The visible entries of a directory in name order, or an error article when it cannot be listed."""
+    try:
+        with os.scandir(directory) as scan:
+            return sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        return failed_article(directory, f"cannot list the directory: {exc.strerror}", "check its permissions")
+
+
+def _identity(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_dev, st.st_ino
+
+
+def _loop(path: str) -> Article:
+    return failed_article(path, "a symbolic link loop", "remove the link or point it outside the folder it is in")
+
+
 def _walk(directory: str) -> Iterator[Article | str]:
     """Files of a directory tree with a known input kind, in sorted path order, hidden entries skipped.
 
-    A directory that cannot be listed comes out as an error article.
+    A directory that cannot be listed, a link to a folder above it (a loop) and an entry that cannot be
+    looked at come out as error articles; the walk goes on. No recursion: any depth is fine.
     """
     try:
-        with os.scandir(directory) as scan:
-            entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+        root = _identity(directory)
     except OSError as exc:
-        yield failed_article(directory, f"cannot list the directory: {exc.strerror}", "check its permissions")
+        yield failed_article(directory, f"cannot read: {exc.strerror}", "check the path and its permissions")
         return
-    for entry in entries:
-        path = os.path.join(directory, entry.name)
-        if entry.is_dir():
-            yield from _walk(path)
-        elif kind_of_name(entry.name) is not None:
-            yield path
+    listing = _listing(directory)
+    if isinstance(listing, Article):
+        yield listing
+        return
+    # one frame per open directory: (its identity, its remaining entries)
+    stack: list[tuple[tuple[int, int], Iterator[os.DirEntry[str]]]] = [(root, iter(listing))]
+    while stack:
+        entry = next(stack[-1][1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path = entry.path
+        try:
+            is_dir = entry.is_dir()
+            identity = _identity(path) if is_dir else None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                yield _loop(path)
+            elif kind_of_name(entry.name) is not None or exc.errno != errno.ENOENT:
+                yield failed_article(path, f"cannot read: {exc.strerror}", "check the path and its permissions")
+            continue
+        if identity is None:
+            if kind_of_name(entry.name) is not None:
+                yield path
+        elif any(identity == frame[0] for frame in stack):
+            yield _loop(path)
+        else:
+            listing = _listing(path)
+            if isinstance(listing, Article):
+                yield listing
+            else:
+                stack.append((identity, iter(listing)))
 
 
-def _input_articles(item: str, stdin: BinaryIO | None) -> Iterator[Article]:
+def _input_articles(item: str, stdin: BinaryIO | None, cap: int) -> Iterator[Article]:
     if item == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield from _guarded("-", lambda: _stdin_articles(stream))
+        for article in _guarded("-", lambda: _stdin_articles(stream, cap)):
+            yield _stdin_id(article)
     elif os.path.isdir(item):
         for file in _walk(item):
             if isinstance(file, Article):
                 yield file
             else:
-                yield from _guarded(file, lambda f=file: _file_articles(Path(f), f))  # type: ignore[misc]
+                yield from _guarded(file, lambda f=file: _file_articles(Path(f), f, cap))  # type: ignore[misc]
     elif os.path.exists(item):
-        yield from _guarded(item, lambda: _file_articles(Path(item), item))
+        yield from _guarded(item, lambda: _file_articles(Path(item), item, cap))
     else:
         yield failed_article(item, "no such file or directory", "check the path")
+
+
+def _stdin_id(article: Article) -> Article:
+    """A stdin article without an id of its own ("-", "-:3") is named after its text: ``stdin-<digest>``,
+    so texts piped in by different runs never share an id."""
+    if (article.id != "-" and not article.id.startswith("-:")) or not article.text.strip():
+        return article
+    return replace(article, id=f"stdin-{text_key(article.text)[:12]}")
 
 
 class _Prefixed(io.RawIOBase):
@@ -193,7 +254,7 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def _stdin_articles(stream: BinaryIO) -> Iterator[Article]:
+def _stdin_articles(stream: BinaryIO, cap: int) -> Iterator[Article]:
     """Stdin, sniffed from its first bytes; JSONL and WARC are streamed, the rest read whole."""
     head = stream.read(_SNIFF_BYTES)
     source: IO[bytes] = io.BufferedReader(_Prefixed(head, stream))
@@ -203,11 +264,11 @@ def _stdin_articles(stream: BinaryIO) -> Iterator[Article]:
         source = cast(IO[bytes], unzipped)
     kind = sniff_kind(head)
     if kind == "jsonl":
-        yield from jsonl_articles(source, path="-")
+        yield from jsonl_articles(source, path="-", max_bytes=cap)
     elif kind == "warc":
-        yield from warc_articles(source, path="-")
+        yield from warc_articles(source, path="-", max_bytes=cap)
     else:
-        yield from _articles_of_bytes(source.read(), kind, "-")
+        yield from _articles_of_bytes(read_capped(source, cap, "stdin"), kind, "-", cap)
 
 
 def read_inputs(
@@ -216,11 +277,24 @@ def read_inputs(
     published: dt.date | None = None,
     source: str | None = None,
     stdin: BinaryIO | None = None,
+    notice: Callable[[str], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Article]:
-    """Articles of every input in order; ``published``/``source`` fill in what an input lacks."""
+    """Articles of every input in order; ``published``/``source`` fill in what an input lacks.
+
+    Ids are unique within a run: an id seen before gets a ``#n`` suffix, and ``notice`` (when given)
+    is told, so two inputs that share an id never share results. No input unit (a file, a JSONL line,
+    a WARC record, stdin) is read past ``max_bytes`` (decompressed): a longer one is an error article.
+    """
     dedup = Deduplicator()
+    ids = UniqueIds()
     for item in inputs:
-        for article in _input_articles(item, stdin):
+        for article in _input_articles(item, stdin, max_bytes):
             if (published and article.published is None) or (source and article.source is None):
                 article = replace(article, published=article.published or published, source=article.source or source)
+            unique = ids.rename(article.id)
+            if unique != article.id:
+                if notice is not None:
+                    notice(f"{item}: id {article.id!r} repeats an earlier article's; this one is stored as {unique!r}")
+                article = replace(article, id=unique)
             yield dedup.mark(article)

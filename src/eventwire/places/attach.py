@@ -16,7 +16,9 @@ unresolved places (no coordinates) of that event only. Demonyms are never event 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -453,6 +455,24 @@ def _key(tok: Token, trigger: Token, place: Place, named: bool) -> tuple[int, ..
     return (rank, wide, found[1], found[2] + modifier, breadth, abs(tok.i - trigger.i))
 
 
+_PLACES_KEY = "eventwire.place_starts"
+
+
+def _starting_in(doc: Doc, places: Sequence[Place], lo: int, hi: int) -> list[Place]:
+    """``[p for p in places if lo <= p.span.start < hi]``, by binary search when the places are in text
+    order (a scan of every place per event made long articles quadratic); the starts are kept per doc."""
+    cached = doc.user_data.get(_PLACES_KEY)
+    if cached is None or cached[0] is not places:
+        starts = [p.span.start for p in places]
+        ordered = all(a <= b for a, b in pairwise(starts))
+        cached = (places, starts if ordered else None)
+        doc.user_data[_PLACES_KEY] = cached
+    index: list[int] | None = cached[1]
+    if index is None:
+        return [p for p in places if lo <= p.span.start < hi]
+    return list(places[bisect_left(index, lo) : bisect_left(index, hi)])
+
+
 def event_location(doc: Doc, event: Event, places: Sequence[Place]) -> Place | None:
     """The place tied to the event's clause, or None (never the article's place by default)."""
     trigger = _trigger_token(doc, event)
@@ -460,7 +480,7 @@ def event_location(doc: Doc, event: Event, places: Sequence[Place]) -> Place | N
         return None
     sent = sentence_of(trigger)
     in_sent = [
-        p for p in places if sent.start_char <= p.span.start < sent.end_char and p.feature not in NOT_EVENT_PLACES
+        p for p in _starting_in(doc, places, sent.start_char, sent.end_char) if p.feature not in NOT_EVENT_PLACES
     ]
     best: tuple[tuple[int, ...], Place] | None = None
     # the document's own toponyms count as names of places; other proper names only by their context

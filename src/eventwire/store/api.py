@@ -12,7 +12,8 @@ from typing import Any, Literal
 from ..errors import ConfigError
 from . import views
 from .db import Store
-from .query import EventQuery, is_read_only_sql
+from .query import EventQuery
+from .sql import run_select
 
 __all__ = ["Workbench", "open_store"]
 
@@ -93,9 +94,7 @@ class Workbench:
 
     def sql(self, sql: str) -> Any:
         """A read-only SQL query over the store's tables."""
-        if not is_read_only_sql(sql):
-            raise ConfigError("only read-only queries (SELECT / WITH / DESCRIBE / SHOW) are allowed")
-        return _frame(self.store.query(sql), self.frame)
+        return _frame(run_select(self.store.path, sql, con=self.store.con), self.frame)
 
 
 def open_store(path: str | Path, frame: Frame = "pandas") -> Workbench:

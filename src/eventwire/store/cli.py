@@ -14,12 +14,12 @@ from rich.console import Console
 from rich.table import Table
 
 from ..cli_args import iso_date
-from ..errors import ConfigError
 from ..model import Article
 from . import views
 from .db import Store, content_hash
 from .export import EXPORT_FORMATS, export_store
-from .query import EventQuery, is_read_only_sql
+from .query import EventQuery
+from .sql import run_select
 from .summary import summarise
 
 __all__ = ["STORE_COMMANDS", "add_store_commands"]
@@ -46,6 +46,9 @@ def add_store_commands(
     add_input_args(p)
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file (created if missing)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
+    from ..cli import add_timeout_arg
+
+    add_timeout_arg(p)
 
     p = sub.add_parser(
         "query",
@@ -91,8 +94,16 @@ def add_store_commands(
         epilog="example:\n  eventwire serve --db events.duckdb --port 8000",
     )
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests whose Host header is NAME (repeatable; '*' for any). By default only "
+        "the bound address and localhost are answered, against DNS rebinding",
+    )
 
     p = sub.add_parser(
         "summary",
@@ -123,12 +134,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     added = failed = 0
     with Store(args.db) as store:
         fresh = _new_articles(read_articles(args), store.known_hashes(), skipped)
-        for analysis in progress_over(Pipeline().code_parallel(fresh, workers=workers), "ingesting", args.quiet):
+        for analysis in progress_over(
+            Pipeline(article_timeout=args.article_timeout).code_parallel(fresh, workers=workers),
+            "ingesting",
+            args.quiet,
+        ):
             added += store.add(analysis)
             failed += analysis.error is not None
         merged = store.rebuild_merged()
         counts = store.counts()
+        renamed = list(store.renamed)
     if not args.quiet:
+        for given, stored in renamed:
+            print(f"eventwire: id {given!r} was taken by another text in {args.db}; stored as {stored!r}")
         print(
             f"eventwire: stored {added} new article(s) ({failed} with errors), skipped {len(skipped)} "
             f"already stored; {args.db} now holds {counts['articles']} articles, {counts['events']} event "
@@ -177,12 +195,11 @@ def _table(console: Console, title: str, columns: list[str], rows: list[list[Any
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    if args.sql:  # parsed as one SELECT and run sandboxed: no file but the store, no network
+        _print_rows(run_select(args.db, args.sql), args.format)
+        return 0
     with Store(args.db, read_only=True) as store:
-        if args.sql:
-            if not is_read_only_sql(args.sql):
-                raise ConfigError("--sql: only read-only queries (SELECT / WITH / DESCRIBE / SHOW) are allowed")
-            rows = store.query(args.sql)
-        elif args.claims:
+        if args.claims:
             rows = [
                 {
                     "claim": c["claim"],
@@ -259,7 +276,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     Store(args.db, read_only=True).close()  # fail early with a clear message
     print(f"eventwire: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    app = create_app(args.db, host=args.host, allow_hosts=args.allow_host)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

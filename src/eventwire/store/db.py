@@ -1,22 +1,25 @@
 """The local store: one embedded DuckDB file.
 
 Articles are keyed by a hash of their normalised text, so ingesting the same input twice stores it
-once. Each article (with its actors, mentions, quotes, events, places or its error) is written in one
-transaction: an interrupted ingest never leaves half an article, and a rerun resumes after the last
-article stored.
+once. An article whose coding failed is not "done": the next ingest codes it again and its new record
+replaces the failed one. Ids are unique in the store: another text under a stored id is stored as
+``id#2`` (and listed in ``Store.renamed``). Each article (with its actors, mentions, quotes, events,
+places or its error) is written in one transaction: an interrupted ingest never leaves half an
+article, and a rerun resumes after the last article stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import numpy as np
 
-from ..errors import StoreError
+from ..errors import StoreBusyError, StoreError
 from ..model import Analysis, Article
 from .merge import MERGE_COLUMNS, merge_mentions
 from .neardup import NearDuplicateIndex, signature
@@ -75,6 +78,18 @@ CREATE TABLE IF NOT EXISTS event_mentions (
 """
 
 MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2}
+#: every table with rows of one article (keyed by ``hash`` in the first two, ``article`` in the rest)
+_ARTICLE_TABLES = (
+    "articles",
+    "article_signatures",
+    "actors",
+    "mentions",
+    "quotes",
+    "events",
+    "places",
+    "claims",
+    "errors",
+)
 
 
 def content_hash(article: Article) -> str:
@@ -92,9 +107,18 @@ class Store:
             raise StoreError(f"store {self.path} does not exist: create it with `eventwire ingest ... --db`")
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusyError(
+                    f"store {self.path} is busy: another process (an ingest?) is writing it; retry when it is done"
+                ) from exc
+            raise StoreError(f"store {self.path}: cannot open: {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"store {self.path}: cannot open: {exc}") from exc
         self._neardup: NearDuplicateIndex | None = None
+        self._ids: set[str] | None = None
+        #: (id as given, id as stored) of each article stored under a new id because its id was taken
+        self.renamed: list[tuple[str, str]] = []
         if not read_only:
             self.migrate()
 
@@ -128,7 +152,35 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------
     def known_hashes(self) -> set[str]:
-        return {r[0] for r in self.con.execute("SELECT hash FROM articles").fetchall()}
+        """Hashes of the articles stored without an error (a failed one is coded again on the next ingest)."""
+        return {r[0] for r in self.con.execute("SELECT hash FROM articles WHERE error_stage IS NULL").fetchall()}
+
+    def _stored_ids(self) -> set[str]:
+        if self._ids is None:
+            self._ids = {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
+        return self._ids
+
+    def _unique_id(self, article_id: str) -> str:
+        ids = self._stored_ids()
+        unique, n = article_id, 1
+        while unique in ids:
+            n += 1
+            unique = f"{article_id}#{n}"
+        if unique != article_id:
+            self.renamed.append((article_id, unique))
+        return unique
+
+    def _drop_failed(self, key: str, article_id: str) -> None:
+        """Delete the failed records this article replaces: its own hash's, and a failed read of its id."""
+        found = self.con.execute(
+            "SELECT hash, id FROM articles WHERE error_stage IS NOT NULL AND (hash = ? OR (id = ? AND text = ''))",
+            [key, article_id],
+        ).fetchall()
+        for old, old_id in found:
+            for table in _ARTICLE_TABLES:
+                column = "hash" if table in ("articles", "article_signatures") else "article"
+                self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [old])
+            self._stored_ids().discard(old_id)
 
     def near_duplicates(self) -> NearDuplicateIndex:
         """The LSH index over every stored article (built once per store object)."""
@@ -138,21 +190,29 @@ class Store:
         return self._neardup
 
     def add(self, analysis: Analysis) -> bool:
-        """Store one coded article in one transaction; False when it was already stored."""
+        """Store one coded article in one transaction; False when it was already stored without error."""
         key = content_hash(analysis.article)
-        if self.con.execute("SELECT 1 FROM articles WHERE hash = ?", [key]).fetchone():
+        found = self.con.execute("SELECT error_stage IS NULL FROM articles WHERE hash = ?", [key]).fetchone()
+        if found and found[0]:
             return False
-        sig = signature(analysis.article.text)
-        near = self.near_duplicates().add(key, sig) if analysis.article.text.strip() else None
         self.con.execute("BEGIN")
         try:
+            self._drop_failed(key, analysis.article.id)
+            stored_id = self._unique_id(analysis.article.id)
+            if stored_id != analysis.article.id:
+                analysis = analysis.with_(article=replace(analysis.article, id=stored_id))
+            sig = signature(analysis.article.text)
+            near = self.near_duplicates().add(key, sig) if analysis.article.text.strip() else None
             self._insert(key, analysis)
             self.con.execute("UPDATE articles SET near_duplicate_of = ? WHERE hash = ?", [near, key])
             self.con.execute("INSERT INTO article_signatures VALUES (?, ?)", [key, sig.tolist()])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
+            self._ids = None
+            self._neardup = None
             raise
+        self._stored_ids().add(stored_id)
         return True
 
     def _insert(self, key: str, analysis: Analysis) -> None:

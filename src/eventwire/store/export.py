@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from ..errors import ConfigError
 from ..export.gdelt import GDELT_EVENT_COLUMNS
-from .db import Store
-from .query import is_read_only_sql
+from .sql import open_sandboxed, rebuilt_where_query
 
 __all__ = ["EXPORT_FORMATS", "export_store"]
 
@@ -21,13 +23,14 @@ EVENTS_SQL = (
     "SELECT a.id AS article_id, a.url, a.source AS outlet, e.* EXCLUDE (article) "
     "FROM events e JOIN articles a ON a.hash = e.article"
 )
+ORDER_BY = "e.date NULLS LAST, a.id, e.event"
 
 
 def _select(where: str | None) -> str:
-    sql = EVENTS_SQL + (f" WHERE {where}" if where else "") + " ORDER BY e.date NULLS LAST, a.id, e.event"
-    if not is_read_only_sql(sql):
-        raise ConfigError(f"--where {where!r}: only a read-only condition over the events columns is allowed")
-    return sql
+    """The export's SELECT; a ``--where`` condition is parsed and the statement rebuilt from its tree."""
+    if not where:
+        return f"{EVENTS_SQL} ORDER BY {ORDER_BY}"
+    return rebuilt_where_query(EVENTS_SQL, where, ORDER_BY)
 
 
 def _gdelt_line(m: dict[str, Any]) -> str:
@@ -73,34 +76,44 @@ def export_store(db: str | Path, fmt: str, output: str, where: str | None = None
     target = Path(output)
     if not target.parent.is_dir():
         raise ConfigError(f"output {output}: folder {target.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
+    folder = tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent)
+    tmp = os.path.join(folder, target.name)
     try:
-        with Store(db, read_only=True) as store:
-            count = _write(store, fmt, tmp, where)
+        if fmt == "gdelt" and where:
+            raise ConfigError("--where applies to event mentions; the gdelt export writes merged events")
+        sql = _select(where) if fmt != "gdelt" else ""
+        con = open_sandboxed(db, writable_dir=folder)  # can write in its own folder and nowhere else
+        try:
+            count = _write(con, fmt, tmp, sql)
+        except duckdb.Error as exc:
+            raise ConfigError(f"export --where {where!r}: {str(exc).strip().splitlines()[0]}") from exc
+        finally:
+            con.close()
         os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return count
 
 
-def _write(store: Store, fmt: str, tmp: str, where: str | None) -> int:
+def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
+    cur = con.execute(sql)
+    names = [d[0] for d in cur.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _write(con: duckdb.DuckDBPyConnection, fmt: str, tmp: str, sql: str) -> int:
     if fmt == "gdelt":
-        if where:
-            raise ConfigError("--where applies to event mentions; the gdelt export writes merged events")
-        rows = store.query("SELECT * FROM merged_events ORDER BY date NULLS LAST, id")
+        rows = _rows(con, "SELECT * FROM merged_events ORDER BY date NULLS LAST, id")
         with open(tmp, "w", encoding="utf-8") as out:
             out.writelines(_gdelt_line(m) for m in rows)
         return len(rows)
-    sql = _select(where)
     if fmt == "jsonl":
-        rows = store.query(sql)
+        rows = _rows(con, sql)
         with open(tmp, "w", encoding="utf-8") as out:
             out.writelines(json.dumps(r, default=str, ensure_ascii=False) + "\n" for r in rows)
         return len(rows)
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
     quoted = tmp.replace("'", "''")
-    store.con.execute(f"COPY ({sql}) TO '{quoted}' ({options})")
-    found = store.con.execute(f"SELECT count(*) FROM ({sql})").fetchone()
+    con.execute(f"COPY ({sql}) TO '{quoted}' ({options})")
+    found = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()
     return int(found[0]) if found else 0

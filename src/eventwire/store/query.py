@@ -11,8 +11,19 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..errors import ConfigError
+from .sql import is_select
 
-__all__ = ["EventQuery", "is_read_only_sql"]
+__all__ = ["CONTAINS", "EventQuery", "contains", "is_read_only_sql"]
+
+#: ``column CONTAINS`` a user's words: ``ILIKE`` with the wildcards of the words escaped
+CONTAINS = "ILIKE ? ESCAPE '\\'"
+
+
+def contains(words: str) -> str:
+    """The ILIKE pattern that matches ``words`` anywhere, literally: ``%`` and ``_`` in them are no wildcards."""
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
 
 _CAMEO = re.compile(r"^\d{2,4}\*?$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -55,8 +66,10 @@ class EventQuery:
         if not self.include_negated:
             conds.append("e.modality <> 'negated'")
         if self.actor:
-            conds.append("(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_code = ? OR e.target_code = ?)")
-            params += [f"%{self.actor}%", f"%{self.actor}%", self.actor.upper(), self.actor.upper()]
+            conds.append(
+                f"(e.source_name {CONTAINS} OR e.target_name {CONTAINS} OR e.source_code = ? OR e.target_code = ?)"
+            )
+            params += [contains(self.actor), contains(self.actor), self.actor.upper(), self.actor.upper()]
         if self.country:
             conds.append("(e.source_country = ? OR e.target_country = ?)")
             params += [self.country, self.country]
@@ -77,11 +90,11 @@ class EventQuery:
             conds.append("e.date <= ?")
             params.append(self.until)
         if self.place:
-            conds.append("e.location ILIKE ?")
-            params.append(f"%{self.place}%")
+            conds.append(f"e.location {CONTAINS}")
+            params.append(contains(self.place))
         for word in (self.text or "").split():
-            conds.append("e.evidence ILIKE ?")
-            params.append(f"%{word}%")
+            conds.append(f"e.evidence {CONTAINS}")
+            params.append(contains(word))
         if self.article:
             conds.append("(a.hash = ? OR a.id = ?)")
             params += [self.article, self.article]
@@ -108,18 +121,6 @@ class EventQuery:
         return [f.name for f in fields(cls)]
 
 
-_WRITE_WORDS = re.compile(
-    r"\b(insert|update|delete|drop|create|alter|attach|detach|copy|export|import|install|load|pragma|set|"
-    r"call|checkpoint|vacuum)\b",
-    re.IGNORECASE,
-)
-
-
 def is_read_only_sql(sql: str) -> bool:
-    """A cheap guard in front of a read-only connection (which is the real protection)."""
-    stripped = sql.strip().rstrip(";")
-    return (
-        bool(re.match(r"^(select|with|describe|show|summarize)\b", stripped, re.IGNORECASE))
-        and ";" not in stripped
-        and not _WRITE_WORDS.search(stripped)
-    )
+    """Whether ``sql`` parses (DuckDB's parser) as exactly one SELECT statement."""
+    return is_select(sql)

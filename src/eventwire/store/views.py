@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .db import Store
-from .query import EventQuery
+from .query import CONTAINS, EventQuery, contains
 
 __all__ = ["article_view", "claims", "events", "map_points", "merged_events", "network", "quotes", "timeline"]
 
@@ -81,7 +81,7 @@ def quotes(store: Store, speaker: str | None = None, limit: int = 100, offset: i
     cond, params = (
         ("", [])
         if not speaker
-        else ("WHERE coalesce(ac.name, q.speaker_text, '(unattributed)') ILIKE ?", [f"%{speaker}%"])
+        else (f"WHERE coalesce(ac.name, q.speaker_text, '(unattributed)') {CONTAINS}", [contains(speaker)])
     )
     rows = store.query(
         "SELECT q.article, a.id AS article_id, a.title, coalesce(ac.name, q.speaker_text) AS speaker, "

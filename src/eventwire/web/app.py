@@ -7,10 +7,11 @@ Every HTML page has a JSON twin under ``/api/...`` (same filters), listed in the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -21,6 +22,7 @@ from ..store import views
 from ..store.db import Store
 from ..store.query import EventQuery
 from . import render
+from .guard import allowed_hosts, install_guards
 
 __all__ = ["create_app"]
 
@@ -32,6 +34,8 @@ QUAD_NAMES = {
     4: "material conflict",
 }
 PER_PAGE_MAX = 200
+#: the last page number accepted (offsets stay far inside 64-bit integers)
+PAGE_MAX = 100_000
 
 
 class EventFilters:
@@ -48,7 +52,7 @@ class EventFilters:
         until: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
         place: Annotated[str | None, Query(max_length=80)] = None,
         text: Annotated[str | None, Query(max_length=200)] = None,
-        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+        page: Annotated[int, Query(ge=1, le=PAGE_MAX)] = 1,
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> None:
         # empty form fields mean "no filter"
@@ -82,12 +86,15 @@ class EventFilters:
 Filters = Annotated[EventFilters, Depends()]
 
 
-def create_app(db: str | Path) -> FastAPI:
+def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[str] = ()) -> FastAPI:
+    """The app over the store ``db``; it answers only Host headers naming ``host`` (the bound address),
+    the loopback names or one of ``allow_hosts`` (``"*"``: any)."""
     app = FastAPI(
         title="eventwire workbench",
         description="Events, actors, quotes and claims from a store.",
         version="0.1.0",
     )
+    install_guards(app, allowed_hosts(host, allow_hosts))
     db_path = Path(db)
 
     @contextmanager
@@ -117,7 +124,7 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/merged", tags=["events"])
     def api_merged(
-        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_: Annotated[int, Query(alias="page", ge=1, le=PAGE_MAX)] = 1,
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
         min_articles: Annotated[int, Query(ge=1, le=1000)] = 1,
     ) -> dict[str, Any]:
@@ -130,7 +137,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/merged", response_class=HTMLResponse, include_in_schema=False)
     def merged_page(
         request: Request,
-        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_: Annotated[int, Query(alias="page", ge=1, le=PAGE_MAX)] = 1,
         min_articles: Annotated[int, Query(ge=1, le=1000)] = 1,
     ) -> HTMLResponse:
         data = api_merged(page_, 50, min_articles)
@@ -199,7 +206,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/quotes", tags=["quotes"])
     def api_quotes(
         speaker: Annotated[str | None, Query(max_length=80)] = None,
-        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_: Annotated[int, Query(alias="page", ge=1, le=PAGE_MAX)] = 1,
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> dict[str, Any]:
         with store() as s:
@@ -210,7 +217,7 @@ def create_app(db: str | Path) -> FastAPI:
     def quotes_page(
         request: Request,
         speaker: Annotated[str | None, Query(max_length=80)] = None,
-        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_: Annotated[int, Query(alias="page", ge=1, le=PAGE_MAX)] = 1,
     ) -> HTMLResponse:
         return page(
             request,
@@ -223,7 +230,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/claims", tags=["claims"])
     def api_claims(
         disputed: bool = False,
-        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_: Annotated[int, Query(alias="page", ge=1, le=PAGE_MAX)] = 1,
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> dict[str, Any]:
         with store() as s:
@@ -233,7 +240,7 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
     def claims_page(
-        request: Request, disputed: bool = False, page_: Annotated[int, Query(alias="page", ge=1)] = 1
+        request: Request, disputed: bool = False, page_: Annotated[int, Query(alias="page", ge=1, le=PAGE_MAX)] = 1
     ) -> HTMLResponse:
         return page(request, "claims.html", api="/api/claims", disputed=disputed, **api_claims(disputed, page_, 50))
 
@@ -248,11 +255,12 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/articles/{key}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, key: str) -> HTMLResponse:
         data = api_article(key)
-        return page(request, "article.html", api=f"/api/articles/{key}", body=_article_html(data), **data)
+        link = _web_link(data["article"].get("url"))
+        return page(request, "article.html", api=f"/api/articles/{key}", body=_article_html(data), link=link, **data)
 
     @app.get("/api/articles", tags=["articles"])
     def api_articles(
-        page_: Annotated[int, Query(alias="page", ge=1)] = 1,
+        page_: Annotated[int, Query(alias="page", ge=1, le=PAGE_MAX)] = 1,
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> dict[str, Any]:
         with store() as s:
@@ -265,10 +273,21 @@ def create_app(db: str | Path) -> FastAPI:
         return {"articles": [_jsonable(r) for r in rows], "page": page_, "per_page": per_page}
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request, page_: Annotated[int, Query(alias="page", ge=1)] = 1) -> HTMLResponse:
+    def articles_page(
+        request: Request, page_: Annotated[int, Query(alias="page", ge=1, le=PAGE_MAX)] = 1
+    ) -> HTMLResponse:
         return page(request, "articles.html", api="/api/articles", **api_articles(page_, 50))
 
     return app
+
+
+def _web_link(url: object) -> str | None:
+    """``url`` when it is an http(s) address (so it may be a link), else None: a ``javascript:`` or
+    ``data:`` URL from an input file is shown as text, never made clickable."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _day(value: str | None) -> dt.date | None:

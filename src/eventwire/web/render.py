@@ -15,20 +15,37 @@ QUAD_COLOURS = {1: "#4c9f70", 2: "#1f6f8b", 3: "#e0a100", 4: "#c0392b"}
 
 
 def highlight(text: str, marks: Iterable[tuple[int, int, str]], offset: int = 0) -> Markup:
-    """``text`` with spans marked: each (start, end, css class) in article offsets; ``offset`` is text's start."""
-    classes: list[set[str]] = [set() for _ in text]
+    """``text`` with spans marked: each (start, end, css class) in article offsets; ``offset`` is text's start.
+
+    One pass over the marks' boundaries (not over the characters): memory grows with the marks and the
+    output, never with a set per character. Touching runs with the same classes are one span.
+    """
+    n = len(text)
+    changes: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for start, end, cls in marks:
-        for i in range(max(start - offset, 0), min(end - offset, len(text))):
-            classes[i].add(cls)
+        lo, hi = max(start - offset, 0), min(end - offset, n)
+        if lo < hi:
+            changes[lo].append((cls, 1))
+            changes[hi].append((cls, -1))
+    active: dict[str, int] = defaultdict(int)
     out: list[str] = []
-    run_start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or classes[i] != classes[run_start]:
-            piece = escape(text[run_start:i])
-            names = " ".join(sorted(classes[run_start]))
-            out.append(f'<span class="{names}">{piece}</span>' if names else str(piece))
-            run_start = i
+    run_start, run_names, prev = 0, "", 0
+    for pos in sorted({*changes, n}):
+        if pos > prev:
+            names = " ".join(sorted(c for c, k in active.items() if k > 0))
+            if names != run_names:
+                _emit(out, text[run_start:prev], run_names)
+                run_start, run_names = prev, names
+            prev = pos
+        for cls, step in changes.get(pos, ()):
+            active[cls] += step
+    _emit(out, text[run_start:n], run_names)
     return Markup("".join(out))
+
+
+def _emit(out: list[str], piece: str, names: str) -> None:
+    if piece:
+        out.append(f'<span class="{names}">{escape(piece)}</span>' if names else str(escape(piece)))
 
 
 def timeline_svg(rows: list[dict[str, Any]], width: int = 900, height: int = 260) -> Markup:
