@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -115,4 +116,41 @@ def test_atomic_output_replaces_only_on_success(tmp_path: Path) -> None:
 
 def test_atomic_output_refuses_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"), atomic_output(str(tmp_path / "no" / "x.jsonl")):
+        pass
+
+
+def test_atomic_output_writes_a_pipe_in_place_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    """`-o /dev/null` or a FIFO is written to, never replaced by a regular file."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    with atomic_output(str(fifo)) as stream:
+        stream.write("hello\n")
+    reader.join(timeout=10)
+    assert got == ["hello\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_atomic_output_gives_a_new_file_the_users_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "out.jsonl"
+        with atomic_output(str(target)) as stream:
+            stream.write("{}\n")
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)
+        with atomic_output(str(target)) as stream:  # a replaced file keeps its mode
+            stream.write("{}\n")
+        assert target.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_atomic_output_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="is a folder"), atomic_output(str(tmp_path)):
         pass

@@ -59,9 +59,17 @@ class Writer(Protocol):
     def write(self, analysis: Analysis) -> None: ...
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | None) -> Iterator[IO[str]]:
-    """Yield a text stream: stdout when ``path`` is None or '-', else a temp file renamed on success."""
+    """Yield a text stream: stdout when ``path`` is None or '-'; a device or pipe (``/dev/null``, a FIFO)
+    written in place; else a temp file renamed over ``path`` on success, with the mode a plain new file
+    would get (the user's umask) or the mode of the file it replaces."""
     if path is None or path == "-":
         import sys
 
@@ -69,15 +77,23 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
         sys.stdout.flush()
         return
     target = Path(path)
+    if target.exists() and not target.is_file() and not target.is_dir():  # never replace a device or a pipe
+        with target.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ConfigError(f"output {path}: folder {folder} does not exist (create it or pick another -o)")
+    if target.is_dir():
+        raise ConfigError(f"output {path} is a folder (give a file name to -o)")
     if not os.access(folder, os.W_OK):
         raise ConfigError(f"output {path}: folder {folder} is not writable (pick another -o)")
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
