@@ -49,6 +49,12 @@ def test_split_text_pieces_join_back_and_are_bounded(text: str) -> None:
     assert "".join(pieces) == text and all(0 < len(p) <= CHUNK_CHARS for p in pieces)
 
 
+def _long_text(chars: int) -> str:
+    """Distinct paragraphs (ingest drops a lead paragraph printed again as page furniture)."""
+    count = chars // len(PARAGRAPH) + 1
+    return "".join(PARAGRAPH.replace("hundreds of", f"{i + 2} hundred") for i in range(count))
+
+
 def _records(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 
@@ -57,7 +63,7 @@ def test_an_article_over_its_time_budget_is_an_error_record_and_the_run_goes_on(
     short = tmp_path / "a.txt"
     short.write_text(PARAGRAPH)
     long = tmp_path / "b.txt"
-    long.write_text(PARAGRAPH * (60_000 // len(PARAGRAPH)))
+    long.write_text(_long_text(60_000))
     last = tmp_path / "c.txt"
     last.write_text(PARAGRAPH.replace("Monday", "Friday"))
     out = tmp_path / "out.jsonl"
@@ -75,7 +81,7 @@ def test_a_timed_out_article_is_coded_again_by_the_next_ingest(tmp_path: Path) -
     from eventwire.store.db import Store
 
     long = tmp_path / "b.txt"
-    long.write_text(PARAGRAPH * (60_000 // len(PARAGRAPH)))
+    long.write_text(_long_text(60_000))
     db = tmp_path / "s.duckdb"
     assert main(["ingest", str(long), "--db", str(db), "--workers", "1", "-q", "--article-timeout", "0.2"]) == 0
     with Store(db, read_only=True) as store:
