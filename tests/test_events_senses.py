@@ -268,3 +268,54 @@ def test_sense_rules_keep_these(pipeline: Pipeline, text: str, cameo: str) -> No
 )
 def test_codes_from_the_cameo_definitions(pipeline: Pipeline, text: str, cameo: str) -> None:
     assert cameo in _codes(pipeline, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a participle under a linking verb is a state, no act
+        ("Many Nepalese workers felt mistreated by their employers.", {"1822"}),
+        ("Two Danish journalists remained detained in Minsk.", {"173"}),
+        # a passive's agent is its actor, not its content ("banned by aid agencies" expels no agency)
+        ("Cluster bombs have been banned by most aid agencies.", {"1663"}),
+        # a bare operation is no attack; a market rally is no protest; storming out is no assault
+        ("The Danish charity suspended operations in Yemen.", {"087", "190"}),
+        ("Asian stocks rallied on Monday.", {"141"}),
+        ("The Kenyan delegate stormed out of the meeting.", {"190"}),
+        ("The Chilean firm backed out of the deal with Peru.", {"051"}),
+        ("The minister hit back at critics of the Kenyan budget.", {"190"}),
+        # crimes committed by someone are no commitment; seizing on a chance seizes nothing
+        ("Peru will investigate the abuses committed by the army in Ayacucho.", {"030", "0312"}),
+        ("The Bolivian opposition has seized on the protests in La Paz.", {"1711"}),
+        # a relative clause describes a noun of the complement; it gives the act no sense
+        ("The Kenyan minister condemned the decision by Uganda, which remains at war with rebels.", {"1124"}),
+        # an operation executed is no execution; fighting for rights is no fighting; a fire is no agent
+        ("The Chilean raid was planned and executed with precision.", {"1823"}),
+        ("Thousands of Chilean students are fighting for free education.", {"190"}),
+        ("The wreckage of the Peruvian jet was burning for hours.", {"1712"}),
+    ],
+)
+def test_more_readings_without_that_sense(pipeline: Pipeline, text: str, absent: set[str]) -> None:
+    assert not _codes(pipeline, text) & absent
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The Chilean ministry conceded that it had misled Peru.", "015"),
+        ("The EU froze the assets of three Belarusian banks.", "163"),
+        ("The Turkish army halted military operations in northern Iraq.", "087"),
+        ("Saudi Arabia reopened its embassy in Damascus.", "050"),
+        ("The Iranian president accepted an invitation from Brazil.", "036"),
+        ("The Indonesian government fired back that it had built the hospital.", "111"),
+        ("The Kenyan minister hit back at critics of the budget.", "111"),
+        ("Ecuador informed the UN Security Council about the Peruvian incursion.", "114"),
+        ("Qatar acted as a mediator between the two Sudanese factions.", "045"),
+        ("The Peruvian government is committed to the peace process.", "030"),
+        ("Belarus executed two men convicted of treason.", "1823"),
+    ],
+)
+def test_more_patterns(pipeline: Pipeline, text: str, cameo: str) -> None:
+    assert cameo in _codes(pipeline, text)

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from .lexicon import KINDS, Pattern
 from .syntax import content_head, subjects
 
-__all__ = ["circumstances", "kinds_of", "object_kinds", "sense_ok", "undone"]
+__all__ = ["circumstances", "kinds_of", "object_kinds", "sense_ok", "stative", "undone"]
 
 #: dependencies of a trigger's object heads (as the coder reads objects)
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
@@ -31,6 +31,8 @@ GOVERNED_DEPS = frozenset({"dobj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj"})
 #: relative pronouns: their kind is their antecedent's
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+#: words that open a relative clause and nothing else
+WH_RELATIVES = frozenset({"who", "which", "whom", "whose", "where"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class SenseWords:
     circumstance_preps: frozenset[str]
     modals: frozenset[str]
     saying: frozenset[str]
+    linking: frozenset[str]
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -68,6 +71,7 @@ def sense_words() -> SenseWords:
         circumstance_preps=_set(data, "circumstance_preps"),
         modals=_set(data, "modals"),
         saying=_set(data, "saying"),
+        linking=_set(data, "linking"),
     )
 
 
@@ -92,8 +96,10 @@ def kinds_of(tok: Token) -> frozenset[str]:
 
 
 def _phrase_heads(tok: Token) -> list[Token]:
-    """A phrase head, its conjuncts and their appositions ("the historian John Smith")."""
+    """A phrase head, its conjuncts, what they measure ("dozens of officers") and their appositions
+    ("the historian John Smith")."""
     heads = [tok, *tok.conjuncts]
+    heads += [inner for h in heads if (inner := content_head(h)).i != h.i]
     return heads + [c for h in heads for c in h.children if c.dep_ == "appos"]
 
 
@@ -104,7 +110,6 @@ def _is_kind(tok: Token, kind: str) -> bool:
 def object_kinds(tok: Token) -> frozenset[str]:
     """``@kind`` of each kind a trigger's object heads are (a pattern's obj may name them)."""
     heads = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
-    heads += [content_head(h) for h in heads]
     return frozenset(f"@{k}" for h in heads for t in _phrase_heads(h) for k in kinds_of(t))
 
 
@@ -163,13 +168,37 @@ def sense_ok(p: Pattern, tok: Token) -> bool:
         return False
     if p.pobj is not None and not _prep_object_ok(tok, p.prep, p.pobj):
         return False
-    return not (p.pos == "n" and undone(tok))
+    if p.pos == "n":
+        return not undone(tok)
+    return not stative(tok)
+
+
+def stative(tok: Token) -> bool:
+    """Whether a past participle only describes a state under a linking verb ("felt mistreated",
+    "remained detained"): no act happens in the sentence."""
+    if tok.tag_ != "VBN":
+        return False
+    linking = sense_words().linking
+    under = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]  # the parser's usual reading
+    if tok.head.i != tok.i:
+        under.append(tok.head)
+    return any(t.lemma_.lower() in linking or t.lower_ in linking for t in under)
+
+
+def _relative_clause(tok: Token) -> bool:
+    """A relative clause opened by a wh- word ("X, which remains at war with Y"); one opened by "that"
+    may be a misparsed complement clause ("agreed with X that Y paid") and counts as content."""
+    if tok.dep_ != "relcl":
+        return False
+    opening = tok.doc[tok.left_edge.i : tok.i]
+    return any(t.lower_ in WH_RELATIVES for t in opening[:3])
 
 
 def circumstances(tok: Token) -> set[int]:
-    """Tokens of the trigger's subtree that only give its circumstance: adverbial clauses of time, cause
-    or concession ("after police arrested X") and phrases of time ("amid strikes"); their words say
-    nothing of the trigger's own sense."""
+    """Tokens of the trigger's subtree that are not its content: adverbial clauses of time, cause or
+    concession ("after police arrested X"), phrases of attendant circumstance ("amid strikes") and the
+    relative clauses that describe a noun of the complement ("X, which remains at war with Y"); their
+    words say nothing of the trigger's own sense."""
     words = sense_words()
     out: set[int] = set()
     stack = list(tok.children)
@@ -180,7 +209,7 @@ def circumstances(tok: Token) -> set[int]:
         marked = cur.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in words.circumstance_marks for c in cur.children
         )
-        if marked or (cur.dep_ == "prep" and cur.lower_ in words.circumstance_preps):
+        if marked or _relative_clause(cur) or (cur.dep_ == "prep" and cur.lower_ in words.circumstance_preps):
             out.update(t.i for t in cur.subtree)
             continue
         stack.extend(cur.children)
