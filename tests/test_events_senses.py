@@ -216,6 +216,7 @@ def test_lead_event_patterns(pipeline: Pipeline, text: str, cameo: str) -> None:
         # a modal complement needs its own clause after the subject: no inverted condition, no "it must be said"
         ("Analysts believe the Peruvian president will resign should the protests grow.", {"020"}),
         ("It must be said that the Chilean army acted with restraint, the minister noted.", {"100"}),
+        ("The Peruvian minister said Chile has been patient with Bolivia.", {"100"}),  # perfect "has" is no "has to"
         # a subject that is no agent neither allows nor forces anything
         ("This new software allows Colombian police to track suspects.", {"080"}),
         ("The new law has forced Danish firms to close their offices in Iran.", {"170"}),
@@ -235,6 +236,7 @@ def test_no_sense_in_these_readings(pipeline: Pipeline, text: str, absent: set[s
     [
         ("Brazil said Venezuela must release the detained journalists.", "100"),
         ("Ecuador said the blockade of the port must be lifted.", "100"),  # a passive prescription
+        ("Brazil said Venezuela has to free the detained journalists.", "100"),  # "has to" is "must"
         ("The Kenyan president persuaded Somalia to join the talks.", "020"),
         ("The Bolivian ministry refused to reveal which firms were involved.", "011"),
     ],

@@ -31,6 +31,8 @@ GOVERNED_DEPS = frozenset({"dobj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj"})
 #: relative pronouns: their kind is their antecedent's
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+#: subjects that name nothing ("there must be", "it has to be said")
+DUMMIES = frozenset({"there", "it"})
 #: words that open a relative clause and nothing else
 WH_RELATIVES = frozenset({"who", "which", "whom", "whose", "where"})
 
@@ -45,6 +47,7 @@ class SenseWords:
     circumstance_marks: frozenset[str]
     circumstance_preps: frozenset[str]
     modals: frozenset[str]
+    modal_verbs: frozenset[str]
     saying: frozenset[str]
     linking: frozenset[str]
 
@@ -70,6 +73,7 @@ def sense_words() -> SenseWords:
         circumstance_marks=_set(data, "circumstance_marks"),
         circumstance_preps=_set(data, "circumstance_preps"),
         modals=_set(data, "modals"),
+        modal_verbs=_set(data, "modal_verbs"),
         saying=_set(data, "saying"),
         linking=_set(data, "linking"),
     )
@@ -138,27 +142,34 @@ def undone(tok: Token) -> bool:
     return cur.dep_ in GOVERNED_DEPS and gov.i != cur.i and gov.lemma_.lower() in sense_words().undoing
 
 
-def _modal_clause_ok(tok: Token, modals: frozenset[str]) -> bool:
+def _modal_clause_ok(tok: Token, modals: frozenset[str], modal_verbs: frozenset[str]) -> bool:
     """Whether a clause the trigger governs has one of ``modals`` after its subject ("said Iran must
-    withdraw", "said the blockade must be lifted"): not an inverted condition ("should the talks fail"),
-    nor a remark about saying itself ("it must be said that ...")."""
+    withdraw", "said the blockade must be lifted"), or is a modal verb with its infinitive after a
+    subject that names something ("said Iran has to withdraw"): not an inverted condition ("should
+    the talks fail"), nor a remark about saying itself ("it must be said that ...")."""
     words = sense_words()
     for clause in tok.children:
         if clause.dep_ not in CLAUSE_DEPS or clause.lemma_.lower() in words.saying:
             continue
+        subj = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ != "there"]
         aux = [a.i for a in clause.children if a.dep_ == "aux" and a.lower_ in modals]
-        subj = [s.i for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ != "there"]
-        if aux and subj and min(subj) < min(aux):
+        if aux and subj and min(s.i for s in subj) < min(aux):
+            return True
+        kids = {c.dep_ for c in clause.children}
+        modal_verb = clause.lemma_.lower() in modal_verbs and clause.tag_ != "VBG"
+        named = [s for s in subj if s.lower_ not in DUMMIES]
+        if modal_verb and "xcomp" in kids and "neg" not in kids and named and named[0].i < clause.i:
             return True
     return False
 
 
 def sense_ok(p: Pattern, tok: Token) -> bool:
     """Whether the trigger's parse allows the pattern's sense (its deps, nodeps, subj and pobj; a
-    pattern whose complement words are all modals needs them in a clause with an active subject; and a
+    pattern whose complement words are all modals needs one in a clause after its own subject; and a
     nominal event must not be undone)."""
-    modals = sense_words().modals
-    if p.comp and p.comp <= modals and not _modal_clause_ok(tok, p.comp):
+    words = sense_words()
+    modal = bool(p.comp) and p.comp <= words.modals | words.modal_verbs
+    if modal and not _modal_clause_ok(tok, p.comp & words.modals, p.comp & words.modal_verbs):
         return False
     if p.deps and not any(c.dep_ in p.deps for c in tok.children):
         return False
