@@ -29,6 +29,7 @@ from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality, prospect, refusal_negation
 from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, mirrors_second, who
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
+from .senses import circumstances, object_kinds, sense_ok
 from .sides import make_side, same_side
 from .syntax import (
     ADVERBIAL_PREPS,
@@ -147,7 +148,7 @@ def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | 
     table = parse_table(doc)
     dep, lower = table.dep, table.lower
     kids = table.children(tok.i)
-    objs = _obj_words(table, doc, kids)
+    objs = _obj_words(table, doc, kids) | object_kinds(tok)
     has_obj = any(dep[c] == "dobj" for c in kids)
     prts = {lower[c] for c in kids if dep[c] == "prt"}
     dated_preps = [c for c in kids if dep[c] in ("prep", "agent", "dative") and _dated(doc[c])]  # "on Friday"
@@ -164,7 +165,7 @@ def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | 
         if p.comp and p.comp.isdisjoint(reach):
             continue  # none of its complement words in reach
         if comp is None and (p.comp or not p.veto.isdisjoint(reach)):
-            dated = {t.i for c in dated_preps if dep[c] == "prep" for t in doc[c].subtree}
+            dated = {t.i for c in dated_preps if dep[c] == "prep" for t in doc[c].subtree} | circumstances(tok)
             comp = complement_lemmas(tok, dated)
             near = {w for w, d in comp.items() if d <= VETO_DEPTH}
         words = comp or {}  # walked above whenever p.comp is set
@@ -176,6 +177,8 @@ def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | 
         if p.trans is not None and p.trans != has_obj:
             continue
         if p.finite and _infinitive(tok):
+            continue
+        if not sense_ok(p, tok):
             continue
         key = (p.specificity, -depth if p.comp else -1)
         if best is None or key > best[0]:
@@ -243,7 +246,7 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
             ]
         if m.pattern.yields and m.pattern.specificity <= 0:
             # an act in the complement, not a noun its verb acts on ("pressed X to call off the strike")
-            inner = [by_token[t.i] for t in governed if t.i in by_token and (t.pos_ != "NOUN" or t.head is m.token)]
+            inner = [by_token[t.i] for t in governed if t.i in by_token and (t.pos_ != "NOUN" or t.head.i == m.token.i)]
             if any(i.pattern.code != NO_EVENT and i.pattern.code[:2] >= "13" for i in inner):
                 dropped.add(m.token.i)
                 continue

@@ -13,6 +13,7 @@ import yaml
 from .cameo import is_code
 
 __all__ = [
+    "KINDS",
     "NO_EVENT",
     "Pattern",
     "Pos",
@@ -57,11 +58,19 @@ class Pattern:
     #: True: the trigger must have a direct object; False: it must have none; None: either
     trans: bool | None = None
     finite: bool = False
+    #: dependency labels of which the trigger must have a child ("oprd": "called X a Y")
+    deps: frozenset[str] = frozenset()
+    #: dependency labels of which the trigger must have no child
+    nodeps: frozenset[str] = frozenset()
+    #: the kind (``senses.KINDS``) its subject must be, when it has one ("agent": no "the request came")
+    subj: str | None = None
+    #: the kind the object of its preposition must be ("place": "returned to Kabul", not "to power")
+    pobj: str | None = None
 
     @property
     def specificity(self) -> int:
         """How many constraints the pattern has (the most specific matching pattern wins)."""
-        return self.rank + sum(bool(c) for c in (self.prt, self.prep, self.obj, self.comp))
+        return self.rank + sum(bool(c) for c in (self.prt, self.prep, self.obj, self.comp, self.deps))
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -73,10 +82,24 @@ def _words(value: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in items)
 
 
+#: the kinds of phrase head a pattern may ask for (``senses.yaml`` defines them)
+KINDS = frozenset({"person", "agent", "place"})
+
+
+def _kind(entry: dict[str, Any], field: str) -> str | None:
+    value = entry.get(field)
+    if value is not None and value not in KINDS:
+        raise ValueError(f"pattern {entry.get('id')!r}: unknown {field} kind {value!r}")
+    return None if value is None else str(value)
+
+
 def _expand(entry: dict[str, Any]) -> list[Pattern]:
     code = str(entry["code"])
     if code != NO_EVENT and not is_code(code):
         raise ValueError(f"pattern {entry.get('id')!r}: unknown CAMEO code {code!r}")
+    kinds = {w[1:] for w in _words(entry.get("obj")) if w.startswith("@")}
+    if not kinds <= KINDS:
+        raise ValueError(f"pattern {entry.get('id')!r}: unknown object kind in {sorted(kinds)!r}")
     pos: Pos = "n" if entry.get("pos") == "n" else "v"
     return [
         Pattern(
@@ -96,6 +119,10 @@ def _expand(entry: dict[str, Any]) -> list[Pattern]:
             yields=bool(entry.get("yields")),
             trans=entry.get("trans"),
             finite=bool(entry.get("finite")),
+            deps=_words(entry.get("deps")),
+            nodeps=_words(entry.get("nodeps")),
+            subj=_kind(entry, "subj"),
+            pobj=_kind(entry, "pobj"),
         )
         for lemma in sorted(_words(entry["lemma"]))
     ]

@@ -15,8 +15,11 @@ TRIGGER_POS = frozenset({"NOUN", "VERB", "ADJ"})
 
 
 def lemma_variants(lemma: str, lower: str, pos: str) -> list[str]:
-    """The trigger lemma, then repairs of the small model's misses ("staged" -> "stag")."""
+    """The trigger lemma, then repairs of the small model's misses ("staged" -> "stag"); an adjective
+    in -ing keeps its own form ("the task became challenging" is no challenge to anyone)."""
     out = [lemma.lower()] + ([lower] if pos != "VERB" else [])
+    if pos == "ADJ" and lower.endswith("ing"):
+        return out
     if lower.endswith("ed"):
         out += [lower[:-1], lower[:-2], lower[:-3]]
     elif lower.endswith("ing"):
