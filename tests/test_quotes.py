@@ -325,3 +325,26 @@ def test_pronoun_without_actor_is_explained_in_notes(nlp: Language) -> None:
     q = _find(analysis.quotes, "the best we could do")
     assert q.speaker.text == "she" and q.speaker.actor is None
     assert any("Carla Diaz" in line for stage, line in analysis.notes if stage == "quotes")
+
+
+def _actor(aid: str, name: str, kind: str, text: str, surface: str) -> Actor:
+    start = text.index(surface)
+    return Actor(aid, name, None, None, None, kind, (Span(start, start + len(surface), surface),))  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("“Costs will rise again,” said Jane Roe, a lawyer for the Civil Rights Union.", "Jane Roe"),
+        ("“Costs will rise again,” said Jane Roe of the Civil Rights Union.", "Jane Roe"),
+        ("Jane Roe, a fellow at the Civil Rights Union, said: “Costs will rise again.”", "Jane Roe"),
+    ],
+)
+def test_speaker_is_the_person_the_phrase_heads_not_her_body(nlp: Language, text: str, who: str) -> None:
+    actors = (
+        _actor("A1", "Jane Roe", "person", text, "Jane Roe"),
+        _actor("A2", "Civil Rights Union", "organization", text, "Civil Rights Union"),
+    )
+    q = _find(_code(nlp, text, actors), "Costs will rise")
+    assert q.speaker.actor == "A1"

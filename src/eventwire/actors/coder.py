@@ -21,6 +21,7 @@ from .coref import (
     title_target,
 )
 from .knowledge import Lexicon, Person, key_of, lexicon
+from .lists import name_order
 from .matcher import ARTICLES, Unit, find_units, positions, word_ids
 from .phrases import COUNTRYISH, Phrase, build_phrases
 from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
@@ -56,7 +57,9 @@ class _Builder:
         if d is None:
             d = Draft(r.key, r.name, r.country, r.sector, r.code, r.kind)
             if r.kind == "person" and r.key[0] == "person":
-                d.surnames = surname_keys(r.name, r.person.surname if r.person else None)
+                words = r.name.split()
+                first = name_order().first_is_family(words)
+                d.surnames = surname_keys(r.name, r.person.surname if r.person else None, first)
                 d.gender = r.person.gender if r.person else None
             self.drafts[r.key] = d
         d.titles.update(r.titles)
@@ -76,6 +79,13 @@ class _Builder:
         key = key_of(name)
         hits = [d for d in self.persons() if key in d.surnames and d.key[1] != key and d.last_before(at) >= 0]
         return max(hits, key=lambda d: d.last_before(at)) if hits else None
+
+    def appositive(self, span: tuple[int, int]) -> Draft | None:
+        """The named person a title phrase stands in apposition to ("X, the party leader,")."""
+        for d in self.persons():
+            if d.key[0] == "person" and any(_appos_linked(self.doc, span, m) for m in d.mentions):
+                return d
+        return None
 
     def known(self, name: str) -> Person | None:
         people = self.lex.surnames.get(key_of(name))
@@ -110,6 +120,16 @@ class _Builder:
             self.attach(r, phrase, span)
 
     def attach(self, r: Reading, phrase: Phrase, span: tuple[int, int]) -> None:
+        if r.key[0] == "org" and len(phrase.units) == 1 and phrase.head.entry.code is None:
+            target = self.by_surname(r.name, span[0])  # "Skaik said": a surname NER took for a body
+            if target is not None:
+                target.mentions.append(span)
+                return
+        if r.key[0] == "title" and (target := self.appositive(span)) is not None:
+            target.mentions.append(span)  # "Jane Roe, the leader of the party,": one person
+            target.titles.update(r.titles)
+            _describe(target, r.country, r.sector)
+            return
         if r.key[0] == "person" and r.person is None and len(r.name.split()) == 1:
             target = self.by_surname(r.name, span[0])
             if target is not None:
@@ -188,13 +208,18 @@ class _Builder:
                 if any(_appos_linked(doc, t, m) for m in p.mentions for t in d.mentions):
                     p.mentions.extend(d.mentions)
                     p.titles.update(d.titles)
-                    if p.country is None:
-                        p.country = d.country
-                    if p.sector is None:
-                        p.sector = d.sector
-                    p.code = f"{p.country or ''}{p.sector or ''}" or None
+                    _describe(p, d.country, d.sector)
                     del self.drafts[key]
                     break
+
+
+def _describe(person: Draft, country: str | None, sector: str | None) -> None:
+    """A title in apposition tells an unknown person's country and sector ("X, the Iraqi foreign minister")."""
+    if person.country is None:
+        person.country = country
+    if person.sector is None:
+        person.sector = sector
+    person.code = f"{person.country or ''}{person.sector or ''}" or None
 
 
 def _honorific(tok: Token) -> bool:

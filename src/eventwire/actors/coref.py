@@ -177,13 +177,16 @@ def pronoun_target(doc: Doc, drafts: list[Draft], i: int, sents: Sentences) -> D
 ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
 
 
-def surname_keys(name: str, surname: str | None = None) -> tuple[str, ...]:
-    """Keys a later bare-surname mention may take: "Moammar al-Eryani" -> al-eryani, eryani."""
+def surname_keys(name: str, surname: str | None = None, family_first: bool = False) -> tuple[str, ...]:
+    """Keys a later bare-surname mention may take: "Moammar al-Eryani" -> al-eryani, eryani; with
+    ``family_first`` ("Lin Jian", "Lee Jae-myung") the first word too."""
     words = name.split()
     if not words:
         return ()
     last = key_of(surname or words[-1])
     keys = [last]
+    if family_first and key_of(words[0]) not in keys:
+        keys.append(key_of(words[0]))
     if surname is None and len(words) >= 3 and words[-2][:1].isupper() and len(words[-2]) > 2:
         keys.append(key_of(words[-2]))  # "Ricardo Rosselló Nevares" -> Rosselló
     for prefix in ARTICLE_PREFIXES:

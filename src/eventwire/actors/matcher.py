@@ -112,6 +112,8 @@ SPEECH_LEMMAS = frozenset(
 WORD_ACRONYMS = frozenset({"is", "us", "it", "as", "at", "in", "on", "or", "an", "am", "me", "who", "aid", "man"})
 PLACE_KINDS = frozenset({"country", "capital", "demonym", "region"})
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"})
+#: The longest lower-case syllable after the hyphen of a given name ("Jae-myung", "Do-yun").
+MAX_SYLLABLE = 5
 NAME_GLUE = frozenset(
     {"-", "ur", "ud", "e", "al", "bin", "ibn", "de", "da", "van", "von", "abu", "el", "ul", "du", "del"}
 )
@@ -209,6 +211,20 @@ def _name_token(tok: Token) -> bool:
     )
 
 
+def _hyphen_tail(doc: Doc, i: int, start: int) -> bool:
+    """ "Han Dong-hoon", "Lee Jae-myung": the short lower-case syllable of a given name joined by a hyphen."""
+    return (
+        i - 2 >= start
+        and doc[i - 1].text == "-"
+        and doc[i].is_alpha
+        and doc[i].is_lower
+        and len(doc[i].text) <= MAX_SYLLABLE
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].text[:1].isupper()
+    )
+
+
 def _prefix_at(doc: Doc, i: int) -> bool:
     """ "al-Eryani": a lower-case Arabic article joined to a capitalised name."""
     return doc[i].lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
@@ -219,8 +235,13 @@ def _name_unit(doc: Doc, start: int, end: int) -> Unit | None:
     while start < end and not doc[start].text[:1].isupper() and not _prefix_at(doc, start):
         start += 1
     stop = start
-    while stop < end and _name_token(doc[stop]):
+    while stop < end and (_name_token(doc[stop]) or _hyphen_tail(doc, stop, start)):
         stop += 1
+    if stop == end:  # NER often stops inside a hyphenated given name: "Yeom Ha" + "-neul", "Kwak" + "Do-yun"
+        for extra in (0, 1, 2):
+            if stop + extra < len(doc) and _hyphen_tail(doc, stop + extra, start):
+                stop += extra + 1
+                break
     end = stop
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", ",", ".") or doc[end - 1].is_punct):
         end -= 1

@@ -1,0 +1,58 @@
+"""Word lists of the actor coder beyond the lexicon, loaded and checked once per process.
+
+- ``data/names.yaml``: family names written first ("Lee Jae-myung" ... "Lee"), for bare-surname coreference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+__all__ = ["NameOrder", "name_order"]
+
+
+def _load(name: str) -> Any:
+    text = resources.files("eventwire.actors").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _key(text: str) -> str:
+    """The lookup key of a word (as ``knowledge.key_of``, which imports this module)."""
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def _words(raw: Any, where: str) -> frozenset[str]:
+    """A list of non-empty strings, as lookup keys."""
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+        raise ConfigError(f"{where}: expected a list of words")
+    return frozenset(_key(w) for w in raw)
+
+
+@dataclass(frozen=True, slots=True)
+class NameOrder:
+    """Which family names come first in a name."""
+
+    family_first: frozenset[str]
+
+    def first_is_family(self, words: list[str]) -> bool:
+        """ "Lin Jian", "Lee Jae-myung": the first of two or three words is the family name."""
+        if not 2 <= len(words) <= 3:
+            return False
+        if _key(words[0]) in self.family_first:
+            return True
+        given = words[1].split("-")
+        return len(words) == 2 and len(given) == 2 and given[0][:1].isupper() and given[1][:1].islower()
+
+
+@cache
+def name_order() -> NameOrder:
+    raw = _load("names.yaml")
+    if not isinstance(raw, dict):
+        raise ConfigError("names.yaml: expected a mapping")
+    return NameOrder(_words(raw.get("family_first"), "names.yaml family_first"))
