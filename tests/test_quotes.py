@@ -348,3 +348,43 @@ def test_speaker_is_the_person_the_phrase_heads_not_her_body(nlp: Language, text
     )
     q = _find(_code(nlp, text, actors), "Costs will rise")
     assert q.speaker.actor == "A1"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "The Defence Council said in a statement that the strikes had hit farms.\n\n"
+            "“These attacks killed innocent farmers,” the statement said.",
+            "The Defence Council",
+        ),
+        (
+            "The Defence Council issued a statement on Monday.\n\n“We will respond,” the statement said.",
+            "The Defence Council",
+        ),
+        (
+            "Tirana closed the border, the Defence Council said.\n\nIn a statement, it said the talks had failed.\n\n"
+            "“This is a clear violation,” the statement said.",
+            "the Defence Council",
+        ),
+        (
+            "A statement from the Defence Council was read out. “We will respond,” the statement said.",
+            "the Defence Council",
+        ),
+    ],
+)
+def test_document_speaker_goes_to_its_issuer(nlp: Language, text: str, issuer: str) -> None:
+    council = _actor("A1", "Defence Council", "organization", text, issuer)
+    starts = text[text.index("“") + 1 :][:6]
+    q = _find(_code(nlp, text, (council,)), starts)
+    assert q.speaker.kind == "document"
+    assert q.speaker.actor == "A1"
+
+
+@pytest.mark.slow
+def test_document_without_issuer_has_no_actor(nlp: Language) -> None:
+    text = "Farmers gathered at dawn.\n\n“We will respond,” the statement said."
+    farmers = _actor("A1", "farmers", "group", text, "Farmers")
+    q = _find(_code(nlp, text, (farmers,)), "We will respond")
+    assert q.speaker.actor is None

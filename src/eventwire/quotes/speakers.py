@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Analysis, Speaker
+from .issuers import document_issuer
 from .lexicon import Lexicon
 
 __all__ = [
@@ -222,6 +223,8 @@ def resolve_speaker(
         if author is not None:
             sub = doc[author.left_edge.i : author.right_edge.i + 1]
             actor = analysis.actor_at(sub.start_char, sub.end_char) or actor
+        if actor is None:
+            actor = document_issuer(doc, head, lambda tok: phrase_actor(analysis, doc, _phrase(tok)))
     elif actor is None and head.lower_ in PRONOUNS and head.lower_ != "it":
         prev_actor = previous.actor if previous is not None else None
         found = _previous_person(analysis, start, prev_actor)
