@@ -19,11 +19,12 @@ def _actors(nlp: Language, text: str) -> tuple[Actor, ...]:
 
 
 def _holder(found: tuple[Actor, ...], text: str, surface: str, nth: int = 0) -> Actor | None:
-    """The actor with a mention on the ``nth`` occurrence of ``surface``."""
+    """The actor with a mention on the ``nth`` occurrence of ``surface`` (its first word when it ends
+    with " said")."""
     start = -1
     for _ in range(nth + 1):
         start = text.index(surface, start + 1)
-    end = start + len(surface)
+    end = start + len(surface.removesuffix(" said"))
     return next((a for a in found if any(m.start <= start and end <= m.end for m in a.mentions)), None)
 
 
@@ -112,3 +113,80 @@ def test_names_file_is_well_formed() -> None:
     assert len(names) == len(set(names)), "duplicate family names"
     assert all(isinstance(n, str) and n[:1].isupper() and n.isalpha() for n in names)
     assert len(name_order().family_first) == len(names)
+    for section in ("honorifics", "title_suffixes"):
+        assert raw[section] and all(w == w.lower() and " " not in w for w in raw[section])
+
+
+@pytest.mark.parametrize(
+    ("words", "glue"),
+    [
+        (["the", "rt", ".", "hon", "."], True),
+        (["-", "elect"], True),
+        (["-", "designate"], True),
+        (["and"], False),
+        (["of", "the"], False),
+    ],
+)
+def test_title_glue(words: list[str], glue: bool) -> None:
+    assert name_order().title_glue(words) is glue
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "later"),
+    [
+        (
+            "Malta's Prime Minister and Chairman of the Island Council, Dr the Rt. Hon. Paul Vella spoke first. "
+            "The Prime Minister said the forum mattered.",
+            "Paul Vella",
+            "The Prime Minister",
+        ),
+        (
+            "President-elect Ana Lopes thanked her voters on Sunday. The bank had praised Lopes before. "
+            "The future president said she would act fast.",
+            "Ana Lopes",
+            "president",
+        ),
+    ],
+)
+def test_titles_joined_by_honorifics_and_suffixes(nlp: Language, text: str, name: str, later: str) -> None:
+    found = _actors(nlp, text)
+    person = _holder(found, text, name)
+    assert person is not None and person.name == name
+    assert _holder(found, text, later, nth=text.count(later) - 1) is person
+
+
+def test_title_before_the_name_gives_country(nlp: Language) -> None:
+    text = "Malta's Prime Minister, Dr the Rt. Hon. Paul Vella, spoke at the forum in Washington."
+    person = _holder(_actors(nlp, text), text, "Paul Vella")
+    assert person is not None and (person.country, person.sector) == ("MLT", "GOV")
+
+
+def test_pronoun_outside_a_quote_skips_people_inside_it(nlp: Language) -> None:
+    text = (
+        "Senator Hugo Marsh spoke on Monday. The party met later.\n\n“I will serve as president for everyone,” he said."
+    )
+    found = _actors(nlp, text)
+    marsh = _holder(found, text, "Hugo Marsh")
+    assert marsh is not None and _holder(found, text, "he said") is marsh
+
+
+def test_pronoun_takes_the_last_subject_over_a_nearer_object(nlp: Language) -> None:
+    text = (
+        "In a video, Governor Hugo Marsh announced a new commission. "
+        "It will be led by the deputy governor, Nina Koss, and three judges. "
+        "“We start today,” he said."
+    )
+    found = _actors(nlp, text)
+    marsh = _holder(found, text, "Hugo Marsh")
+    assert marsh is not None and _holder(found, text, "he said") is marsh
+
+
+def test_pronoun_takes_a_subject_named_in_apposition(nlp: Language) -> None:
+    text = (
+        "Colonel Ruth Abara said the strikes began at dawn. "
+        "Another officer, Commander Lena Ostrova, said the strikes were precise. "
+        "“We showed restraint,” she said."
+    )
+    found = _actors(nlp, text)
+    ostrova = _holder(found, text, "Lena Ostrova")
+    assert ostrova is not None and _holder(found, text, "she said") is ostrova

@@ -160,13 +160,26 @@ class _Builder:
             if target is not None:
                 target.mentions.append(span)
                 return
-        if r.key[0] == "title" and self.doc[phrase.start].lower_ == "the":
+        if r.key[0] == "title" and _definite(self.doc, phrase.start):
             explicit = modifier_country(phrase, self.ctx) or pp_country(phrase, self.ctx)
             target = title_target(self.persons(), r.key[2], explicit, span[0])
             if target is not None:
                 target.mentions.append(span)
                 return
-        self.draft(r).mentions.append(span)
+        d = self.draft(r)
+        d.mentions.append(span)
+        if r.key[0] == "person":
+            self.absorb_titles(d, [span])
+
+    def absorb_titles(self, person: Draft, spans: list[tuple[int, int]]) -> None:
+        """A title phrase in apposition to a person's mention is that person ("the Iraqi foreign minister,
+        X" / "X, the Iraqi foreign minister,"): its mentions, titles, country and sector join the person."""
+        for key, d in list(self.drafts.items()):
+            if key[0] == "title" and any(_appos_linked(self.doc, t, m) for m in spans for t in d.mentions):
+                person.mentions.extend(d.mentions)
+                person.titles.update(d.titles)
+                _describe(person, d.country, d.sector)
+                del self.drafts[key]
 
     # -- coreference passes ---------------------------------------------------------------------
     def surnames(self) -> None:
@@ -198,19 +211,27 @@ class _Builder:
 
     def appositions(self) -> None:
         """ "X, the Iraqi foreign minister," / "the chairman of the Joint Chiefs, Gen. Y": one person."""
-        doc = self.doc
-        for key, d in list(self.drafts.items()):
-            if key[0] != "title":
-                continue
-            for p in self.persons():
-                if p is d or p.key[0] != "person":
-                    continue
-                if any(_appos_linked(doc, t, m) for m in p.mentions for t in d.mentions):
-                    p.mentions.extend(d.mentions)
-                    p.titles.update(d.titles)
-                    _describe(p, d.country, d.sector)
-                    del self.drafts[key]
-                    break
+        for p in self.persons():
+            if p.key[0] == "person":
+                self.absorb_titles(p, p.mentions)
+
+
+#: Adjectives between "the" and a title that still make it a reference back ("the future president").
+MAX_TITLE_ADJECTIVES = 2
+
+
+def _definite(doc: Doc, start: int) -> bool:
+    """ "the president", "the future president", "the newly elected president": a definite title."""
+    j = start
+    if doc[j].lower_ == "the":
+        return True
+    for _ in range(MAX_TITLE_ADJECTIVES):
+        j -= 1
+        if j < 0 or not (doc[j].pos_ in ("ADJ", "ADV") and doc[j].is_lower and doc[j].is_alpha):
+            return False
+        if j > 0 and doc[j - 1].lower_ == "the":
+            return True
+    return False
 
 
 def _describe(person: Draft, country: str | None, sector: str | None) -> None:

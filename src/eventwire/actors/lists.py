@@ -1,6 +1,7 @@
 """Word lists of the actor coder beyond the lexicon, loaded and checked once per process.
 
-- ``data/names.yaml``: family names written first ("Lee Jae-myung" ... "Lee"), for bare-surname coreference.
+- ``data/names.yaml``: family names written first ("Lee Jae-myung" ... "Lee"), for bare-surname coreference;
+  honorifics and title suffixes that keep a title and a name one phrase ("Dr the Rt. Hon. X", "President-elect X").
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import yaml
 
 from ..errors import ConfigError
 
-__all__ = ["NameOrder", "name_order"]
+__all__ = ["NameRules", "name_order"]
 
 
 def _load(name: str) -> Any:
@@ -35,10 +36,12 @@ def _words(raw: Any, where: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class NameOrder:
-    """Which family names come first in a name."""
+class NameRules:
+    """Which family names come first in a name; words that may join a title to a name."""
 
     family_first: frozenset[str]
+    honorifics: frozenset[str]
+    title_suffixes: frozenset[str]
 
     def first_is_family(self, words: list[str]) -> bool:
         """ "Lin Jian", "Lee Jae-myung": the first of two or three words is the family name."""
@@ -49,10 +52,21 @@ class NameOrder:
         given = words[1].split("-")
         return len(words) == 2 and len(given) == 2 and given[0][:1].isupper() and given[1][:1].islower()
 
+    def title_glue(self, words: list[str]) -> bool:
+        """Whether the lower-case words between a title and a name only join them: honorifics ("the Rt.
+        Hon."; their dots) or a hyphenated title suffix ("-elect")."""
+        if words[:2] in (["-", w] for w in self.title_suffixes):
+            words = words[2:]
+        return all(w == "." or w in self.honorifics for w in words)
+
 
 @cache
-def name_order() -> NameOrder:
+def name_order() -> NameRules:
     raw = _load("names.yaml")
     if not isinstance(raw, dict):
         raise ConfigError("names.yaml: expected a mapping")
-    return NameOrder(_words(raw.get("family_first"), "names.yaml family_first"))
+    return NameRules(
+        _words(raw.get("family_first"), "names.yaml family_first"),
+        _words(raw.get("honorifics"), "names.yaml honorifics"),
+        _words(raw.get("title_suffixes"), "names.yaml title_suffixes"),
+    )
