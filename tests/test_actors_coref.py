@@ -8,7 +8,8 @@ from spacy.language import Language
 
 from eventwire.actors import code_actors
 from eventwire.actors.coref import surname_keys
-from eventwire.actors.lists import name_order
+from eventwire.actors.lists import name_order, parse_references, references
+from eventwire.errors import ConfigError
 from eventwire.model import Actor
 
 pytestmark = pytest.mark.slow
@@ -190,3 +191,80 @@ def test_pronoun_takes_a_subject_named_in_apposition(nlp: Language) -> None:
     found = _actors(nlp, text)
     ostrova = _holder(found, text, "Lena Ostrova")
     assert ostrova is not None and _holder(found, text, "she said") is ostrova
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "later"),
+    [
+        (
+            "Chile's Ministry of Mining said exports fell. The ministry added that prices would recover.",
+            "Ministry of Mining",
+            "The ministry",
+        ),
+        (
+            "The Supreme Court of Appeal heard the case on Monday. Lawyers argued for hours. "
+            "The court will rule in June.",
+            "Supreme Court of Appeal",
+            "The court",
+        ),
+        (
+            "Amnesty International published the report. The group said 40 people were held.",
+            "Amnesty International",
+            "The group",
+        ),
+        (
+            "The National Tourism Board met farmers in Lima on Monday. Farmers asked for help. Prices fell. "
+            "Rain came. Roads closed. The board promised aid.",
+            "National Tourism Board",
+            "The board",
+        ),
+    ],
+)
+def test_definite_noun_refers_back_to_the_named_body(nlp: Language, text: str, named: str, later: str) -> None:
+    found = _actors(nlp, text)
+    body = _holder(found, text, named)
+    assert body is not None
+    assert _holder(found, text, later) is body
+
+
+def test_definite_noun_with_nothing_named_keeps_its_own_reading(nlp: Language) -> None:
+    text = "Protesters gathered outside parliament. The ministry said the march was illegal."
+    a = _holder(_actors(nlp, text), text, "The ministry")
+    assert a is not None and "ministry" in a.name.lower()
+
+
+def test_definite_noun_prefers_the_nearer_of_two_bodies(nlp: Language) -> None:
+    text = (
+        "The Ministry of Health closed the clinics. The Ministry of Finance cut the budget. "
+        "The ministry said savings were needed."
+    )
+    found = _actors(nlp, text)
+    assert _holder(found, text, "The ministry said") is _holder(found, text, "Ministry of Finance")
+
+
+def test_a_leading_article_does_not_hide_a_longer_name(nlp: Language) -> None:
+    text = "Israel banned the UN Relief and Works Agency from its territory."
+    a = _holder(_actors(nlp, text), text, "UN Relief and Works Agency")
+    assert a is not None and a.name == "UNRWA"
+
+
+def test_references_file_loads() -> None:
+    refs = references()
+    assert refs.window >= 1
+    assert refs.nouns["ministry"].fits("Ministry of Mining", None)
+    assert refs.nouns["paper"].fits("Daily Courier", "MED")
+    assert not refs.nouns["paper"].fits("Daily Courier", None)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"window": 4, "nouns": {"paper": {"sectors": ["XYZ"]}}},
+        {"window": 4, "nouns": {"paper": {"colour": ["red"]}}},
+        {"window": "four", "nouns": {}},
+        {"nouns": {"paper": {"sectors": ["MED"]}}},
+    ],
+)
+def test_bad_references_are_refused(raw: object) -> None:
+    with pytest.raises(ConfigError):
+        parse_references(raw)

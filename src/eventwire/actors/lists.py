@@ -2,6 +2,8 @@
 
 - ``data/names.yaml``: family names written first ("Lee Jae-myung" ... "Lee"), for bare-surname coreference;
   honorifics and title suffixes that keep a title and a name one phrase ("Dr the Rt. Hon. X", "President-elect X").
+- ``data/references.yaml``: nouns that, after "the", refer back to an organisation named shortly before
+  ("the ministry", "the paper", "the group").
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import yaml
 
 from ..errors import ConfigError
 
-__all__ = ["NameRules", "name_order"]
+__all__ = ["NameRules", "RefNoun", "References", "name_order", "parse_references", "references"]
 
 
 def _load(name: str) -> Any:
@@ -70,3 +72,54 @@ def name_order() -> NameRules:
         _words(raw.get("honorifics"), "names.yaml honorifics"),
         _words(raw.get("title_suffixes"), "names.yaml title_suffixes"),
     )
+
+
+#: The CAMEO sector codes an organisation can have.
+SECTORS = frozenset(
+    {
+        "GOV", "MIL", "LEG", "JUD", "COP", "REB", "INS", "OPP", "CVL", "BUS", "MED", "EDU", "HLH", "REF", "IGO",
+        "NGO", "IMG", "SPY", "CRM", "LAB", "ELI", "AGR", "ENV", "MOD", "RAD", "UAF", "REL", "SEP", "DEV", "HRI",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RefNoun:
+    """What "the NOUN" may refer back to: an organisation with one of ``words`` in its name, or a named
+    organisation of one of ``sectors``."""
+
+    words: frozenset[str]
+    sectors: frozenset[str]
+
+    def fits(self, name: str, sector: str | None) -> bool:
+        return bool(self.words & {_key(w) for w in name.split()}) or (sector is not None and sector in self.sectors)
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """Definite back-references: noun -> what it may refer to, within ``window`` sentences."""
+
+    window: int
+    nouns: dict[str, RefNoun]
+
+
+@cache
+def references() -> References:
+    return parse_references(_load("references.yaml"))
+
+
+def parse_references(raw: Any) -> References:
+    """Checks and reads the content of ``references.yaml``."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("nouns"), dict) or not isinstance(raw.get("window"), int):
+        raise ConfigError("references.yaml: expected window (int) and nouns (mapping)")
+    nouns = {}
+    for noun, spec in raw["nouns"].items():
+        where = f"references.yaml {noun}"
+        if not isinstance(spec, dict) or not (spec.keys() <= {"words", "sectors"}) or not spec:
+            raise ConfigError(f"{where}: expected words and/or sectors")
+        sectors = frozenset(str(s) for s in spec.get("sectors", ()))
+        if not sectors <= SECTORS:
+            raise ConfigError(f"{where}: unknown sector {sorted(sectors - SECTORS)}")
+        words = _words(spec["words"], where) if "words" in spec else frozenset()
+        nouns[_key(str(noun))] = RefNoun(words, sectors)
+    return References(raw["window"], nouns)

@@ -156,8 +156,8 @@ def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str
     units: list[Unit] = []
     n = len(doc)
     texts, spaces = token_table(doc)[:2]  # plain lists: no Token built per word tried
-    i = 0
-    while i < n:
+
+    def longest(i: int) -> tuple[int, Entry] | None:
         best: tuple[int, Entry] | None = None
         key = ""
         for j in range(i, min(n, i + max_tokens)):
@@ -171,9 +171,18 @@ def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str
             key += " " if spaces[j] else ""
             if entry is not None and _case_ok(entry, [doc[k] for k in range(i, j + 1)]):
                 best = (j + 1, entry)
+        return best
+
+    i = 0
+    while i < n:
+        best = longest(i)
         if best is None:
             i += 1
             continue
+        if texts[i].lower() == "the" and i + 1 < n:
+            inner = longest(i + 1)  # "the UN" must not hide "UN Relief and Works Agency"
+            if inner is not None and inner[0] > best[0]:
+                i, best = i + 1, inner
         units.append(Unit(i, best[0], best[1]))
         i = best[0]
     return units
