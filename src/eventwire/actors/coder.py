@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
 from ..nlp import dateline_end, parse_table, token_table
+from .affiliation import affiliate
 from .context import relational
 from .coref import (
     FEMALE_TITLES,
@@ -394,6 +395,7 @@ def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[
     b.surnames()
     b.backrefs()
     b.pronouns()
+    affiliate(doc, list(b.drafts.values()))
     drafts = [d for d in b.drafts.values() if d.mentions]
     drafts.sort(key=lambda d: min(d.mentions))
     actors = []

@@ -4,6 +4,8 @@
   honorifics and title suffixes that keep a title and a name one phrase ("Dr the Rt. Hon. X", "President-elect X").
 - ``data/references.yaml``: nouns that, after "the", refer back to an organisation named shortly before
   ("the ministry", "the paper", "the group").
+- ``data/bodies.yaml``: words of unknown names that give an organisation's sector ("University" -> EDU) or
+  make the name a place ("Street", "Airport", "-allee").
 """
 
 from __future__ import annotations
@@ -17,7 +19,17 @@ import yaml
 
 from ..errors import ConfigError
 
-__all__ = ["NameRules", "RefNoun", "References", "name_order", "parse_references", "references"]
+__all__ = [
+    "BodyWords",
+    "NameRules",
+    "RefNoun",
+    "References",
+    "body_words",
+    "name_order",
+    "parse_bodies",
+    "parse_references",
+    "references",
+]
 
 
 def _load(name: str) -> Any:
@@ -123,3 +135,46 @@ def parse_references(raw: Any) -> References:
         words = _words(spec["words"], where) if "words" in spec else frozenset()
         nouns[_key(str(noun))] = RefNoun(words, sectors)
     return References(raw["window"], nouns)
+
+
+@dataclass(frozen=True, slots=True)
+class BodyWords:
+    """Name words that tell an unknown organisation's sector, or that the name is a place."""
+
+    sectors: dict[str, str]
+    places: frozenset[str]
+    place_endings: tuple[str, ...]
+
+    def sector(self, words: list[str]) -> str | None:
+        """The sector the last telling word of a name gives ("University Hospital" -> HLH)."""
+        found = [self.sectors[k] for w in words if (k := _key(w)) in self.sectors]
+        return found[-1] if found else None
+
+    def is_place(self, words: list[str]) -> bool:
+        """ "Lüderitz Street", "Ben Gurion Airport", "Petersallee": a street, square or site, not an actor."""
+        if not words:
+            return False
+        last = _key(words[-1])
+        return last in self.places or (len(words) == 1 and last.endswith(self.place_endings))
+
+
+@cache
+def body_words() -> BodyWords:
+    return parse_bodies(_load("bodies.yaml"))
+
+
+def parse_bodies(raw: Any) -> BodyWords:
+    """Checks and reads the content of ``bodies.yaml``."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("sectors"), dict):
+        raise ConfigError("bodies.yaml: expected sectors (mapping), places and place_endings (lists)")
+    sectors: dict[str, str] = {}
+    for sector, words in raw["sectors"].items():
+        if sector not in SECTORS:
+            raise ConfigError(f"bodies.yaml: unknown sector {sector!r}")
+        for w in _words(words, f"bodies.yaml sectors {sector}"):
+            if w in sectors:
+                raise ConfigError(f"bodies.yaml: {w!r} listed under {sectors[w]} and {sector}")
+            sectors[w] = str(sector)
+    places = _words(raw.get("places"), "bodies.yaml places")
+    endings = tuple(sorted(_words(raw.get("place_endings"), "bodies.yaml place_endings")))
+    return BodyWords(sectors, places, endings)

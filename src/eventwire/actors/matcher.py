@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import token_table, token_word_ids
 from .knowledge import Entry, Lexicon
+from .lists import body_words
 
 __all__ = ["Unit", "find_units", "positions", "scan", "word_ids"]
 
@@ -352,8 +353,13 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         if not any(doc[i].is_alpha and i not in covered for i in range(start, end)):
             continue
+        words = [t.text for t in doc[start:end]]
+        if body_words().is_place(words):
+            continue  # "Ben Gurion Airport", "Lüderitzstrasse": a place, not a body
         country = next((u.entry.country for u in inside if u.entry.country), None)
-        sector = next((u.entry.sector for u in reversed(inside) if u.kind == "sector"), None)
+        inner = next((u.entry.sector for u in reversed(inside) if u.kind == "sector"), None)
+        # the last word decides what kind of body it is ("Mercy General Hospital" is no army)
+        sector = body_words().sector(words[-1:]) or inner or body_words().sector(words)
         text = doc[start:end].text
         out.append(Unit(start, end, Entry("org", text, text, country, sector, None, "organization", "cap")))
     return out
@@ -446,7 +452,7 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
         if any(u.start <= start and ent.end <= u.end for u in raw):
             continue  # the whole "name" is a known country, capital or title ("Sri Lanka")
         name = _name_unit(doc, start, ent.end)
-        if name is not None:
+        if name is not None and not body_words().is_place(name.entry.text.split()):
             persons.append(name)
     in_raw = {i for u in raw for i in range(u.start, u.end)}
     persons = [_extend_left(doc, p, in_raw) for p in persons]

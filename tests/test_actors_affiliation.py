@@ -1,0 +1,108 @@
+"""People and bodies the lexicon does not know, on sentences written here: the country and sector of the
+body or place a person is tied to, the sector a body's name tells, names that are places."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventwire.actors import code_actors
+from eventwire.actors.lists import body_words, parse_bodies
+from eventwire.errors import ConfigError
+from eventwire.model import Actor
+
+pytestmark = pytest.mark.slow
+
+
+def _actor(nlp: Language, text: str, surface: str) -> Actor | None:
+    found = code_actors(nlp(text), text)
+    start = text.index(surface)
+    end = start + len(surface)
+    return next((a for a in found if any(m.start <= start and end <= m.end for m in a.mentions)), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "sector"),
+    [
+        (
+            "Tomas Reyes, a lawyer for the State Department, argued the point.",
+            "Tomas Reyes",
+            "USA",
+            "GOV",
+        ),
+        (
+            "“Act now,” said Mira Okonjo, a researcher at the University of Lagos.",
+            "Mira Okonjo",
+            None,
+            "EDU",
+        ),
+        ("Maria Gonzalez of Amnesty International in Lima said the law was unjust.", "Maria Gonzalez", "PER", "NGO"),
+        ("Dr. Hana Sato, a surgeon at Al-Noor Hospital, treated the wounded.", "Hana Sato", None, "HLH"),
+    ],
+)
+def test_unknown_person_takes_country_and_sector_of_her_body(
+    nlp: Language, text: str, surface: str, country: str | None, sector: str
+) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.kind == "person"
+    assert a.sector == sector
+    if country is not None:
+        assert a.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "sector"),
+    [
+        ("The University of Lagos closed its campus on Monday.", "University of Lagos", "EDU"),
+        ("Doctors at Mercy General Hospital went on strike.", "Mercy General Hospital", "HLH"),
+        ("The Morning Herald published the letter.", "Morning Herald", "MED"),
+    ],
+)
+def test_unknown_body_takes_the_sector_its_name_tells(nlp: Language, text: str, surface: str, sector: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Protesters marched down Mandela Street to the Grand Square.", "Mandela Street"),
+        ("The plane landed at Jomo Kenyatta Airport after midnight.", "Jomo Kenyatta Airport"),
+        ("Residents want Wissmannstrasse renamed.", "Wissmannstrasse"),
+    ],
+)
+def test_streets_and_airports_are_no_actors(nlp: Language, text: str, surface: str) -> None:
+    assert _actor(nlp, text, surface) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("The British Virgin Islands premier was arrested in Miami.", "British Virgin Islands", "VGB"),
+        ("Reuters reported the strike first.", "Reuters", "GBR"),
+    ],
+)
+def test_territories_and_news_agencies_have_countries(nlp: Language, text: str, surface: str, country: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country
+
+
+def test_body_words() -> None:
+    words = body_words()
+    assert words.sector(["University", "Hospital", "of", "Accra"]) == "HLH"
+    assert words.sector(["Central", "Accra", "Traders"]) is None
+    assert words.is_place(["Nachtigalplatz"]) and not words.is_place(["Nachtigal"])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"sectors": {"XYZ": ["college"]}, "places": ["street"], "place_endings": ["allee"]},
+        {"sectors": {"EDU": ["college"], "HLH": ["college"]}, "places": ["street"], "place_endings": ["allee"]},
+        {"sectors": {"EDU": ["college"]}, "places": "street", "place_endings": ["allee"]},
+        {"places": ["street"], "place_endings": ["allee"]},
+    ],
+)
+def test_bad_body_words_are_refused(raw: object) -> None:
+    with pytest.raises(ConfigError):
+        parse_bodies(raw)
