@@ -268,3 +268,49 @@ def test_references_file_loads() -> None:
 def test_bad_references_are_refused(raw: object) -> None:
     with pytest.raises(ConfigError):
         parse_references(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "it"),
+    [
+        (
+            "Norway did not attend the hearing and rejected its questions. It argued that no duty existed.",
+            "Norway",
+            "It argued",
+        ),
+        (
+            "The Ministry of Mining rejected the plan on Monday. It said the vote was void.",
+            "Ministry of Mining",
+            "It said",
+        ),
+    ],
+)
+def test_opening_it_joins_the_state_or_body_subject_before(nlp: Language, text: str, body: str, it: str) -> None:
+    found = _actors(nlp, text)
+    target = _holder(found, text, body)
+    start = text.index(it)
+    holder = next((a for a in found if any(m.start == start and m.end == start + 2 for m in a.mentions)), None)
+    assert target is not None and holder is target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway rejected the plan. It is clear that the talks failed.",
+        "Minister Ola Berg rejected the plan. It argued for nothing.",  # a person is no "it"
+        "Protesters rejected the plan. “It will fail,” they said.",
+    ],
+)
+def test_it_that_is_no_state_or_body_stays_alone(nlp: Language, text: str) -> None:
+    found = _actors(nlp, text)
+    start = text.index("It")
+    assert not any(m.start == start for a in found for m in a.mentions)
+
+
+def test_his_government_is_the_speakers_country(nlp: Language) -> None:
+    text = (
+        "Peru said Peru would never accept it, Peru's envoy said. Chilean Defence Minister Rosa Vidal said "
+        "Wednesday his government had acted within the law, while Peru protested."
+    )
+    a = _holder(_actors(nlp, text), text, "government")
+    assert a is not None and (a.country, a.sector) == ("CHL", "GOV")

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, Analysis, Span
 from ..nlp import dateline_end, parse_table, token_table
 from .affiliation import affiliate
+from .bodyrefs import definite_refs, it_refs
 from .context import relational
 from .coref import (
     FEMALE_TITLES,
@@ -22,7 +23,7 @@ from .coref import (
     title_target,
 )
 from .knowledge import Lexicon, Person, key_of, lexicon
-from .lists import RefNoun, name_order, references
+from .lists import name_order
 from .matcher import ARTICLES, Unit, find_units, positions, word_ids
 from .phrases import COUNTRYISH, Phrase, build_phrases
 from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
@@ -200,51 +201,6 @@ class _Builder:
                 target.mentions.append((start, tok.i + 1))
                 self.covered.add(tok.i)
 
-    def backrefs(self) -> None:
-        """ "the ministry", "the paper", "the group": the organisation of that kind named last, within a few
-        sentences (``data/references.yaml``), rather than an actor of its own."""
-        refs = references()
-        doc = self.doc
-        sents = self.ctx.sents or Sentences(doc)
-        for i in positions(doc, word_ids(refs.nouns)):
-            if i == 0 or doc[i - 1].lower_ != "the" or not _bare_noun(doc, i):
-                continue
-            own = {(i - 1, i + 1), (i, i + 1)}
-            if any(m not in own and m[0] <= i < m[1] for d in self.drafts.values() for m in d.mentions):
-                continue  # part of a longer mention ("the ministry's spokesman")
-            floor = sents.spans[max(sents.index(i) - refs.window, 0)][0]
-            target = self.named_body(refs.nouns[doc[i].lower_], floor, i - 1)
-            if target is None:
-                continue
-            for d in self.drafts.values():
-                d.mentions = [m for m in d.mentions if m not in own]
-            target.mentions.append((i - 1, i + 1))
-
-    def named_body(self, ref: RefNoun, floor: int, at: int) -> Draft | None:
-        """The organisation ``ref`` fits that was last mentioned before ``at`` (a bare back-reference is no
-        mention): one named with a capital ("the Ministry of Foreign Affairs") from ``floor`` on, or the only
-        one so named before; else a common-noun one ("India's home ministry") from ``floor`` on."""
-        named: list[tuple[int, Draft]] = []
-        common: list[tuple[int, Draft]] = []
-        for d in self.drafts.values():
-            if d.key[0] not in ("org", "group") or d.kind == "person":
-                continue
-            spans = [(s, e) for s, e in d.mentions if s < at and not _bare_ref(self.doc, s, e)]
-            names = " ".join([d.name, *(self.doc[s:e].text for s, e in spans)])
-            if not ref.fits(names, d.sector if d.key[0] == "org" else None):
-                continue
-            capital = [s for s, e in spans if self.doc[e - 1].text[:1].isupper()]
-            if capital:
-                named.append((max(capital), d))
-            elif spans:
-                common.append((max(s for s, _ in spans), d))
-        if named:
-            pos, best = max(named, key=lambda f: f[0])
-            if pos >= floor or len(named) == 1:
-                return best
-        recent = [f for f in common if f[0] >= floor]
-        return max(recent, key=lambda f: f[0])[1] if recent else None
-
     def pronouns(self) -> None:
         persons = self.persons()
         sents = self.ctx.sents or Sentences(self.doc)
@@ -278,22 +234,6 @@ def _definite(doc: Doc, start: int) -> bool:
         if j > 0 and doc[j - 1].lower_ == "the":
             return True
     return False
-
-
-def _bare_noun(doc: Doc, i: int) -> bool:
-    """ "the ministry" said: a common noun heading its own noun phrase, nothing after it ("of ...", a noun)."""
-    tok = doc[i]
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return (
-        tok.pos_ == "NOUN"
-        and tok.dep_ not in ("compound", "amod")
-        and (nxt is None or (nxt.lower_ != "of" and nxt.pos_ not in ("NOUN", "PROPN")))
-    )
-
-
-def _bare_ref(doc: Doc, start: int, end: int) -> bool:
-    """A mention that is only "the NOUN" (itself a back-reference, not a name)."""
-    return end - start <= 2 and doc[start].lower_ == "the"
 
 
 def _describe(person: Draft, country: str | None, sector: str | None) -> None:
@@ -393,8 +333,10 @@ def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[
         b.add_phrase(phrase)
     b.appositions()
     b.surnames()
-    b.backrefs()
+    sents = ctx.sents or Sentences(doc)
+    definite_refs(doc, list(b.drafts.values()), sents)
     b.pronouns()
+    it_refs(doc, list(b.drafts.values()), sents, b.covered)
     affiliate(doc, list(b.drafts.values()))
     drafts = [d for d in b.drafts.values() if d.mentions]
     drafts.sort(key=lambda d: min(d.mentions))

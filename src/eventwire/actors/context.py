@@ -20,6 +20,9 @@ RELATIONS = frozenset(
     {"based", "occupied", "held", "controlled", "backed", "funded", "sponsored", "supported", "allied", "armed"}
 )
 
+#: possessives whose owner gives a phrase its country ("its troops", "his government": the speaker's)
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "on", "within"})
 
@@ -76,11 +79,12 @@ class Context:
         return people[0].role_at(self.published).country if people else None
 
     def its_country(self, i: int) -> str | None:
-        """The country "its" (or "their") before token ``i`` stands for: the actor of its clause ("Iraq asked the
-        U.S. to withdraw its troops"), or when the phrase is that actor ("Britain is sending troops to Mali, its
-        defense ministry said"; "Bosnian Serbs said their forces ...") the country that is a subject in the
-        sentence, else the first one named in it."""
-        if i == 0 or self.doc[i - 1].lower_ not in ("its", "their"):
+        """The country a possessive ("its", "their", "his", "her") before token ``i`` stands for: the actor of
+        its clause ("Iraq asked the U.S. to withdraw its troops"), or when the phrase is that actor ("Britain
+        is sending troops to Mali, its defense ministry said"; "Bosnian Serbs said their forces ...";
+        "Minister X said his government ...") the country that is a subject in the sentence, else the first
+        one named in it."""
+        if i == 0 or self.doc[i - 1].lower_ not in POSSESSIVES:
             return None
         _, actor = _clause_actor(self.doc[i])  # "Iraq asked the U.S. to withdraw its troops": the U.S.
         if actor is not None and not actor.left_edge.i <= i <= actor.right_edge.i:

@@ -113,6 +113,8 @@ class References:
 
     window: int
     nouns: dict[str, RefNoun]
+    #: verbs whose subject "it" refers to nothing ("it seems") or to a thing
+    it_not_agentive: frozenset[str] = frozenset()
 
 
 @cache
@@ -134,7 +136,8 @@ def parse_references(raw: Any) -> References:
             raise ConfigError(f"{where}: unknown sector {sorted(sectors - SECTORS)}")
         words = _words(spec["words"], where) if "words" in spec else frozenset()
         nouns[_key(str(noun))] = RefNoun(words, sectors)
-    return References(raw["window"], nouns)
+    verbs = _words(raw.get("it_verbs_not_agentive", []), "references.yaml it_verbs_not_agentive")
+    return References(raw["window"], nouns, verbs)
 
 
 @dataclass(frozen=True, slots=True)
