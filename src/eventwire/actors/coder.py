@@ -27,6 +27,7 @@ from .lists import name_order
 from .matcher import ARTICLES, Unit, find_units, positions, word_ids
 from .phrases import COUNTRYISH, Phrase, build_phrases
 from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
+from .validity import dateline_tokens
 
 __all__ = ["ActorCoder", "code_actors"]
 
@@ -328,8 +329,9 @@ def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[
     units = _homonyms_placed(lex, units)
     ctx = _context(doc, lex, units, published)
     b = _Builder(doc, lex, ctx)
-    cut = dateline_end(doc)  # "NAIROBI —": where the story was filed tells the country, it does not act
-    for phrase in build_phrases(doc, [u for u in units if u.start >= cut]):
+    # "NAIROBI —", "JAKARTA (Reuters) -": where the story was filed tells the country, it does not act
+    filed = dateline_tokens(doc) | set(range(dateline_end(doc)))
+    for phrase in build_phrases(doc, [u for u in units if u.start not in filed]):
         b.add_phrase(phrase)
     b.appositions()
     b.surnames()

@@ -191,22 +191,10 @@ def _previous_person(analysis: Analysis, before: int, prefer: str | None) -> Act
 
 
 def phrase_actor(analysis: Analysis, doc: Doc, phrase: SpeakerPhrase) -> Actor | None:
-    """The actor a speaker phrase names: the one whose mention holds the phrase's head word ("Jane Roe,
-    a lawyer for the Civil Rights Union" is Jane Roe, not the union), else the mention nearest before the
-    head ("the party's Likud faction": Likud), else the longest mention inside the phrase."""
+    """The actor a speaker phrase names (``Analysis.phrase_actor``: the one holding its head word first)."""
     head = doc[phrase.head]
-    lo, hi = head.idx, head.idx + len(head.text)
     span = doc[phrase.start : phrase.end]
-    best: tuple[int, Actor] | None = None
-    for actor in analysis.actors:
-        for m in actor.mentions:
-            if m.start <= lo and hi <= m.end:
-                return actor
-            if span.start_char <= m.start and m.end <= lo and (best is None or m.end > best[0]):
-                best = (m.end, actor)
-    if best is not None:
-        return best[1]
-    return analysis.actor_at(span.start_char, span.end_char)
+    return analysis.phrase_actor(span.start_char, span.end_char, head.idx, head.idx + len(head.text))
 
 
 def resolve_speaker(

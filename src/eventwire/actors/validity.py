@@ -1,0 +1,124 @@
+"""Which stretches of text are actors: datelines are not, nor places where something happens, nor things.
+
+``judge_side`` is the public judgement later stages may ask for a side of an event (source or target):
+
+    >>> judge_side(doc, analysis, start, end)          # character offsets into the article text
+    SideJudgement(kind="actor", actor=Actor(...))      # or kind "dateline" | "place" | "pronoun" | "thing"
+
+- ``actor``: the span names an actor of ``analysis.actors`` (the one whose mention holds the span's head
+  word, else the mention nearest before the head, else the longest inside the span);
+- ``dateline``: it lies in a dateline ("KHAN YOUNIS, GAZA —", "JAKARTA (Reuters) -"): where the story was
+  filed, never a side;
+- ``place``: a place where something happens ("in Brussels", "at the Ramallah Hospital"): an actor's
+  mention (its ``actor`` is given: a country named as a place may still be what a target means) or a
+  named place no actor covers;
+- ``pronoun``: a pronoun no actor covers (it could not be resolved: not a side);
+- ``thing``: anything else ("the crisis", "aggression", "the legislation").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Analysis
+from ..nlp import LONG_DASHES, token_table
+
+__all__ = ["SideJudgement", "dateline_tokens", "judge_side"]
+
+SideKind = Literal["actor", "dateline", "place", "pronoun", "thing"]
+#: How many paragraphs from the top may open with a dateline (a title line may come first).
+DATELINE_PARAGRAPHS = 3
+#: How many tokens a dateline may run before its dash ("KHAN YOUNIS, Gaza Strip (AP) —").
+DATELINE_TOKENS = 12
+DATELINE_MARKS = frozenset({":", "—", "–", "--", "-"})
+#: Prepositions whose object is where something happens.
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class SideJudgement:
+    """What a stretch of text is as a side of an event, and the actor it names (kind "actor" or "place")."""
+
+    kind: SideKind
+    actor: Actor | None = None
+
+    @property
+    def is_actor(self) -> bool:
+        return self.kind == "actor"
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    texts = token_table(doc).text
+    starts = [0]
+    for i, text in enumerate(texts):
+        if i + 1 < len(texts) and text.isspace() and "\n" in text:
+            starts.append(i + 1)
+        if len(starts) > DATELINE_PARAGRAPHS:
+            break
+    return starts[:DATELINE_PARAGRAPHS]
+
+
+def _dateline_at(doc: Doc, p: int) -> int:
+    """The end of a dateline opening the paragraph at token ``p`` (0 if none): upper-case place words,
+    then optionally ", Region" and "(Agency)", then a dash or colon; or a short line of capitals alone."""
+    first = doc[p] if p < len(doc) else None
+    if first is None or not (first.is_alpha and first.text.isupper() and len(first.text) > 1):
+        return 0
+    depth = 0
+    for tok in doc[p : min(len(doc), p + DATELINE_TOKENS)]:
+        if tok.is_space and "\n" in tok.text:
+            run = doc[p : tok.i]
+            return tok.i if len(run) <= 4 and all(t.text.isupper() or t.is_punct for t in run) else 0
+        if tok.text in DATELINE_MARKS and depth == 0 and tok.i > p:
+            if first.ent_type_ in ("ORG", "PERSON", "NORP") and tok.text not in LONG_DASHES:
+                return 0  # "NATO: ...", "UN - ..."
+            return tok.i + 1
+        depth += tok.text == "("
+        depth -= tok.text == ")"
+        if depth == 0 and not (tok.is_punct or tok.text[:1].isupper()):
+            return 0
+    return 0
+
+
+def dateline_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of the datelines that open the text or one of its first paragraphs ("JAKARTA\\n\\nJAKARTA
+    (Reuters) - ..."): where the story was filed tells the country, it does not act."""
+    out: set[int] = set()
+    for p in _paragraph_starts(doc):
+        end = _dateline_at(doc, p)
+        out.update(range(p, end))
+    return frozenset(out)
+
+
+def _locative(tok: Token) -> bool:
+    """ "in Brussels", "at the border": the object of a preposition of place."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+
+
+def _head(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def judge_side(doc: Doc, analysis: Analysis, start: int, end: int) -> SideJudgement:
+    """What the text ``[start, end)`` is as a side of an event (see the module's docstring)."""
+    head = _head(doc, start, end)
+    if head is None:
+        return SideJudgement("thing")
+    if head.i in dateline_tokens(doc):
+        return SideJudgement("dateline")
+    actor = analysis.phrase_actor(start, end, head.idx, head.idx + len(head.text))
+    place = _locative(head) and (head.ent_type_ in PLACE_ENTS or (actor is not None and actor.kind == "country"))
+    if actor is not None:
+        return SideJudgement("place" if place else "actor", actor)
+    if head.pos_ == "PRON":
+        return SideJudgement("pronoun")
+    if head.ent_type_ in PLACE_ENTS:
+        return SideJudgement("place")
+    return SideJudgement("thing")
