@@ -314,3 +314,24 @@ def test_his_government_is_the_speakers_country(nlp: Language) -> None:
     )
     a = _holder(_actors(nlp, text), text, "government")
     assert a is not None and (a.country, a.sector) == ("CHL", "GOV")
+
+
+def test_a_title_naming_its_body_does_not_go_to_another_bodys_holder(nlp: Language) -> None:
+    text = (
+        "Gen. Omar Aziz, the army's spokesperson, said the strikes were over. Beijing called for calm. "
+        "“We regret the strikes,” the Foreign Ministry spokesperson said."
+    )
+    found = _actors(nlp, text)
+    aziz = _holder(found, text, "Omar Aziz")
+    other = _holder(found, text, "the Foreign Ministry spokesperson")
+    assert aziz is not None and other is not None and other is not aziz
+    assert "spokesperson" in other.name
+
+
+def test_an_igo_title_in_apposition_is_that_person(nlp: Language) -> None:
+    text = "“Aid must flow,” the UN undersecretary general for legal affairs, Ines Marklund, told the court."
+    person = _holder(_actors(nlp, text), text, "Ines Marklund")
+    assert person is not None
+    assert _holder(_actors(nlp, text), text, "the UN undersecretary general") is not None
+    assert (person.country, person.sector) == (None, "IGO")
+    assert any("undersecretary" in m.text for m in person.mentions)

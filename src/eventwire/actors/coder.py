@@ -83,6 +83,15 @@ class _Builder:
         hits = [d for d in self.persons() if key in d.surnames and d.key[1] != key and d.last_before(at) >= 0]
         return max(hits, key=lambda d: d.last_before(at)) if hits else None
 
+    def same_body(self, phrase: Phrase, person: Draft) -> bool:
+        """A title naming its body ("the Foreign Ministry spokesperson") refers back only to a person
+        introduced with that body, not to any spokesperson."""
+        bodies = [u for u in phrase.modifiers if u.kind == "org" or (u.kind == "sector" and u.entry.agent == "group")]
+        if not bodies:
+            return True
+        said = " ".join(self.doc[s:e].text.lower() for s, e in person.mentions)
+        return all(self.doc[u.start : u.end].text.lower() in said for u in bodies)
+
     def appositive(self, span: tuple[int, int]) -> Draft | None:
         """The named person a title phrase stands in apposition to ("X, the party leader,")."""
         for d in self.persons():
@@ -166,7 +175,7 @@ class _Builder:
         if r.key[0] == "title" and _definite(self.doc, phrase.start):
             explicit = modifier_country(phrase, self.ctx) or pp_country(phrase, self.ctx)
             target = title_target(self.persons(), r.key[2], explicit, span[0])
-            if target is not None:
+            if target is not None and self.same_body(phrase, target):
                 target.mentions.append(span)
                 return
         d = self.draft(r)

@@ -384,8 +384,14 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
 
 
 def _igo_reading(igo: Unit, sector: str | None, phrase: Phrase, ctx: Context) -> Reading:
-    """ "UN officials" speak for the UN; "NATO troops", "UN peacekeepers" are its forces (sector MIL)."""
+    """ "UN officials" speak for the UN; "NATO troops", "UN peacekeepers" are its forces (sector MIL); "the
+    UN undersecretary general" is one person of it (a title, for apposition and title coreference)."""
     e = igo.entry
+    if phrase.head.entry.agent == "person" and phrase.head.kind == "sector":
+        name = f"{e.name} {_surface(ctx.doc, igo.end, phrase.end)}".strip()
+        titles = tuple(t.entry.name for t in phrase.titles)
+        key = ("title", "", phrase.head.entry.name, key_of(name))
+        return Reading(key, name, None, e.sector, e.code, "person", titles=titles)
     if sector != "MIL" or e.sector != "IGO":
         return Reading(("org", e.name), e.name, None, e.sector, e.code, "organization")
     name = f"{e.name} {_surface(ctx.doc, igo.end, phrase.end)}".strip()
