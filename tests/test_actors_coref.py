@@ -335,3 +335,20 @@ def test_an_igo_title_in_apposition_is_that_person(nlp: Language) -> None:
     assert _holder(_actors(nlp, text), text, "the UN undersecretary general") is not None
     assert (person.country, person.sector) == (None, "IGO")
     assert any("undersecretary" in m.text for m in person.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "sector"),
+    [
+        ("“We are exhausted,” says a doctor from Tulkarm who asked not to be named.", "a doctor", "HLH"),
+        ("An official said the border would reopen.", "An official", "GOV"),
+    ],
+)
+def test_indefinite_person_title_as_argument_is_an_actor(nlp: Language, text: str, surface: str, sector: str) -> None:
+    a = _holder(_actors(nlp, text), text, surface)
+    assert a is not None and a.kind == "person" and a.sector == sector
+
+
+@pytest.mark.parametrize("text", ["A major offensive began in the north.", "A general strike was called for Monday."])
+def test_weak_title_words_as_adjectives_are_no_actors(nlp: Language, text: str) -> None:
+    assert not [a for a in _actors(nlp, text) if a.kind == "person"]

@@ -113,6 +113,8 @@ SPEECH_LEMMAS = frozenset(
 WORD_ACRONYMS = frozenset({"is", "us", "it", "as", "at", "in", "on", "or", "an", "am", "me", "who", "aid", "man"})
 PLACE_KINDS = frozenset({"country", "capital", "demonym", "region"})
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"})
+#: Dependencies of a noun that is an argument of its clause ("a doctor said", "told an official").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "agent"})
 #: The longest lower-case syllable after the hyphen of a given name ("Jae-myung", "Do-yun").
 MAX_SYLLABLE = 5
 NAME_GLUE = frozenset(
@@ -207,6 +209,7 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
             prev.lower_ in ("the", "its", "his", "her", "their", "'s", "’s")
             or prev.i in taken
             or (doc[unit.start].text[:1].isupper() and prev.text[:1].isupper() and prev.is_alpha)
+            or (prev.lower_ in ("a", "an") and last.dep_ in ARGUMENT_DEPS)  # "says a doctor from Hebron"
         )
     return True
 
