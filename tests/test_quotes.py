@@ -388,3 +388,25 @@ def test_document_without_issuer_has_no_actor(nlp: Language) -> None:
     farmers = _actor("A1", "farmers", "group", text, "Farmers")
     q = _find(_code(nlp, text, (farmers,)), "We will respond")
     assert q.speaker.actor is None
+
+
+@pytest.mark.slow
+def test_quote_after_a_paragraph_introducing_a_person_is_hers(nlp: Language) -> None:
+    text = (
+        "Nomvula Dube, the finance member of the provincial council, wants the corridor extended north.\n\n"
+        "“Bringing in our neighbours is important for the whole region.”"
+    )
+    dube = _actor("A1", "Nomvula Dube", "person", text, "Nomvula Dube")
+    q = _find(_code(nlp, text, (dube,)), "Bringing in")
+    assert q.speaker.actor == "A1"
+
+
+@pytest.mark.slow
+def test_quote_after_a_paragraph_about_a_body_gets_no_speaker_from_it(nlp: Language) -> None:
+    text = (
+        "The provincial council met on Monday about the corridor.\n\n"
+        "“Bringing in our neighbours is important for the whole region.”"
+    )
+    council = _actor("A1", "provincial council", "group", text, "The provincial council")
+    quotes = _code(nlp, text, (council,))
+    assert all(q.speaker.actor != "A1" for q in quotes)
