@@ -106,3 +106,27 @@ def test_body_words() -> None:
 def test_bad_body_words_are_refused(raw: object) -> None:
     with pytest.raises(ConfigError):
         parse_bodies(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        (
+            # the first mention has no country of its own (the article's, India, is guessed); the apposition
+            # later says whose spokesman he is
+            "India struck at dawn. India said the targets were camps. Spokesman Gen. Tariq Baig spoke at noon. "
+            "Gen. Tariq Baig, Pakistan's military spokesman, said India hit mosques.",
+            "Tariq Baig",
+            "PAK",
+        ),
+        (
+            "Chile closed its ports. Chilean officials met. “Act now,” said Mira Okonjo, a researcher at the "
+            "University of Lagos in Nigeria.",
+            "Mira Okonjo",
+            "NGA",
+        ),
+    ],
+)
+def test_own_country_replaces_a_guessed_one(nlp: Language, text: str, surface: str, country: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country

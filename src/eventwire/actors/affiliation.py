@@ -62,14 +62,18 @@ def _tie(doc: Doc, person: Draft, owner: dict[int, Draft]) -> tuple[Draft | None
 
 
 def affiliate(doc: Doc, drafts: list[Draft]) -> None:
-    """Fill the missing country and sector of named people from the body or place they are tied to."""
+    """Fill the missing country and sector of named people from the body or place they are tied to; a tied
+    country also replaces one guessed from the article."""
     owner = _owners(drafts)
     for person in drafts:
-        if person.kind != "person" or person.key[0] != "person" or (person.country and person.sector):
+        if person.kind != "person" or person.key[0] != "person":
+            continue
+        if person.country and person.sector and not person.guessed:
             continue
         body, place = _tie(doc, person, owner)
-        if person.country is None:
-            person.country = (body.country if body is not None else None) or (place.country if place else None)
+        tied = (body.country if body is not None and not body.guessed else None) or (place.country if place else None)
+        if tied is not None and (person.country is None or person.guessed):
+            person.country, person.guessed = tied, False
         if person.sector is None and body is not None:
             person.sector = body.sector
         person.code = f"{person.country or ''}{person.sector or ''}" or None

@@ -58,7 +58,7 @@ class _Builder:
     def draft(self, r: Reading) -> Draft:
         d = self.drafts.get(r.key)
         if d is None:
-            d = Draft(r.key, r.name, r.country, r.sector, r.code, r.kind)
+            d = Draft(r.key, r.name, r.country, r.sector, r.code, r.kind, guessed=r.guessed)
             if r.kind == "person" and r.key[0] == "person":
                 words = r.name.split()
                 first = name_order().first_is_family(words)
@@ -71,8 +71,8 @@ class _Builder:
                 d.gender = "f"
             elif any(t in MALE_TITLES for t in r.titles):
                 d.gender = "m"
-        if d.country is None and r.country is not None and d.kind == "person":
-            d.country, d.code = r.country, f"{r.country}{d.sector or ''}"
+        if d.kind == "person" and r.country is not None and (d.country is None or (d.guessed and not r.guessed)):
+            d.country, d.code, d.guessed = r.country, f"{r.country}{d.sector or ''}", r.guessed
         return d
 
     def persons(self) -> list[Draft]:
@@ -140,7 +140,7 @@ class _Builder:
         if r.key[0] == "title" and (target := self.appositive(span)) is not None:
             target.mentions.append(span)  # "Jane Roe, the leader of the party,": one person
             target.titles.update(r.titles)
-            _describe(target, r.country, r.sector)
+            _describe(target, r.country, r.sector, r.guessed)
             return
         if r.key[0] == "person" and r.person is None and len(r.name.split()) == 1:
             target = self.by_surname(r.name, span[0])
@@ -190,7 +190,7 @@ class _Builder:
             if key[0] == "title" and any(_appos_linked(self.doc, t, m) for m in spans for t in d.mentions):
                 person.mentions.extend(d.mentions)
                 person.titles.update(d.titles)
-                _describe(person, d.country, d.sector)
+                _describe(person, d.country, d.sector, d.guessed)
                 del self.drafts[key]
 
     # -- coreference passes ---------------------------------------------------------------------
@@ -246,10 +246,11 @@ def _definite(doc: Doc, start: int) -> bool:
     return False
 
 
-def _describe(person: Draft, country: str | None, sector: str | None) -> None:
-    """A title in apposition tells an unknown person's country and sector ("X, the Iraqi foreign minister")."""
-    if person.country is None:
-        person.country = country
+def _describe(person: Draft, country: str | None, sector: str | None, guessed: bool) -> None:
+    """A title in apposition tells an unknown person's country and sector ("X, the Iraqi foreign minister");
+    a country its own words give replaces one guessed from the article."""
+    if country is not None and (person.country is None or (person.guessed and not guessed)):
+        person.country, person.guessed = country, guessed
     if person.sector is None:
         person.sector = sector
     person.code = f"{person.country or ''}{person.sector or ''}" or None

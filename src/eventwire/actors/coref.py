@@ -53,6 +53,8 @@ class Draft:
     surnames: tuple[str, ...] = ()
     gender: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    #: the country is the article's dominant one, guessed: a country the text ties it to replaces it
+    guessed: bool = False
 
     def last_before(self, i: int) -> int:
         return max((s for s, _ in self.mentions if s < i), default=-1)

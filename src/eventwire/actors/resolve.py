@@ -48,6 +48,8 @@ SUPRANATIONAL = frozenset(
 )  # fmt: skip
 PARTY_WORDS = frozenset({"party", "movement", "front", "alliance"})
 PLACE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
+#: prepositions that tie a person or title to a body, not to a place ("a lawyer for the State Department")
+BODY_PREPS = frozenset({"at", "for", "with"})
 NATIONAL = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
 AGENT_PREPS = frozenset({"by", "with", "from", "against", "between", "and"})
 PLACE_NOUNS = frozenset(
@@ -72,6 +74,8 @@ class Reading:
     person: Person | None = None
     #: token range of the mention when it is not the whole phrase
     span: tuple[int, int] | None = None
+    #: the country is the article's dominant one, guessed for want of any in the phrase itself
+    guessed: bool = False
 
 
 def unit_country(unit: Unit, ctx: Context) -> str | None:
@@ -90,15 +94,18 @@ def _pp_place(phrase: Phrase, ctx: Context) -> tuple[str, int] | None:
     the token index where that complement ends."""
     head = ctx.doc[phrase.head.end - 1]
     for child in head.rights:
-        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS or child.i > phrase.end + 1:
+        body_only = child.lower_ in BODY_PREPS  # "a researcher at the University of X", not "at the border"
+        if child.dep_ != "prep" or not (child.lower_ in PLACE_PREPS or body_only) or child.i > phrase.end + 1:
             continue
         if child.lower_ == "from" and phrase.head.entry.sector == "MIL":
             continue  # "withdraw troops from Iraq": where they leave, not whose they are
         for obj in child.children:
             if obj.dep_ == "pobj":
-                iso = next((iso for i, iso in ctx.country_marks if obj.left_edge.i <= i <= obj.i), None)
-                if iso:
-                    return iso, obj.i + 1
+                marks = [(i, iso) for i, iso in ctx.country_marks if obj.left_edge.i <= i <= obj.i]
+                if body_only:
+                    marks = [(i, iso) for i, iso in marks if (u := ctx.units.get(i)) is not None and u.kind == "org"]
+                if marks:
+                    return marks[0][1], obj.i + 1
     return None
 
 
@@ -233,12 +240,15 @@ def _other_countries(phrase: Phrase, ctx: Context, first: Reading) -> list[Readi
 def _read_org(phrase: Phrase, ctx: Context) -> Reading:
     e = phrase.head.entry
     country = e.country
+    guessed = False
     if e.code is None and country is None:  # an organisation only NER knows: "Kenya Anti-Corruption ..."
         country = modifier_country(phrase, ctx) or pp_country(phrase, ctx)
         if country is None and (e.sector in NATIONAL or _party(phrase, ctx)):
             country = ctx.dominant(phrase.start)  # "the Court of Session", "the Umma party": a national body
+            guessed = country is not None
     code = e.code or _code(country, e.sector)
-    return Reading(("org", e.name), e.name, country, e.sector, code, "group" if e.agent == "group" else "organization")
+    kind = "group" if e.agent == "group" else "organization"
+    return Reading(("org", e.name), e.name, country, e.sector, code, kind, guessed=guessed)
 
 
 def _supranational(phrase: Phrase, ctx: Context) -> bool:
@@ -362,9 +372,11 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
         if iso is None and sector in ("MIL", "COP"):
             iso = ctx.subject_country(phrase.head.end - 1)
         adjective = iso is not None
+    guessed = False
     if iso is None and not wide:
         adjective = True
         iso = ctx.dominant(phrase.start, ctx.counterparts(phrase.head.end - 1))
+        guessed = iso is not None
     name = _group_name(phrase, ctx, iso if adjective else None)
     if wide:
         name = f"{ctx.doc[phrase.units[0].start - 1].text} {name}"
@@ -378,9 +390,10 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
             "person",
             titles=tuple(t.entry.name for t in phrase.titles),
             span=span,
+            guessed=guessed,
         )
     key = ("group", iso or "", sector or "", key_of(name) if wide else _institution(head.entry.name))
-    return Reading(key, name, iso, sector, _code(iso, sector), "group", span=span)
+    return Reading(key, name, iso, sector, _code(iso, sector), "group", span=span, guessed=guessed)
 
 
 def _igo_reading(igo: Unit, sector: str | None, phrase: Phrase, ctx: Context) -> Reading:
@@ -427,10 +440,16 @@ def _read_person(phrase: Phrase, ctx: Context) -> Reading:
         titles = (*titles, role.title.lower())
     sector = _former(phrase, ctx, sector)
     igo = _igo_modifier(phrase)
-    if igo is not None and igo.entry.sector in ("IGO", "NGO", "IMG"):
+    igo_body = igo is not None and igo.entry.sector in ("IGO", "NGO", "IMG")
+    if igo is not None and igo_body:
         iso, sector = None, igo.entry.sector if sector in (None, "GOV") else sector
-    elif iso is None and person is None:
+    guessed = False
+    if not igo_body and iso is None and person is None:
         # an unknown name takes the article's country only with evidence: a country word inside the
         # name ("Bosnian Serbs"), a place complement, or a title or body noun before it
-        iso = _name_country(head, ctx) or pp_country(phrase, ctx) or (ctx.dominant(phrase.start) if described else None)
-    return Reading(("person", key_of(name)), name, iso, sector, _code(iso, sector), "person", titles, person)
+        iso = _name_country(head, ctx) or pp_country(phrase, ctx)
+        if iso is None and described:
+            iso = ctx.dominant(phrase.start)
+            guessed = iso is not None
+    key = ("person", key_of(name))
+    return Reading(key, name, iso, sector, _code(iso, sector), "person", titles, person, guessed=guessed)
