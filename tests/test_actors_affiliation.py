@@ -130,3 +130,20 @@ def test_bad_body_words_are_refused(raw: object) -> None:
 def test_own_country_replaces_a_guessed_one(nlp: Language, text: str, surface: str, country: str) -> None:
     a = _actor(nlp, text, surface)
     assert a is not None and a.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "country", "sector"),
+    [
+        ("A Kremlin spokesman said the talks would go on.", "A Kremlin spokesman", "person", "RUS", "GOV"),
+        ("Kremlin officials said the talks would go on.", "Kremlin officials", "organization", "RUS", "GOV"),
+        ("The director of Mercy General Hospital said power was cut.", "The director", "person", None, "HLH"),
+        ("Attorney-General Rhys Morgan defended the bill.", "Rhys Morgan", "person", None, "JUD"),
+        ("The State Department's inspector general opened a review.", "inspector general", "person", "USA", "GOV"),
+    ],
+)
+def test_titles_of_bodies(nlp: Language, text: str, surface: str, kind: str, country: str | None, sector: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and (a.kind, a.sector) == (kind, sector)
+    if country is not None:
+        assert a.country == country

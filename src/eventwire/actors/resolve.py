@@ -36,6 +36,12 @@ GENERIC_HEADS = frozenset(
         "ministers",
         "minister",
         "government",
+        "director",
+        "chairman",
+        "chairwoman",
+        "president",
+        "head",
+        "chief",
     }
 )
 STATE_MEDIA = frozenset({"official", "state-run", "state-owned", "government-run", "government-owned", "state"})
@@ -173,8 +179,8 @@ def _qualified_sector(phrase: Phrase, ctx: Context, sector: str | None) -> str |
     if sector == "MED" and any(t.lower_ in STATE_MEDIA for t in doc[max(phrase.start - 2, 0) : head.start]):
         return "GOV"
     of_unit = _of_unit(phrase, ctx)
-    if of_unit is not None and of_unit.kind == "sector" and of_unit.entry.sector not in (None, "GOV"):
-        return of_unit.entry.sector
+    if of_unit is not None and of_unit.kind in ("sector", "org") and of_unit.entry.sector not in (None, "GOV"):
+        return of_unit.entry.sector  # "the director of Al-Noor Hospital" (HLH)
     return sector
 
 
@@ -357,7 +363,12 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
     if body is None and of_unit is not None and of_unit.kind == "org" and of_unit.entry.code:
         body = of_unit  # "officials of Hamas": Hamas itself speaks
     if body is not None and (head.entry.name in GENERIC_HEADS or head.entry.text.lower() in GENERIC_HEADS):
-        e = body.entry  # "Pentagon chiefs", "Kremlin officials": the body itself speaks
+        e = body.entry
+        if head.entry.agent == "person":  # "a Kremlin spokesman", "the Hamas leader": one person of the body
+            name = f"{e.name} {ctx.doc[head.start : head.end].text}"
+            key = ("title", e.country or "", head.entry.name, key_of(name))
+            return Reading(key, name, e.country, e.sector, e.code, "person", titles=(head.entry.name,))
+        # "Pentagon chiefs", "Kremlin officials": the body itself speaks
         return Reading(("org", e.name), e.name, e.country, e.sector, e.code, "organization")
     iso = modifier_country(phrase, ctx)
     adjective = iso is not None or any(u.kind == "countryref" for u in phrase.units)
