@@ -147,3 +147,27 @@ def test_titles_of_bodies(nlp: Language, text: str, surface: str, kind: str, cou
     assert a is not None and (a.kind, a.sector) == (kind, sector)
     if country is not None:
         assert a.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        (
+            "Police in Kenya arrested protesters in Nairobi on Monday. Kenya's courts were closed. "
+            "Wanjiru Kamau said the arrests were illegal.",
+            "Wanjiru Kamau",
+            "KEN",
+        ),
+        (
+            "Police in Kenya arrested protesters in Nairobi on Monday. The Mombasa Tenants Forum condemned them.",
+            "Mombasa Tenants Forum",
+            "KEN",
+        ),
+        ("Police in Kenya arrested protesters. Amnesty International condemned them.", "Amnesty International", None),
+        # no country dominates the article: none is guessed
+        ("Kenya met Uganda. Rwanda met Burundi. Wanjiru Kamau said the talks failed.", "Wanjiru Kamau", None),
+    ],
+)
+def test_untied_names_take_the_articles_country(nlp: Language, text: str, surface: str, country: str | None) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country

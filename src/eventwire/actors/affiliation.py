@@ -1,8 +1,11 @@
 """A person the lexicon does not know takes the country and sector of the body or place the text ties
 them to: "Jane Roe, a lawyer for the State Department" (USA, GOV), "Jane Roe of the Civil Rights Union",
-"an oceanographer at the University of Perth" (AUS, EDU), "Jane Roe from Natural Justice in Cape Town"."""
+"an oceanographer at the University of Perth" (AUS, EDU), "Jane Roe from Natural Justice in Cape Town";
+one tied to nothing, and an unknown organisation with no country word, take the article's country."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -15,6 +18,8 @@ TIES = frozenset({"of", "at", "for", "from", "with"})
 #: How many tokens an apposition or a complement may run for its body to count.
 MAX_TIE_TOKENS = 14
 BODY_KINDS = frozenset({"organization", "group"})
+#: sectors of bodies that belong to no country
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 
 
 def _tied_tokens(head: Token) -> list[range]:
@@ -59,6 +64,20 @@ def _tie(doc: Doc, person: Draft, owner: dict[int, Draft]) -> tuple[Draft | None
         if body is not None:
             break
     return body, place
+
+
+def home_country(drafts: list[Draft], guess: Callable[[int], str | None]) -> None:
+    """A named person or an organisation the lexicon does not know that still has no country after its own
+    words, its titles and its ties takes the article's (``guess``: the dominant country around its first
+    mention), marked guessed. Bodies of no country (IGO, NGO, IMG) stay without one."""
+    for d in drafts:
+        if d.country is not None or d.key[0] not in ("person", "org") or not d.mentions:
+            continue
+        if d.sector in INTERNATIONAL or (d.key[0] == "org" and d.code):
+            continue
+        d.country = guess(min(d.mentions)[0])
+        d.guessed = d.country is not None
+        d.code = f"{d.country or ''}{d.sector or ''}" or None
 
 
 def affiliate(doc: Doc, drafts: list[Draft]) -> None:

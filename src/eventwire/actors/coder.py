@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
 from ..nlp import dateline_end, parse_table, token_table
-from .affiliation import affiliate
+from .affiliation import affiliate, home_country
 from .bodyrefs import definite_refs, it_refs
 from .context import relational
 from .coref import (
@@ -350,6 +350,7 @@ def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[
     b.pronouns()
     it_refs(doc, list(b.drafts.values()), sents, b.covered)
     affiliate(doc, list(b.drafts.values()))
+    home_country(list(b.drafts.values()), ctx.home)
     drafts = [d for d in b.drafts.values() if d.mentions]
     drafts.sort(key=lambda d: min(d.mentions))
     actors = []

@@ -20,6 +20,10 @@ RELATIONS = frozenset(
     {"based", "occupied", "held", "controlled", "backed", "funded", "sponsored", "supported", "allied", "armed"}
 )
 
+#: how clearly a country must dominate an article to be the country of names tied to nothing else
+HOME_MARKS = 3
+HOME_SHARE = 0.4
+
 #: possessives whose owner gives a phrase its country ("its troops", "his government": the speaker's)
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
@@ -124,6 +128,17 @@ class Context:
             if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ not in LOCATIVE)
         ]
         return frozenset(iso for j, iso in self.country_marks if any(lo <= j <= hi for lo, hi in spans))
+
+    def home(self, at: int) -> str | None:
+        """The article's own country, when one clearly dominates it (at least ``HOME_MARKS`` mentions and
+        ``HOME_SHARE`` of all country mentions): the default of a name tied to nothing else."""
+        counts = Counter(iso for _, iso in self.country_marks)
+        if not counts:
+            return None
+        iso, n = counts.most_common(1)[0]
+        if n < HOME_MARKS or n < HOME_SHARE * sum(counts.values()):
+            return None
+        return iso
 
     def dominant(self, at: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """The article's dominant country, favouring the sentence around ``at``."""
