@@ -103,13 +103,14 @@ def _pp_place(phrase: Phrase, ctx: Context) -> tuple[str, int] | None:
         body_only = child.lower_ in BODY_PREPS  # "a researcher at the University of X", not "at the border"
         if child.dep_ != "prep" or not (child.lower_ in PLACE_PREPS or body_only) or child.i > phrase.end + 1:
             continue
-        if child.lower_ == "from" and phrase.head.entry.sector == "MIL":
-            continue  # "withdraw troops from Iraq": where they leave, not whose they are
+        if child.lower_ in ("from", "for") and phrase.head.entry.sector == "MIL":
+            continue  # "withdraw troops from Iraq", "troops for Mali": where they go, not whose they are
         for obj in child.children:
             if obj.dep_ == "pobj":
                 marks = [(i, iso) for i, iso in ctx.country_marks if obj.left_edge.i <= i <= obj.i]
-                if body_only:
-                    marks = [(i, iso) for i, iso in marks if (u := ctx.units.get(i)) is not None and u.kind == "org"]
+                if body_only:  # "for" also ties to a country ("representatives for the US")
+                    kinds = ("org", "country") if child.lower_ == "for" else ("org",)
+                    marks = [(i, iso) for i, iso in marks if (u := ctx.units.get(i)) is not None and u.kind in kinds]
                 if marks:
                     return marks[0][1], obj.i + 1
     return None
