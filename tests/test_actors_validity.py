@@ -65,3 +65,11 @@ def test_datelines_are_no_actors(nlp: Language, text: str, dateline: str) -> Non
 def test_a_capitalised_heading_word_is_no_dateline(nlp: Language) -> None:
     text = "NATO: allies agree to send more jets to the east."
     assert not dateline_tokens(nlp(text))
+
+
+def test_common_words_are_no_names(nlp: Language) -> None:
+    from eventwire.actors.matcher import _common_word
+
+    doc = nlp("Schools closed early. Humanitarian groups asked for help. Moreno spoke.")
+    assert _common_word(doc[0]) and _common_word(doc[4])
+    assert not _common_word(doc[10])

@@ -224,6 +224,11 @@ def _name_token(tok: Token) -> bool:
     )
 
 
+def _common_word(tok: Token) -> bool:
+    """A capitalised common word NER took for a name ("Schools closed", "Humanitarian groups")."""
+    return tok.pos_ in ("ADJ", "VERB", "ADV") or tok.tag_ == "NNS"
+
+
 def _hyphen_tail(doc: Doc, i: int, start: int) -> bool:
     """ "Han Dong-hoon", "Lee Jae-myung": the short lower-case syllable of a given name joined by a hyphen."""
     return (
@@ -261,7 +266,7 @@ def _name_unit(doc: Doc, start: int, end: int) -> Unit | None:
     if start >= end:
         return None
     text = doc[start:end].text
-    if text.lower() in MONTHS:
+    if text.lower() in MONTHS or (end - start == 1 and _common_word(doc[start])):
         return None
     return Unit(start, end, Entry("person", text, text, agent="person", case="cap"))
 
@@ -350,6 +355,8 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
         covered = {i for u in inside for i in range(u.start, u.end)}
         start = ent.start + (doc[ent.start].lower_ == "the")
         end = ent.end
+        while end > start and doc[end - 1].is_space:
+            end -= 1  # "Kashmir\n\n": a heading line the entity ran past
         if "(" in ent.text and ")" not in ent.text:
             end = next(t.i for t in ent if t.text == "(")
         if start >= end or not doc[start].text[:1].isupper() or doc[end - 1].lower_ in NOT_BODIES:
