@@ -73,3 +73,26 @@ def test_common_words_are_no_names(nlp: Language) -> None:
     doc = nlp("Schools closed early. Humanitarian groups asked for help. Moreno spoke.")
     assert _common_word(doc[0]) and _common_word(doc[4])
     assert not _common_word(doc[10])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Police arrested two men in Quito on Monday.\n\n"
+            "(Reporting by Maria Lopez and Juan Perez; Editing by Tom Reed)",
+            "Maria Lopez",
+        ),
+        ("Soldiers fired shells at a school in Kotli Sattian on Monday. Shops closed in Kotli Sattian.", "Kotli"),
+        ("The strike hit a mosque in the city of Rahimabad on Tuesday.", "Rahimabad"),
+    ],
+)
+def test_names_that_are_no_actors(nlp: Language, text: str, name: str) -> None:
+    found = code_actors(nlp(text), text)
+    assert not [a for a in found if name in a.name and a.kind == "person"]
+
+
+def test_a_person_named_in_a_place_phrase_and_elsewhere_stays(nlp: Language) -> None:
+    text = "Protesters gathered near Maria Lopez on Monday. Maria Lopez said she was not afraid."
+    found = code_actors(nlp(text), text)
+    assert [a for a in found if a.name == "Maria Lopez"]

@@ -27,7 +27,7 @@ from .lists import name_order
 from .matcher import ARTICLES, Unit, find_units, positions, word_ids
 from .phrases import COUNTRYISH, Phrase, build_phrases
 from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
-from .validity import dateline_tokens
+from .validity import dateline_tokens, drop_non_actors
 
 __all__ = ["ActorCoder", "code_actors"]
 
@@ -349,6 +349,7 @@ def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[
     definite_refs(doc, list(b.drafts.values()), sents)
     b.pronouns()
     it_refs(doc, list(b.drafts.values()), sents, b.covered)
+    drop_non_actors(doc, list(b.drafts.values()))
     affiliate(doc, list(b.drafts.values()))
     home_country(list(b.drafts.values()), ctx.home)
     drafts = [d for d in b.drafts.values() if d.mentions]

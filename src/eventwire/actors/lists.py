@@ -56,6 +56,8 @@ class NameRules:
     family_first: frozenset[str]
     honorifics: frozenset[str]
     title_suffixes: frozenset[str]
+    #: "reporting by", "editing by": a line of credits, whose names are no actors
+    credit_cues: tuple[str, ...] = ()
 
     def first_is_family(self, words: list[str]) -> bool:
         """ "Lin Jian", "Lee Jae-myung": the first of two or three words is the family name."""
@@ -83,6 +85,7 @@ def name_order() -> NameRules:
         _words(raw.get("family_first"), "names.yaml family_first"),
         _words(raw.get("honorifics"), "names.yaml honorifics"),
         _words(raw.get("title_suffixes"), "names.yaml title_suffixes"),
+        tuple(sorted(_words(raw.get("credit_cues"), "names.yaml credit_cues"))),
     )
 
 

@@ -462,8 +462,11 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
         if any(u.start <= start and ent.end <= u.end for u in raw):
             continue  # the whole "name" is a known country, capital or title ("Sri Lanka")
         name = _name_unit(doc, start, ent.end)
-        if name is not None and not body_words().is_place(name.entry.text.split()):
-            persons.append(name)
+        if name is None or body_words().is_place(name.entry.text.split()):
+            continue
+        if name.end - name.start == 1 and name.start > 0 and doc[name.start - 1].lower_ == "the":
+            continue  # "the Reich", "the Azores", "the Bill": no person takes an article
+        persons.append(name)
     in_raw = {i for u in raw for i in range(u.start, u.end)}
     persons = [_extend_left(doc, p, in_raw) for p in persons]
     orgs = _org_ents(doc, raw, lex)

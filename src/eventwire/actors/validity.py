@@ -24,9 +24,11 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis
-from ..nlp import LONG_DASHES, token_table
+from ..nlp import LONG_DASHES, doc_text, token_table
+from .coref import Draft
+from .lists import name_order
 
-__all__ = ["SideJudgement", "dateline_tokens", "judge_side"]
+__all__ = ["SideJudgement", "dateline_tokens", "drop_non_actors", "judge_side"]
 
 SideKind = Literal["actor", "dateline", "place", "pronoun", "thing"]
 #: How many paragraphs from the top may open with a dateline (a title line may come first).
@@ -92,6 +94,51 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
         end = _dateline_at(doc, p)
         out.update(range(p, end))
     return frozenset(out)
+
+
+#: Prepositions after which a name tagged as a person is a place when it never appears otherwise.
+PLACE_PREPS = frozenset({"in", "at", "near", "into", "across", "around", "inside", "outside", "throughout"})
+#: Nouns whose "of" complement is a place ("the city of Bahawalpur").
+PLACE_NOUNS = frozenset({"city", "town", "village", "region", "district", "province", "area", "county", "state"})
+
+
+def _place_use(tok: Token) -> bool:
+    """ "in Tel Rumeida", "the city of Bahawalpur": a name used as a place."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in PLACE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS)
+
+
+def _credit_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the lines that give credits ("Reporting by X; Editing by Y")."""
+    text = doc_text(doc)
+    cues = name_order().credit_cues
+    out, pos = [], 0
+    for line in text.split("\n"):
+        low = line.lower()
+        if any(cue in low for cue in cues):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def drop_non_actors(doc: Doc, drafts: list[Draft]) -> None:
+    """Unknown named people that are not actors lose their mentions: those only named in a credit line, and
+    names only ever used as a place ("in Tel Rumeida", "the city of Bahawalpur") with no pronoun for them."""
+    credits = _credit_lines(doc)
+    for d in drafts:
+        if d.kind != "person" or d.key[0] != "person" or d.titles:
+            continue
+        names = [(s, e) for s, e in d.mentions if not (e - s == 1 and doc[s].pos_ == "PRON")]
+        if not names:
+            continue
+        credited = all(any(lo <= doc[s].idx < hi for lo, hi in credits) for s, _ in names)
+        place = len(names) == len(d.mentions) and all(_place_use(doc[e - 1]) for _, e in names)
+        if credited or place:
+            d.mentions = []
 
 
 def _locative(tok: Token) -> bool:
