@@ -410,3 +410,19 @@ def test_quote_after_a_paragraph_about_a_body_gets_no_speaker_from_it(nlp: Langu
     council = _actor("A1", "provincial council", "group", text, "The provincial council")
     quotes = _code(nlp, text, (council,))
     assert all(q.speaker.actor != "A1" for q in quotes)
+
+
+@pytest.mark.slow
+def test_it_speaker_is_the_body_governing_its_clause(nlp: Language) -> None:
+    text = 'The Regional Council pledged new curbs against what it called "a clear threat to the whole coast."'
+    council = _actor("A1", "Regional Council", "organization", text, "The Regional Council")
+    q = _find(_code(nlp, text, (council,)), "a clear threat")
+    assert q.speaker.text == "it" and q.speaker.actor == "A1"
+
+
+@pytest.mark.slow
+def test_a_document_that_speaks_in_its_own_sentence_has_its_issuer(nlp: Language) -> None:
+    text = 'Later, the Regional Council issued a statement calling the test "a clear violation of the accord."'
+    council = _actor("A1", "Regional Council", "organization", text, "the Regional Council")
+    q = _find(_code(nlp, text, (council,)), "a clear violation")
+    assert q.speaker.actor == "A1"

@@ -62,8 +62,8 @@ def document_issuer(doc: Doc, head: Token, actor_of: ActorOf) -> Actor | None:
     for j in range(k, max(k - WINDOW - 1, -1), -1):
         sent = sents[j]
         for tok in reversed(sent):
-            if tok.i >= head.i or tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
-                continue
+            if tok.i > head.i or tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue  # the document itself counts too: "X issued a statement calling ..."
             author = next((c for c in tok.children if c.dep_ == "poss"), None) or _from(tok)
             if author is not None and (found := actor_of(author)) is not None:
                 return found

@@ -190,6 +190,20 @@ def _previous_person(analysis: Analysis, before: int, prefer: str | None) -> Act
     return best[1] if best else None
 
 
+def _governing_body(analysis: Analysis, doc: Doc, it: Token) -> Actor | None:
+    """ "The Council pledged sanctions as a deterrence to what it called ...": a speaker "it" is the state or
+    organisation that is the subject of the nearest verb above its clause."""
+    for anc in it.ancestors:
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(anc)
+        if subj is None or subj.left_edge.i <= it.i <= subj.right_edge.i:
+            continue
+        actor = phrase_actor(analysis, doc, _phrase(subj))
+        return actor if actor is not None and actor.kind in ("country", "organization") else None
+    return None
+
+
 def phrase_actor(analysis: Analysis, doc: Doc, phrase: SpeakerPhrase) -> Actor | None:
     """The actor a speaker phrase names (``Analysis.phrase_actor``: the one holding its head word first)."""
     head = doc[phrase.head]
@@ -213,7 +227,9 @@ def resolve_speaker(
             actor = analysis.actor_at(sub.start_char, sub.end_char) or actor
         if actor is None:
             actor = document_issuer(doc, head, lambda tok: phrase_actor(analysis, doc, _phrase(tok)))
-    elif actor is None and head.lower_ in PRONOUNS and head.lower_ != "it":
+    elif actor is None and head.lower_ == "it":
+        actor = _governing_body(analysis, doc, head)
+    elif actor is None and head.lower_ in PRONOUNS:
         prev_actor = previous.actor if previous is not None else None
         found = _previous_person(analysis, start, prev_actor)
         actor = found or None
