@@ -182,3 +182,23 @@ def test_untied_names_take_the_articles_country(nlp: Language, text: str, surfac
 def test_for_a_country(nlp: Language, text: str, surface: str, country: str) -> None:
     a = _actor(nlp, text, surface)
     assert a is not None and a.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "sector"),
+    [
+        (
+            "Qatar hosted the talks. Qatar said they went well. Envoys from several Gulf states attended.",
+            "Envoys",
+            None,
+            "GOV",
+        ),
+        ("Qatar hosted the talks. Diplomats from European countries came too.", "Diplomats", None, "GOV"),
+        ("The Moroccan-born suspect was arrested in Antwerp.", "suspect", "MAR", "CRM"),
+    ],
+)
+def test_groups_of_many_states_and_born_in(
+    nlp: Language, text: str, surface: str, country: str | None, sector: str
+) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and (a.country, a.sector) == (country, sector)

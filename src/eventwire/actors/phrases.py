@@ -53,6 +53,7 @@ GLUE = frozenset(
         "pro-government",
         "anti-government",
         "allied",
+        "born",
         "elite",
         "young",
         "ethnic",

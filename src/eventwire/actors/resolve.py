@@ -52,6 +52,8 @@ SUPRANATIONAL = frozenset(
         "coalition",
     }
 )  # fmt: skip
+#: nouns of several states ("envoys from several Gulf states", "diplomats of European countries")
+MANY_STATES = frozenset({"state", "country", "nation", "government", "capital", "power", "monarchy"})
 PARTY_WORDS = frozenset({"party", "movement", "front", "alliance"})
 PLACE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
 #: prepositions that tie a person or title to a body, not to a place ("a lawyer for the State Department")
@@ -259,9 +261,19 @@ def _read_org(phrase: Phrase, ctx: Context) -> Reading:
 
 
 def _supranational(phrase: Phrase, ctx: Context) -> bool:
-    """ "Western diplomats", "Arab leaders", "world leaders": a group of many countries."""
+    """ "Western diplomats", "Arab leaders", "world leaders", "envoys from several Gulf states": a group of
+    many countries."""
     i = phrase.units[0].start - 1
-    return i >= 0 and ctx.doc[i].lower_ in SUPRANATIONAL
+    if i >= 0 and ctx.doc[i].lower_ in SUPRANATIONAL:
+        return True
+    head = ctx.doc[phrase.head.end - 1]
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+            for obj in prep.children:
+                many = obj.dep_ == "pobj" and obj.lemma_.lower() in MANY_STATES
+                if many and any(t.lower_ in SUPRANATIONAL for t in obj.lefts):
+                    return True
+    return False
 
 
 def _party(phrase: Phrase, ctx: Context) -> bool:
@@ -375,7 +387,8 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
     adjective = iso is not None or any(u.kind == "countryref" for u in phrase.units)
     span = None
     wide = iso is None and _supranational(phrase, ctx)  # "Western diplomats": many countries, none guessed
-    if wide:
+    before = ctx.doc[phrase.units[0].start - 1] if phrase.units[0].start > 0 else None
+    if wide and before is not None and before.lower_ in SUPRANATIONAL:
         span = (phrase.units[0].start - 1, phrase.end)
     elif iso is None and (place := _pp_place(phrase, ctx)) is not None:
         iso, span = place[0], (phrase.start, max(phrase.end, place[1]))
@@ -390,7 +403,7 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
         iso = ctx.dominant(phrase.start, ctx.counterparts(phrase.head.end - 1))
         guessed = iso is not None
     name = _group_name(phrase, ctx, iso if adjective else None)
-    if wide:
+    if span is not None and wide:
         name = f"{ctx.doc[phrase.units[0].start - 1].text} {name}"
     if head.entry.agent == "person":
         return Reading(
