@@ -325,3 +325,104 @@ def test_pronoun_without_actor_is_explained_in_notes(nlp: Language) -> None:
     q = _find(analysis.quotes, "the best we could do")
     assert q.speaker.text == "she" and q.speaker.actor is None
     assert any("Carla Diaz" in line for stage, line in analysis.notes if stage == "quotes")
+
+
+def _actor(aid: str, name: str, kind: str, text: str, surface: str) -> Actor:
+    start = text.index(surface)
+    return Actor(aid, name, None, None, None, kind, (Span(start, start + len(surface), surface),))  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("“Costs will rise again,” said Jane Roe, a lawyer for the Civil Rights Union.", "Jane Roe"),
+        ("“Costs will rise again,” said Jane Roe of the Civil Rights Union.", "Jane Roe"),
+        ("Jane Roe, a fellow at the Civil Rights Union, said: “Costs will rise again.”", "Jane Roe"),
+    ],
+)
+def test_speaker_is_the_person_the_phrase_heads_not_her_body(nlp: Language, text: str, who: str) -> None:
+    actors = (
+        _actor("A1", "Jane Roe", "person", text, "Jane Roe"),
+        _actor("A2", "Civil Rights Union", "organization", text, "Civil Rights Union"),
+    )
+    q = _find(_code(nlp, text, actors), "Costs will rise")
+    assert q.speaker.actor == "A1"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "The Defence Council said in a statement that the strikes had hit farms.\n\n"
+            "“These attacks killed innocent farmers,” the statement said.",
+            "The Defence Council",
+        ),
+        (
+            "The Defence Council issued a statement on Monday.\n\n“We will respond,” the statement said.",
+            "The Defence Council",
+        ),
+        (
+            "Tirana closed the border, the Defence Council said.\n\nIn a statement, it said the talks had failed.\n\n"
+            "“This is a clear violation,” the statement said.",
+            "the Defence Council",
+        ),
+        (
+            "A statement from the Defence Council was read out. “We will respond,” the statement said.",
+            "the Defence Council",
+        ),
+    ],
+)
+def test_document_speaker_goes_to_its_issuer(nlp: Language, text: str, issuer: str) -> None:
+    council = _actor("A1", "Defence Council", "organization", text, issuer)
+    starts = text[text.index("“") + 1 :][:6]
+    q = _find(_code(nlp, text, (council,)), starts)
+    assert q.speaker.kind == "document"
+    assert q.speaker.actor == "A1"
+
+
+@pytest.mark.slow
+def test_document_without_issuer_has_no_actor(nlp: Language) -> None:
+    text = "Farmers gathered at dawn.\n\n“We will respond,” the statement said."
+    farmers = _actor("A1", "farmers", "group", text, "Farmers")
+    q = _find(_code(nlp, text, (farmers,)), "We will respond")
+    assert q.speaker.actor is None
+
+
+@pytest.mark.slow
+def test_quote_after_a_paragraph_introducing_a_person_is_hers(nlp: Language) -> None:
+    text = (
+        "Nomvula Dube, the finance member of the provincial council, wants the corridor extended north.\n\n"
+        "“Bringing in our neighbours is important for the whole region.”"
+    )
+    dube = _actor("A1", "Nomvula Dube", "person", text, "Nomvula Dube")
+    q = _find(_code(nlp, text, (dube,)), "Bringing in")
+    assert q.speaker.actor == "A1"
+
+
+@pytest.mark.slow
+def test_quote_after_a_paragraph_about_a_body_gets_no_speaker_from_it(nlp: Language) -> None:
+    text = (
+        "The provincial council met on Monday about the corridor.\n\n"
+        "“Bringing in our neighbours is important for the whole region.”"
+    )
+    council = _actor("A1", "provincial council", "group", text, "The provincial council")
+    quotes = _code(nlp, text, (council,))
+    assert all(q.speaker.actor != "A1" for q in quotes)
+
+
+@pytest.mark.slow
+def test_it_speaker_is_the_body_governing_its_clause(nlp: Language) -> None:
+    text = 'The Regional Council pledged new curbs against what it called "a clear threat to the whole coast."'
+    council = _actor("A1", "Regional Council", "organization", text, "The Regional Council")
+    q = _find(_code(nlp, text, (council,)), "a clear threat")
+    assert q.speaker.text == "it" and q.speaker.actor == "A1"
+
+
+@pytest.mark.slow
+def test_a_document_that_speaks_in_its_own_sentence_has_its_issuer(nlp: Language) -> None:
+    text = 'Later, the Regional Council issued a statement calling the test "a clear violation of the accord."'
+    council = _actor("A1", "Regional Council", "organization", text, "the Regional Council")
+    q = _find(_code(nlp, text, (council,)), "a clear violation")
+    assert q.speaker.actor == "A1"

@@ -229,5 +229,19 @@ class Analysis:
         shown = tuple(e for e in self.events if e.confidence >= min_confidence)
         return replace(self, events=shown, hidden_events=self.hidden_events + len(self.events) - len(shown))
 
+    def phrase_actor(self, start: int, end: int, head_start: int, head_end: int) -> Actor | None:
+        """The actor a phrase [start, end) with its head word at [head_start, head_end) names: the one whose
+        mention holds the head ("Jane Roe, a lawyer for the Union" is Jane Roe, not the union), else the
+        mention inside the phrase nearest before the head ("the party's Likud faction": Likud), else the
+        longest mention inside it."""
+        best: tuple[int, Actor] | None = None
+        for actor in self.actors:
+            for m in actor.mentions:
+                if m.start <= head_start and head_end <= m.end and m.overlaps(start, end):
+                    return actor
+                if start <= m.start and m.end <= head_start and (best is None or m.end > best[0]):
+                    best = (m.end, actor)
+        return best[1] if best else self.actor_at(start, end)
+
     def with_(self, **changes: object) -> Analysis:
         return replace(self, **changes)  # type: ignore[arg-type]

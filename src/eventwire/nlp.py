@@ -86,6 +86,18 @@ def _inside_quote_flags(doc: Doc) -> list[bool]:
     return flags
 
 
+_QUOTED_KEY = "eventwire.quoted"
+
+
+def quoted_tokens(doc: Doc) -> list[bool]:
+    """Per token, whether it lies inside a quotation (computed once per doc)."""
+    flags: list[bool] | None = doc.user_data.get(_QUOTED_KEY)
+    if flags is None:
+        flags = _inside_quote_flags(doc)
+        doc.user_data[_QUOTED_KEY] = flags
+    return flags
+
+
 @Language.component("eventwire_quote_bounds")
 def quote_bounds(doc: Doc) -> Doc:
     """No sentence may start inside a quotation, nor on its closing mark; a paragraph break always starts

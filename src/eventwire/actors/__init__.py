@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from .coder import ActorCoder, code_actors
 from .knowledge import load_countries
+from .validity import SideJudgement, judge_side
 
-__all__ = ["ActorCoder", "code_actors", "country_adjective", "country_name"]
+__all__ = ["ActorCoder", "SideJudgement", "code_actors", "country_adjective", "country_name", "judge_side"]
 
 
 def country_name(iso3: str) -> str:

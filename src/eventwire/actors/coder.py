@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
 from ..nlp import dateline_end, parse_table, token_table
+from .affiliation import affiliate, home_country
+from .bodyrefs import definite_refs, it_refs
 from .context import relational
 from .coref import (
     FEMALE_TITLES,
@@ -22,9 +24,11 @@ from .coref import (
     title_target,
 )
 from .knowledge import Lexicon, Person, key_of, lexicon
+from .lists import name_order
 from .matcher import ARTICLES, Unit, find_units, positions, word_ids
 from .phrases import COUNTRYISH, Phrase, build_phrases
 from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
+from .validity import dateline_tokens, drop_non_actors
 
 __all__ = ["ActorCoder", "code_actors"]
 
@@ -55,9 +59,11 @@ class _Builder:
     def draft(self, r: Reading) -> Draft:
         d = self.drafts.get(r.key)
         if d is None:
-            d = Draft(r.key, r.name, r.country, r.sector, r.code, r.kind)
+            d = Draft(r.key, r.name, r.country, r.sector, r.code, r.kind, guessed=r.guessed)
             if r.kind == "person" and r.key[0] == "person":
-                d.surnames = surname_keys(r.name, r.person.surname if r.person else None)
+                words = r.name.split()
+                first = name_order().first_is_family(words)
+                d.surnames = surname_keys(r.name, r.person.surname if r.person else None, first)
                 d.gender = r.person.gender if r.person else None
             self.drafts[r.key] = d
         d.titles.update(r.titles)
@@ -66,8 +72,8 @@ class _Builder:
                 d.gender = "f"
             elif any(t in MALE_TITLES for t in r.titles):
                 d.gender = "m"
-        if d.country is None and r.country is not None and d.kind == "person":
-            d.country, d.code = r.country, f"{r.country}{d.sector or ''}"
+        if d.kind == "person" and r.country is not None and (d.country is None or (d.guessed and not r.guessed)):
+            d.country, d.code, d.guessed = r.country, f"{r.country}{d.sector or ''}", r.guessed
         return d
 
     def persons(self) -> list[Draft]:
@@ -77,6 +83,22 @@ class _Builder:
         key = key_of(name)
         hits = [d for d in self.persons() if key in d.surnames and d.key[1] != key and d.last_before(at) >= 0]
         return max(hits, key=lambda d: d.last_before(at)) if hits else None
+
+    def same_body(self, phrase: Phrase, person: Draft) -> bool:
+        """A title naming its body ("the Foreign Ministry spokesperson") refers back only to a person
+        introduced with that body, not to any spokesperson."""
+        bodies = [u for u in phrase.modifiers if u.kind == "org" or (u.kind == "sector" and u.entry.agent == "group")]
+        if not bodies:
+            return True
+        said = " ".join(self.doc[s:e].text.lower() for s, e in person.mentions)
+        return all(self.doc[u.start : u.end].text.lower() in said for u in bodies)
+
+    def appositive(self, span: tuple[int, int]) -> Draft | None:
+        """The named person a title phrase stands in apposition to ("X, the party leader,")."""
+        for d in self.persons():
+            if d.key[0] == "person" and any(_appos_linked(self.doc, span, m) for m in d.mentions):
+                return d
+        return None
 
     def known(self, name: str) -> Person | None:
         people = self.lex.surnames.get(key_of(name))
@@ -111,6 +133,16 @@ class _Builder:
             self.attach(r, phrase, span)
 
     def attach(self, r: Reading, phrase: Phrase, span: tuple[int, int]) -> None:
+        if r.key[0] == "org" and len(phrase.units) == 1 and phrase.head.entry.code is None:
+            target = self.by_surname(r.name, span[0])  # "Skaik said": a surname NER took for a body
+            if target is not None:
+                target.mentions.append(span)
+                return
+        if r.key[0] == "title" and (target := self.appositive(span)) is not None:
+            target.mentions.append(span)  # "Jane Roe, the leader of the party,": one person
+            target.titles.update(r.titles)
+            _describe(target, r.country, r.sector, r.guessed)
+            return
         if r.key[0] == "person" and r.person is None and len(r.name.split()) == 1:
             target = self.by_surname(r.name, span[0])
             if target is not None:
@@ -141,13 +173,26 @@ class _Builder:
             if target is not None:
                 target.mentions.append(span)
                 return
-        if r.key[0] == "title" and self.doc[phrase.start].lower_ == "the":
+        if r.key[0] == "title" and _definite(self.doc, phrase.start):
             explicit = modifier_country(phrase, self.ctx) or pp_country(phrase, self.ctx)
             target = title_target(self.persons(), r.key[2], explicit, span[0])
-            if target is not None:
+            if target is not None and self.same_body(phrase, target):
                 target.mentions.append(span)
                 return
-        self.draft(r).mentions.append(span)
+        d = self.draft(r)
+        d.mentions.append(span)
+        if r.key[0] == "person":
+            self.absorb_titles(d, [span])
+
+    def absorb_titles(self, person: Draft, spans: list[tuple[int, int]]) -> None:
+        """A title phrase in apposition to a person's mention is that person ("the Iraqi foreign minister,
+        X" / "X, the Iraqi foreign minister,"): its mentions, titles, country and sector join the person."""
+        for key, d in list(self.drafts.items()):
+            if key[0] == "title" and any(map(_appos_finder(self.doc, d.mentions), spans)):
+                person.mentions.extend(d.mentions)
+                person.titles.update(d.titles)
+                _describe(person, d.country, d.sector, d.guessed)
+                del self.drafts[key]
 
     # -- coreference passes ---------------------------------------------------------------------
     def surnames(self) -> None:
@@ -179,24 +224,37 @@ class _Builder:
 
     def appositions(self) -> None:
         """ "X, the Iraqi foreign minister," / "the chairman of the Joint Chiefs, Gen. Y": one person."""
-        doc = self.doc
-        for key, d in list(self.drafts.items()):
-            if key[0] != "title":
-                continue
-            linked = _appos_finder(doc, d.mentions)
-            for p in self.persons():
-                if p is d or p.key[0] != "person":
-                    continue
-                if any(linked(m) for m in p.mentions):
-                    p.mentions.extend(d.mentions)
-                    p.titles.update(d.titles)
-                    if p.country is None:
-                        p.country = d.country
-                    if p.sector is None:
-                        p.sector = d.sector
-                    p.code = f"{p.country or ''}{p.sector or ''}" or None
-                    del self.drafts[key]
-                    break
+        for p in self.persons():
+            if p.key[0] == "person":
+                self.absorb_titles(p, p.mentions)
+
+
+#: Adjectives between "the" and a title that still make it a reference back ("the future president").
+MAX_TITLE_ADJECTIVES = 2
+
+
+def _definite(doc: Doc, start: int) -> bool:
+    """ "the president", "the future president", "the newly elected president": a definite title."""
+    j = start
+    if doc[j].lower_ == "the":
+        return True
+    for _ in range(MAX_TITLE_ADJECTIVES):
+        j -= 1
+        if j < 0 or not (doc[j].pos_ in ("ADJ", "ADV") and doc[j].is_lower and doc[j].is_alpha):
+            return False
+        if j > 0 and doc[j - 1].lower_ == "the":
+            return True
+    return False
+
+
+def _describe(person: Draft, country: str | None, sector: str | None, guessed: bool) -> None:
+    """A title in apposition tells an unknown person's country and sector ("X, the Iraqi foreign minister");
+    a country its own words give replaces one guessed from the article."""
+    if country is not None and (person.country is None or (person.guessed and not guessed)):
+        person.country, person.guessed = country, guessed
+    if person.sector is None:
+        person.sector = sector
+    person.code = f"{person.country or ''}{person.sector or ''}" or None
 
 
 def _honorific(tok: Token) -> bool:
@@ -310,12 +368,19 @@ def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[
     units = _homonyms_placed(lex, units)
     ctx = _context(doc, lex, units, published)
     b = _Builder(doc, lex, ctx)
-    cut = dateline_end(doc)  # "NAIROBI —": where the story was filed tells the country, it does not act
-    for phrase in build_phrases(doc, [u for u in units if u.start >= cut]):
+    # "NAIROBI —", "JAKARTA (Reuters) -": where the story was filed tells the country, it does not act
+    filed = dateline_tokens(doc) | set(range(dateline_end(doc)))
+    for phrase in build_phrases(doc, [u for u in units if u.start not in filed]):
         b.add_phrase(phrase)
     b.appositions()
     b.surnames()
+    sents = ctx.sents or Sentences(doc)
+    definite_refs(doc, list(b.drafts.values()), sents)
     b.pronouns()
+    it_refs(doc, list(b.drafts.values()), sents, b.covered)
+    drop_non_actors(doc, list(b.drafts.values()))
+    affiliate(doc, list(b.drafts.values()))
+    home_country(list(b.drafts.values()), ctx.home)
     drafts = [d for d in b.drafts.values() if d.mentions]
     drafts.sort(key=lambda d: min(d.mentions))
     actors = []

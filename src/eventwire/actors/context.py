@@ -22,6 +22,13 @@ RELATIONS = frozenset(
     {"based", "occupied", "held", "controlled", "backed", "funded", "sponsored", "supported", "allied", "armed"}
 )
 
+#: how clearly a country must dominate an article to be the country of names tied to nothing else
+HOME_MARKS = 3
+HOME_SHARE = 0.4
+
+#: possessives whose owner gives a phrase its country ("its troops", "his government": the speaker's)
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "on", "within"})
 
@@ -115,11 +122,12 @@ class Context:
         return people[0].role_at(self.published).country if people else None
 
     def its_country(self, i: int) -> str | None:
-        """The country "its" (or "their") before token ``i`` stands for: the actor of its clause ("Iraq asked the
-        U.S. to withdraw its troops"), or when the phrase is that actor ("Britain is sending troops to Mali, its
-        defense ministry said"; "Bosnian Serbs said their forces ...") the country that is a subject in the
-        sentence, else the first one named in it."""
-        if i == 0 or self.doc[i - 1].lower_ not in ("its", "their"):
+        """The country a possessive ("its", "their", "his", "her") before token ``i`` stands for: the actor of
+        its clause ("Iraq asked the U.S. to withdraw its troops"), or when the phrase is that actor ("Britain
+        is sending troops to Mali, its defense ministry said"; "Bosnian Serbs said their forces ...";
+        "Minister X said his government ...") the country that is a subject in the sentence, else the first
+        one named in it."""
+        if i == 0 or self.doc[i - 1].lower_ not in POSSESSIVES:
             return None
         _, actor = _clause_actor(self.doc[i])  # "Iraq asked the U.S. to withdraw its troops": the U.S.
         if actor is not None and not actor.left_edge.i <= i <= actor.right_edge.i:
@@ -159,6 +167,17 @@ class Context:
             if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ not in LOCATIVE)
         ]
         return frozenset(iso for lo, hi in spans for _, iso in self.marks_in(lo, hi + 1))
+
+    def home(self, at: int) -> str | None:
+        """The article's own country, when one clearly dominates it (at least ``HOME_MARKS`` mentions and
+        ``HOME_SHARE`` of all country mentions): the default of a name tied to nothing else."""
+        counts = Counter(iso for _, iso in self.country_marks)
+        if not counts:
+            return None
+        iso, n = counts.most_common(1)[0]
+        if n < HOME_MARKS or n < HOME_SHARE * sum(counts.values()):
+            return None
+        return iso
 
     def dominant(self, at: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """The article's dominant country, favouring the sentence around ``at``."""

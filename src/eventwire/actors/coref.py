@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..nlp import quoted_tokens
 from .knowledge import key_of
 
 __all__ = ["PRONOUNS", "Draft", "Sentences", "pronoun_target", "title_target"]
@@ -32,6 +33,8 @@ MALE_TITLES = frozenset(
     }
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: How many sentences before its own a pronoun's antecedent may be.
+PRONOUN_WINDOW = 3
 #: pronouns that, as an object, cannot refer to the subject of their own clause
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 
@@ -50,6 +53,8 @@ class Draft:
     surnames: tuple[str, ...] = ()
     gender: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    #: the country is the article's dominant one, guessed: a country the text ties it to replaces it
+    guessed: bool = False
 
     def last_before(self, i: int) -> int:
         return max((s for s, _ in self.mentions if s < i), default=-1)
@@ -110,7 +115,16 @@ def title_target(drafts: list[Draft], title: str, country: str | None, at: int) 
 
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
-    return any(t.dep_ in SUBJECT_DEPS or (t.dep_ == "compound" and t.head.dep_ in SUBJECT_DEPS) for t in doc[start:end])
+    """Whether a mention is a clause subject, or a name compounded with or in apposition to one ("Another
+    officer, Wing Commander X, said")."""
+    for t in doc[start:end]:
+        for _ in range(3):
+            if t.dep_ in SUBJECT_DEPS:
+                return True
+            if t.dep_ not in ("compound", "appos") or t.head.i == t.i:
+                break
+            t = t.head
+    return False
 
 
 class Sentences:
@@ -143,12 +157,14 @@ def _clause_subjects(doc: Doc, i: int) -> list[int]:
 
 
 def pronoun_target(doc: Doc, drafts: list[Draft], i: int, sents: Sentences) -> Draft | None:
-    """The person a pronoun at token ``i`` refers to: same or previous two sentences, subjects first."""
+    """The person a pronoun at token ``i`` refers to: same or previous ``PRONOUN_WINDOW`` sentences, subjects
+    first."""
     gender = PRONOUNS[doc[i].lower_]
     k = sents.index(i)
     sent_start = sents.spans[k][0]
-    window_start = sents.spans[max(k - 2, 0)][0]
+    window_start = sents.spans[max(k - PRONOUN_WINDOW, 0)][0]
     binders = _clause_subjects(doc, i)
+    quoted = quoted_tokens(doc)
     cands: list[tuple[int, int, Draft]] = []
     for d in drafts:
         if d.kind != "person" or (d.gender and d.gender != gender):
@@ -156,8 +172,8 @@ def pronoun_target(doc: Doc, drafts: list[Draft], i: int, sents: Sentences) -> D
         if any(s <= b < e for s, e in d.mentions for b in binders):
             continue  # "X called Y and urged him": "him" is not X
         for s, e in d.mentions:
-            if window_start <= s < i:
-                cands.append((s, e, d))
+            if window_start <= s < i and (quoted[i] or not quoted[s]):
+                cands.append((s, e, d))  # "“... as president,” he said": no one inside the quote
     if not cands:
         return None
     same = [c for c in cands if c[0] >= sent_start]
@@ -171,19 +187,25 @@ def pronoun_target(doc: Doc, drafts: list[Draft], i: int, sents: Sentences) -> D
         subj = [c for c in in_last if _is_subject(doc, c[0], c[1])]
         if subj:
             return min(subj, key=lambda c: c[0])[2]
+        subj = [c for c in earlier if _is_subject(doc, c[0], c[1])]
+        if subj:  # "X announced a plan. It will be led by Y. ... he said": X, the last subject
+            return max(subj, key=lambda c: c[0])[2]
     return max(cands, key=lambda c: c[0])[2]
 
 
 ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
 
 
-def surname_keys(name: str, surname: str | None = None) -> tuple[str, ...]:
-    """Keys a later bare-surname mention may take: "Moammar al-Eryani" -> al-eryani, eryani."""
+def surname_keys(name: str, surname: str | None = None, family_first: bool = False) -> tuple[str, ...]:
+    """Keys a later bare-surname mention may take: "Moammar al-Eryani" -> al-eryani, eryani; with
+    ``family_first`` ("Lin Jian", "Lee Jae-myung") the first word too."""
     words = name.split()
     if not words:
         return ()
     last = key_of(surname or words[-1])
     keys = [last]
+    if family_first and key_of(words[0]) not in keys:
+        keys.append(key_of(words[0]))
     if surname is None and len(words) >= 3 and words[-2][:1].isupper() and len(words[-2]) > 2:
         keys.append(key_of(words[-2]))  # "Ricardo Rosselló Nevares" -> Rosselló
     for prefix in ARTICLE_PREFIXES:

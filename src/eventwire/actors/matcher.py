@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import token_table, token_word_ids
 from .knowledge import Entry, Lexicon
+from .lists import body_words
 
 __all__ = ["Unit", "find_units", "positions", "scan", "word_ids"]
 
@@ -113,6 +114,10 @@ SPEECH_LEMMAS = frozenset(
 WORD_ACRONYMS = frozenset({"is", "us", "it", "as", "at", "in", "on", "or", "an", "am", "me", "who", "aid", "man"})
 PLACE_KINDS = frozenset({"country", "capital", "demonym", "region"})
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"})
+#: Dependencies of a noun that is an argument of its clause ("a doctor said", "told an official").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "agent"})
+#: The longest lower-case syllable after the hyphen of a given name ("Jae-myung", "Do-yun").
+MAX_SYLLABLE = 5
 NAME_GLUE = frozenset(
     {"-", "ur", "ud", "e", "al", "bin", "ibn", "de", "da", "van", "von", "abu", "el", "ul", "du", "del"}
 )
@@ -155,8 +160,8 @@ def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str
     units: list[Unit] = []
     n = len(doc)
     texts, spaces = token_table(doc)[:2]  # plain lists: no Token built per word tried
-    i = 0
-    while i < n:
+
+    def longest(i: int) -> tuple[int, Entry] | None:
         best: tuple[int, Entry] | None = None
         key = ""
         for j in range(i, min(n, i + max_tokens)):
@@ -170,9 +175,18 @@ def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str
             key += " " if spaces[j] else ""
             if entry is not None and _case_ok(entry, [doc[k] for k in range(i, j + 1)]):
                 best = (j + 1, entry)
+        return best
+
+    i = 0
+    while i < n:
+        best = longest(i)
         if best is None:
             i += 1
             continue
+        if texts[i].lower() == "the" and i + 1 < n:
+            inner = longest(i + 1)  # "the UN" must not hide "UN Relief and Works Agency"
+            if inner is not None and inner[0] > best[0]:
+                i, best = i + 1, inner
         units.append(Unit(i, best[0], best[1]))
         i = best[0]
     return units
@@ -196,6 +210,7 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
             prev.lower_ in ("the", "its", "his", "her", "their", "'s", "’s")
             or prev.i in taken
             or (doc[unit.start].text[:1].isupper() and prev.text[:1].isupper() and prev.is_alpha)
+            or (prev.lower_ in ("a", "an") and last.dep_ in ARGUMENT_DEPS)  # "says a doctor from Hebron"
         )
     return True
 
@@ -210,6 +225,25 @@ def _name_token(tok: Token) -> bool:
     )
 
 
+def _common_word(tok: Token) -> bool:
+    """A capitalised common word NER took for a name ("Schools closed", "Humanitarian groups")."""
+    return tok.pos_ in ("ADJ", "VERB", "ADV") or tok.tag_ == "NNS"
+
+
+def _hyphen_tail(doc: Doc, i: int, start: int) -> bool:
+    """ "Han Dong-hoon", "Lee Jae-myung": the short lower-case syllable of a given name joined by a hyphen."""
+    return (
+        i - 2 >= start
+        and doc[i - 1].text == "-"
+        and doc[i].is_alpha
+        and doc[i].is_lower
+        and len(doc[i].text) <= MAX_SYLLABLE
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].text[:1].isupper()
+    )
+
+
 def _prefix_at(doc: Doc, i: int) -> bool:
     """ "al-Eryani": a lower-case Arabic article joined to a capitalised name."""
     return doc[i].lower_ in ARTICLES and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].text[:1].isupper()
@@ -220,15 +254,20 @@ def _name_unit(doc: Doc, start: int, end: int) -> Unit | None:
     while start < end and not doc[start].text[:1].isupper() and not _prefix_at(doc, start):
         start += 1
     stop = start
-    while stop < end and _name_token(doc[stop]):
+    while stop < end and (_name_token(doc[stop]) or _hyphen_tail(doc, stop, start)):
         stop += 1
+    if stop == end:  # NER often stops inside a hyphenated given name: "Yeom Ha" + "-neul", "Kwak" + "Do-yun"
+        for extra in (0, 1, 2):
+            if stop + extra < len(doc) and _hyphen_tail(doc, stop + extra, start):
+                stop += extra + 1
+                break
     end = stop
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", ",", ".") or doc[end - 1].is_punct):
         end -= 1
     if start >= end:
         return None
     text = doc[start:end].text
-    if text.lower() in MONTHS:
+    if text.lower() in MONTHS or (end - start == 1 and _common_word(doc[start])):
         return None
     return Unit(start, end, Entry("person", text, text, agent="person", case="cap"))
 
@@ -316,14 +355,21 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
         covered = {i for u in inside for i in range(u.start, u.end)}
         start = ent.start + (doc[ent.start].lower_ == "the")
         end = ent.end
+        while end > start and doc[end - 1].is_space:
+            end -= 1  # "Kashmir\n\n": a heading line the entity ran past
         if "(" in ent.text and ")" not in ent.text:
             end = next(t.i for t in ent if t.text == "(")
         if start >= end or not doc[start].text[:1].isupper() or doc[end - 1].lower_ in NOT_BODIES:
             continue
         if not any(doc[i].is_alpha and i not in covered for i in range(start, end)):
             continue
+        words = [t.text for t in doc[start:end]]
+        if body_words().is_place(words):
+            continue  # "Ben Gurion Airport", "Lüderitzstrasse": a place, not a body
         country = next((u.entry.country for u in inside if u.entry.country), None)
-        sector = next((u.entry.sector for u in reversed(inside) if u.kind == "sector"), None)
+        inner = next((u.entry.sector for u in reversed(inside) if u.kind == "sector"), None)
+        # the last word decides what kind of body it is ("Mercy General Hospital" is no army)
+        sector = body_words().sector(words[-1:]) or inner or body_words().sector(words)
         text = doc[start:end].text
         out.append(Unit(start, end, Entry("org", text, text, country, sector, None, "organization", "cap")))
     return out
@@ -445,8 +491,11 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
         if where.covers(start, ent.end):
             continue  # the whole "name" is a known country, capital or title ("Sri Lanka")
         name = _name_unit(doc, start, ent.end)
-        if name is not None:
-            persons.append(name)
+        if name is None or body_words().is_place(name.entry.text.split()):
+            continue
+        if name.end - name.start == 1 and name.start > 0 and doc[name.start - 1].lower_ == "the":
+            continue  # "the Reich", "the Azores", "the Bill": no person takes an article
+        persons.append(name)
     in_raw = {i for u in raw for i in range(u.start, u.end)}
     persons = [_extend_left(doc, p, in_raw) for p in persons]
     orgs = _org_ents(doc, raw, lex)

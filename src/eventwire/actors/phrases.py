@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .lists import name_order
 from .matcher import Unit
 
 __all__ = ["COUNTRYISH", "Phrase", "build_phrases", "of_phrase_end"]
@@ -52,6 +53,7 @@ GLUE = frozenset(
         "pro-government",
         "anti-government",
         "allied",
+        "born",
         "elite",
         "young",
         "ethnic",
@@ -152,6 +154,8 @@ def _joinable(doc: Doc, prev: Unit, unit: Unit, nxt: Unit | None = None) -> bool
     if _title_of_place(doc, prev, unit, nxt):
         return True
     gap = doc[prev.end : unit.start]
+    if _is_title(prev) and unit.kind == "person" and gap and name_order().title_glue([t.lower_ for t in gap]):
+        return True  # "Dr the Rt. Hon. Keith Mitchell", "President-elect Ana Lopes"
     if len(gap) > 3:
         return False
     if any(t.is_sent_start for t in doc[prev.end : unit.end]):

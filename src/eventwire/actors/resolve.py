@@ -36,6 +36,12 @@ GENERIC_HEADS = frozenset(
         "ministers",
         "minister",
         "government",
+        "director",
+        "chairman",
+        "chairwoman",
+        "president",
+        "head",
+        "chief",
     }
 )
 STATE_MEDIA = frozenset({"official", "state-run", "state-owned", "government-run", "government-owned", "state"})
@@ -46,8 +52,12 @@ SUPRANATIONAL = frozenset(
         "coalition",
     }
 )  # fmt: skip
+#: nouns of several states ("envoys from several Gulf states", "diplomats of European countries")
+MANY_STATES = frozenset({"state", "country", "nation", "government", "capital", "power", "monarchy"})
 PARTY_WORDS = frozenset({"party", "movement", "front", "alliance"})
 PLACE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
+#: prepositions that tie a person or title to a body, not to a place ("a lawyer for the State Department")
+BODY_PREPS = frozenset({"at", "for", "with"})
 NATIONAL = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
 AGENT_PREPS = frozenset({"by", "with", "from", "against", "between", "and"})
 PLACE_NOUNS = frozenset(
@@ -72,6 +82,8 @@ class Reading:
     person: Person | None = None
     #: token range of the mention when it is not the whole phrase
     span: tuple[int, int] | None = None
+    #: the country is the article's dominant one, guessed for want of any in the phrase itself
+    guessed: bool = False
 
 
 def unit_country(unit: Unit, ctx: Context) -> str | None:
@@ -90,15 +102,19 @@ def _pp_place(phrase: Phrase, ctx: Context) -> tuple[str, int] | None:
     the token index where that complement ends."""
     head = ctx.doc[phrase.head.end - 1]
     for child in head.rights:
-        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS or child.i > phrase.end + 1:
+        body_only = child.lower_ in BODY_PREPS  # "a researcher at the University of X", not "at the border"
+        if child.dep_ != "prep" or not (child.lower_ in PLACE_PREPS or body_only) or child.i > phrase.end + 1:
             continue
-        if child.lower_ == "from" and phrase.head.entry.sector == "MIL":
-            continue  # "withdraw troops from Iraq": where they leave, not whose they are
+        if child.lower_ in ("from", "for") and phrase.head.entry.sector == "MIL":
+            continue  # "withdraw troops from Iraq", "troops for Mali": where they go, not whose they are
         for obj in child.children:
             if obj.dep_ == "pobj":
-                iso = ctx.first_country_in(obj.left_edge.i, obj.i)
-                if iso:
-                    return iso, obj.i + 1
+                marks = ctx.marks_in(obj.left_edge.i, obj.i + 1)
+                if body_only:  # "for" also ties to a country ("representatives for the US")
+                    kinds = ("org", "country") if child.lower_ == "for" else ("org",)
+                    marks = [(i, iso) for i, iso in marks if (u := ctx.units.get(i)) is not None and u.kind in kinds]
+                if marks:
+                    return marks[0][1], obj.i + 1
     return None
 
 
@@ -166,8 +182,8 @@ def _qualified_sector(phrase: Phrase, ctx: Context, sector: str | None) -> str |
     if sector == "MED" and any(t.lower_ in STATE_MEDIA for t in doc[max(phrase.start - 2, 0) : head.start]):
         return "GOV"
     of_unit = _of_unit(phrase, ctx)
-    if of_unit is not None and of_unit.kind == "sector" and of_unit.entry.sector not in (None, "GOV"):
-        return of_unit.entry.sector
+    if of_unit is not None and of_unit.kind in ("sector", "org") and of_unit.entry.sector not in (None, "GOV"):
+        return of_unit.entry.sector  # "the director of Al-Noor Hospital" (HLH)
     return sector
 
 
@@ -233,18 +249,31 @@ def _other_countries(phrase: Phrase, ctx: Context, first: Reading) -> list[Readi
 def _read_org(phrase: Phrase, ctx: Context) -> Reading:
     e = phrase.head.entry
     country = e.country
+    guessed = False
     if e.code is None and country is None:  # an organisation only NER knows: "Kenya Anti-Corruption ..."
         country = modifier_country(phrase, ctx) or pp_country(phrase, ctx)
         if country is None and (e.sector in NATIONAL or _party(phrase, ctx)):
             country = ctx.dominant(phrase.start)  # "the Court of Session", "the Umma party": a national body
+            guessed = country is not None
     code = e.code or _code(country, e.sector)
-    return Reading(("org", e.name), e.name, country, e.sector, code, "group" if e.agent == "group" else "organization")
+    kind = "group" if e.agent == "group" else "organization"
+    return Reading(("org", e.name), e.name, country, e.sector, code, kind, guessed=guessed)
 
 
 def _supranational(phrase: Phrase, ctx: Context) -> bool:
-    """ "Western diplomats", "Arab leaders", "world leaders": a group of many countries."""
+    """ "Western diplomats", "Arab leaders", "world leaders", "envoys from several Gulf states": a group of
+    many countries."""
     i = phrase.units[0].start - 1
-    return i >= 0 and ctx.doc[i].lower_ in SUPRANATIONAL
+    if i >= 0 and ctx.doc[i].lower_ in SUPRANATIONAL:
+        return True
+    head = ctx.doc[phrase.head.end - 1]
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+            for obj in prep.children:
+                many = obj.dep_ == "pobj" and obj.lemma_.lower() in MANY_STATES
+                if many and any(t.lower_ in SUPRANATIONAL for t in obj.lefts):
+                    return True
+    return False
 
 
 def _party(phrase: Phrase, ctx: Context) -> bool:
@@ -347,13 +376,19 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
     if body is None and of_unit is not None and of_unit.kind == "org" and of_unit.entry.code:
         body = of_unit  # "officials of Hamas": Hamas itself speaks
     if body is not None and (head.entry.name in GENERIC_HEADS or head.entry.text.lower() in GENERIC_HEADS):
-        e = body.entry  # "Pentagon chiefs", "Kremlin officials": the body itself speaks
+        e = body.entry
+        if head.entry.agent == "person":  # "a Kremlin spokesman", "the Hamas leader": one person of the body
+            name = f"{e.name} {ctx.doc[head.start : head.end].text}"
+            key = ("title", e.country or "", head.entry.name, key_of(name))
+            return Reading(key, name, e.country, e.sector, e.code, "person", titles=(head.entry.name,))
+        # "Pentagon chiefs", "Kremlin officials": the body itself speaks
         return Reading(("org", e.name), e.name, e.country, e.sector, e.code, "organization")
     iso = modifier_country(phrase, ctx)
     adjective = iso is not None or any(u.kind == "countryref" for u in phrase.units)
     span = None
     wide = iso is None and _supranational(phrase, ctx)  # "Western diplomats": many countries, none guessed
-    if wide:
+    before = ctx.doc[phrase.units[0].start - 1] if phrase.units[0].start > 0 else None
+    if wide and before is not None and before.lower_ in SUPRANATIONAL:
         span = (phrase.units[0].start - 1, phrase.end)
     elif iso is None and (place := _pp_place(phrase, ctx)) is not None:
         iso, span = place[0], (phrase.start, max(phrase.end, place[1]))
@@ -362,11 +397,13 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
         if iso is None and sector in ("MIL", "COP"):
             iso = ctx.subject_country(phrase.head.end - 1)
         adjective = iso is not None
+    guessed = False
     if iso is None and not wide:
         adjective = True
         iso = ctx.dominant(phrase.start, ctx.counterparts(phrase.head.end - 1))
+        guessed = iso is not None
     name = _group_name(phrase, ctx, iso if adjective else None)
-    if wide:
+    if span is not None and wide:
         name = f"{ctx.doc[phrase.units[0].start - 1].text} {name}"
     if head.entry.agent == "person":
         return Reading(
@@ -378,14 +415,21 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
             "person",
             titles=tuple(t.entry.name for t in phrase.titles),
             span=span,
+            guessed=guessed,
         )
     key = ("group", iso or "", sector or "", key_of(name) if wide else _institution(head.entry.name))
-    return Reading(key, name, iso, sector, _code(iso, sector), "group", span=span)
+    return Reading(key, name, iso, sector, _code(iso, sector), "group", span=span, guessed=guessed)
 
 
 def _igo_reading(igo: Unit, sector: str | None, phrase: Phrase, ctx: Context) -> Reading:
-    """ "UN officials" speak for the UN; "NATO troops", "UN peacekeepers" are its forces (sector MIL)."""
+    """ "UN officials" speak for the UN; "NATO troops", "UN peacekeepers" are its forces (sector MIL); "the
+    UN undersecretary general" is one person of it (a title, for apposition and title coreference)."""
     e = igo.entry
+    if phrase.head.entry.agent == "person" and phrase.head.kind == "sector":
+        name = f"{e.name} {_surface(ctx.doc, igo.end, phrase.end)}".strip()
+        titles = tuple(t.entry.name for t in phrase.titles)
+        key = ("title", "", phrase.head.entry.name, key_of(name))
+        return Reading(key, name, None, e.sector, e.code, "person", titles=titles)
     if sector != "MIL" or e.sector != "IGO":
         return Reading(("org", e.name), e.name, None, e.sector, e.code, "organization")
     name = f"{e.name} {_surface(ctx.doc, igo.end, phrase.end)}".strip()
@@ -421,10 +465,16 @@ def _read_person(phrase: Phrase, ctx: Context) -> Reading:
         titles = (*titles, role.title.lower())
     sector = _former(phrase, ctx, sector)
     igo = _igo_modifier(phrase)
-    if igo is not None and igo.entry.sector in ("IGO", "NGO", "IMG"):
+    igo_body = igo is not None and igo.entry.sector in ("IGO", "NGO", "IMG")
+    if igo is not None and igo_body:
         iso, sector = None, igo.entry.sector if sector in (None, "GOV") else sector
-    elif iso is None and person is None:
+    guessed = False
+    if not igo_body and iso is None and person is None:
         # an unknown name takes the article's country only with evidence: a country word inside the
         # name ("Bosnian Serbs"), a place complement, or a title or body noun before it
-        iso = _name_country(head, ctx) or pp_country(phrase, ctx) or (ctx.dominant(phrase.start) if described else None)
-    return Reading(("person", key_of(name)), name, iso, sector, _code(iso, sector), "person", titles, person)
+        iso = _name_country(head, ctx) or pp_country(phrase, ctx)
+        if iso is None and described:
+            iso = ctx.dominant(phrase.start)
+            guessed = iso is not None
+    key = ("person", key_of(name))
+    return Reading(key, name, iso, sector, _code(iso, sector), "person", titles, person, guessed=guessed)

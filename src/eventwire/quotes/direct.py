@@ -206,6 +206,26 @@ def _cue_of_previous_paragraph(ctx: DocContext, analysis: Analysis, lex: Lexicon
     return None
 
 
+def _subject_of_previous_paragraph(ctx: DocContext, analysis: Analysis, lex: Lexicon, seg: Segment) -> Speaker | None:
+    """ "X, a council member, wants the corridor extended.\n\n“Bringing in Angola ...”": a quotation opening
+    its paragraph after a paragraph with no quotation whose last sentence has a named person as its main
+    subject is that person's."""
+    para = ctx.para_of(seg.start)
+    if para <= 0 or ctx.para_starts[para] != seg.outer_start:
+        return None
+    lo, hi = ctx.para_starts[para - 1], ctx.para_starts[para]
+    if any(lo <= s.outer_start < hi for s in ctx.segments):
+        return None
+    sent = ctx.sents[ctx.sent_at(max(lo, hi - 2))]
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or ctx.inside[subj.i]:
+        return None
+    phrase = SpeakerPhrase(subj.left_edge.i, subj.right_edge.i + 1, subj.i)
+    speaker = resolve_speaker(ctx.doc, analysis, phrase, lex, None)
+    actor = analysis.actor(speaker.actor)
+    return speaker if actor is not None and actor.kind == "person" and subj.pos_ == "PROPN" else None
+
+
 def _looks_like_title(words: list[str]) -> bool:
     """ "Meet the Press", "Fox and Friends": every word capitalised but the small ones."""
     if not words or len(words) > TITLE_MAX_WORDS or not words[0][:1].isupper():
@@ -266,6 +286,7 @@ def find_direct(ctx: DocContext, analysis: Analysis, lex: Lexicon) -> list[Quote
                 _inherited(ctx, f.segment, found, i)
                 or (hit[0] if hit else None)
                 or _cue_of_previous_paragraph(ctx, analysis, lex, f.segment)
+                or _subject_of_previous_paragraph(ctx, analysis, lex, f.segment)
             )
             words = len(ctx.text[f.segment.start : f.segment.end].split())
             if speaker is None and (words < MIN_UNCUED_WORDS or _is_partial(ctx, f.segment)):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Analysis, Speaker
+from .issuers import document_issuer
 from .lexicon import Lexicon
 
 __all__ = [
@@ -189,6 +190,27 @@ def _previous_person(analysis: Analysis, before: int, prefer: str | None) -> Act
     return best[1] if best else None
 
 
+def _governing_body(analysis: Analysis, doc: Doc, it: Token) -> Actor | None:
+    """ "The Council pledged sanctions as a deterrence to what it called ...": a speaker "it" is the state or
+    organisation that is the subject of the nearest verb above its clause."""
+    for anc in it.ancestors:
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(anc)
+        if subj is None or subj.left_edge.i <= it.i <= subj.right_edge.i:
+            continue
+        actor = phrase_actor(analysis, doc, _phrase(subj))
+        return actor if actor is not None and actor.kind in ("country", "organization") else None
+    return None
+
+
+def phrase_actor(analysis: Analysis, doc: Doc, phrase: SpeakerPhrase) -> Actor | None:
+    """The actor a speaker phrase names (``Analysis.phrase_actor``: the one holding its head word first)."""
+    head = doc[phrase.head]
+    span = doc[phrase.start : phrase.end]
+    return analysis.phrase_actor(span.start_char, span.end_char, head.idx, head.idx + len(head.text))
+
+
 def resolve_speaker(
     doc: Doc, analysis: Analysis, phrase: SpeakerPhrase, lex: Lexicon, previous: Speaker | None
 ) -> Speaker:
@@ -197,13 +219,17 @@ def resolve_speaker(
     start, end = span.start_char, span.end_char
     kind = _speaker_kind(doc, phrase, lex)
     head = doc[phrase.head]
-    actor = analysis.actor_at(start, end)
+    actor = phrase_actor(analysis, doc, phrase)
     if kind == "document":
         author = _author(head)
         if author is not None:
             sub = doc[author.left_edge.i : author.right_edge.i + 1]
             actor = analysis.actor_at(sub.start_char, sub.end_char) or actor
-    elif actor is None and head.lower_ in PRONOUNS and head.lower_ != "it":
+        if actor is None:
+            actor = document_issuer(doc, head, lambda tok: phrase_actor(analysis, doc, _phrase(tok)))
+    elif actor is None and head.lower_ == "it":
+        actor = _governing_body(analysis, doc, head)
+    elif actor is None and head.lower_ in PRONOUNS:
         prev_actor = previous.actor if previous is not None else None
         found = _previous_person(analysis, start, prev_actor)
         actor = found or None
