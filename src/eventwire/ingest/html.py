@@ -11,7 +11,6 @@ import re
 from typing import Any, Final
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from ..model import Article
@@ -92,6 +91,8 @@ def fragment_to_text(html: str) -> str:
 
 
 def _extract(html: str, url: str | None, **options: Any) -> Any:
+    import trafilatura  # imported on first use: 0.3-0.4 s that plain-text and JSONL inputs never need
+
     try:
         return trafilatura.bare_extraction(html, url=url, **{**TRAFILATURA_OPTIONS, **options})
     except Exception as exc:  # trafilatura raises many kinds on broken markup

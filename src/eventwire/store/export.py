@@ -6,12 +6,14 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..export.gdelt import GDELT_EVENT_COLUMNS
-from .db import Store
 from .query import is_read_only_sql
+
+if TYPE_CHECKING:
+    from .db import Store
 
 __all__ = ["EXPORT_FORMATS", "export_store"]
 
@@ -75,6 +77,8 @@ def export_store(db: str | Path, fmt: str, output: str, where: str | None = None
         raise ConfigError(f"output {output}: folder {target.parent} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
+    from .db import Store
+
     try:
         with Store(db, read_only=True) as store:
             count = _write(store, fmt, tmp, where)
