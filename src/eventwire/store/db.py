@@ -79,6 +79,13 @@ SCHEMA_V3 = """
 CREATE TABLE IF NOT EXISTS signature_bands (hash VARCHAR, band INTEGER, bucket BIGINT);
 CREATE TABLE IF NOT EXISTS store_state (key VARCHAR PRIMARY KEY, value VARCHAR);
 INSERT INTO store_state VALUES ('merged_stale', '1');
+CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
+CREATE INDEX IF NOT EXISTS actors_article ON actors (article);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article);
+CREATE INDEX IF NOT EXISTS events_article ON events (article);
+CREATE INDEX IF NOT EXISTS places_article ON places (article);
+CREATE INDEX IF NOT EXISTS claims_article ON claims (article);
 """
 
 MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
@@ -95,8 +102,15 @@ def content_hash(article: Article) -> str:
 class Store:
     """An eventwire DuckDB store. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, read_only: bool = False, connection: duckdb.DuckDBPyConnection | None = None
+    ) -> None:
+        """``connection``: use this one (e.g. a cursor of a connection kept open by a server) instead of
+        opening the file; closing the store closes only it."""
         self.path = Path(path)
+        if connection is not None:
+            self.con = connection
+            return
         if read_only and not self.path.exists():
             raise StoreError(f"store {self.path} does not exist: create it with `eventwire ingest ... --db`")
         try:

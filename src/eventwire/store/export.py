@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import ConfigError
 from ..export.gdelt import GDELT_EVENT_COLUMNS
@@ -89,20 +90,32 @@ def export_store(db: str | Path, fmt: str, output: str, where: str | None = None
     return count
 
 
+#: rows fetched from DuckDB at a time while streaming an export
+STREAM_ROWS = 10_000
+
+
+def _stream(store: Store, sql: str, out: TextIO, line: Callable[[dict[str, Any]], str]) -> int:
+    """Write one line per row of ``sql``, fetching STREAM_ROWS rows at a time; returns the number of rows.
+    DuckDB sorts within its memory limit (spilling to a temporary folder when needed)."""
+    cur = store.con.execute(sql)
+    names = [d[0] for d in cur.description or []]
+    count = 0
+    while batch := cur.fetchmany(STREAM_ROWS):
+        out.writelines(line(dict(zip(names, row, strict=True))) for row in batch)
+        count += len(batch)
+    return count
+
+
 def _write(store: Store, fmt: str, tmp: str, where: str | None) -> int:
     if fmt == "gdelt":
         if where:
             raise ConfigError("--where applies to event mentions; the gdelt export writes merged events")
-        rows = store.query("SELECT * FROM merged_events ORDER BY date NULLS LAST, id")
         with open(tmp, "w", encoding="utf-8") as out:
-            out.writelines(_gdelt_line(m) for m in rows)
-        return len(rows)
+            return _stream(store, "SELECT * FROM merged_events ORDER BY date NULLS LAST, id", out, _gdelt_line)
     sql = _select(where)
     if fmt == "jsonl":
-        rows = store.query(sql)
         with open(tmp, "w", encoding="utf-8") as out:
-            out.writelines(json.dumps(r, default=str, ensure_ascii=False) + "\n" for r in rows)
-        return len(rows)
+            return _stream(store, sql, out, lambda r: json.dumps(r, default=str, ensure_ascii=False) + "\n")
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
     quoted = tmp.replace("'", "''")
     store.con.execute(f"COPY ({sql}) TO '{quoted}' ({options})")
