@@ -202,19 +202,41 @@ def timeline(store: Store, query: EventQuery) -> Rows:
     return rows
 
 
+def _node(country: str | None, sector: str | None, name: str | None) -> str | None:
+    return country + (f"/{sector}" if sector is not None else "") if country is not None else name
+
+
+def _mean(groups: list[tuple[Any, ...]]) -> float | None:
+    """The rounded average Goldstein score of groups of (events, sum, non-null count, rounded average)."""
+    if len(groups) == 1:
+        return groups[0][3]  # type: ignore[no-any-return]
+    known = sum(g[2] for g in groups)
+    return round(sum(g[1] or 0.0 for g in groups) / known, 2) if known else None
+
+
 def network(store: Store, query: EventQuery, limit: int = 60) -> dict[str, Rows]:
-    """Actors (country/sector) as nodes; event counts and average Goldstein (tone) as edges."""
+    """Actors (country/sector) as nodes; event counts and average Goldstein (tone) as edges.
+
+    Grouped on the raw columns (cheaper than building a label per event); labels are joined here."""
     where, params = query.where()
     source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
-    node = "coalesce(e.{s}_country || coalesce('/' || e.{s}_sector, ''), e.{s}_name)"
-    edges = store.query(
-        f"SELECT {node.format(s='source')} AS source, {node.format(s='target')} AS target, count(*) AS events, "
-        "round(avg(e.goldstein), 2) AS goldstein "
-        f"FROM {source} WHERE (e.target_country IS NOT NULL OR "
-        f"e.target_name IS NOT NULL) AND ({where}) GROUP BY 1, 2 HAVING source IS NOT NULL AND target IS NOT NULL "
-        "ORDER BY events DESC, source, target LIMIT ?",
-        [*params, limit],
-    )
+    side = "e.{s}_country, e.{s}_sector, CASE WHEN e.{s}_country IS NULL THEN e.{s}_name END"
+    groups = store.con.execute(
+        f"SELECT {side.format(s='source')}, {side.format(s='target')}, count(*), sum(e.goldstein), "
+        f"count(e.goldstein), round(avg(e.goldstein), 2) FROM {source} "
+        f"WHERE (e.target_country IS NOT NULL OR e.target_name IS NOT NULL) AND ({where}) GROUP BY ALL",
+        params,
+    ).fetchall()
+    by_label: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for g in groups:
+        src, tgt = _node(*g[0:3]), _node(*g[3:6])
+        if src is not None and tgt is not None:
+            by_label.setdefault((src, tgt), []).append(g[6:])
+    edges = [
+        {"source": s, "target": t, "events": sum(g[0] for g in gs), "goldstein": _mean(gs)}
+        for (s, t), gs in by_label.items()
+    ]
+    edges = sorted(edges, key=lambda e: (-e["events"], e["source"], e["target"]))[:limit]
     names: dict[str, int] = {}
     for e in edges:
         for key in ("source", "target"):
