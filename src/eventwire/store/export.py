@@ -81,13 +81,26 @@ def export_store(db: str | Path, fmt: str, output: str, where: str | None = None
     from .db import Store
 
     try:
-        with Store(db, read_only=True) as store:
+        with Store(db, read_only=True) as store, tempfile.TemporaryDirectory(dir=target.parent) as spill:
+            _bound_memory(store, spill)
             count = _write(store, fmt, tmp, where)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
+
+
+#: DuckDB's memory for an export: sorts larger than this spill to a temporary folder beside the output
+EXPORT_MEMORY = "320MB"
+
+
+def _bound_memory(store: Store, spill: str) -> None:
+    quoted = spill.replace("'", "''")
+    store.con.execute(f"SET memory_limit = '{EXPORT_MEMORY}'")
+    store.con.execute(f"SET temp_directory = '{quoted}'")
+    store.con.execute("SET preserve_insertion_order = false")
+    store.con.execute("SET threads = 1")
 
 
 #: rows fetched from DuckDB at a time while streaming an export
