@@ -17,11 +17,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
-
 from . import __version__
 from .cli_args import iso_date
 from .errors import ConfigError, EventwireError
@@ -232,6 +227,9 @@ def progress_over(items: Iterable[Any], label: str, quiet: bool) -> Iterator[Any
     if quiet:
         yield from items
         return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
     columns = (
         SpinnerColumn(),
@@ -333,6 +331,9 @@ def _flatten(prefix: str, value: Any) -> Iterator[tuple[str, str]]:
 
 
 def print_metrics(metrics: dict[str, Any], title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=title)
     table.add_column("metric")
     table.add_column("value", justify="right")
@@ -343,6 +344,10 @@ def print_metrics(metrics: dict[str, Any], title: str) -> None:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     import dataclasses
+
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
 
     from .explain import explain
     from .export.records import coded_record

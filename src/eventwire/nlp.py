@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
@@ -61,28 +61,44 @@ CLOSE_MARKS = frozenset({"”", "»"})
 STRAIGHT = '"'
 
 
-def _inside_quote_flags(doc: Doc) -> list[bool]:
-    """For each token, whether it sits inside a quotation opened earlier in the same paragraph."""
-    flags = [False] * len(doc)
+# token kinds for the quote-boundary component
+_PLAIN, _SPACE, _BREAK, _OPEN, _CLOSE, _STRAIGHT = range(6)
+
+
+def _token_kinds(doc: Doc) -> Any:
+    """Per token: plain, whitespace, whitespace with a line break, or an opening / closing / straight mark."""
+    arr = doc.to_array([ORTH, IS_SPACE])
+    orth, space = arr[:, 0], arr[:, 1].astype(bool)
+    kinds = np.where(space, _SPACE, _PLAIN).astype(np.int8)
+    strings = doc.vocab.strings
+    for marks, kind in ((OPEN_MARKS, _OPEN), (CLOSE_MARKS, _CLOSE), ((STRAIGHT,), _STRAIGHT)):
+        kinds[np.isin(orth, np.array([strings.as_int(m) for m in marks], dtype=np.uint64))] = kind
+    if space.any():
+        distinct, inverse = np.unique(orth[space], return_inverse=True)
+        breaks = np.array(["\n" in strings[h] for h in distinct.tolist()], dtype=bool)[inverse]
+        kinds[np.flatnonzero(space)[breaks]] = _BREAK
+    return kinds
+
+
+def _inside_quote_flags(kinds: Any) -> Any:
+    """For each token, whether it sits inside a quotation opened earlier in the same paragraph.
+
+    Only marks and line breaks change the state, so the walk visits those and fills the runs between."""
+    events = np.flatnonzero(kinds >= _BREAK)
+    before: list[bool] = []
+    after: list[bool] = []
     open_ = False
-    for i, tok in enumerate(doc):
-        if tok.is_space and "\n" in tok.text:
-            open_ = False  # a paragraph break closes any quotation left open
-            continue
-        t = tok.text
-        if t in OPEN_MARKS:
-            flags[i] = open_
-            open_ = True
-            continue
-        if t in CLOSE_MARKS:
-            flags[i] = open_
+    for kind in kinds[events].tolist():
+        if kind == _BREAK:
+            before.append(False)  # a paragraph break closes any quotation left open
             open_ = False
-            continue
-        if t == STRAIGHT:
-            flags[i] = open_
-            open_ = not open_
-            continue
-        flags[i] = open_
+        else:
+            before.append(open_)
+            open_ = kind == _OPEN or (kind == _STRAIGHT and not open_)
+        after.append(open_)
+    last = np.searchsorted(events, np.arange(len(kinds)), side="right") - 1  # the last event at or before i
+    flags = np.concatenate(([False], np.array(after, dtype=bool)))[last + 1]
+    flags[events] = before
     return flags
 
 
@@ -93,39 +109,59 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     """Per token, whether it lies inside a quotation (computed once per doc)."""
     flags: list[bool] | None = doc.user_data.get(_QUOTED_KEY)
     if flags is None:
-        flags = _inside_quote_flags(doc)
+        flags = [bool(f) for f in _inside_quote_flags(_token_kinds(doc))]
         doc.user_data[_QUOTED_KEY] = flags
     return flags
 
 
-@Language.component("eventwire_quote_bounds")
-def quote_bounds(doc: Doc) -> Doc:
-    """No sentence may start inside a quotation, nor on its closing mark; a paragraph break always starts
-    one; and a run of ``MAX_SENTENCE_TOKENS`` tokens with no possible start gets one."""
-    flags = _inside_quote_flags(doc)
+def _cut_long_runs(doc: Doc, starts: Any, not_starts: Any) -> None:
+    """Give a sentence start to every run of ``MAX_SENTENCE_TOKENS`` tokens where none may start (in place)."""
+    strings = doc.vocab.strings
+    ends = np.isin(doc.to_array([ORTH]), np.array([strings.as_int(m) for m in SENTENCE_ENDS], dtype=np.uint64))
     run = 0  # tokens since the last place a sentence could start
-    for i, inside in enumerate(flags):
-        if i == 0:
-            continue
-        tok = doc[i]
-        prev = doc[i - 1]
-        if prev.is_space and "\n" in prev.text and not tok.is_space:
-            tok.is_sent_start = True  # a paragraph (or line) break always ends a sentence
+    for i in range(1, len(doc)):
+        if starts[i]:
             run = 0
-        elif inside or tok.text in CLOSE_MARKS or (tok.text == STRAIGHT and i > 0 and flags[i - 1]):
+        elif not_starts[i]:
             run += 1
-            if run >= 2 * MAX_SENTENCE_TOKENS or (run >= MAX_SENTENCE_TOKENS and prev.text in SENTENCE_ENDS):
-                tok.is_sent_start = True  # an unclosed quotation never makes one endless sentence
-                run = 0
-            else:
-                tok.is_sent_start = False
-        elif prev.text in SENTENCE_ENDS:
+            if run >= 2 * MAX_SENTENCE_TOKENS or (run >= MAX_SENTENCE_TOKENS and ends[i - 1]):
+                starts[i], not_starts[i], run = True, False, 0
+        elif ends[i - 1]:
             run = 0
         else:
             run += 1
             if run >= 2 * MAX_SENTENCE_TOKENS:
-                tok.is_sent_start = True  # a line with no sentence end is cut
-                run = 0
+                starts[i], run = True, 0
+
+
+@Language.component("eventwire_quote_bounds")
+def quote_bounds(doc: Doc) -> Doc:
+    """No sentence may start inside a quotation, nor on its closing mark; a line break ends a sentence; and
+    a run of ``MAX_SENTENCE_TOKENS`` tokens with no possible start gets one (at a sentence-final mark, or at
+    twice that many tokens wherever it is: an unclosed quotation or a line with no punctuation).
+
+    All boundaries are written in one pass through the doc's SENT_START array (setting
+    ``Token.is_sent_start`` one token at a time re-checks the whole doc each time: quadratic)."""
+    if len(doc) < 2:
+        return doc
+    kinds = _token_kinds(doc)
+    flags = _inside_quote_flags(kinds)
+    after_break = np.zeros(len(doc), dtype=bool)
+    after_break[1:] = kinds[:-1] == _BREAK
+    starts = after_break & (kinds != _SPACE) & (kinds != _BREAK)
+    after_open = np.zeros(len(doc), dtype=bool)
+    after_open[1:] = flags[:-1]
+    not_starts = ~starts & (flags | (kinds == _CLOSE) | ((kinds == _STRAIGHT) & after_open))
+    starts[0] = not_starts[0] = False
+    _cut_long_runs(doc, starts, not_starts)
+    if not (starts.any() or not_starts.any()):
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError("eventwire_quote_bounds must run before the parser")
+    sent = doc.to_array([SENT_START]).astype(np.int64)
+    sent[starts] = 1
+    sent[not_starts] = -1
+    doc.from_array([SENT_START], sent.astype(np.uint64))  # type: ignore[arg-type]
     return doc
 
 

@@ -83,7 +83,7 @@ def _compile(raw: dict[str, Any], variables: dict[str, str]) -> BoilerplateRule:
 def load_rules() -> tuple[BoilerplateRule, ...]:
     """The boilerplate rules of ``data/boilerplate.yaml`` (loaded once per process)."""
     text = resources.files("eventwire.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: ~6x faster
     variables = {name: "(?:" + "|".join(str(v) for v in values) + ")" for name, values in data.get("vars", {}).items()}
     return tuple(_compile(raw, variables) for raw in data["rules"])
 

@@ -12,7 +12,6 @@ import re
 from typing import Any, Final
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from ..model import Article
@@ -115,6 +114,8 @@ def join_drop_caps(html: str) -> str:
 
 
 def _extract(html: str, url: str | None, **options: Any) -> Any:
+    import trafilatura  # imported on first use: 0.3-0.4 s that plain-text and JSONL inputs never need
+
     prune = list(prune_xpaths())
     try:
         return trafilatura.bare_extraction(html, url=url, prune_xpath=prune, **{**TRAFILATURA_OPTIONS, **options})

@@ -62,7 +62,7 @@ def _verbs(raw: dict[str, Any]) -> dict[str, CueVerb]:
 def load_lexicon() -> Lexicon:
     """Read ``eventwire/data/cues.yaml`` once per process."""
     text = resources.files("eventwire").joinpath("data/cues.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: ~6x faster
     phrases = tuple(tuple(str(t) for t in p["tokens"]) for p in raw["phrases"] if p.get("source_after"))
     return Lexicon(
         verbs=_verbs(raw["verbs"]),

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..cli_args import iso_date
-from ..model import Article
-from . import views
-from .db import Store, content_hash
-from .export import EXPORT_FORMATS, export_store
-from .query import EventQuery
-from .sql import run_select
-from .summary import summarise
+from ..model import Analysis, Article
+from .export import EXPORT_FORMATS
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Modules a command needs are imported inside it, so that `--help`, `query` and `summary` pay only for theirs.
 
 __all__ = ["STORE_COMMANDS", "add_store_commands"]
 
@@ -116,6 +115,8 @@ def add_store_commands(
 
 
 def _new_articles(articles: Iterator[Article], known: set[str], skipped: list[str]) -> Iterator[Article]:
+    from .db import content_hash
+
     for article in articles:
         key = content_hash(article)
         if key in known:
@@ -125,23 +126,45 @@ def _new_articles(articles: Iterator[Article], known: set[str], skipped: list[st
         yield article
 
 
+#: ingest writes its buffered articles when this many are waiting, or when the oldest waited this long
+FLUSH_SECONDS = 5.0
+
+
+def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]]:
+    """Coded articles in batches of at most ``size``, a batch closing early once it is FLUSH_SECONDS old."""
+    batch: list[Analysis] = []
+    started = time.monotonic()
+    for analysis in analyses:
+        if not batch:
+            started = time.monotonic()
+        batch.append(analysis)
+        if len(batch) >= size or time.monotonic() - started >= FLUSH_SECONDS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ..cli import progress_over, read_articles
-    from ..pipeline import Pipeline
+    from .db import BATCH_ARTICLES, Store
 
     workers = args.workers or os.cpu_count() or 1
     skipped: list[str] = []
     added = failed = 0
     with Store(args.db) as store:
         fresh = _new_articles(read_articles(args), store.known_hashes(), skipped)
-        for analysis in progress_over(
-            Pipeline(article_timeout=args.article_timeout).code_parallel(fresh, workers=workers),
-            "ingesting",
-            args.quiet,
-        ):
-            added += store.add(analysis)
-            failed += analysis.error is not None
-        merged = store.rebuild_merged()
+        first = next(fresh, None)  # nothing new: neither spaCy nor the coding stages are loaded
+        if first is not None:
+            from ..pipeline import Pipeline
+
+            coded = Pipeline(article_timeout=args.article_timeout).code_parallel(
+                itertools.chain([first], fresh), workers=workers
+            )
+            for batch in _batches(progress_over(coded, "ingesting", args.quiet), BATCH_ARTICLES):
+                added += store.add_many(batch)
+                failed += sum(a.error is not None for a in batch)
+        merged = store.rebuild_merged() if store.merged_stale() else store.merged_count()
         counts = store.counts()
         renamed = list(store.renamed)
     if not args.quiet:
@@ -156,6 +179,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from .db import Store
+    from .summary import summarise
+
     with Store(args.db, read_only=True) as store:
         summary = summarise(store, top=args.top)
     console = Console()
@@ -186,6 +214,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _table(console: Console, title: str, columns: list[str], rows: list[list[Any]]) -> None:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     for col in columns:
         table.add_column(col)
@@ -196,8 +226,14 @@ def _table(console: Console, title: str, columns: list[str], rows: list[list[Any
 
 def cmd_query(args: argparse.Namespace) -> int:
     if args.sql:  # parsed as one SELECT and run sandboxed: no file but the store, no network
+        from .sql import run_select
+
         _print_rows(run_select(args.db, args.sql), args.format)
         return 0
+    from . import views
+    from .db import Store
+    from .query import EventQuery
+
     with Store(args.db, read_only=True) as store:
         if args.claims:
             rows = [
@@ -254,6 +290,8 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
             writer.writerow(rows[0].keys())
         writer.writerows([list(r.values()) for r in rows])
     else:
+        from rich.console import Console
+
         columns = [c for c in TABLE_COLUMNS if rows and c in rows[0]] or (list(rows[0].keys()) if rows else [])
         _table(Console(), f"{len(rows)} row(s)", columns, [[_short(r.get(c)) for c in columns] for r in rows])
 
@@ -264,6 +302,8 @@ def _short(value: Any, width: int = 90) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_store
+
     count = export_store(args.db, args.format, args.output, args.where)
     print(f"eventwire: wrote {count} row(s) to {args.output}", file=sys.stderr)
     return 0
@@ -273,6 +313,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..web.app import create_app
+    from .db import Store
 
     Store(args.db, read_only=True).close()  # fail early with a clear message
     print(f"eventwire: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)

@@ -3,30 +3,31 @@
 Articles are keyed by a hash of their normalised text, so ingesting the same input twice stores it
 once. An article whose coding failed is not "done": the next ingest codes it again and its new record
 replaces the failed one. Ids are unique in the store: another text under a stored id is stored as
-``id#2`` (and listed in ``Store.renamed``). Each article (with its actors, mentions, quotes, events,
-places or its error) is written in one transaction: an interrupted ingest never leaves half an
-article, and a rerun resumes after the last article stored.
+``id#2`` (and listed in ``Store.renamed``). A batch of articles (each with its actors, mentions, quotes,
+events, places or its error) is written in one transaction, one bulk insert per table: an interrupted
+ingest never leaves half an article, and a rerun resumes after the last batch stored.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import numpy as np
 
 from ..errors import StoreBusyError, StoreError
 from ..model import Analysis, Article
-from .merge import MERGE_COLUMNS, merge_mentions
-from .neardup import NearDuplicateIndex, signature
+from .rows import TableRows, analysis_rows
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["SCHEMA_VERSION", "Store", "content_hash"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -77,11 +78,25 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     merged UBIGINT, article VARCHAR, event VARCHAR, source VARCHAR, confidence DOUBLE, evidence VARCHAR);
 """
 
-MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2}
-#: every table with rows of one article (keyed by ``hash`` in the first two, ``article`` in the rest)
+SCHEMA_V3 = """
+CREATE TABLE IF NOT EXISTS signature_bands (hash VARCHAR, band INTEGER, bucket BIGINT);
+CREATE TABLE IF NOT EXISTS store_state (key VARCHAR PRIMARY KEY, value VARCHAR);
+INSERT INTO store_state VALUES ('merged_stale', '1');
+CREATE INDEX IF NOT EXISTS articles_id ON articles (id);
+CREATE INDEX IF NOT EXISTS actors_article ON actors (article);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article);
+CREATE INDEX IF NOT EXISTS events_article ON events (article);
+CREATE INDEX IF NOT EXISTS places_article ON places (article);
+CREATE INDEX IF NOT EXISTS claims_article ON claims (article);
+"""
+
+MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+#: every table with rows of one article (keyed by ``hash`` in the first three, ``article`` in the rest)
 _ARTICLE_TABLES = (
     "articles",
     "article_signatures",
+    "signature_bands",
     "actors",
     "mentions",
     "quotes",
@@ -90,6 +105,8 @@ _ARTICLE_TABLES = (
     "claims",
     "errors",
 )
+#: how many articles one transaction writes during ``ingest``, at most
+BATCH_ARTICLES = 200
 
 
 def content_hash(article: Article) -> str:
@@ -101,8 +118,18 @@ def content_hash(article: Article) -> str:
 class Store:
     """An eventwire DuckDB store. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, read_only: bool = False, connection: duckdb.DuckDBPyConnection | None = None
+    ) -> None:
+        """``connection``: use this one (e.g. a cursor of a connection kept open by a server) instead of
+        opening the file; closing the store closes only it."""
         self.path = Path(path)
+        self._ids: set[str] | None = None
+        #: (id as given, id as stored) of each article stored under a new id because its id was taken
+        self.renamed: list[tuple[str, str]] = []
+        if connection is not None:
+            self.con = connection
+            return
         if read_only and not self.path.exists():
             raise StoreError(f"store {self.path} does not exist: create it with `eventwire ingest ... --db`")
         try:
@@ -115,10 +142,6 @@ class Store:
             raise StoreError(f"store {self.path}: cannot open: {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"store {self.path}: cannot open: {exc}") from exc
-        self._neardup: NearDuplicateIndex | None = None
-        self._ids: set[str] | None = None
-        #: (id as given, id as stored) of each article stored under a new id because its id was taken
-        self.renamed: list[tuple[str, str]] = []
         if not read_only:
             self.migrate()
 
@@ -147,13 +170,78 @@ class Store:
         for version in sorted(v for v in MIGRATIONS if v > current):
             self.con.execute("BEGIN")
             self.con.execute(MIGRATIONS[version])
+            if version == 3:
+                self._index_stored_signatures()
             self.con.execute("INSERT INTO schema_version VALUES (?)", [version])
             self.con.execute("COMMIT")
+
+    def _index_stored_signatures(self) -> None:
+        """Schema 3: the band keys of the signatures a schema-2 store already holds (once)."""
+        import numpy as np
+
+        rows = self.con.execute(
+            "SELECT s.hash, s.sig FROM article_signatures s JOIN articles a USING (hash) WHERE trim(a.text) <> ''"
+        ).fetchall()
+        out = TableRows()
+        out.add("signature_bands", _band_rows({key: np.asarray(sig, dtype=np.uint64) for key, sig in rows}))
+        out.write(self.con)
 
     # -- writing ------------------------------------------------------------------------------
     def known_hashes(self) -> set[str]:
         """Hashes of the articles stored without an error (a failed one is coded again on the next ingest)."""
         return {r[0] for r in self.con.execute("SELECT hash FROM articles WHERE error_stage IS NULL").fetchall()}
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store one coded article in one transaction; False when it was already stored without error."""
+        return self.add_many([analysis]) == 1
+
+    def add_many(self, analyses: Iterable[Analysis]) -> int:
+        """Store coded articles in one transaction, one bulk insert per table; returns how many were new
+        (an article whose text is already stored without error, or repeats one earlier in the batch, is
+        skipped; one stored with an error is replaced)."""
+        from .neardup import signature
+
+        batch = list(analyses)
+        keys = [content_hash(a.article) for a in batch]
+        done = self._stored(keys)
+        fresh: dict[str, Analysis] = {}
+        for key, analysis in zip(keys, batch, strict=True):
+            if key not in done and key not in fresh:
+                fresh[key] = analysis
+        if not fresh:
+            return 0
+        self.con.execute("BEGIN")
+        try:
+            self._drop_failed(list(fresh), [a.article.id for a in fresh.values()])
+            items: dict[str, tuple[Analysis, np.ndarray]] = {}
+            for key, analysis in fresh.items():
+                stored_id = self._unique_id(analysis.article.id)
+                if stored_id != analysis.article.id:
+                    analysis = analysis.with_(article=replace(analysis.article, id=stored_id))
+                items[key] = (analysis, signature(analysis.article.text))
+            indexed = {k: sig for k, (a, sig) in items.items() if a.article.text.strip()}  # empty texts match nothing
+            bands = _band_rows(indexed)
+            near = self._near_duplicates(indexed, bands)
+            out = TableRows()
+            for key, (analysis, sig) in items.items():
+                analysis_rows(out, key, analysis, near.get(key))
+                out.add("article_signatures", [(key, sig.tolist())])
+            out.add("signature_bands", bands)
+            out.write(self.con)
+            self.con.execute("INSERT OR REPLACE INTO store_state VALUES ('merged_stale', '1')")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            self._ids = None
+            raise
+        return len(fresh)
+
+    def _stored(self, keys: list[str]) -> set[str]:
+        """Those of ``keys`` stored without an error."""
+        rows = self.con.execute(
+            "SELECT hash FROM articles WHERE error_stage IS NULL AND list_contains(?, hash)", [keys]
+        ).fetchall()
+        return {r[0] for r in rows}
 
     def _stored_ids(self) -> set[str]:
         if self._ids is None:
@@ -161,6 +249,7 @@ class Store:
         return self._ids
 
     def _unique_id(self, article_id: str) -> str:
+        """``article_id``, or ``article_id#n`` when another text holds it (taken from now on)."""
         ids = self._stored_ids()
         unique, n = article_id, 1
         while unique in ids:
@@ -168,136 +257,92 @@ class Store:
             unique = f"{article_id}#{n}"
         if unique != article_id:
             self.renamed.append((article_id, unique))
+        ids.add(unique)
         return unique
 
-    def _drop_failed(self, key: str, article_id: str) -> None:
-        """Delete the failed records this article replaces: its own hash's, and a failed read of its id."""
+    def _drop_failed(self, keys: list[str], ids: list[str]) -> None:
+        """Delete the failed records these articles replace: their own hashes', and a failed read of their
+        ids (inside the caller's transaction)."""
         found = self.con.execute(
-            "SELECT hash, id FROM articles WHERE error_stage IS NOT NULL AND (hash = ? OR (id = ? AND text = ''))",
-            [key, article_id],
+            "SELECT hash, id FROM articles WHERE error_stage IS NOT NULL "
+            "AND (list_contains(?, hash) OR (list_contains(?, id) AND text = ''))",
+            [keys, ids],
         ).fetchall()
-        for old, old_id in found:
-            for table in _ARTICLE_TABLES:
-                column = "hash" if table in ("articles", "article_signatures") else "article"
-                self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [old])
-            self._stored_ids().discard(old_id)
+        if not found:
+            return
+        old = [h for h, _ in found]
+        for table in _ARTICLE_TABLES:
+            column = "hash" if table in ("articles", "article_signatures", "signature_bands") else "article"
+            self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [old])
+        self._stored_ids().difference_update(i for _, i in found)
 
-    def near_duplicates(self) -> NearDuplicateIndex:
-        """The LSH index over every stored article (built once per store object)."""
-        if self._neardup is None:
-            rows = self.con.execute("SELECT hash, sig FROM article_signatures").fetchall()
-            self._neardup = NearDuplicateIndex((h, np.asarray(sig, dtype=np.uint64)) for h, sig in rows)
-        return self._neardup
+    def _near_duplicates(self, sigs: dict[str, np.ndarray], bands: list[tuple[str, int, int]]) -> dict[str, str | None]:
+        """For each new signature (in order): the stored or earlier-in-batch article it near-duplicates."""
+        import numpy as np
 
-    def add(self, analysis: Analysis) -> bool:
-        """Store one coded article in one transaction; False when it was already stored without error."""
-        key = content_hash(analysis.article)
-        found = self.con.execute("SELECT error_stage IS NULL FROM articles WHERE hash = ?", [key]).fetchone()
-        if found and found[0]:
-            return False
-        self.con.execute("BEGIN")
-        try:
-            self._drop_failed(key, analysis.article.id)
-            stored_id = self._unique_id(analysis.article.id)
-            if stored_id != analysis.article.id:
-                analysis = analysis.with_(article=replace(analysis.article, id=stored_id))
-            sig = signature(analysis.article.text)
-            near = self.near_duplicates().add(key, sig) if analysis.article.text.strip() else None
-            self._insert(key, analysis)
-            self.con.execute("UPDATE articles SET near_duplicate_of = ? WHERE hash = ?", [near, key])
-            self.con.execute("INSERT INTO article_signatures VALUES (?, ?)", [key, sig.tolist()])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            self._ids = None
-            self._neardup = None
-            raise
-        self._stored_ids().add(stored_id)
-        return True
+        from .neardup import NearDuplicateIndex, best_match
 
-    def _insert(self, key: str, analysis: Analysis) -> None:
-        art, err = analysis.article, analysis.error
-        self.con.execute(
-            "INSERT INTO articles (hash, id, url, title, published, source, text, duplicate_of, "
-            "error_stage, error_message) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                key,
-                art.id,
-                art.url,
-                art.title,
-                art.published,
-                art.source,
-                art.text,
-                art.duplicate_of,
-                err.stage if err else None,
-                err.message if err else None,
-            ],
-        )
-        if err is not None:
-            self.con.execute(
-                "INSERT INTO errors (article, id, stage, message) VALUES (?,?,?,?)",
-                [key, art.id, err.stage, err.message],
-            )
-        self._insert_many("actors", ([key, a.id, a.name, a.country, a.sector, a.code, a.kind] for a in analysis.actors))
-        self._insert_many(
-            "mentions", ([key, a.id, m.start, m.end, m.text] for a in analysis.actors for m in a.mentions)
-        )
-        self._insert_many("quotes", _quote_rows(key, analysis))
-        self._insert_many("events", _event_rows(key, analysis))
-        self._insert_many(
-            "claims",
-            (
-                [
-                    key,
-                    c.key,
-                    c.proposition,
-                    c.stance,
-                    c.actor,
-                    c.holder,
-                    _actor_country(analysis, c.actor),
-                    c.evidence.text,
-                    c.evidence.start,
-                    c.evidence.end,
-                    c.cue.text,
-                ]
-                for c in analysis.claims
-            ),
-        )
-        self._insert_many(
-            "places",
-            (
-                [key, p.span.start, p.span.end, p.span.text, p.name, p.country, p.lat, p.lon, p.feature]
-                for p in analysis.places
-            ),
-        )
+        candidates: dict[str, set[str]] = {k: set() for k in sigs}
+        if sigs:
+            con = self.con
+            con.register("_eventwire_probe", _arrow_table(bands, ("hash", "band", "bucket")))
+            try:
+                found = con.execute(
+                    "SELECT DISTINCT p.hash, s.hash FROM _eventwire_probe p JOIN signature_bands s "
+                    "ON s.band = p.band AND s.bucket = p.bucket"
+                ).fetchall()
+            finally:
+                con.unregister("_eventwire_probe")
+            for new, old in found:
+                candidates[new].add(old)
+        wanted = sorted({old for olds in candidates.values() for old in olds})
+        stored_sigs = {
+            h: np.asarray(sig, dtype=np.uint64)
+            for h, sig in self.con.execute(
+                "SELECT hash, sig FROM article_signatures WHERE list_contains(?, hash)", [wanted]
+            ).fetchall()
+        }
+        in_batch = NearDuplicateIndex()
+        out: dict[str, str | None] = {}
+        for key, sig in sigs.items():
+            found_here = {c: in_batch.signatures[c] for c in in_batch.candidates(sig) if c != key}
+            found_here.update({c: stored_sigs[c] for c in candidates[key] if c != key})
+            out[key] = best_match(sig, found_here)
+            in_batch._insert(key, sig)
+        return out
 
-    def _insert_many(self, table: str, rows: Iterable[list[Any]]) -> None:
-        batch = list(rows)
-        if batch:
-            marks = ",".join("?" * len(batch[0]))
-            self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+    def merged_stale(self) -> bool:
+        """Whether articles were added since merged events were last rebuilt."""
+        row = self.con.execute("SELECT value FROM store_state WHERE key = 'merged_stale'").fetchone()
+        return row is None or row[0] != "0"
 
     def rebuild_merged(self) -> int:
         """Recompute merged events and event mentions from every stored event; returns their number."""
+        from .merge import MERGE_COLUMNS, merge_mentions
+
         rows = self.query("SELECT e.*, a.source AS article_source FROM events e JOIN articles a ON a.hash = e.article")
         merged, mentions = merge_mentions(rows, self.independent_sources())
+        out = TableRows()
+        out.add("merged_events", [[m[c] for c in MERGE_COLUMNS] for m in merged])
+        out.add(
+            "event_mentions",
+            [[m["merged"], m["article"], m["event"], m["source"], m["confidence"], m["evidence"]] for m in mentions],
+        )
         self.con.execute("BEGIN")
         try:
             self.con.execute("DELETE FROM merged_events")
             self.con.execute("DELETE FROM event_mentions")
-            self._insert_many("merged_events", ([m[c] for c in MERGE_COLUMNS] for m in merged))
-            self._insert_many(
-                "event_mentions",
-                (
-                    [m["merged"], m["article"], m["event"], m["source"], m["confidence"], m["evidence"]]
-                    for m in mentions
-                ),
-            )
+            out.write(self.con, {"merged_events": MERGE_COLUMNS})
+            self.con.execute("INSERT OR REPLACE INTO store_state VALUES ('merged_stale', '0')")
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         return len(merged)
+
+    def merged_count(self) -> int:
+        row = self.con.execute("SELECT count(*) FROM merged_events").fetchone()
+        return int(row[0]) if row else 0
 
     def independent_sources(self) -> dict[str, str]:
         """Article hash -> independent-source key (near-duplicates share their first article's key)."""
@@ -329,63 +374,14 @@ class Store:
         return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
 
 
-def _actor_country(analysis: Analysis, actor_id: str | None) -> str | None:
-    actor = analysis.actor(actor_id)
-    return actor.country if actor else None
+def _band_rows(sigs: dict[str, np.ndarray]) -> list[tuple[str, int, int]]:
+    from .neardup import band_keys
+
+    return [(k, band, bucket) for k, sig in sigs.items() for band, bucket in enumerate(band_keys(sig))]
 
 
-def _side_cols(side: Any, analysis: Analysis) -> list[Any]:
-    if side is None:
-        return [None] * 5
-    actor = analysis.actor(side.actor)
-    return [side.actor, actor.name if actor else side.text, side.country, side.sector, side.code]
+def _arrow_table(rows: list[tuple[Any, ...]], names: tuple[str, ...]) -> Any:
+    import pyarrow as pa
 
-
-def _event_rows(key: str, analysis: Analysis) -> Iterator[list[Any]]:
-    for e in analysis.events:
-        d, loc = e.date, e.location
-        yield [
-            key,
-            e.id,
-            *_side_cols(e.source, analysis),
-            *_side_cols(e.target, analysis),
-            e.cameo,
-            e.root,
-            e.quad,
-            e.penta,
-            e.goldstein,
-            e.plover,
-            d.start if d else None,
-            d.end if d else None,
-            d.precision if d else None,
-            loc.name if loc else None,
-            loc.country if loc else None,
-            loc.lat if loc else None,
-            loc.lon if loc else None,
-            e.modality,
-            e.confidence,
-            e.pattern,
-            e.evidence.start,
-            e.evidence.end,
-            e.evidence.text,
-            e.trigger.start,
-            e.trigger.end,
-            e.trigger.text,
-        ]
-
-
-def _quote_rows(key: str, analysis: Analysis) -> Iterator[list[Any]]:
-    for i, q in enumerate(analysis.quotes):
-        sp = q.speaker
-        yield [
-            key,
-            i,
-            q.span.start,
-            q.span.end,
-            q.span.text,
-            q.kind,
-            sp.actor,
-            sp.text,
-            sp.kind,
-            q.cue.text if q.cue else None,
-        ]
+    values = list(zip(*rows, strict=True)) or [() for _ in names]
+    return pa.Table.from_arrays([pa.array(v) for v in values], names=list(names))

@@ -6,8 +6,9 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import duckdb
 
@@ -82,7 +83,10 @@ def export_store(db: str | Path, fmt: str, output: str, where: str | None = None
         if fmt == "gdelt" and where:
             raise ConfigError("--where applies to event mentions; the gdelt export writes merged events")
         sql = _select(where) if fmt != "gdelt" else ""
-        con = open_sandboxed(db, writable_dir=folder)  # can write in its own folder and nowhere else
+        spill = os.path.join(folder, "spill")
+        os.mkdir(spill)
+        # read-only, able to write in its own folder and nowhere else; sorts spill there past EXPORT_MEMORY
+        con = open_sandboxed(db, writable_dir=folder, settings=_bounded(spill))
         try:
             count = _write(con, fmt, tmp, sql)
         except duckdb.Error as exc:
@@ -95,23 +99,35 @@ def export_store(db: str | Path, fmt: str, output: str, where: str | None = None
     return count
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
+#: DuckDB's memory for an export: sorts larger than this spill to a temporary folder beside the output
+EXPORT_MEMORY = "320MB"
+#: rows fetched from DuckDB at a time while streaming an export
+STREAM_ROWS = 10_000
+
+
+def _bounded(spill: str) -> dict[str, str | int | bool]:
+    return {"memory_limit": EXPORT_MEMORY, "temp_directory": spill, "preserve_insertion_order": False, "threads": 1}
+
+
+def _stream(con: duckdb.DuckDBPyConnection, sql: str, out: TextIO, line: Callable[[dict[str, Any]], str]) -> int:
+    """Write one line per row of ``sql``, fetching STREAM_ROWS rows at a time; returns the number of rows.
+    DuckDB sorts within its memory limit (spilling to a temporary folder when needed)."""
     cur = con.execute(sql)
     names = [d[0] for d in cur.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    count = 0
+    while batch := cur.fetchmany(STREAM_ROWS):
+        out.writelines(line(dict(zip(names, row, strict=True))) for row in batch)
+        count += len(batch)
+    return count
 
 
 def _write(con: duckdb.DuckDBPyConnection, fmt: str, tmp: str, sql: str) -> int:
     if fmt == "gdelt":
-        rows = _rows(con, "SELECT * FROM merged_events ORDER BY date NULLS LAST, id")
         with open(tmp, "w", encoding="utf-8") as out:
-            out.writelines(_gdelt_line(m) for m in rows)
-        return len(rows)
+            return _stream(con, "SELECT * FROM merged_events ORDER BY date NULLS LAST, id", out, _gdelt_line)
     if fmt == "jsonl":
-        rows = _rows(con, sql)
         with open(tmp, "w", encoding="utf-8") as out:
-            out.writelines(json.dumps(r, default=str, ensure_ascii=False) + "\n" for r in rows)
-        return len(rows)
+            return _stream(con, sql, out, lambda r: json.dumps(r, default=str, ensure_ascii=False) + "\n")
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
     quoted = tmp.replace("'", "''")
     con.execute(f"COPY ({sql}) TO '{quoted}' ({options})")

@@ -42,13 +42,15 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def open_sandboxed(path: str | Path, writable_dir: str | None = None) -> duckdb.DuckDBPyConnection:
+def open_sandboxed(
+    path: str | Path, writable_dir: str | None = None, settings: dict[str, str | int | bool] | None = None
+) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the store that can touch no other file (but those in ``writable_dir``)
-    and no network."""
+    and no network; ``settings``: more DuckDB settings, fixed before the configuration is locked."""
     if not Path(path).exists():
         raise StoreError(f"store {path} does not exist: create it with `eventwire ingest ... --db`")
     try:
-        con = duckdb.connect(str(path), read_only=True, config=dict(_CONFIG))
+        con = duckdb.connect(str(path), read_only=True, config={**_CONFIG, **(settings or {})})
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise StoreBusyError(f"store {path} is busy: another process (an ingest?) is writing it; retry") from exc

@@ -1,4 +1,10 @@
-"""Read-only views of a store: the data behind every web page, the API and the CLI."""
+"""Read-only views of a store: the data behind every web page, the API and the CLI.
+
+Built to stay fast on stores of millions of rows: a page is found from a histogram of its leading sort
+key (a date, a count) so that only the rows of the groups it covers are sorted; rows of other tables are
+fetched for the page's articles only, through the indexes on ``article``; charts are aggregated to what
+they can draw.
+"""
 
 from __future__ import annotations
 
@@ -7,52 +13,230 @@ from typing import Any
 from .db import Store
 from .query import CONTAINS, EventQuery, contains
 
-__all__ = ["article_view", "claims", "events", "map_points", "merged_events", "network", "quotes", "timeline"]
+__all__ = [
+    "article_view",
+    "articles",
+    "claims",
+    "claims_page",
+    "events",
+    "map_points",
+    "mentions_of",
+    "merged_events",
+    "network",
+    "quotes",
+    "speakers",
+    "timeline",
+]
 
 Rows = list[dict[str, Any]]
 
+EVENT_COLUMNS = (
+    "e.article, e.event, e.date, e.date_end, e.source_name, e.source_country, e.source_sector, e.cameo, e.root, "
+    "e.quad, e.goldstein, e.plover, e.target_name, e.target_country, e.target_sector, e.location, "
+    "e.location_country, e.lat, e.lon, e.modality, e.confidence, e.trigger, e.evidence, e.evidence_start, "
+    "e.evidence_end"
+)
+#: the columns of an event row, in the order rows have always had them
+EVENT_ROW = (
+    "article",
+    "article_id",
+    "title",
+    "url",
+    "outlet",
+    "event",
+    "date",
+    "date_end",
+    "source_name",
+    "source_country",
+    "source_sector",
+    "cameo",
+    "root",
+    "quad",
+    "goldstein",
+    "plover",
+    "target_name",
+    "target_country",
+    "target_sector",
+    "location",
+    "location_country",
+    "lat",
+    "lon",
+    "modality",
+    "confidence",
+    "trigger",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+)
+#: at most this many bars on a timeline: days, else weeks, months, quarters or years
+TIMELINE_BARS = 200
+
+
+def _page(
+    store: Store,
+    source: str,
+    where: str,
+    params: list[Any],
+    keys: list[tuple[str, str]],
+    tie: str,
+    select: str,
+    limit: int,
+    offset: int,
+) -> tuple[int, Rows]:
+    """(total, one page) of ``SELECT select FROM source WHERE where ORDER BY keys, tie``.
+
+    ``keys`` are (expression, direction) pairs of few distinct values: one GROUP BY over them counts
+    the rows per group (which gives the total), and only the groups the page falls in are sorted."""
+    group = ", ".join(expr for expr, _ in keys)
+    order = ", ".join(f"{i + 1} {direction}" for i, (_, direction) in enumerate(keys))
+    hist = store.con.execute(
+        f"SELECT {group}, count(*) FROM {source} WHERE {where} GROUP BY ALL ORDER BY {order}", params
+    ).fetchall()
+    total = sum(h[-1] for h in hist)
+    covered: list[tuple[Any, ...]] = []
+    seen = skip = 0
+    for h in hist:
+        if seen + h[-1] > offset and seen < offset + limit:
+            if not covered:
+                skip = offset - seen
+            covered.append(h[:-1])
+        seen += h[-1]
+    if not covered:
+        return total, []
+    conds, cond_params = [], []
+    for values in covered:
+        parts = []
+        for (expr, _), value in zip(keys, values, strict=True):
+            parts.append(f"{expr} IS NULL" if value is None else f"{expr} = ?")
+            cond_params += [] if value is None else [value]
+        conds.append("(" + " AND ".join(parts) + ")")
+    full_order = ", ".join(f"{expr} {direction}" for expr, direction in keys) + f", {tie}"
+    rows = store.query(
+        f"SELECT {select} FROM {source} WHERE ({where}) AND ({' OR '.join(conds)}) "
+        f"ORDER BY {full_order} LIMIT ? OFFSET ?",
+        [*params, *cond_params, limit, skip],
+    )
+    return total, rows
+
 
 def events(store: Store, query: EventQuery) -> tuple[int, Rows]:
-    """(total matching, one page of rows)."""
-    sql, params = query.sql()
-    count_sql, count_params = query.count_sql()
-    total = store.con.execute(count_sql, count_params).fetchone()
-    return (int(total[0]) if total else 0), store.query(sql, params)
+    """(total matching, one page of rows), by date, then in the order they were stored."""
+    where, params = query.where()
+    source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
+    total, rows = _page(
+        store,
+        source,
+        where,
+        params,
+        [("e.date", "NULLS LAST")],
+        "e.rowid",
+        EVENT_COLUMNS,
+        query.limit,
+        query.offset,
+    )
+    about = _articles_by_hash(store, [r["article"] for r in rows])
+    out = []
+    for r in rows:
+        a = about.get(r["article"], {})
+        r.update(article_id=a.get("id"), title=a.get("title"), url=a.get("url"), outlet=a.get("source"))
+        out.append({k: r[k] for k in EVENT_ROW})
+    return total, out
+
+
+def _articles_by_hash(store: Store, hashes: list[str]) -> dict[str, dict[str, Any]]:
+    if not hashes:
+        return {}
+    found = store.query("SELECT hash, id, title, url, source FROM articles WHERE hash = ANY(?)", [sorted(set(hashes))])
+    return {r["hash"]: r for r in found}
+
+
+def mentions_of(store: Store, hashes: list[str]) -> Rows:
+    """The actor mentions of these articles (through the index on ``mentions.article``)."""
+    if not hashes:
+        return []
+    return store.query('SELECT article, "start", "end" FROM mentions WHERE article = ANY(?)', [sorted(set(hashes))])
 
 
 def merged_events(store: Store, limit: int = 100, offset: int = 0, min_articles: int = 1) -> tuple[int, Rows]:
-    total = store.con.execute("SELECT count(*) FROM merged_events WHERE num_articles >= ?", [min_articles]).fetchone()
-    rows = store.query(
-        "SELECT * FROM merged_events WHERE num_articles >= ? "
-        "ORDER BY num_articles DESC, date NULLS LAST, id LIMIT ? OFFSET ?",
-        [min_articles, limit, offset],
+    return _page(
+        store,
+        "merged_events",
+        "num_articles >= ?",
+        [min_articles],
+        [("num_articles", "DESC"), ("date", "NULLS LAST")],
+        "id",
+        "*",
+        limit,
+        offset,
     )
-    return (int(total[0]) if total else 0), rows
+
+
+def _bucket(store: Store, source: str, where: str, params: list[Any]) -> str:
+    """The finest calendar unit that draws the matching events' date span in at most TIMELINE_BARS bars."""
+    span = store.con.execute(
+        f"SELECT min(e.date), max(e.date) FROM {source} WHERE e.date IS NOT NULL AND {where}", params
+    ).fetchone()
+    if not span or span[0] is None:
+        return "day"
+    days = (span[1] - span[0]).days + 1
+    for unit, length in (("day", 1), ("week", 7), ("month", 31), ("quarter", 92)):
+        if days / length <= TIMELINE_BARS:
+            return unit
+    return "year"
 
 
 def timeline(store: Store, query: EventQuery) -> Rows:
-    """Events per day and QuadClass, with the average Goldstein score."""
+    """Events per period and QuadClass, with the average Goldstein score: one period per day when the dates
+    fit in TIMELINE_BARS days, else per week, month, quarter or year (``day`` is the period's first day)."""
     where, params = query.where()
-    return store.query(
-        "SELECT e.date AS day, e.quad, count(*) AS events, round(avg(e.goldstein), 2) AS goldstein "
-        f"FROM events e JOIN articles a ON a.hash = e.article WHERE e.date IS NOT NULL AND {where} "
-        "GROUP BY 1, 2 ORDER BY 1, 2",
+    source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
+    unit = _bucket(store, source, where, params)
+    period = "e.date" if unit == "day" else f"CAST(date_trunc('{unit}', e.date) AS DATE)"
+    rows = store.query(
+        f"SELECT {period} AS day, e.quad, count(*) AS events, round(avg(e.goldstein), 2) AS goldstein "
+        f"FROM {source} WHERE e.date IS NOT NULL AND {where} GROUP BY 1, 2 ORDER BY 1, 2",
         params,
     )
+    for r in rows:
+        r["period"] = unit
+    return rows
+
+
+def _node(country: str | None, sector: str | None, name: str | None) -> str | None:
+    return country + (f"/{sector}" if sector is not None else "") if country is not None else name
+
+
+def _mean(groups: list[tuple[Any, ...]]) -> float | None:
+    """The rounded average Goldstein score of groups of (events, sum, non-null count, rounded average)."""
+    if len(groups) == 1:
+        return groups[0][3]  # type: ignore[no-any-return]
+    known = sum(g[2] for g in groups)
+    return round(sum(g[1] or 0.0 for g in groups) / known, 2) if known else None
 
 
 def network(store: Store, query: EventQuery, limit: int = 60) -> dict[str, Rows]:
-    """Actors (country/sector) as nodes; event counts and average Goldstein (tone) as edges."""
+    """Actors (country/sector) as nodes; event counts and average Goldstein (tone) as edges.
+
+    Grouped on the raw columns (cheaper than building a label per event); labels are joined here."""
     where, params = query.where()
-    node = "coalesce(e.{s}_country || coalesce('/' || e.{s}_sector, ''), e.{s}_name)"
-    edges = store.query(
-        f"SELECT {node.format(s='source')} AS source, {node.format(s='target')} AS target, count(*) AS events, "
-        "round(avg(e.goldstein), 2) AS goldstein "
-        f"FROM events e JOIN articles a ON a.hash = e.article WHERE (e.target_country IS NOT NULL OR "
-        f"e.target_name IS NOT NULL) AND ({where}) GROUP BY 1, 2 HAVING source IS NOT NULL AND target IS NOT NULL "
-        "ORDER BY events DESC, source, target LIMIT ?",
-        [*params, limit],
-    )
+    source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
+    side = "e.{s}_country, e.{s}_sector, CASE WHEN e.{s}_country IS NULL THEN e.{s}_name END"
+    groups = store.con.execute(
+        f"SELECT {side.format(s='source')}, {side.format(s='target')}, count(*), sum(e.goldstein), "
+        f"count(e.goldstein), round(avg(e.goldstein), 2) FROM {source} "
+        f"WHERE (e.target_country IS NOT NULL OR e.target_name IS NOT NULL) AND ({where}) GROUP BY ALL",
+        params,
+    ).fetchall()
+    by_label: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for g in groups:
+        src, tgt = _node(*g[0:3]), _node(*g[3:6])
+        if src is not None and tgt is not None:
+            by_label.setdefault((src, tgt), []).append(g[6:])
+    edges = [
+        {"source": s, "target": t, "events": sum(g[0] for g in gs), "goldstein": _mean(gs)}
+        for (s, t), gs in by_label.items()
+    ]
+    edges = sorted(edges, key=lambda e: (-e["events"], e["source"], e["target"]))[:limit]
     names: dict[str, int] = {}
     for e in edges:
         for key in ("source", "target"):
@@ -61,36 +245,131 @@ def network(store: Store, query: EventQuery, limit: int = 60) -> dict[str, Rows]
     return {"nodes": nodes, "edges": edges}
 
 
-def map_points(store: Store, query: EventQuery) -> Rows:
+def map_points(store: Store, query: EventQuery, limit: int = 500) -> Rows:
+    """Event locations with their counts, the ``limit`` busiest places."""
     where, params = query.where()
+    source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
     return store.query(
         "SELECT e.location AS name, e.location_country AS country, e.lat, e.lon, count(*) AS events, "
-        "round(avg(e.goldstein), 2) AS goldstein FROM events e JOIN articles a ON a.hash = e.article "
-        f"WHERE e.lat IS NOT NULL AND {where} GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name",
-        params,
+        f"round(avg(e.goldstein), 2) AS goldstein FROM {source} "
+        f"WHERE e.lat IS NOT NULL AND {where} GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT ?",
+        [*params, limit],
+    )
+
+
+SPEAKER = "coalesce(ac.name, q.speaker_text, '(unattributed)')"
+
+
+def speakers(store: Store, limit: int = 200) -> Rows:
+    """Speakers with their number of quotes, most quoted first."""
+    return store.query(
+        f"SELECT {SPEAKER} AS speaker, count(*) AS quotes "
+        "FROM quotes q LEFT JOIN actors ac ON ac.article = q.article AND ac.actor = q.speaker_actor "
+        "GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?",
+        [limit],
     )
 
 
 def quotes(store: Store, speaker: str | None = None, limit: int = 100, offset: int = 0) -> tuple[Rows, Rows]:
-    """(speakers with counts, one page of quotes, filtered by speaker name when given)."""
-    speakers = store.query(
-        "SELECT coalesce(ac.name, q.speaker_text, '(unattributed)') AS speaker, count(*) AS quotes "
-        "FROM quotes q LEFT JOIN actors ac ON ac.article = q.article AND ac.actor = q.speaker_actor "
-        "GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT 200"
-    )
-    cond, params = (
-        ("", [])
-        if not speaker
-        else (f"WHERE coalesce(ac.name, q.speaker_text, '(unattributed)') {CONTAINS}", [contains(speaker)])
-    )
+    """(speakers with counts, one page of quotes in stored order, filtered by speaker name when given)."""
+    return speakers(store), quote_page(store, speaker, limit, offset)
+
+
+def quote_page(store: Store, speaker: str | None, limit: int, offset: int) -> Rows:
+    if not speaker:
+        picked = "SELECT rowid AS r FROM quotes ORDER BY rowid LIMIT ? OFFSET ?"
+        params: list[Any] = [limit, offset]
+    else:  # the speaker's name is the actor's when the quote has one, else the text naming the speaker
+        picked = (
+            f"SELECT r FROM (SELECT q.rowid AS r FROM quotes q JOIN actors ac ON ac.article = q.article "
+            f"AND ac.actor = q.speaker_actor WHERE ac.name {CONTAINS} UNION ALL SELECT c.r FROM (SELECT rowid AS r, "
+            f"article, speaker_actor FROM quotes WHERE coalesce(speaker_text, '(unattributed)') {CONTAINS}) c "
+            "LEFT JOIN actors ac ON ac.article = c.article AND ac.actor = c.speaker_actor WHERE ac.name IS NULL) "
+            "ORDER BY r LIMIT ? OFFSET ?"
+        )
+        params = [contains(speaker), contains(speaker), limit, offset]
+    rowids = [r[0] for r in store.con.execute(picked, params).fetchall()]
+    if not rowids:
+        return []
     rows = store.query(
-        "SELECT q.article, a.id AS article_id, a.title, coalesce(ac.name, q.speaker_text) AS speaker, "
-        "q.speaker_kind, q.kind, q.text, q.cue FROM quotes q JOIN articles a ON a.hash = q.article "
-        f"LEFT JOIN actors ac ON ac.article = q.article AND ac.actor = q.speaker_actor {cond} "
-        "ORDER BY a.id, q.quote LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        "SELECT q.rowid AS r, q.article, q.speaker_actor, q.speaker_text, q.speaker_kind, q.kind, q.text, q.cue "
+        "FROM quotes q WHERE q.rowid = ANY(?)",
+        [rowids],
     )
-    return speakers, rows
+    about = _articles_by_hash(store, [r["article"] for r in rows])
+    names = {
+        (a["article"], a["actor"]): a["name"]
+        for a in store.query(
+            "SELECT article, actor, name FROM actors WHERE article = ANY(?)", [sorted({r["article"] for r in rows})]
+        )
+    }
+    out = []
+    for r in sorted(rows, key=lambda r: r["r"]):
+        name = names.get((r["article"], r["speaker_actor"]))
+        out.append(
+            {
+                "article": r["article"],
+                "article_id": about.get(r["article"], {}).get("id"),
+                "title": about.get(r["article"], {}).get("title"),
+                "speaker": name if name is not None else r["speaker_text"],
+                "speaker_kind": r["speaker_kind"],
+                "kind": r["kind"],
+                "text": r["text"],
+                "cue": r["cue"],
+            }
+        )
+    return out
+
+
+CLAIM_SIDES = """
+SELECT claim, any_value(proposition) AS proposition,
+       list(DISTINCT holder) FILTER (WHERE stance = 'for') AS holders_for,
+       list(DISTINCT holder) FILTER (WHERE stance = 'against') AS holders_against
+FROM claims GROUP BY claim
+"""
+
+
+def _disputed(row: dict[str, Any]) -> bool:
+    pro, con = row["holders_for"] or [], row["holders_against"] or []
+    return bool(pro) and bool(con) and set(pro) != set(con)
+
+
+def claims_page(
+    store: Store, disputed_only: bool = False, limit: int = 50, offset: int = 0, holders: int = 50
+) -> tuple[int, Rows]:
+    """(number of claims, one page of them: disputed first, each with at most ``holders`` statements a side)."""
+    found = [{**r, "disputed": _disputed(r)} for r in store.query(CLAIM_SIDES) if _disputed(r) or not disputed_only]
+    found.sort(key=lambda g: (not g["disputed"], g["claim"]))
+    page = found[offset : offset + limit]
+    out = []
+    for g in page:
+        side_rows = store.query(
+            "SELECT c.stance, c.holder, c.country, c.evidence, c.article, c.evidence_start FROM claims c "
+            "WHERE c.claim = ? ORDER BY c.stance, c.article, c.evidence_start",
+            [g["claim"]],
+        )
+        claim: dict[str, Any] = {"claim": g["claim"], "proposition": g["proposition"], "for": [], "against": []}
+        for side in ("for", "against"):
+            mine = [r for r in side_rows if r["stance"] == side]
+            claim[side] = mine[:holders]
+            claim[f"{side}_total"] = len(mine)
+        about = _articles_by_hash(store, [x["article"] for s in ("for", "against") for x in claim[s]])
+        for side in ("for", "against"):
+            claim[side] = [
+                {
+                    "holder": x["holder"],
+                    "country": x["country"],
+                    "evidence": x["evidence"],
+                    "article": x["article"],
+                    "article_id": about.get(x["article"], {}).get("id"),
+                }
+                for x in sorted(
+                    claim[side], key=lambda x: (about.get(x["article"], {}).get("id") or "", x["evidence_start"])
+                )
+            ]
+        claim["disputed"] = g["disputed"]
+        out.append(claim)
+    return len(found), out
 
 
 def claims(store: Store, disputed_only: bool = False) -> Rows:
@@ -114,8 +393,33 @@ def claims(store: Store, disputed_only: bool = False) -> Rows:
     return sorted(out, key=lambda g: (not g["disputed"], g["claim"]))
 
 
+def articles(store: Store, limit: int = 50, offset: int = 0) -> tuple[int, Rows]:
+    """(number of articles, one page by publication date, each with its number of events)."""
+    total, rows = _page(
+        store,
+        "articles",
+        "TRUE",
+        [],
+        [("published", "NULLS LAST")],
+        "id",
+        "hash, id, title, source, published, near_duplicate_of, error_stage",
+        limit,
+        offset,
+    )
+    counts = dict(
+        store.con.execute(
+            "SELECT article, count(*) FROM events WHERE article = ANY(?) GROUP BY 1", [[r["hash"] for r in rows]]
+        ).fetchall()
+    )
+    for r in rows:
+        r["events"] = counts.get(r["hash"], 0)
+    return total, rows
+
+
 def article_view(store: Store, key: str) -> dict[str, Any] | None:
-    found = store.query("SELECT * FROM articles WHERE hash = ? OR id = ? LIMIT 1", [key, key])
+    found = store.query("SELECT * FROM articles WHERE hash = ? LIMIT 1", [key]) or store.query(
+        "SELECT * FROM articles WHERE id = ? LIMIT 1", [key]
+    )
     if not found:
         return None
     art = found[0]

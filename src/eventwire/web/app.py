@@ -7,12 +7,14 @@ Every HTML page has a JSON twin under ``/api/...`` (same filters), listed in the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
+import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -96,10 +98,12 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
     )
     install_guards(app, allowed_hosts(host, allow_hosts))
     db_path = Path(db)
+    shared = _SharedConnection(db_path)
 
     @contextmanager
     def store() -> Iterator[Store]:
-        with Store(db_path, read_only=True) as s:
+        # one read-only connection per server process, a cursor of it per request
+        with Store(db_path, read_only=True, connection=shared.cursor()) as s:
             yield s
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -108,7 +112,7 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
     def event_page(f: EventFilters) -> dict[str, Any]:
         with store() as s:
             total, rows = views.events(s, f.query())
-            marks = _mentions_for(s, rows)
+            marks = _mentions_for(views.mentions_of(s, [r["article"] for r in rows]))
         for row in rows:
             row["evidence_html"] = str(_evidence_html(row, marks.get(row["article"], [])))
         return {"total": total, "page": f.page, "per_page": f.per_page, "events": rows}
@@ -210,7 +214,8 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> dict[str, Any]:
         with store() as s:
-            speakers, rows = views.quotes(s, speaker=speaker, limit=per_page, offset=(page_ - 1) * per_page)
+            speakers = shared.memo("speakers", lambda: views.speakers(s))
+            rows = views.quote_page(s, speaker, limit=per_page, offset=(page_ - 1) * per_page)
         return {"speakers": speakers, "quotes": rows, "page": page_, "per_page": per_page}
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
@@ -234,9 +239,8 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> dict[str, Any]:
         with store() as s:
-            found = views.claims(s, disputed_only=disputed)
-        start = (page_ - 1) * per_page
-        return {"total": len(found), "page": page_, "per_page": per_page, "claims": found[start : start + per_page]}
+            total, found = views.claims_page(s, disputed_only=disputed, limit=per_page, offset=(page_ - 1) * per_page)
+        return {"total": total, "page": page_, "per_page": per_page, "claims": found}
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
     def claims_page(
@@ -264,13 +268,8 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> dict[str, Any]:
         with store() as s:
-            rows = s.query(
-                "SELECT hash, id, title, source, published, near_duplicate_of, error_stage, "
-                "(SELECT count(*) FROM events e WHERE e.article = a.hash) AS events FROM articles a "
-                "ORDER BY published NULLS LAST, id LIMIT ? OFFSET ?",
-                [per_page, (page_ - 1) * per_page],
-            )
-        return {"articles": [_jsonable(r) for r in rows], "page": page_, "per_page": per_page}
+            total, rows = views.articles(s, limit=per_page, offset=(page_ - 1) * per_page)
+        return {"total": total, "articles": [_jsonable(r) for r in rows], "page": page_, "per_page": per_page}
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(
@@ -303,11 +302,29 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v) for k, v in row.items()}
 
 
-def _mentions_for(s: Store, rows: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, str]]]:
-    articles = sorted({r["article"] for r in rows})
-    if not articles:
-        return {}
-    found = s.query('SELECT article, "start", "end" FROM mentions WHERE list_contains(?, article)', [articles])
+class _SharedConnection:
+    """The server's read-only connection, opened on first use; aggregates that only change with the store
+    (which cannot be written while a reader holds it) are computed once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lock = threading.Lock()
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.memos: dict[str, Any] = {}
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        with self.lock:
+            if self.con is None:
+                self.con = Store(self.path, read_only=True).con
+            return self.con.cursor()
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key not in self.memos:
+            self.memos[key] = compute()
+        return self.memos[key]
+
+
+def _mentions_for(found: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, str]]]:
     out: dict[str, list[tuple[int, int, str]]] = {}
     for m in found:
         out.setdefault(m["article"], []).append((m["start"], m["end"], "actor"))

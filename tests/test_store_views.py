@@ -1,0 +1,100 @@
+"""The store's views page, aggregate and filter exactly as plain SQL over the whole table would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from eventwire.model import Analysis, ResolvedDate, Speaker
+from eventwire.store import views
+from eventwire.store.db import Store
+from eventwire.store.query import EventQuery
+
+from .factories import TEXT, sample_analysis
+
+
+def dated(i: int) -> Analysis:
+    """Article i: its text, event date (none for every seventh) and quote speaker vary with i."""
+    base = sample_analysis(f"art-{i:03d}", f"{TEXT} Number {i}.")
+    day = None if i % 7 == 0 else dt.date(2019, 1, 1) + dt.timedelta(days=(i * 37) % 900)
+    events = tuple(
+        replace(
+            e,
+            id=f"E{k}",
+            date=ResolvedDate(day, day, "day") if day else None,
+            quad=1 + (i + k) % 4,
+            cameo=f"1{i % 10}{k}",
+            root=f"1{i % 10}",
+            goldstein=float((i * k) % 7 - 3),
+        )
+        for e in base.events
+        for k in range(1 + i % 3)
+    )
+    quotes = tuple(replace(q, speaker=Speaker(None, "a spokesman", 0, 1)) if i % 4 == 0 else q for q in base.quotes)
+    return base.with_(events=events, quotes=quotes)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    path = tmp_path_factory.mktemp("views") / "v.duckdb"
+    with Store(path) as s:
+        s.add_many([dated(i) for i in range(120)])
+        s.rebuild_merged()
+    return Store(path, read_only=True)
+
+
+@pytest.mark.parametrize("query", [EventQuery(), EventQuery(quad=2), EventQuery(since=dt.date(2020, 1, 1))])
+@pytest.mark.parametrize("per_page", [1, 7, 50])
+def test_event_pages_are_the_sorted_table_cut_in_pages(store: Store, query: EventQuery, per_page: int) -> None:
+    where, params = query.where()
+    expected = store.con.execute(
+        f"SELECT e.article, e.event FROM events e WHERE {where} ORDER BY e.date NULLS LAST, e.rowid", params
+    ).fetchall()
+    got: list[tuple[str, str]] = []
+    for offset in range(0, len(expected) + per_page, per_page):
+        total, rows = views.events(store, replace(query, limit=per_page, offset=offset))
+        assert total == len(expected)
+        got += [(r["article"], r["event"]) for r in rows]
+    assert got == expected and expected
+    row = views.events(store, replace(query, limit=1))[1][0]
+    assert row["article_id"].startswith("art-") and row["outlet"] == "Example Wire"
+
+
+def test_merged_pages_follow_their_order(store: Store) -> None:
+    expected = store.con.execute(
+        "SELECT id FROM merged_events ORDER BY num_articles DESC, date NULLS LAST, id"
+    ).fetchall()
+    got = [r["id"] for k in range(0, len(expected), 9) for r in views.merged_events(store, limit=9, offset=k)[1]]
+    assert got == [e[0] for e in expected] and len(got) > 9
+
+
+def test_timeline_draws_at_most_its_bars(store: Store) -> None:
+    rows = views.timeline(store, EventQuery())
+    assert {r["period"] for r in rows} == {"week"} and len({r["day"] for r in rows}) <= views.TIMELINE_BARS
+    assert (
+        sum(r["events"] for r in rows)
+        == store.con.execute("SELECT count(*) FROM events WHERE date IS NOT NULL AND modality <> 'negated'").fetchone()[
+            0
+        ]
+    )  # type: ignore[index]
+    narrow = views.timeline(store, EventQuery(until=dt.date(2019, 3, 1)))
+    assert {r["period"] for r in narrow} == {"day"}
+
+
+@pytest.mark.parametrize("speaker", [None, "ruto", "spokes", "nobody"])
+def test_quote_pages_filter_by_speaker_name(store: Store, speaker: str | None) -> None:
+    cond = "" if speaker is None else "WHERE coalesce(ac.name, q.speaker_text, '(unattributed)') ILIKE ?"
+    expected = store.con.execute(
+        "SELECT q.text, coalesce(ac.name, q.speaker_text) FROM quotes q LEFT JOIN actors ac "
+        f"ON ac.article = q.article AND ac.actor = q.speaker_actor {cond} ORDER BY q.rowid",
+        [] if speaker is None else [f"%{speaker}%"],
+    ).fetchall()
+    got = [(r["text"], r["speaker"]) for k in range(0, 130, 13) for r in views.quote_page(store, speaker, 13, k)]
+    assert got == expected
+
+
+def test_article_list_counts_events(store: Store) -> None:
+    total, rows = views.articles(store, limit=200)
+    assert total == 120 and [r["events"] for r in rows if r["id"] == "art-005"] == [3]
