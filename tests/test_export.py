@@ -70,14 +70,15 @@ def test_error_is_reported_with_stage() -> None:
 
 
 def test_gdelt_row_has_61_columns_then_evidence() -> None:
-    rows = list(gdelt_rows(sample_analysis(), added=dt.date(2024, 3, 9)))
+    rows = list(gdelt_rows(sample_analysis(), added=dt.datetime(2024, 3, 9), extra=True))
     assert len(rows) == 1
-    row = dict(zip(header(), rows[0], strict=True))
+    row = dict(zip(header(extra=True), rows[0], strict=True))
     assert len(GDELT_EVENT_COLUMNS) == 61
     assert row["SQLDATE"] == "20240308" and row["EventCode"] == "112" and row["EventRootCode"] == "11"
     assert row["Actor1CountryCode"] == "KEN" and row["Actor2CountryCode"] == "TZA"
+    assert len(list(gdelt_rows(sample_analysis()))[0]) == 61
     assert row["QuadClass"] == 3 and row["GoldsteinScale"] == "-2.0"
-    assert row["ActionGeo_FullName"] == "Nairobi" and row["ActionGeo_CountryCode"] == "KEN"
+    assert row["ActionGeo_FullName"] == "Nairobi, Kenya" and row["ActionGeo_CountryCode"] == "KE"
     assert row["DATEADDED"] == "20240309000000"
     assert row["EvidenceText"].startswith("Kenya accused Tanzania")
 
@@ -85,12 +86,12 @@ def test_gdelt_row_has_61_columns_then_evidence() -> None:
 @pytest.mark.parametrize("fmt", ["jsonl", "gdelt", "csv"])
 def test_writers_produce_parsable_output(fmt: str) -> None:
     stream = io.StringIO()
-    open_writer(fmt, stream, added=dt.date(2024, 3, 9)).write(sample_analysis())
+    open_writer(fmt, stream, added=dt.datetime(2024, 3, 9)).write(sample_analysis())
     out = stream.getvalue()
     if fmt == "jsonl":
         assert json.loads(out)["id"] == "a1"
     elif fmt == "gdelt":
-        assert len(out.rstrip("\n").split("\t")) == len(header())
+        assert len(out.rstrip("\n").split("\t")) == len(header()) == 61
     else:
         rows = list(csv.reader(io.StringIO(out)))
         assert tuple(rows[0]) == CSV_COLUMNS and rows[1][7] == "112"

@@ -118,7 +118,7 @@ def test_export_formats(db: Path, tmp_path: Path, fmt: str, rows: int) -> None:
     else:
         [line] = out.read_text().splitlines()
         cells = line.split("\t")
-        assert len(cells) == 62 and cells[26] == "112" and cells[31:34] == ["3", "2", "3"]
+        assert len(cells) == 61 and cells[26] == "112" and cells[31:34] == ["3", "2", "3"]
 
 
 def test_export_where(db: Path, tmp_path: Path) -> None:

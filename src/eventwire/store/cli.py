@@ -67,6 +67,7 @@ def add_store_commands(
     p.add_argument("--until", type=iso_date, help="up to this date (YYYY-MM-DD)")
     p.add_argument("--place", help="event location name (substring)")
     p.add_argument("--text", help="words that must all occur in the evidence sentence")
+    add_filter_args(p)
     p.add_argument("--merged", action="store_true", help="merged events (NumMentions/Sources/Articles)")
     p.add_argument("--claims", action="store_true", help="claims with their sides (disputed first)")
     p.add_argument("--limit", type=int, default=100)
@@ -76,15 +77,22 @@ def add_store_commands(
 
     p = sub.add_parser(
         "export",
-        help="export a store: parquet, csv, jsonl or gdelt (merged events)",
+        help="export a store: parquet, csv, jsonl, plover, gdelt, gdelt+ or gdelt-mentions",
         formatter_class=formatter,
         epilog="example:\n  eventwire export --db events.duckdb --format parquet -o events.parquet "
         "--where \"root = '14'\"",
     )
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
-    p.add_argument("--format", choices=list(EXPORT_FORMATS), default="jsonl")
+    p.add_argument(
+        "--format",
+        choices=list(EXPORT_FORMATS),
+        default="jsonl",
+        help="jsonl (default), csv, parquet, plover (PLOVER/POLECAT JSONL): event mentions; gdelt: GDELT 2.0 "
+        "Events (61 columns) of merged events, gdelt+: the same plus our columns, gdelt-mentions: GDELT Mentions",
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUT")
     p.add_argument("--where", help="SQL condition over the events columns, e.g. \"root = '14'\"")
+    _add_threshold_args(p, modality_default="any")
 
     p = sub.add_parser(
         "serve",
@@ -112,6 +120,57 @@ def add_store_commands(
     )
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
     p.add_argument("--top", type=int, default=10, help="rows per table (default 10)")
+
+
+def _add_threshold_args(p: argparse.ArgumentParser, modality_default: str | None = None) -> None:
+    from ..cli import _add_min_confidence
+    from .query import MODALITIES
+
+    _add_min_confidence(p)
+    shown = modality_default or "asserted"
+    p.add_argument(
+        "--modality",
+        default=modality_default,
+        metavar="LIST",
+        help=f"modalities shown, comma-separated from {', '.join(MODALITIES)}, or any (default: {shown})",
+    )
+
+
+def add_filter_args(p: argparse.ArgumentParser) -> None:
+    """The filters `query` shares with the web pages and the Python API."""
+    from .query import SORTS
+
+    _add_threshold_args(p)
+    p.add_argument("--outlet", help="the article's outlet (source) holds these words, e.g. Wikinews")
+    p.add_argument("--sector", help="source or target sector (CAMEO: GOV, MIL, REB, IGO ...)")
+    p.add_argument("--plover", help="PLOVER event type (ASSAULT, CONSULT ...)")
+    p.add_argument(
+        "--dates",
+        choices=["event", "article"],
+        default="event",
+        help="--since/--until filter the event's date (default) or the article's publication date",
+    )
+    p.add_argument(
+        "--sort",
+        default="-date",
+        help=f"sort by one of {', '.join(SORTS)}; - first for descending (default -date: newest first)",
+    )
+
+
+def query_filters(args: argparse.Namespace) -> dict[str, Any]:
+    """The EventQuery fields of parsed filter arguments (the calibrated threshold when none is given)."""
+    from ..cli import min_confidence
+    from .query import parse_modalities
+
+    return {
+        "outlet": args.outlet,
+        "sector": args.sector.upper() if args.sector else None,
+        "plover": args.plover.upper() if args.plover else None,
+        "modality": parse_modalities(args.modality),
+        "min_confidence": min_confidence(args),
+        "dates": args.dates,
+        "sort": args.sort,
+    }
 
 
 def _new_articles(articles: Iterator[Article], known: set[str], skipped: list[str]) -> Iterator[Article]:
@@ -261,6 +320,7 @@ def cmd_query(args: argparse.Namespace) -> int:
                 text=args.text,
                 limit=args.limit,
                 offset=args.offset,
+                **query_filters(args),
             )
             rows = views.events(store, query)[1]
     _print_rows(rows, args.format)
@@ -302,9 +362,18 @@ def _short(value: Any, width: int = 90) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ..cli import min_confidence
     from .export import export_store
+    from .query import parse_modalities
 
-    count = export_store(args.db, args.format, args.output, args.where)
+    count = export_store(
+        args.db,
+        args.format,
+        args.output,
+        args.where,
+        min_confidence=min_confidence(args),
+        modalities=parse_modalities(args.modality),
+    )
     print(f"eventwire: wrote {count} row(s) to {args.output}", file=sys.stderr)
     return 0
 

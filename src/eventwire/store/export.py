@@ -1,4 +1,5 @@
-"""`eventwire export`: a store's events as Parquet, CSV, JSONL or GDELT 2.0 rows (merged events)."""
+"""`eventwire export`: a store's event mentions as Parquet, CSV, JSONL or PLOVER records, its merged events as
+GDELT 2.0 Events rows (``gdelt``; ``gdelt+`` adds our columns) and its event mentions as GDELT Mentions rows."""
 
 from __future__ import annotations
 
@@ -13,65 +14,54 @@ from typing import Any, TextIO
 import duckdb
 
 from ..errors import ConfigError
-from ..export.gdelt import GDELT_EVENT_COLUMNS
 from .sql import open_sandboxed, rebuilt_where_query
 
 __all__ = ["EXPORT_FORMATS", "export_store"]
 
-EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt")
+EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "gdelt+", "gdelt-mentions", "plover")
+#: formats written from merged events or all mentions, where ``--where`` does not apply
+GDELT_FORMATS = ("gdelt", "gdelt+", "gdelt-mentions")
 
 EVENTS_SQL = (
-    "SELECT a.id AS article_id, a.url, a.source AS outlet, e.* EXCLUDE (article) "
+    "SELECT a.id AS article_id, a.url, a.source AS outlet, a.title, a.published, e.* EXCLUDE (article) "
     "FROM events e JOIN articles a ON a.hash = e.article"
 )
-ORDER_BY = "e.date NULLS LAST, a.id, e.event"
+ORDER_BY = "date NULLS LAST, article_id, event"
 
 
-def _select(where: str | None) -> str:
-    """The export's SELECT; a ``--where`` condition is parsed and the statement rebuilt from its tree."""
+def _select(where: str | None, shown: str) -> str:
+    """The export's SELECT; a ``--where`` condition is parsed and the statement rebuilt from its tree.
+    ``shown`` is the threshold and modality condition (built here from validated values)."""
+    base = f"SELECT * FROM ({EVENTS_SQL} WHERE {shown})"
     if not where:
-        return f"{EVENTS_SQL} ORDER BY {ORDER_BY}"
-    return rebuilt_where_query(EVENTS_SQL, where, ORDER_BY)
+        return f"{base} ORDER BY {ORDER_BY}"
+    return rebuilt_where_query(base, where, ORDER_BY)
 
 
-def _gdelt_line(m: dict[str, Any]) -> str:
-    day = m["date"]
-    cells: dict[str, Any] = {
-        "GLOBALEVENTID": m["id"],
-        "SQLDATE": day.strftime("%Y%m%d") if day else "",
-        "MonthYear": day.strftime("%Y%m") if day else "",
-        "Year": day.year if day else "",
-        "FractionDate": f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
-        "Actor1Code": (m["source_country"] or "") + (m["source_sector"] or ""),
-        "Actor1Name": (m["source_name"] or "").upper(),
-        "Actor1CountryCode": m["source_country"] or "",
-        "Actor1Type1Code": m["source_sector"] or "",
-        "Actor2Code": (m["target_country"] or "") + (m["target_sector"] or ""),
-        "Actor2Name": (m["target_name"] or "").upper(),
-        "Actor2CountryCode": m["target_country"] or "",
-        "Actor2Type1Code": m["target_sector"] or "",
-        "IsRootEvent": 1,
-        "EventCode": m["cameo"],
-        "EventBaseCode": m["cameo"][:3],
-        "EventRootCode": m["root"],
-        "QuadClass": m["quad"],
-        "GoldsteinScale": m["goldstein"],
-        "NumMentions": m["num_mentions"],
-        "NumSources": m["num_sources"],
-        "NumArticles": m["num_articles"],
-        "ActionGeo_Type": 4 if m["location"] else 0,
-        "ActionGeo_FullName": m["location"] or "",
-        "ActionGeo_CountryCode": m["location_country"] or "",
-        "ActionGeo_Lat": m["lat"] if m["lat"] is not None else "",
-        "ActionGeo_Long": m["lon"] if m["lon"] is not None else "",
-        "SOURCEURL": m["first_article"],
-    }
-    row = [str(cells.get(c, "")) for c in GDELT_EVENT_COLUMNS] + [" ".join((m["evidence"] or "").split())]
-    return "\t".join(v.replace("\t", " ") for v in row) + "\n"
+def _shown(min_confidence: float, modalities: tuple[str, ...], prefix: str = "e.") -> str:
+    """The SQL condition for events at or over a threshold, in some modalities (values validated)."""
+    from .query import MODALITIES
+
+    conds = [f"{prefix}confidence >= {float(min_confidence)!r}"]
+    if modalities:
+        names = [m for m in modalities if m in MODALITIES]
+        if len(names) != len(modalities):
+            raise ConfigError(f"--modality: use any, or some of {', '.join(MODALITIES)}")
+        conds.append(f"{prefix}modality IN ({', '.join(repr(m) for m in names)})")
+    return " AND ".join(conds)
 
 
-def export_store(db: str | Path, fmt: str, output: str, where: str | None = None) -> int:
-    """Write the export atomically to ``output``; returns the number of rows."""
+def export_store(
+    db: str | Path,
+    fmt: str,
+    output: str,
+    where: str | None = None,
+    min_confidence: float = 0.0,
+    modalities: tuple[str, ...] = (),
+) -> int:
+    """Write the export atomically to ``output``; returns the number of rows. Events under
+    ``min_confidence`` or of other ``modalities`` (when given) are left out (merged events: by their most
+    confident mention)."""
     if fmt not in EXPORT_FORMATS:
         raise ConfigError(f"--format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
     target = Path(output)
@@ -80,9 +70,10 @@ def export_store(db: str | Path, fmt: str, output: str, where: str | None = None
     folder = tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent)
     tmp = os.path.join(folder, target.name)
     try:
-        if fmt == "gdelt" and where:
-            raise ConfigError("--where applies to event mentions; the gdelt export writes merged events")
-        sql = _select(where) if fmt != "gdelt" else ""
+        if fmt in GDELT_FORMATS and where:
+            raise ConfigError(f"--where applies to event mentions; --format {fmt} writes every merged event")
+        shown = _shown(min_confidence, modalities)
+        sql = _select(where, shown) if fmt not in GDELT_FORMATS else shown
         spill = os.path.join(folder, "spill")
         os.mkdir(spill)
         # read-only, able to write in its own folder and nowhere else; sorts spill there past EXPORT_MEMORY
@@ -116,15 +107,37 @@ def _stream(con: duckdb.DuckDBPyConnection, sql: str, out: TextIO, line: Callabl
     names = [d[0] for d in cur.description or []]
     count = 0
     while batch := cur.fetchmany(STREAM_ROWS):
-        out.writelines(line(dict(zip(names, row, strict=True))) for row in batch)
-        count += len(batch)
+        lines = [line(dict(zip(names, row, strict=True))) for row in batch]
+        out.writelines(lines)
+        count += sum(1 for text in lines if text)
     return count
 
 
+def _gdelt(fmt: str, shown: str) -> tuple[str, Callable[[dict[str, Any]], str]]:
+    from ..export import gdelt as g
+    from . import gdelt
+
+    if fmt == "gdelt-mentions":
+        return gdelt.mentions_sql(shown), lambda r: g.line(g.mention_cells(gdelt.mention_from_row(r)))
+    extra = fmt == "gdelt+"
+    return gdelt.events_sql(shown), lambda r: g.line(g.event_cells(gdelt.event_from_row(r), extra))
+
+
+def _plover_line(row: dict[str, Any]) -> str:
+    from ..export.plover import plover_record
+
+    rec = plover_record(row)
+    return "" if rec is None else json.dumps(rec, ensure_ascii=False) + "\n"
+
+
 def _write(con: duckdb.DuckDBPyConnection, fmt: str, tmp: str, sql: str) -> int:
-    if fmt == "gdelt":
+    if fmt in GDELT_FORMATS:
+        query, line = _gdelt(fmt, sql)
         with open(tmp, "w", encoding="utf-8") as out:
-            return _stream(con, "SELECT * FROM merged_events ORDER BY date NULLS LAST, id", out, _gdelt_line)
+            return _stream(con, query, out, line)
+    if fmt == "plover":
+        with open(tmp, "w", encoding="utf-8") as out:
+            return _stream(con, sql, out, _plover_line)
     if fmt == "jsonl":
         with open(tmp, "w", encoding="utf-8") as out:
             return _stream(con, sql, out, lambda r: json.dumps(r, default=str, ensure_ascii=False) + "\n")

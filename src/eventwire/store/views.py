@@ -19,6 +19,7 @@ __all__ = [
     "claims",
     "claims_page",
     "events",
+    "hidden_by_modality",
     "map_points",
     "mentions_of",
     "merged_events",
@@ -119,19 +120,31 @@ def _page(
     return total, rows
 
 
+def hidden_by_modality(store: Store, query: EventQuery) -> dict[str, int]:
+    """How many events of each other modality the query's modality filter hides (its other filters kept)."""
+    if not query.modality:
+        return {}
+    where, params = query.without_modality().where()
+    rows = store.con.execute(
+        f"SELECT e.modality, count(*) FROM {query.source} WHERE {where} AND NOT list_contains(?, e.modality) "
+        "GROUP BY 1 ORDER BY 2 DESC",
+        [*params, list(query.modality)],
+    ).fetchall()
+    return {m: int(n) for m, n in rows}
+
+
 def events(store: Store, query: EventQuery) -> tuple[int, Rows]:
-    """(total matching, one page of rows), by date, then in the order they were stored."""
+    """(total matching, one page of rows), in the query's order (newest first by default), then as stored."""
     where, params = query.where()
-    source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
     total, rows = _page(
         store,
-        source,
+        query.source,
         where,
         params,
-        [("e.date", "NULLS LAST")],
+        [query.order()],
         "e.rowid",
         EVENT_COLUMNS,
-        query.limit,
+        query.limit or 10_000,
         query.offset,
     )
     about = _articles_by_hash(store, [r["article"] for r in rows])
@@ -189,7 +202,7 @@ def timeline(store: Store, query: EventQuery) -> Rows:
     """Events per period and QuadClass, with the average Goldstein score: one period per day when the dates
     fit in TIMELINE_BARS days, else per week, month, quarter or year (``day`` is the period's first day)."""
     where, params = query.where()
-    source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
+    source = query.source
     unit = _bucket(store, source, where, params)
     period = "e.date" if unit == "day" else f"CAST(date_trunc('{unit}', e.date) AS DATE)"
     rows = store.query(
@@ -219,7 +232,7 @@ def network(store: Store, query: EventQuery, limit: int = 60) -> dict[str, Rows]
 
     Grouped on the raw columns (cheaper than building a label per event); labels are joined here."""
     where, params = query.where()
-    source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
+    source = query.source
     side = "e.{s}_country, e.{s}_sector, CASE WHEN e.{s}_country IS NULL THEN e.{s}_name END"
     groups = store.con.execute(
         f"SELECT {side.format(s='source')}, {side.format(s='target')}, count(*), sum(e.goldstein), "
@@ -248,7 +261,7 @@ def network(store: Store, query: EventQuery, limit: int = 60) -> dict[str, Rows]
 def map_points(store: Store, query: EventQuery, limit: int = 500) -> Rows:
     """Event locations with their counts, the ``limit`` busiest places."""
     where, params = query.where()
-    source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
+    source = query.source
     return store.query(
         "SELECT e.location AS name, e.location_country AS country, e.lat, e.lon, count(*) AS events, "
         f"round(avg(e.goldstein), 2) AS goldstein FROM {source} "
