@@ -76,7 +76,7 @@ def test_gdelt_row_has_61_columns_then_evidence() -> None:
     assert len(GDELT_EVENT_COLUMNS) == 61
     assert row["SQLDATE"] == "20240308" and row["EventCode"] == "112" and row["EventRootCode"] == "11"
     assert row["Actor1CountryCode"] == "KEN" and row["Actor2CountryCode"] == "TZA"
-    assert len(list(gdelt_rows(sample_analysis()))[0]) == 61
+    assert len(next(iter(gdelt_rows(sample_analysis())))) == 61
     assert row["QuadClass"] == 3 and row["GoldsteinScale"] == "-2.0"
     assert row["ActionGeo_FullName"] == "Nairobi, Kenya" and row["ActionGeo_CountryCode"] == "KE"
     assert row["DATEADDED"] == "20240309000000"

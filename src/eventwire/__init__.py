@@ -48,8 +48,9 @@ __all__ = [
     "StoreError",
     "__version__",
     "code_text",
-    "open",
 ]
+# ``open`` is not in __all__: ``from eventwire import *`` must not shadow the builtin ``open``;
+# use ``eventwire.open(path)`` (or ``eventwire.open_store``).
 
 
 def code_text(
@@ -75,11 +76,15 @@ def code_text(
     return analysis.at_least(min_confidence)
 
 
-def open(path: str | Path) -> Workbench:
-    """Open a store read-only: ``eventwire.open("events.duckdb").events(country="IRQ")``."""
+def open(path: str | Path, frame: str = "pandas") -> Workbench:
+    """Open a store read-only: ``eventwire.open("events.duckdb").events(country="IRQ")``; ``frame``: pandas,
+    polars or arrow."""
     from .store.api import open_store
 
-    return open_store(path)
+    return open_store(path, frame=frame)  # type: ignore[arg-type]
+
+
+open_store = open
 
 
 @functools.cache
