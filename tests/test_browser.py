@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import socket
 import threading
@@ -84,9 +86,9 @@ def test_open_an_article(browser_page: object, base_url: str) -> None:
 @pytest.mark.parametrize(
     "path, selector",
     [
-        ("/timeline", "#chart svg rect"),
-        ("/network", "#chart svg circle"),
-        ("/map", "#chart svg circle.place"),
+        ("/timeline?modality=any", "#chart svg .mark-rect path"),
+        ("/network?modality=any", "#chart svg .mark-rule line, #chart svg .mark-rule path"),
+        ("/map?modality=any", "#chart svg .mark-symbol path"),
         ("/quotes", "#quotes tbody tr"),
         ("/merged", "#merged tbody tr"),
         ("/claims", "h1"),
@@ -102,3 +104,97 @@ def test_merged_demo_event_has_two_articles(browser_page: object, base_url: str)
     page = browser_page
     page.goto(base_url + "/merged?min_articles=2")  # type: ignore[attr-defined]
     assert page.locator("#merged tbody tr").count() >= 1  # type: ignore[attr-defined]
+
+
+def svg_text(page: object, selector: str) -> str:
+    """The text of every SVG element matching ``selector`` (SVG nodes have no innerText)."""
+    return " ".join(page.locator(selector).all_text_contents())  # type: ignore[attr-defined]
+
+
+def test_timeline_has_axes_legend_and_date_ticks(browser_page: object, base_url: str) -> None:
+    page = browser_page
+    page.goto(base_url + "/timeline?modality=any")  # type: ignore[attr-defined]
+    assert page.locator("#chart svg .role-axis").count() >= 2  # type: ignore[attr-defined]
+    legend = svg_text(page, "#chart svg .role-legend")
+    assert "verbal cooperation" in legend and "material conflict" in legend
+    ticks = page.locator("#chart svg .role-axis-label text").all_text_contents()  # type: ignore[attr-defined]
+    assert any(any(m in t for m in ("Jan", "Feb", "Mar", "Q1", "Q2", "20")) for t in ticks)
+    title = svg_text(page, "#chart svg .role-axis-title")  # type: ignore[attr-defined]
+    assert "one bar per" in title or "events" in title
+
+
+def test_network_is_directed_weighted_and_labelled(browser_page: object, base_url: str) -> None:
+    page = browser_page
+    page.goto(base_url + "/network?modality=any")  # type: ignore[attr-defined]
+    labels = page.locator("#chart svg .mark-text text").all_text_contents()  # type: ignore[attr-defined]
+    assert labels and all(label.strip() for label in labels)
+    assert page.locator("#chart svg .mark-symbol path").count() > 0  # type: ignore[attr-defined] (arrowheads)
+    legend = svg_text(page, "#chart svg")  # type: ignore[attr-defined]
+    assert "avg Goldstein" in legend and "edge width" in legend
+
+
+def test_map_has_country_outlines_sized_points_and_apart_labels(browser_page: object, base_url: str) -> None:
+    page = browser_page
+    page.goto(base_url + "/map?modality=any")  # type: ignore[attr-defined]
+    assert page.locator("#chart svg .mark-shape path").count() > 100  # type: ignore[attr-defined]
+    assert "QuadClass" in svg_text(page, "#chart svg .role-legend")
+    boxes = page.eval_on_selector_all(  # type: ignore[attr-defined]
+        "#chart svg .mark-text text",
+        "els => els.map(e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; })",
+    )
+    assert boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1)
+
+
+def test_sort_download_and_hidden_modalities(browser_page: object, base_url: str) -> None:
+    page = browser_page
+    page.goto(base_url + "/")  # type: ignore[attr-defined]
+    dates = page.locator("#events tbody td:first-child").all_inner_texts()  # type: ignore[attr-defined]
+    assert [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)  # newest first
+    assert "Shown: asserted events" in page.inner_text("#shown")  # type: ignore[attr-defined]
+    page.click("text=Conf.")  # type: ignore[attr-defined]
+    page.wait_for_url("**sort=-confidence**")  # type: ignore[attr-defined]
+    confs = [float(c) for c in page.locator("#events tbody td:nth-child(7)").all_inner_texts()]  # type: ignore[attr-defined]
+    assert confs == sorted(confs, reverse=True)
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.click("#download-csv")  # type: ignore[attr-defined]
+    text = Path(info.value.path()).read_text()
+    total = int(page.inner_text("#total").split()[0])  # type: ignore[attr-defined]
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][0] == "article" and len(rows) == total + 1  # every matching row, not one page
+    href = page.get_attribute("#download-parquet", "href")  # type: ignore[attr-defined]
+    assert href is not None and href.startswith("/download/events.parquet?") and "sort=-confidence" in href
+
+
+def test_event_links_to_its_evidence_and_back(browser_page: object, base_url: str) -> None:
+    page = browser_page
+    page.goto(base_url + "/?modality=any")  # type: ignore[attr-defined]
+    page.click("#events tbody tr:first-child a.article-link")  # type: ignore[attr-defined]
+    assert page.locator("#article-text .evidence").count() > 0  # type: ignore[attr-defined]
+    assert page.locator("#article-events tr.chosen").count() == 1  # type: ignore[attr-defined]
+    page.click("#article-events-link")  # type: ignore[attr-defined]
+    page.wait_for_url("**article=**")  # type: ignore[attr-defined]
+    assert page.locator("#events tbody tr").count() > 0  # type: ignore[attr-defined]
+    assert len(set(page.locator("#events a.article-link").all_inner_texts())) == 1  # type: ignore[attr-defined]
+
+
+def test_bad_filter_values_get_a_readable_page(browser_page: object, base_url: str) -> None:
+    page = browser_page
+    response = page.goto(base_url + "/?country=Iraq&min_confidence=2")  # type: ignore[attr-defined]
+    assert response is not None and response.status == 422
+    assert "not valid" in page.inner_text("#error-title")  # type: ignore[attr-defined]
+    problems = page.inner_text("#problems")  # type: ignore[attr-defined]
+    assert "country" in problems and "IRQ" in problems and "min_confidence" in problems
+    assert "{" not in page.inner_text("main")  # type: ignore[attr-defined] (no raw JSON)
+
+
+def test_docs_work_offline(browser_page: object, base_url: str) -> None:
+    page = browser_page
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base_url) else None)  # type: ignore[attr-defined]
+    page.goto(base_url + "/docs")  # type: ignore[attr-defined]
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15000)  # type: ignore[attr-defined]
+    assert page.locator(".swagger-ui .opblock").count() > 5  # type: ignore[attr-defined]
+    assert [u for u in outside if not u.startswith("data:")] == []

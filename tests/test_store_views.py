@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +109,20 @@ def test_quote_pages_filter_by_speaker_name(store: Store, speaker: str | None) -
 def test_article_list_counts_events(store: Store) -> None:
     total, rows = views.articles(store, limit=200)
     assert total == 120 and [r["events"] for r in rows if r["id"] == "art-005"] == [3]
+
+
+def test_speakers_are_grouped_by_actor(tmp_path: Path) -> None:
+    spellings = ["Erdoğan", "Recep Tayyip Erdogan", "erdogan", "we", "Ruto"]
+    analyses = []
+    for i, name in enumerate(spellings):
+        base = sample_analysis(f"sp-{i}", f"{TEXT} Speaker {i}.")
+        quotes = tuple(replace(q, speaker=Speaker(None, name, 0, 1)) for q in base.quotes)
+        analyses.append(base.with_(quotes=quotes))
+    with Store(tmp_path / "s.duckdb") as s:
+        s.add_many(analyses)
+        groups = {g["speaker"]: g for g in views.speakers(s)}
+        assert groups["Recep Tayyip Erdogan"]["quotes"] == 3
+        assert set(groups["Recep Tayyip Erdogan"]["names"]) == {"Erdoğan", "Recep Tayyip Erdogan", "erdogan"}
+        assert "we" not in groups and groups["(unattributed)"]["quotes"] == 1
+        picked = views.quote_page(s, None, 10, 0, names=groups["Recep Tayyip Erdogan"]["names"])
+        assert len(picked) == 3

@@ -264,7 +264,7 @@ def map_points(store: Store, query: EventQuery, limit: int = 500) -> Rows:
     source = query.source
     return store.query(
         "SELECT e.location AS name, e.location_country AS country, e.lat, e.lon, count(*) AS events, "
-        f"round(avg(e.goldstein), 2) AS goldstein FROM {source} "
+        f"round(avg(e.goldstein), 2) AS goldstein, mode(e.quad) AS quad FROM {source} "
         f"WHERE e.lat IS NOT NULL AND {where} GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT ?",
         [*params, limit],
     )
@@ -273,14 +273,67 @@ def map_points(store: Store, query: EventQuery, limit: int = 500) -> Rows:
 SPEAKER = "coalesce(ac.name, q.speaker_text, '(unattributed)')"
 
 
+UNATTRIBUTED = "(unattributed)"
+#: words that are no speaker's name: a quote "we said" is unattributed
+PRONOUNS = frozenset(
+    [
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "one",
+        "us",
+        "him",
+        "her",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "someone",
+        "somebody",
+    ]
+)
+
+
+def _fold(name: str) -> tuple[str, ...]:
+    """The words of a name without accents or case: "Erdoğan" and "Erdogan" are one word."""
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return tuple(w for w in "".join(c if c.isalnum() else " " for c in plain.casefold()).split() if w)
+
+
 def speakers(store: Store, limit: int = 200) -> Rows:
-    """Speakers with their number of quotes, most quoted first."""
-    return store.query(
+    """Speakers grouped by actor, most quoted first: spellings of one name ("Erdoğan", "Erdogan") and a name
+    whose words all occur in a fuller one ("Erdogan" in "Recep Tayyip Erdogan") are one speaker, shown by
+    its fullest name (``names`` lists the spellings); pronouns count as unattributed."""
+    found = store.con.execute(
         f"SELECT {SPEAKER} AS speaker, count(*) AS quotes "
-        "FROM quotes q LEFT JOIN actors ac ON ac.article = q.article AND ac.actor = q.speaker_actor "
-        "GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?",
-        [limit],
-    )
+        "FROM quotes q LEFT JOIN actors ac ON ac.article = q.article AND ac.actor = q.speaker_actor GROUP BY 1"
+    ).fetchall()
+    groups: list[dict[str, Any]] = []
+    unattributed = 0
+    for name, n in sorted(found, key=lambda r: (-len(_fold(r[0])), -r[1], r[0])):
+        words = _fold(name)
+        if not words or name == UNATTRIBUTED or (len(words) == 1 and words[0] in PRONOUNS):
+            unattributed += n
+            continue
+        home = next((g for g in groups if set(words) <= g["words"]), None)
+        if home is None:
+            groups.append({"speaker": name, "quotes": n, "names": [name], "words": set(words)})
+        else:
+            home["quotes"] += n
+            home["names"].append(name)
+    out = [{k: g[k] for k in ("speaker", "quotes", "names")} for g in groups]
+    if unattributed:
+        out.append({"speaker": UNATTRIBUTED, "quotes": unattributed, "names": [UNATTRIBUTED]})
+    out.sort(key=lambda g: (-g["quotes"], g["speaker"]))
+    return out[:limit]
 
 
 def quotes(store: Store, speaker: str | None = None, limit: int = 100, offset: int = 0) -> tuple[Rows, Rows]:
@@ -288,10 +341,21 @@ def quotes(store: Store, speaker: str | None = None, limit: int = 100, offset: i
     return speakers(store), quote_page(store, speaker, limit, offset)
 
 
-def quote_page(store: Store, speaker: str | None, limit: int, offset: int) -> Rows:
-    if not speaker:
+def quote_page(store: Store, speaker: str | None, limit: int, offset: int, names: list[str] | None = None) -> Rows:
+    """One page of quotes in stored order: of the speakers ``names`` exactly (a group of ``speakers``), else
+    of speakers whose name holds ``speaker``, else all."""
+    if names:
+        picked = (
+            "SELECT r FROM (SELECT q.rowid AS r FROM quotes q JOIN actors ac ON ac.article = q.article "
+            "AND ac.actor = q.speaker_actor WHERE ac.name = ANY(?) UNION ALL SELECT c.r FROM (SELECT rowid AS r, "
+            "article, speaker_actor FROM quotes WHERE coalesce(speaker_text, '(unattributed)') = ANY(?)) c "
+            "LEFT JOIN actors ac ON ac.article = c.article AND ac.actor = c.speaker_actor WHERE ac.name IS NULL) "
+            "ORDER BY r LIMIT ? OFFSET ?"
+        )
+        params: list[Any] = [names, names, limit, offset]
+    elif not speaker:
         picked = "SELECT rowid AS r FROM quotes ORDER BY rowid LIMIT ? OFFSET ?"
-        params: list[Any] = [limit, offset]
+        params = [limit, offset]
     else:  # the speaker's name is the actor's when the quote has one, else the text naming the speaker
         picked = (
             f"SELECT r FROM (SELECT q.rowid AS r FROM quotes q JOIN actors ac ON ac.article = q.article "
@@ -310,7 +374,7 @@ def quote_page(store: Store, speaker: str | None, limit: int, offset: int) -> Ro
         [rowids],
     )
     about = _articles_by_hash(store, [r["article"] for r in rows])
-    names = {
+    actor_names = {
         (a["article"], a["actor"]): a["name"]
         for a in store.query(
             "SELECT article, actor, name FROM actors WHERE article = ANY(?)", [sorted({r["article"] for r in rows})]
@@ -318,7 +382,7 @@ def quote_page(store: Store, speaker: str | None, limit: int, offset: int) -> Ro
     }
     out = []
     for r in sorted(rows, key=lambda r: r["r"]):
-        name = names.get((r["article"], r["speaker_actor"]))
+        name = actor_names.get((r["article"], r["speaker_actor"]))
         out.append(
             {
                 "article": r["article"],

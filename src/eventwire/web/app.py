@@ -16,14 +16,17 @@ from urllib.parse import urlsplit
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ..errors import ConfigError
 from ..store import views
 from ..store.db import Store
-from ..store.query import EventQuery
-from . import render
+from ..store.query import EventQuery, default_min_confidence, parse_modalities
+from . import charts, render
+from .downloads import download_response
+from .errors import install_error_pages
 from .guard import allowed_hosts, install_guards
 
 __all__ = ["create_app"]
@@ -54,6 +57,14 @@ class EventFilters:
         until: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
         place: Annotated[str | None, Query(max_length=80)] = None,
         text: Annotated[str | None, Query(max_length=200)] = None,
+        outlet: Annotated[str | None, Query(max_length=80)] = None,
+        sector: Annotated[str | None, Query(pattern=r"^([A-Z]{3})?$")] = None,
+        plover: Annotated[str | None, Query(pattern=r"^([A-Z]{3,10})?$")] = None,
+        modality: Annotated[str | None, Query(pattern=r"^([a-z]+(,[a-z]+)*)?$", max_length=80)] = None,
+        min_confidence: Annotated[str | None, Query(pattern=r"^(0(\.\d{1,4})?|1(\.0{1,4})?|\.\d{1,4})?$")] = None,
+        dates: Annotated[str | None, Query(pattern=r"^(event|article)?$")] = None,
+        sort: Annotated[str | None, Query(pattern=r"^-?[a-z_]{1,20}$")] = None,
+        article: Annotated[str | None, Query(max_length=200)] = None,
         page: Annotated[int, Query(ge=1, le=PAGE_MAX)] = 1,
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> None:
@@ -68,21 +79,38 @@ class EventFilters:
             "until": _day(until),
             "place": place or None,
             "text": text or None,
+            "outlet": outlet or None,
+            "sector": sector or None,
+            "plover": plover or None,
+            "article": article or None,
+        }
+        #: the filters as given (for links and the form); defaults are not written out
+        self.shown: dict[str, Any] = {
+            "modality": modality or None,
+            "min_confidence": min_confidence or None,
+            "dates": dates or None,
+            "sort": sort or None,
         }
         self.page, self.per_page = page, per_page
 
-    def query(self) -> EventQuery:
+    def query(self, paged: bool = True) -> EventQuery:
+        threshold = self.shown["min_confidence"]
         try:
             return EventQuery(
                 **self.values,
-                limit=self.per_page,
-                offset=(self.page - 1) * self.per_page,
+                modality=parse_modalities(self.shown["modality"]),
+                min_confidence=float(threshold) if threshold is not None else default_min_confidence(),
+                dates=self.shown["dates"] or "event",
+                sort=self.shown["sort"] or "-date",
+                limit=self.per_page if paged else None,
+                offset=(self.page - 1) * self.per_page if paged else 0,
             )
         except ConfigError as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from exc
 
     def link_params(self) -> dict[str, Any]:
-        return {k: v for k, v in self.values.items() if v not in (None, "")}
+        given = {**self.values, **self.shown}
+        return {k: v for k, v in given.items() if v not in (None, "")}
 
 
 Filters = Annotated[EventFilters, Depends()]
@@ -95,8 +123,26 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
         title="eventwire workbench",
         description="Events, actors, quotes and claims from a store.",
         version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
     )
     install_guards(app, allowed_hosts(host, allow_hosts))
+    install_error_pages(app, TEMPLATES)
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # the API explorer from the vendored swagger-ui (static/), never from a CDN
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="eventwire workbench API",
+            swagger_js_url="/static/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
+
     db_path = Path(db)
     shared = _SharedConnection(db_path)
 
@@ -110,12 +156,46 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
         return TEMPLATES.TemplateResponse(request, name, {"quad_names": QUAD_NAMES, **context})
 
     def event_page(f: EventFilters) -> dict[str, Any]:
+        query = f.query()
         with store() as s:
-            total, rows = views.events(s, f.query())
+            total, rows = views.events(s, query)
+            hidden = views.hidden_by_modality(s, query)
             marks = _mentions_for(views.mentions_of(s, [r["article"] for r in rows]))
         for row in rows:
             row["evidence_html"] = str(_evidence_html(row, marks.get(row["article"], [])))
-        return {"total": total, "page": f.page, "per_page": f.per_page, "events": rows}
+        return {
+            "total": total,
+            "page": f.page,
+            "per_page": f.per_page,
+            "events": rows,
+            "hidden": hidden,
+            "modality": list(query.modality),
+            "min_confidence": query.min_confidence,
+            "sort": query.sort,
+        }
+
+    def chart_context(f: EventFilters) -> dict[str, Any]:
+        query = f.query()
+        with store() as s:
+            hidden = views.hidden_by_modality(s, query)
+        return {"hidden": hidden, "modality": list(query.modality), "min_confidence": query.min_confidence}
+
+    @app.get("/download/{view}.{fmt}", tags=["downloads"])
+    def download(
+        view: str,
+        fmt: str,
+        f: Filters,
+        min_articles: Annotated[int, Query(ge=1, le=1000)] = 1,
+        speaker: Annotated[str | None, Query(max_length=80)] = None,
+    ) -> Response:
+        """A filtered view (events, merged, timeline, network, map, quotes) as CSV or Parquet."""
+        if fmt not in ("csv", "parquet") or view not in DOWNLOAD_VIEWS:
+            raise HTTPException(
+                status_code=404, detail=f"no download {view}.{fmt}: use {', '.join(DOWNLOAD_VIEWS)} as .csv or .parquet"
+            )
+        with store() as s:
+            rows = _view_rows(s, view, f, min_articles, speaker or None)
+        return download_response(rows, f"{view}.{fmt}", fmt)
 
     @app.get("/api/events", tags=["events"])
     def api_events(f: Filters) -> dict[str, Any]:
@@ -124,7 +204,9 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, f: Filters) -> HTMLResponse:
-        return page(request, "events.html", filters=f.link_params(), api="/api/events", **event_page(f))
+        return page(
+            request, "events.html", filters=f.link_params(), api="/api/events", download="events", **event_page(f)
+        )
 
     @app.get("/api/merged", tags=["events"])
     def api_merged(
@@ -145,7 +227,15 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
         min_articles: Annotated[int, Query(ge=1, le=1000)] = 1,
     ) -> HTMLResponse:
         data = api_merged(page_, 50, min_articles)
-        return page(request, "merged.html", api="/api/merged", min_articles=min_articles, **data)
+        return page(
+            request,
+            "merged.html",
+            api="/api/merged",
+            download="merged",
+            filters={"min_articles": min_articles},
+            min_articles=min_articles,
+            **data,
+        )
 
     @app.get("/api/timeline", tags=["charts"])
     def api_timeline(f: Filters) -> dict[str, Any]:
@@ -161,10 +251,12 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
             "chart.html",
             title="Timeline",
             api="/api/timeline",
+            download="timeline",
             filters=f.link_params(),
-            chart=render.timeline_svg(rows),
+            chart=charts.timeline_chart(rows),
             rows=rows,
-            columns=["day", "quad", "events", "goldstein"],
+            columns=["day", "period", "quad", "events", "goldstein"],
+            **chart_context(f),
         )
 
     @app.get("/api/network", tags=["charts"])
@@ -181,10 +273,12 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
             "chart.html",
             title="Dyad network",
             api="/api/network",
+            download="network",
             filters=f.link_params(),
-            chart=render.network_svg(data),
+            chart=charts.network_chart(data),
             rows=data["edges"],
             columns=["source", "target", "events", "goldstein"],
+            **chart_context(f),
         )
 
     @app.get("/api/map", tags=["charts"])
@@ -201,10 +295,12 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
             "chart.html",
             title="Map of event locations",
             api="/api/map",
+            download="map",
             filters=f.link_params(),
-            chart=render.map_svg(points),
+            chart=charts.map_chart(points),
             rows=points,
-            columns=["name", "country", "lat", "lon", "events", "goldstein"],
+            columns=["name", "country", "lat", "lon", "events", "quad", "goldstein"],
+            **chart_context(f),
         )
 
     @app.get("/api/quotes", tags=["quotes"])
@@ -215,7 +311,8 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
     ) -> dict[str, Any]:
         with store() as s:
             speakers = shared.memo("speakers", lambda: views.speakers(s))
-            rows = views.quote_page(s, speaker, limit=per_page, offset=(page_ - 1) * per_page)
+            group = next((g["names"] for g in speakers if speaker and g["speaker"] == speaker), None)
+            rows = views.quote_page(s, speaker, limit=per_page, offset=(page_ - 1) * per_page, names=group)
         return {"speakers": speakers, "quotes": rows, "page": page_, "per_page": per_page}
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
@@ -228,6 +325,8 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
             request,
             "quotes.html",
             api="/api/quotes",
+            download="quotes",
+            filters={"speaker": speaker} if speaker else {},
             speaker=speaker or "",
             **api_quotes(speaker or None, page_, 50),
         )
@@ -257,10 +356,13 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
         return {k: ([_jsonable(r) for r in v] if isinstance(v, list) else _jsonable(v)) for k, v in data.items()}
 
     @app.get("/articles/{key}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, key: str) -> HTMLResponse:
+    def article_page(
+        request: Request, key: str, event: Annotated[str | None, Query(max_length=40)] = None
+    ) -> HTMLResponse:
         data = api_article(key)
         link = _web_link(data["article"].get("url"))
-        return page(request, "article.html", api=f"/api/articles/{key}", body=_article_html(data), link=link, **data)
+        body = _article_html(data, event)
+        return page(request, "article.html", api=f"/api/articles/{key}", body=body, link=link, chosen=event, **data)
 
     @app.get("/api/articles", tags=["articles"])
     def api_articles(
@@ -347,8 +449,30 @@ def _evidence_html(row: dict[str, Any], mentions: list[tuple[int, int, str]]) ->
     return render.highlight(row["evidence"], [*mentions, *trigger], offset=s)
 
 
-def _article_html(data: dict[str, Any]) -> Any:
+DOWNLOAD_VIEWS = ("events", "merged", "timeline", "network", "map", "quotes")
+#: the most rows a download holds
+DOWNLOAD_MAX = 1_000_000
+
+
+def _view_rows(s: Store, view: str, f: EventFilters, min_articles: int, speaker: str | None) -> list[dict[str, Any]]:
+    if view == "events":
+        query = f.query(paged=False)
+        sql, params = query.sql()
+        return s.query(f"SELECT * FROM ({sql}) LIMIT {DOWNLOAD_MAX}", params)
+    if view == "merged":
+        return views.merged_events(s, limit=DOWNLOAD_MAX, min_articles=min_articles)[1]
+    if view == "timeline":
+        return views.timeline(s, f.query())
+    if view == "network":
+        return views.network(s, f.query())["edges"]
+    if view == "map":
+        return views.map_points(s, f.query())
+    return views.quote_page(s, speaker, DOWNLOAD_MAX, 0)
+
+
+def _article_html(data: dict[str, Any], chosen: str | None = None) -> Any:
     marks = [(m["start"], m["end"], "actor") for m in data["mentions"]]
+    marks += [(e["evidence_start"], e["evidence_end"], "evidence") for e in data["events"] if e["event"] == chosen]
     marks += [(q["start"], q["end"], "quote") for q in data["quotes"]]
     marks += [(e["trigger_start"], e["trigger_end"], "trigger") for e in data["events"]]
     marks += [(p["start"], p["end"], "place") for p in data["places"]]

@@ -4,8 +4,9 @@
   ``--allow-host`` names more, so a page on another site cannot reach the loopback server through DNS
   rebinding.
 - Headers: a Content-Security-Policy that allows no scripts, no frames around the pages and nothing from
-  other origins; ``X-Content-Type-Options: nosniff``; ``X-Frame-Options: DENY``. The OpenAPI pages
-  (``/docs``, ``/redoc``) load FastAPI's viewer and get a policy that lets that in.
+  other origins; ``X-Content-Type-Options: nosniff``; ``X-Frame-Options: DENY``. The OpenAPI page
+  (``/docs``) runs the vendored swagger-ui from ``/static`` and gets a policy that lets scripts of this
+  origin run (and nothing from elsewhere).
 - A store that cannot be read (an ingest holds its lock) gives 503 with ``Retry-After``, never a traceback.
 """
 
@@ -28,11 +29,10 @@ PAGE_POLICY = (
     "base-uri 'none'; frame-ancestors 'none'"
 )
 DOCS_POLICY = (
-    "default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "connect-src 'self'; base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-DOCS_PATHS = ("/docs", "/redoc")
+DOCS_PATHS = ("/docs",)
 
 
 def host_name(header: str) -> str | None:
