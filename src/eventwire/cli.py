@@ -36,11 +36,23 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     pass
 
 
+#: the most worker processes accepted (each holds a spaCy model: ~0.7 GB)
+MAX_WORKERS = 64
+
+
 def _workers(value: str) -> int:
-    n = int(value)
-    if n < 1:
-        raise argparse.ArgumentTypeError("--workers must be >= 1")
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--workers must be a whole number of processes, not {value!r}") from None
+    if not 1 <= n <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(
+            f"--workers must be from 1 to {MAX_WORKERS} (this machine has {os.cpu_count()} cores), not {n}"
+        )
     return n
+
+
+workers_type = _workers
 
 
 def _size(value: str) -> int:
@@ -210,6 +222,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def read_articles(args: argparse.Namespace) -> Iterator[Article]:
+    """The articles of the inputs (checked first: see ``cli_inputs.check_inputs``)."""
+    from .cli_inputs import check_inputs
+
+    check_inputs(args.inputs)
+    return _read(args)
+
+
+def expected_total(args: argparse.Namespace) -> int | None:
+    from .cli_inputs import count_units
+
+    return None if getattr(args, "quiet", False) else count_units(args.inputs)
+
+
+def _read(args: argparse.Namespace) -> Iterator[Article]:
     from .ingest import read_inputs
 
     quiet = getattr(args, "quiet", False)
@@ -228,32 +254,46 @@ def read_articles(args: argparse.Namespace) -> Iterator[Article]:
     )
 
 
-def progress_over(items: Iterable[Any], label: str, quiet: bool) -> Iterator[Any]:
-    """Wrap an iterable with a rich progress display on stderr (count and rate; total unknown)."""
+def progress_columns(total: int | None) -> tuple[Any, ...]:
+    """A bar with count, percentage and time left when the total is known; count and elapsed time else."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        SpinnerColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    if total is None:
+        return (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
+                TextColumn("{task.completed} done"), TimeElapsedColumn())  # fmt: skip
+    return (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None), MofNCompleteColumn(),
+            TaskProgressColumn(), TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn())  # fmt: skip
+
+
+def progress_over(items: Iterable[Any], label: str, quiet: bool, total: int | None = None) -> Iterator[Any]:
+    """Wrap an iterable with a rich progress display on stderr: articles done out of ``total``, percentage
+    and estimated time left when the total is known (count and rate else)."""
     if quiet:
         yield from items
         return
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress
 
     console = Console(stderr=True)
-    columns = (
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.completed} done"),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task(label, total=None)
+    with Progress(*progress_columns(total), console=console, transient=True) as bar:
+        task = bar.add_task(label, total=total)
         for item in items:
             yield item
             bar.advance(task)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    articles = read_articles(args)
     with atomic_output(args.output) as stream:
-        for article in progress_over(read_articles(args), "extracting", args.quiet):
+        for article in progress_over(articles, "extracting", args.quiet, expected_total(args)):
             stream.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
     return 0
 
@@ -264,10 +304,11 @@ def cmd_code(args: argparse.Namespace) -> int:
     workers = args.workers or os.cpu_count() or 1
     pipeline = Pipeline(article_timeout=args.article_timeout)
     failed = 0
+    articles = read_articles(args)
     with atomic_output(args.output) as stream:
         writer = open_writer(args.format, stream, min_confidence=min_confidence(args))
-        analyses = pipeline.code_parallel(read_articles(args), workers=workers)
-        for analysis in progress_over(analyses, "coding", args.quiet):
+        analyses = pipeline.code_parallel(articles, workers=workers)
+        for analysis in progress_over(analyses, "coding", args.quiet, expected_total(args)):
             writer.write(analysis)
             failed += _report_failure(analysis, args.quiet)
     if failed and not args.quiet:
@@ -292,6 +333,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise ConfigError(f"eval {args.kind}: gold not found: {', '.join(missing)} (check the path)")
+    from .eval.gold import check_gold
+
+    check_gold(args.kind, paths)
     workers = args.workers or os.cpu_count() or 1
     if args.kind == "extraction":
         metrics = module.evaluate(paths, workers=workers)

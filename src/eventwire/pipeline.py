@@ -127,10 +127,12 @@ class Pipeline:
         return next(self.code_articles([article]))
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Code articles in this process, in order."""
+        """Code articles in this process, in order (an article not in English is skipped with its reason)."""
+        from .ingest.language import check_language
+
         pending: list[Article] = []
         for article in articles:
-            pending.append(article)
+            pending.append(check_language(article))
             if len(pending) >= self.nlp.batch_size:
                 yield from self._code_batch(pending)
                 pending = []

@@ -44,8 +44,9 @@ def add_store_commands(
     )
     add_input_args(p)
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file (created if missing)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
-    from ..cli import add_timeout_arg
+    from ..cli import add_timeout_arg, workers_type
+
+    p.add_argument("--workers", type=workers_type, default=None, help="worker processes (default: cores)")
 
     add_timeout_arg(p)
 
@@ -102,7 +103,7 @@ def add_store_commands(
     )
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=_port, default=8000, help="TCP port from 1 to 65535 (default 8000)")
     p.add_argument(
         "--allow-host",
         action="append",
@@ -205,14 +206,15 @@ def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ..cli import progress_over, read_articles
+    from ..cli import expected_total, progress_over, read_articles
     from .db import BATCH_ARTICLES, Store
 
     workers = args.workers or os.cpu_count() or 1
     skipped: list[str] = []
     added = failed = 0
+    articles = read_articles(args)
     with Store(args.db) as store:
-        fresh = _new_articles(read_articles(args), store.known_hashes(), skipped)
+        fresh = _new_articles(articles, store.known_hashes(), skipped)
         first = next(fresh, None)  # nothing new: neither spaCy nor the coding stages are loaded
         if first is not None:
             from ..pipeline import Pipeline
@@ -220,7 +222,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             coded = Pipeline(article_timeout=args.article_timeout).code_parallel(
                 itertools.chain([first], fresh), workers=workers
             )
-            for batch in _batches(progress_over(coded, "ingesting", args.quiet), BATCH_ARTICLES):
+            total = expected_total(args)
+            for batch in _batches(progress_over(coded, "ingesting", args.quiet, total), BATCH_ARTICLES):
                 added += store.add_many(batch)
                 failed += sum(a.error is not None for a in batch)
         merged = store.rebuild_merged() if store.merged_stale() else store.merged_count()
@@ -269,7 +272,18 @@ def cmd_summary(args: argparse.Namespace) -> int:
         ["speaker", "quotes", "direct"],
         [[r["speaker"], r["n"], r["direct"]] for r in summary["speakers"]],
     )
+    console.print(SUMMARY_KEY)
     return 0
+
+
+SUMMARY_KEY = """[bold]What the columns mean[/]
+  events         event mentions: one per happening an article tells (the same happening in two articles counts twice)
+  quad           CAMEO QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+  avg Goldstein  the Goldstein scale, from -10 (most conflictual: war) to +10 (most cooperative); 0 is neutral
+  source/target  ISO 3166-1 alpha-3 country codes of who acted and on whom (IRQ Iraq, USA United States)
+  top code       the dyad's most frequent CAMEO event code (e.g. 042 make a visit, 190 use conventional force)
+  direct         quotes in quotation marks; the others are reported speech ("X said that ...")
+  errors         articles that could not be coded (the record says the stage and why, e.g. not English)"""
 
 
 def _table(console: Console, title: str, columns: list[str], rows: list[list[Any]]) -> None:
@@ -287,7 +301,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     if args.sql:  # parsed as one SELECT and run sandboxed: no file but the store, no network
         from .sql import run_select
 
-        _print_rows(run_select(args.db, args.sql), args.format)
+        _print_rows(run_select(args.db, args.sql), args.format, every_column=True)
         return 0
     from . import views
     from .db import Store
@@ -340,7 +354,7 @@ TABLE_COLUMNS = (
 )
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+def _print_rows(rows: list[dict[str, Any]], fmt: str, every_column: bool = False) -> None:
     if fmt == "jsonl":
         for row in rows:
             print(json.dumps(row, default=str, ensure_ascii=False))
@@ -352,7 +366,8 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     else:
         from rich.console import Console
 
-        columns = [c for c in TABLE_COLUMNS if rows and c in rows[0]] or (list(rows[0].keys()) if rows else [])
+        everything = list(rows[0].keys()) if rows else []
+        columns = everything if every_column else [c for c in TABLE_COLUMNS if rows and c in rows[0]] or everything
         _table(Console(), f"{len(rows)} row(s)", columns, [[_short(r.get(c)) for c in columns] for r in rows])
 
 
@@ -378,6 +393,39 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--port must be a number from 1 to 65535, not {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"--port must be from 1 to 65535, not {port}")
+    return port
+
+
+def _check_port(host: str, port: int) -> None:
+    """A clear error when the address cannot be bound (taken, or not an address of this machine)."""
+    import socket
+
+    from ..errors import ConfigError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise ConfigError(f"serve --host {host!r}: not an address of this machine ({exc.strerror})") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == 98:  # EADDRINUSE
+                raise ConfigError(
+                    f"serve: port {port} on {host} is taken by another program; pick another with --port"
+                ) from exc
+            raise ConfigError(f"serve: cannot listen on {host}:{port}: {exc.strerror}") from exc
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -385,6 +433,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .db import Store
 
     Store(args.db, read_only=True).close()  # fail early with a clear message
+    _check_port(args.host, args.port)
     print(f"eventwire: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
     app = create_app(args.db, host=args.host, allow_hosts=args.allow_host)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
