@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo demo-full test lint typecheck unit bench bench-limits fuzz-long docs golden clean
+.PHONY: install browser demo demo-full test lint typecheck unit bench bench-limits fuzz-long docs golden clean vendor screenshots
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -39,14 +39,17 @@ SHARED_CORPORA := ../shared/corpora
 DEMO_SERVE ?= 1
 PORT ?= 8000
 
+# Real news: U.S. State Department releases (public domain) and Wikinews articles (CC BY 2.5), examples/news/
+DEMO_NEWS := examples/news/state_dept/articles.jsonl examples/news/wikinews/articles.jsonl
+
 demo: $(STAMP)
 	rm -f $(DEMO_DB)
-	$(BIN)/eventwire ingest examples/demo_news.jsonl --db $(DEMO_DB)
+	$(BIN)/eventwire ingest $(DEMO_NEWS) --db $(DEMO_DB)
 	$(BIN)/eventwire summary --db $(DEMO_DB)
 	@if [ "$(DEMO_SERVE)" = 1 ]; then $(BIN)/eventwire serve --db $(DEMO_DB) --port $(PORT); fi
 
 demo-full: $(STAMP)
-	$(BIN)/eventwire ingest examples/demo_news.jsonl $(wildcard $(SHARED_CORPORA)/*/articles.jsonl) --db $(DEMO_DB)
+	$(BIN)/eventwire ingest $(DEMO_NEWS) examples/demo_news.jsonl --db $(DEMO_DB)
 	$(BIN)/eventwire summary --db $(DEMO_DB)
 
 bench: $(STAMP)
@@ -60,6 +63,13 @@ bench-limits: $(STAMP)
 # The long fuzz run: every fuzz test's cases times 20 (about 100,000), a hang fails after 20 s.
 fuzz-long: $(STAMP)
 	EVENTWIRE_FUZZ_SCALE=20 $(BIN)/pytest tests/test_fuzz_readers.py tests/test_fuzz_pipeline.py
+
+# Browser assets (world-atlas outlines, swagger-ui) from the npm registry, at development time only
+vendor:
+	$(BIN)/python scripts/vendor_assets.py
+
+screenshots: $(STAMP)
+	rm -f demo.duckdb && $(BIN)/python scripts/screenshots.py --db demo.duckdb
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md

@@ -1,8 +1,9 @@
-"""Screenshots of the workbench's main pages for docs/ (headless Debian chromium via Playwright).
+"""Screenshots of every page of the workbench for the README (headless Debian chromium via Playwright).
 
     .venv/bin/python scripts/screenshots.py [--db demo.duckdb] [--out docs/screenshots]
 
-Builds the demo store first when the file does not exist.
+Builds the demo store from the real news in examples/news (State Department releases, Wikinews) first when
+the file does not exist, as `make demo` does.
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ PAGES = {
     "quotes": "/quotes",
     "claims": "/claims",
     "merged": "/merged?min_articles=2",
+    "articles": "/articles",
+    "error": "/?country=Iraq",
+    "docs": "/docs",
 }
+NEWS = ["examples/news/state_dept/articles.jsonl", "examples/news/wikinews/articles.jsonl"]
 
 
 def serve(db: Path) -> tuple[uvicorn.Server, str]:
@@ -48,7 +53,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = ap.parse_args()
     if not args.db.exists():
-        eventwire(["ingest", "examples/demo_news.jsonl", "--db", str(args.db), "-q"])
+        eventwire(["ingest", *NEWS, "--db", str(args.db), "-q"])
     args.out.mkdir(parents=True, exist_ok=True)
     server, base = serve(args.db)
     chromium = shutil.which("chromium")
@@ -57,9 +62,11 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 860})
         for name, path in PAGES.items():
             page.goto(base + path)
+            if name == "docs":
+                page.wait_for_selector(".swagger-ui .opblock")
             page.screenshot(path=str(args.out / f"{name}.png"), full_page=False)
-        page.goto(base + "/articles")
-        page.click("#articles tbody tr:first-child a")
+        page.goto(base + "/?modality=any")
+        page.click("#events tbody tr:first-child a.article-link")  # the article, its event's evidence marked
         page.screenshot(path=str(args.out / "article.png"), full_page=False)
         browser.close()
     server.should_exit = True
