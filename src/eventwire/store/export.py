@@ -26,13 +26,13 @@ EVENTS_SQL = (
     "SELECT a.id AS article_id, a.url, a.source AS outlet, a.title, a.published, e.* EXCLUDE (article) "
     "FROM events e JOIN articles a ON a.hash = e.article"
 )
-ORDER_BY = "date NULLS LAST, article_id, event"
+ORDER_BY = "e.date NULLS LAST, a.id, e.event"
 
 
 def _select(where: str | None, shown: str) -> str:
     """The export's SELECT; a ``--where`` condition is parsed and the statement rebuilt from its tree.
     ``shown`` is the threshold and modality condition (built here from validated values)."""
-    base = f"SELECT * FROM ({EVENTS_SQL} WHERE {shown})"
+    base = f"{EVENTS_SQL} AND {shown}"  # in the join condition: --where may still name e.* and a.*
     if not where:
         return f"{base} ORDER BY {ORDER_BY}"
     return rebuilt_where_query(base, where, ORDER_BY)
