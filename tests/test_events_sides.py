@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from eventwire.events.arguments import Match, arguments, is_experiencer
+from eventwire.events.lexicon import Pattern
 from eventwire.events.sides import is_pair_phrase
 from eventwire.model import Event, EventSide
 from eventwire.pipeline import Pipeline
@@ -145,3 +147,62 @@ def test_a_relative_pronoun_takes_its_antecedents_sector(pipeline: Pipeline) -> 
     text = "The United States, which gives millions of dollars in aid to Jordan, will be caught in the middle."
     ev = next(e for e in _events(pipeline, text) if e.root == "07")
     assert ev.source is not None and (ev.source.country, ev.source.sector) == ("USA", "GOV")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "sources", "targets"),
+    [
+        # a passive feeling: the one who feels it reacts to its cause
+        ("The Danish minister was dismayed by the allegations.", "dismayed", ["minister"], ["allegations"]),
+        ("Local leaders were angered at the closure of the border.", "angered", ["leaders"], ["closure"]),
+        # a verb of the same words that urges ("encouraged by X to talk") keeps its passive
+        ("The rebels were encouraged by Norway to return to the talks.", "encouraged", ["Norway"], None),
+    ],
+)
+def test_experiencer_passives(
+    nlp: Language, text: str, word: str, sources: list[str], targets: list[str] | None
+) -> None:
+    tok = next(t for t in nlp(text) if t.text == word)
+    pattern = Pattern(id="x", lemma=tok.lemma_, pos="v", code="111")
+    srcs, tgts, _ = arguments(Match(tok, pattern, 0))
+    assert [t.text for t in srcs] == sources
+    assert targets is None or [t.text for t in tgts] == targets
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "feeling"),
+    [
+        ("The minister was appalled by the report.", "appalled", True),
+        ("The rebels were encouraged by Norway to return.", "encouraged", False),
+        ("The minister was arrested by police.", "arrested", False),
+    ],
+)
+def test_experiencer_verbs(nlp: Language, text: str, word: str, feeling: bool) -> None:
+    assert is_experiencer(next(t for t in nlp(text) if t.text == word)) is feeling
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a pronoun the actor coder resolved names the phrase that named its actor before
+        ("Israel rejected the questions on Monday. It criticized the Turkish court.", "Israel"),
+        ("The Kenyan ministry issued a statement on Monday. It condemned the Somali attack.", "The Kenyan ministry"),
+        # named last as a possessor: the phrase without its "'s"
+        (
+            "The Kenyan president's plane landed in Nairobi on Monday. He criticized the opposition.",
+            "The Kenyan president",
+        ),
+    ],
+)
+def test_a_resolved_pronoun_names_its_antecedent(pipeline: Pipeline, text: str, source: str) -> None:
+    ev = next(e for e in _events(pipeline, text) if e.root == "11")
+    assert ev.source is not None and ev.source.text == source
+
+
+@pytest.mark.slow
+def test_a_bodys_head_word_gives_its_sector(pipeline: Pipeline) -> None:
+    ev = _events(pipeline, "The Zambian Defence Force declined to comment on the report.")[0]
+    assert ev.source is not None and (ev.source.country, ev.source.sector) == ("ZMB", "MIL")

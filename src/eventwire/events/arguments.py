@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..model import Analysis, EventSide
 from .lexicon import Pattern
 from .phrases import target_bounds
-from .sides import is_pair_phrase, make_side, repair_head, usable_argument
+from .sides import is_pair_phrase, make_side, repair_head, side_words, usable_argument
 from .syntax import (
     OBJECT_CONTROL,
     complement_objects,
@@ -34,6 +34,7 @@ __all__ = [
     "SidePair",
     "arguments",
     "clean",
+    "is_experiencer",
     "is_purpose",
     "symmetric_pairs",
     "target_side",
@@ -117,6 +118,8 @@ CONDITIONAL_ROOTS = frozenset({"13"})
 #: statements whose topic is an "about" phrase ("expressed concern about X")
 ABOUT_ROOTS = frozenset({"01", "11", "12"})
 ABOUT_PREPS = frozenset({"about", "of", "over", "regarding", "concerning", "for", "at"})
+#: prepositions naming what caused a feeling ("dismayed by the decision", "angered at the move")
+CAUSE_PREPS = frozenset({"by", "at", "over", "about", "with"})
 #: prepositions whose object may be the actor behind a thing target ("relations with Russia")
 THING_PREPS = frozenset({"with", "against", "on", "to", "of", "from", "toward", "by", "for"})
 #: how many things deep that actor may be named ("claims of fraud against the mayor")
@@ -150,6 +153,8 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         if any(t.lemma_.lower() in pat.veto for t in patients):  # "a report released on Tuesday"
             return [], [], False
         return agents, patients, True
+    if passive and is_experiencer(tok):  # "X was appalled by the allegations": X reacts to them
+        return _experiencer_arguments(tok)
     if _shared_passive(tok):  # "The prisoners were jailed in May and were released by X": X -> prisoners
         patients = [c for c in tok.head.children if c.dep_ == "nsubjpass"] or subjects(tok)
         return _by_agents(tok), patients, True
@@ -198,6 +203,30 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
     return srcs, tgts, passive
+
+
+def is_experiencer(tok: Token) -> bool:
+    """Whether a verb names a feeling its object has (``data/sides.yaml`` ``experiencer_verbs``: "appal",
+    "dismay"): its passive subject feels it, and is the side that reacts."""
+    words = side_words("experiencer_verbs")
+    if tok.pos_ != "VERB" or any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "was encouraged by X to talk": X urged it
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _experiencer_arguments(tok: Token) -> tuple[list[Token], list[Token], bool]:
+    """(sources, targets, passive) of a passive feeling ("X was dismayed by Y", "X was angered at Y"):
+    the one who feels it reacts to what caused it."""
+    feelers = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand_conj(c)]
+    causes = [
+        t
+        for c in tok.children
+        if c.dep_ in ("agent", "prep") and c.lower_ in CAUSE_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+        for t in expand_conj(p)
+    ]
+    return feelers, causes, False
 
 
 def _addressees(tok: Token) -> list[Token]:

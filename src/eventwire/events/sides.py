@@ -23,6 +23,7 @@ __all__ = [
     "previous_subject",
     "repair_head",
     "same_side",
+    "side_words",
     "subjects_before",
     "usable_argument",
 ]
@@ -33,6 +34,8 @@ PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: personal pronouns whose side names the phrase of their antecedent ("he" -> "Sen. Mitch McConnell")
 PERSONAL = frozenset({"he", "she", "him", "her"})
+#: pronouns an actor may be mentioned by: a side they head names the phrase that named the actor before
+ANAPHORS = PERSONAL | frozenset({"it", "its", "they", "them", "their", "his", "hers"})
 #: pronouns that may stand for the plural subject of the sentence before
 PLURAL_PRONOUNS = frozenset({"they"})
 #: how far before a paired phrase ("both countries") the two states it stands for may be named
@@ -42,7 +45,7 @@ PAIR_COUNTS = frozenset({"both", "two"})
 
 
 @cache
-def _side_words(key: str) -> frozenset[str]:
+def side_words(key: str) -> frozenset[str]:
     """A word list of ``data/sides.yaml``."""
     text = resources.files(__package__).joinpath("data/sides.yaml").read_text(encoding="utf-8")
     return frozenset(str(w).lower() for w in yaml.safe_load(text)[key])
@@ -51,7 +54,7 @@ def _side_words(key: str) -> frozenset[str]:
 def is_pair_phrase(head: Token) -> bool:
     """Whether a plural noun of states is counted as two ("both countries", "the two sides",
     ``data/sides.yaml`` ``pair_nouns``)."""
-    if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in _side_words("pair_nouns"):
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in side_words("pair_nouns"):
         return False
     return any(c.lower_ in PAIR_COUNTS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
 
@@ -251,8 +254,9 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
         return EventSide(None, text, start, end, pair[0], "GOV", f"{pair[0]}GOV")
     if actor is None:
         return _hinted(analysis, head, start, end, text)
-    named = _antecedent(analysis, actor, head) if head.lower_ in PERSONAL else None
-    if named is not None:  # "Netanyahu says he will ...": the side names Netanyahu
+    anaphor = basis is head and head.lower_ in ANAPHORS and head.pos_ == "PRON"  # a pronoun the actor coder resolved
+    named = _antecedent(analysis, actor, head) if anaphor else None
+    if named is not None:  # "Netanyahu says he will ...", "Israel ... It argued": the side names the actor
         start, end = named
         text = analysis.article.text[start:end]
     if wide and _after_head(actor, head, end):  # "a police station in Lagos": the place gives a country only
@@ -261,7 +265,7 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
         return EventSide(None, text, start, end, country, sector, f"{country or ''}{sector or ''}" or None)
     country, sector = actor.country, actor.sector
     if sector is None and _covers(actor, basis):
-        sector = "GOV" if actor.kind == "country" else None
+        sector = _named_sector(actor, basis)
     elif sector is None:  # "the American military presence": the head noun says the sector
         sector = hint([t.text for t in basis.subtree], basis.text)[1]
     if country is None:  # "a target southwest of Baghdad"
@@ -270,9 +274,18 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     return EventSide(actor.id, text, start, end, country, sector, code)
 
 
+def _named_sector(actor: Actor, head: Token) -> str | None:
+    """The sector of an actor whose mention is the head itself, when the actor coder gave none: a state
+    acts through its government, a body's head word may say it ("the Israeli Defense Force"), a
+    person's name does not."""
+    if actor.kind == "country":
+        return "GOV"
+    return None if actor.kind == "person" else hint([head.text], head.text)[1]
+
+
 def _antecedent(analysis: Analysis, actor: Actor, pronoun: Token) -> tuple[int, int] | None:
     """The bounds of the phrase that last named, before ``pronoun``, the actor it refers to."""
-    before = [m for m in actor.mentions if m.end <= pronoun.idx and m.text.lower() not in PERSONAL]
+    before = [m for m in actor.mentions if m.end <= pronoun.idx and m.text.lower() not in ANAPHORS]
     if not before:
         return None
     last = max(before, key=lambda m: m.start)
@@ -280,9 +293,11 @@ def _antecedent(analysis: Analysis, actor: Actor, pronoun: Token) -> tuple[int, 
     if span is None:
         return None
     root = span[-1]
-    while root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.i != root.i:
+    while root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
         root = root.head  # "Japanese" of "A Japanese virus expert"
-    return phrase_bounds(root)
+    start, end = phrase_bounds(root)
+    ending = next((c for c in root.children if c.dep_ == "case" and c.idx + len(c.text) == end), None)
+    return start, ending.idx if ending is not None else end  # "the president's" -> "the president"
 
 
 def _place_in(analysis: Analysis, head: Token) -> str | None:
