@@ -107,6 +107,8 @@ def test_pair_phrases(nlp: Language, text: str, word: str, paired: bool) -> None
         # coordinated addressees of a control verb
         ("Britain urged India and Pakistan to show restraint.", "02", {("GBR", "IND"), ("GBR", "PAK")}),
         ("China called on Russia and Ukraine to hold talks.", "02", {("CHN", "RUS"), ("CHN", "UKR")}),
+        # a refusal to allow: whom the permission was for
+        ("Israeli authorities are refusing to allow Palestinian patients to leave Gaza.", "12", {("ISR", "PSE")}),
         # a material act on a thing of the source's own: another actor inside it ...
         (
             "About 200 Islamic State fighters surrendered from the group's last stronghold in Syria.",

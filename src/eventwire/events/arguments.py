@@ -189,6 +189,10 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     if not tgts and tok.lemma_ in OBJECT_CONTROL:  # "allowed X to run" parsed as a clause
         tgts = complement_subject(tok)
         tgts = tgts or [o for c in tok.children if c.dep_ == "ccomp" for o in objects(c)]  # "let free X"
+    if not tgts:  # "refused to allow X to leave": whom the permission was for
+        tgts = [
+            s for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in OBJECT_CONTROL for s in complement_subject(c)
+        ]
     if pat.code[:2] in CONDITIONAL_ROOTS:  # "threatened to quit the talks if the U.S. ...": the U.S.
         tgts = tgts + condition_subjects(tok)
     if not tgts and pat.code[:2] in ABOUT_ROOTS:  # "skeptical of the figures", "optimism about X"
