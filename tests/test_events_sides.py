@@ -208,3 +208,18 @@ def test_a_resolved_pronoun_names_its_antecedent(pipeline: Pipeline, text: str, 
 def test_a_bodys_head_word_gives_its_sector(pipeline: Pipeline) -> None:
     ev = _events(pipeline, "The Zambian Defence Force declined to comment on the report.")[0]
     assert ev.source is not None and (ev.source.country, ev.source.sector) == ("ZMB", "MIL")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain urged India and Pakistan to show restraint and engage in dialogue.",
+        "The UN called on Ethiopia and Eritrea to halt the fighting and hold talks.",
+    ],
+)
+def test_what_addressees_are_urged_to_do_is_no_act_of_theirs(pipeline: Pipeline, text: str) -> None:
+    """Each addressee is a target of the appeal; the acts asked of them (each conjunct) are not theirs."""
+    events = _events(pipeline, text)
+    assert {e.root for e in events} == {"02"}
+    assert len({_country(e.target) for e in events}) == 2
