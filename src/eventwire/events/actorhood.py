@@ -26,8 +26,8 @@ from ..wordlists import word_list
 from .fallback import hint
 from .lexicon import patterns_for, weapon_words
 from .pruning import VIOLENT_ROOTS
-from .sides import make_side
-from .syntax import TIME_ENTS, content_head
+from .sides import make_side, subjects_before
+from .syntax import TIME_ENTS, content_head, expand_conj, subjects
 
 __all__ = [
     "FIRST_PERSON",
@@ -61,6 +61,12 @@ DATELINE_TOKENS = 10
 SAYING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 #: modifiers that may name a thing's owner
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+#: determiners of an act told before ("the decision", "this move")
+BACK_DETERMINERS = frozenset({"the", "this", "that"})
+#: pronouns that may stand for an act ("voted to reject it")
+THING_PRONOUNS = frozenset({"it"})
+#: prepositions whose object may own a thing ("the actions of the rioters")
+OF_PREPS = frozenset({"of"})
 
 
 @cache
@@ -157,11 +163,11 @@ def _is_place_noun(tok: Token) -> bool:
     return lemma in places or lower in places
 
 
-def owners_of(tok: Token, of_phrase: bool = False) -> list[Token]:
+def owners_of(tok: Token, of_phrase: bool = False, from_phrase: bool = False) -> list[Token]:
     """The modifiers or phrases naming who a thing belongs to or who does it, nearest first ("Israel's
     decision", "Indian missile strikes", "rebel positions", "the strike by the air force", "the appeal
-    filed by X"; with
-    ``of_phrase``, also "the computers of Israeli officials"); empty when the grammar names no one."""
+    filed by X"; with ``of_phrase``, also "the computers of Israeli officials", "the actions of rioters and
+    looters"; with ``from_phrase`` too, "demands from the union"); empty when the grammar names no one."""
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent")]
     preps += [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in c.children if g.dep_ == "agent"]
     out = [p for c in preps if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
@@ -172,7 +178,8 @@ def owners_of(tok: Token, of_phrase: bool = False) -> list[Token]:
         if c.dep_ == "poss" or named or (c.pos_ == "NOUN" and is_actor_head(c)):
             out.append(c)
     if of_phrase:
-        objs = [p for c in preps if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        words = OF_PREPS | ({"from"} if from_phrase else set())
+        objs = [t for c in preps if c.lower_ in words for p in c.children if p.dep_ == "pobj" for t in expand_conj(p)]
         out += [o for o in objs if is_actor_head(o) or o.ent_type_ in ACTOR_ENTS]
     return out
 
@@ -181,7 +188,7 @@ def _owned(analysis: Analysis, tok: Token, side: EventSide, role: Role) -> SideP
     """The side of a thing coded as its owner's, when its owner names an actor: the thing's phrase
     stays the side's text ("Israel's subsequent assault", coded as Israel)."""
     found: EventSide | None = None
-    owners = owners_of(tok, of_phrase=True)
+    owners = owners_of(tok, of_phrase=True, from_phrase=role == "target")
     for owner in owners:
         alt = speaker_side(analysis, owner) or make_side(analysis, owner)
         if alt.actor or alt.country:
@@ -200,6 +207,46 @@ def _owned(analysis: Analysis, tok: Token, side: EventSide, role: Role) -> SideP
     return tok, replace(side, actor=found.actor or side.actor, country=country, sector=sector, code=code)
 
 
+def _told_before(analysis: Analysis, tok: Token, side: EventSide) -> SidePair | None:
+    """A bare noun of a decision after "the" or "this" ("condemned the decision", ``data/sides.yaml``
+    ``decision_nouns``) is the act the sentence before told: coded as the actor that sentence tells it
+    of (the phrase stays the side's)."""
+    kids = list(tok.children)
+    if not kids or any(c.dep_ != "det" or c.lower_ not in BACK_DETERMINERS for c in kids):
+        return None
+    if tok.lemma_.lower() not in _lists()["decision_nouns"] and tok.lower_ not in _lists()["decision_nouns"]:
+        return None
+    for subj in subjects_before(tok):
+        alt = make_side(analysis, subj)
+        if alt.actor or alt.country:
+            return tok, replace(side, actor=alt.actor, country=alt.country, sector=alt.sector, code=alt.code)
+    return None
+
+
+def _act_referred(analysis: Analysis, tok: Token) -> SidePair | None:
+    """An object "it" that stands for an act named before it in its sentence ("lifted the order after
+    lawmakers voted to reject it"): the actor who owns that act, or who acted on it."""
+    if tok.lower_ not in THING_PRONOUNS or tok.dep_ not in ("dobj", "pobj"):
+        return None
+    doc = tok.doc
+    sent = sentence_of(tok)
+    ante = None
+    for t in reversed(doc[sent.start : tok.i]):
+        if t.pos_ == "PROPN" and t.ent_type_ in ACTOR_ENTS and t.dep_ not in ("compound", "amod"):
+            return None  # "isolate Iran to force it to ...": a name nearer than any act
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("dobj", "nsubjpass") and _is_act_noun(t):
+            ante = t
+            break
+    if ante is None:
+        return None
+    agents = owners_of(ante) or subjects(ante.head)
+    for agent in agents:
+        alt = make_side(analysis, agent)
+        if alt.actor or alt.country:
+            return agent, alt
+    return None
+
+
 def _named_by(tok: Token) -> bool:
     """Whether a common noun is a title or description of the name it governs ("the Mafia boss Albert
     Anastasia", "the rights group Amnesty")."""
@@ -207,8 +254,9 @@ def _named_by(tok: Token) -> bool:
 
 
 def _names_place(tok: Token) -> bool:
-    """Whether a place noun's phrase names a place ("a checkpoint in Kano")."""
-    return any(t.ent_type_ in PLACE_ENTS and t.pos_ == "PROPN" for t in tok.subtree)
+    """Whether a place noun's phrase names a place ("a checkpoint in Kano", "the Catumbela air base")."""
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in TIME_ENTS for c in tok.children)
+    return named or any(t.ent_type_ in PLACE_ENTS and t.pos_ == "PROPN" for t in tok.subtree)
 
 
 def _coded_actor(analysis: Analysis, tok: Token, side: EventSide) -> bool:
@@ -244,7 +292,9 @@ def judge(
         return tok, voiced
     resolved = side.actor is not None or side.country is not None
     if tok.pos_ == "PRON":
-        return (tok, side) if resolved or is_actor_head(tok) else None
+        if resolved or is_actor_head(tok):
+            return tok, side
+        return _act_referred(analysis, tok) if role == "target" else None
     if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS | PLACE_ENTS:
         if tok.ent_type_ in THING_ENTS:  # a named event or law: a target where its phrase locates it
             return (tok, side) if role == "target" and side.country is not None else None
@@ -252,6 +302,8 @@ def judge(
             return (tok, side) if resolved or (places and role == "target") else None
         return tok, side  # a name
     head = content_head(tok)  # "hundreds of demonstrators"
+    if head.i != tok.i and head.pos_ == "PROPN" and head.ent_type_ in PLACE_ENTS:  # "parts of Kashmir"
+        return (tok, side) if resolved or (places and role == "target") else None
     if is_actor_head(head) or _named_by(head):
         return tok, side
     act, place = _is_act_noun(head), _is_place_noun(head)
@@ -261,7 +313,8 @@ def judge(
     if means and side.country is None:
         return tok, side  # "a roadside bomb killed ...": the unidentified attacker
     if act or role == "target":
-        owned = _owned(analysis, head, side, role)
+        told = _told_before(analysis, head, side) if role == "target" else None
+        owned = _owned(analysis, head, side, role) or told
         if owned is not None:
             return owned
     lemma, lower = _words(head)

@@ -8,12 +8,14 @@ from spacy.tokens import Token
 
 from ..model import Analysis, EventSide
 from .lexicon import Pattern
-from .sides import make_side, repair_head, usable_argument
+from .phrases import target_bounds
+from .sides import is_pair_phrase, make_side, repair_head, side_words, usable_argument
 from .syntax import (
     OBJECT_CONTROL,
     complement_objects,
     complement_subject,
     condition_subjects,
+    expand_conj,
     from_objects,
     is_headline_verb,
     measure,
@@ -32,6 +34,7 @@ __all__ = [
     "SidePair",
     "arguments",
     "clean",
+    "is_experiencer",
     "is_purpose",
     "symmetric_pairs",
     "target_side",
@@ -115,6 +118,12 @@ CONDITIONAL_ROOTS = frozenset({"13"})
 #: statements whose topic is an "about" phrase ("expressed concern about X")
 ABOUT_ROOTS = frozenset({"01", "11", "12"})
 ABOUT_PREPS = frozenset({"about", "of", "over", "regarding", "concerning", "for", "at"})
+#: prepositions naming what caused a feeling ("dismayed by the decision", "angered at the move")
+CAUSE_PREPS = frozenset({"by", "at", "over", "about", "with"})
+#: prepositions whose object may be the actor behind a thing target ("relations with Russia")
+THING_PREPS = frozenset({"with", "against", "on", "to", "of", "from", "toward", "by", "for"})
+#: how many things deep that actor may be named ("claims of fraud against the mayor")
+THING_DEPTH = 2
 #: roots whose acts have a patient: their bare past participle is passive ("imprisoned", "killed")
 PATIENT_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
 
@@ -144,6 +153,8 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         if any(t.lemma_.lower() in pat.veto for t in patients):  # "a report released on Tuesday"
             return [], [], False
         return agents, patients, True
+    if passive and is_experiencer(tok):  # "X was appalled by the allegations": X reacts to them
+        return _experiencer_arguments(tok)
     if _shared_passive(tok):  # "The prisoners were jailed in May and were released by X": X -> prisoners
         patients = [c for c in tok.head.children if c.dep_ == "nsubjpass"] or subjects(tok)
         return _by_agents(tok), patients, True
@@ -164,7 +175,8 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
             p for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.prep for p in c.children if p.dep_ == "pobj"
         ] or objects(tok)
     elif tok.lemma_ in OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in tok.children):
-        tgts = [c for c in tok.children if c.dep_ in ("dobj", "dative")] or _addressees(tok) or complement_objects(tok)
+        addressed = [t for c in tok.children if c.dep_ in ("dobj", "dative") for t in expand_conj(c)]
+        tgts = addressed or _addressees(tok) or complement_objects(tok)  # "urged X and Y to ..."
     else:
         tgts = objects(tok) or complement_objects(tok)
     if passive and instrument_subject(tok, pat):  # "Sanctions were imposed on Iran": Iran
@@ -177,6 +189,10 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     if not tgts and tok.lemma_ in OBJECT_CONTROL:  # "allowed X to run" parsed as a clause
         tgts = complement_subject(tok)
         tgts = tgts or [o for c in tok.children if c.dep_ == "ccomp" for o in objects(c)]  # "let free X"
+    if not tgts:  # "refused to allow X to leave": whom the permission was for
+        tgts = [
+            s for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in OBJECT_CONTROL for s in complement_subject(c)
+        ]
     if pat.code[:2] in CONDITIONAL_ROOTS:  # "threatened to quit the talks if the U.S. ...": the U.S.
         tgts = tgts + condition_subjects(tok)
     if not tgts and pat.code[:2] in ABOUT_ROOTS:  # "skeptical of the figures", "optimism about X"
@@ -193,14 +209,39 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     return srcs, tgts, passive
 
 
+def is_experiencer(tok: Token) -> bool:
+    """Whether a verb names a feeling its object has (``data/sides.yaml`` ``experiencer_verbs``: "appal",
+    "dismay"): its passive subject feels it, and is the side that reacts."""
+    words = side_words("experiencer_verbs")
+    if tok.pos_ != "VERB" or any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "was encouraged by X to talk": X urged it
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _experiencer_arguments(tok: Token) -> tuple[list[Token], list[Token], bool]:
+    """(sources, targets, passive) of a passive feeling ("X was dismayed by Y", "X was angered at Y"):
+    the one who feels it reacts to what caused it."""
+    feelers = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand_conj(c)]
+    causes = [
+        t
+        for c in tok.children
+        if c.dep_ in ("agent", "prep") and c.lower_ in CAUSE_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+        for t in expand_conj(p)
+    ]
+    return feelers, causes, False
+
+
 def _addressees(tok: Token) -> list[Token]:
     """Whom a control verb addresses through "on" ("called on the Council to restore sanctions")."""
     return [
-        p
+        t
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ in ("on", "upon")
         for p in c.children
         if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+        for t in expand_conj(p)
     ]
 
 
@@ -285,19 +326,37 @@ def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token], bool]:
 
 
 def target_side(analysis: Analysis, tok: Token) -> SidePair:
-    """The side of a target; a thing ("relations with Russia", "a truce with X") gives way to the actor
-    of its prepositional phrase."""
+    """The side of a target; a thing ("relations with Russia", "a truce with X", "claims of fraud against
+    X") gives way to the actor of its prepositional phrases (see ``thing_actor``)."""
     side = make_side(analysis, tok, wide=True)
     if side.actor or tok.pos_ != "NOUN":
-        return tok, side
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "on", "to", "of", "from", "toward", "by", "for"):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    alt = make_side(analysis, pobj, wide=True)
-                    if alt.country or alt.actor:
-                        return pobj, alt
+        return tok, side  # an actor, or a thing whose phrase names one ("Israel's decision", "a depot of the army")
+    found = thing_actor(analysis, tok, THING_DEPTH)
+    if found is not None:
+        return found
     return tok, side
+
+
+def thing_actor(analysis: Analysis, thing: Token, depth: int) -> SidePair | None:
+    """The actor a thing's preposition phrases name ("relations with Russia"), nearest first; a thing
+    named there (or coordinated with one) whose phrase names no actor is searched in turn, ``depth``
+    levels down ("claims of fraud and bribery against the mayor": the mayor); else the first phrase that
+    names a country."""
+    located: SidePair | None = None
+    for prep in thing.children:
+        if prep.dep_ != "prep" or prep.lower_ not in THING_PREPS:
+            continue
+        for pobj in [t for c in prep.children if c.dep_ == "pobj" for t in expand_conj(c)]:
+            alt = make_side(analysis, pobj, wide=True)
+            if alt.actor:
+                return pobj, alt
+            inner = thing_actor(analysis, pobj, depth - 1) if depth > 1 and pobj.pos_ == "NOUN" else None
+            if inner is not None and inner[0] is not None:
+                lo, hi = target_bounds(pobj)
+                return (pobj, alt) if alt.country and lo <= inner[0].idx < hi else inner  # "a deal with X"
+            if located is None and alt.country:
+                located = (pobj, alt)
+    return located
 
 
 def understood(tok: Token, side: EventSide) -> bool:
@@ -320,11 +379,21 @@ def clean(tokens: list[Token], voiced: frozenset[int] = frozenset()) -> list[Tok
     ]
 
 
+def _apart(a: SidePair, b: SidePair) -> bool:
+    """Two sources that are different parties: different phrases, or the two states of one paired
+    phrase ("both countries signed")."""
+    if a[0] is None or b[0] is None:
+        return False
+    if a[0].i != b[0].i:
+        return True
+    return is_pair_phrase(a[0]) and a[1] is not None and b[1] is not None and a[1].country != b[1].country
+
+
 def symmetric_pairs(srcs: list[SidePair], tgts: list[SidePair]) -> list[tuple[SidePair, SidePair]]:
     """A symmetric act: coordinated sources act on each other, and each source and each actor target
     act on each other ("Brazil and the U.S. seek a partnership", "X met with Y")."""
     actor_tgts = [t for t in tgts if t[1] is not None and (t[1].actor or (t[0] is not None and t[0].pos_ == "PROPN"))]
-    pairs = [(a, b) for a in srcs for b in srcs if a[0] is not None and b[0] is not None and a[0].i != b[0].i]
+    pairs = [(a, b) for a in srcs for b in srcs if a[0] is not None and b[0] is not None and _apart(a, b)]
     pairs += [(a, b) for a in srcs for b in actor_tgts]
     pairs += [(b, a) for a in srcs for b in actor_tgts if a[1] is not None and (a[1].country or a[1].actor)]
     if not pairs:

@@ -85,6 +85,8 @@ PLACE_ROOTS = frozenset({"03", "06", "07", "08", "14", "15", "16", "17", "18", "
 AGENTLESS_ROOTS = frozenset({"17", "18", "19", "20"})
 #: sectors of speakers who tell of an attack as witnesses, not as parties accusing the attacker
 WITNESS_SECTORS = frozenset({"CVL", "HLH", "MED", "COP", "EDU", "BUS", "REF", "LAB"})
+#: dependencies that open a clause inside a phrase ("X, who was held in Y")
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
 #: sectors of an object that carries out its own side's order
 AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
@@ -327,7 +329,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         return []  # no actor acts: an agentless act stands only as force against an actor (below)
     if any(side is not None and side.country for _, side in src_sides):  # "the group al-Shabab": one source
         src_sides = [(t, side) for t, side in src_sides if side is not None and (side.country or side.actor)]
-    src_sides = [p for pair in src_sides for p in split_countries(pair)] or [(None, None)]
+    src_sides = [p for pair in src_sides for p in split_countries(pair, analysis)] or [(None, None)]
     exclude = {t.i for s in srcs for t in s.subtree}
     syn_tgts = [target_side(analysis, t) for t in tgts]
     if not passive:  # a passive's subject is its target, whatever it names
@@ -336,7 +338,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     if m.pattern.symmetric:  # "met in Zurich": the place is no partner
         syn_tgts = partners(m.token, syn_tgts)
     venue = m.pattern.symmetric
-    tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t, venue)))]
+    tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t, venue)), analysis)]
     places = code[:2] in PLACE_ROOTS
     tgt_sides = [p for t, side in tgt_sides if (p := judge(analysis, t, side, "target", places, code[:2])) is not None]
     if any(side is not None and side.country for _, side in tgt_sides):  # "the talks" beside "the U.S."
@@ -352,7 +354,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     out: list[Event] = []
     all_same = True
     for (s_tok, src), (t_tok, tgt) in pairs:
-        if (s_tok is not None and t_tok is not None and s_tok.i == t_tok.i) or same_side(src, tgt):
+        if (s_tok is not None and t_tok is not None and s_tok.i == t_tok.i and src == tgt) or same_side(src, tgt):
             continue
         if src is None and not (code[:2] in AGENTLESS_ROOTS and tgt is not None and tgt.country):
             continue  # an agentless act is kept only as force against an actor of a known country
@@ -364,11 +366,13 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if ev.root in ACCUSABLE_ROOTS:  # "X said Y attacked Z": X's statement, and the act as reported
             out.extend(_speaker_events(m, sent, analysis, ev))
         out.append(ev)
-    if all_same and src_sides[0][1] is not None and (code[:2] < "06" or code[:2] in VERBAL_ROOTS):
-        # "promised to democratize Serbia", "reneged on his pledge to the people": keep the source
+    if all_same and src_sides[0][1] is not None:
+        # "promised to democratize Serbia", "reneged on his pledge to the people": keep the source; a
+        # material act needs another actor inside its own thing ("surrendered from their holdout in X")
+        verbal = code[:2] < "06" or code[:2] in VERBAL_ROOTS
         src = src_sides[0][1]
-        tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
-        if tgt is not None or not m.pattern.need:
+        tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src, clauses=verbal)
+        if tgt is not None or (verbal and not m.pattern.need):
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
     return mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
 
@@ -406,17 +410,30 @@ def _negated_complement(tok: Token) -> bool:
     return any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
 
 
-def _other_target(heads: list[Token], analysis: Analysis, src: EventSide) -> EventSide | None:
+def _other_target(heads: list[Token], analysis: Analysis, src: EventSide, clauses: bool = True) -> EventSide | None:
     """An actor inside the phrase of a target that was the source's own ("his commitment to the
-    Zambian people" -> the Zambian people), with a target's phrase, or None."""
+    Zambian people" -> the Zambian people), with a target's phrase, or None; without ``clauses``, not
+    one inside a clause of that phrase ("X, who was held in Y")."""
     for head in heads:
         for tok in head.subtree:
             if tok.i == head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("pobj", "dobj", "conj"):
+                continue
+            if not clauses and _in_clause(tok, head):
                 continue
             side = target_extent((tok, make_side(analysis, tok, wide=True)))[1]  # a target's phrase
             if is_actor(side) and not same_side(side, src):
                 return side
     return None
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` lies in a clause of the phrase headed by ``head``."""
+    cur = tok
+    while cur.i != head.i and cur.head.i != cur.i:
+        if cur.dep_ in CLAUSE_DEPS:
+            return True
+        cur = cur.head
+    return False
 
 
 def _clause_subjects(noun: Token, clause: Token) -> list[Token]:

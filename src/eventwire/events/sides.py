@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
+import yaml
 from spacy.tokens import Token
 
 from ..model import Actor, Analysis, EventSide
+from ..nlp import sentence_of
 from .fallback import hint
 from .mention_index import mention_index
 from .phrases import phrase_bounds
 from .syntax import PRONOUNS, REPORTING
 
-__all__ = ["make_side", "repair_head", "same_side", "usable_argument"]
+__all__ = [
+    "is_pair_phrase",
+    "make_side",
+    "names_head",
+    "paired_countries",
+    "previous_subject",
+    "repair_head",
+    "same_side",
+    "side_words",
+    "subjects_before",
+    "usable_argument",
+]
 
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 MAX_HINT_TOKENS = 14
@@ -18,6 +34,45 @@ PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: personal pronouns whose side names the phrase of their antecedent ("he" -> "Sen. Mitch McConnell")
 PERSONAL = frozenset({"he", "she", "him", "her"})
+#: pronouns an actor may be mentioned by: a side they head names the phrase that named the actor before
+ANAPHORS = PERSONAL | frozenset({"it", "its", "they", "them", "their", "his", "hers"})
+#: pronouns that may stand for the plural subject of the sentence before
+PLURAL_PRONOUNS = frozenset({"they"})
+#: how far before a paired phrase ("both countries") the two states it stands for may be named
+PAIR_WINDOW = 3000
+#: the words that count a paired phrase as two ("both sides", "the two countries")
+PAIR_COUNTS = frozenset({"both", "two"})
+
+
+@cache
+def side_words(key: str) -> frozenset[str]:
+    """A word list of ``data/sides.yaml``."""
+    text = resources.files(__package__).joinpath("data/sides.yaml").read_text(encoding="utf-8")
+    return frozenset(str(w).lower() for w in yaml.safe_load(text)[key])
+
+
+def is_pair_phrase(head: Token) -> bool:
+    """Whether a plural noun of states is counted as two ("both countries", "the two sides",
+    ``data/sides.yaml`` ``pair_nouns``)."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in side_words("pair_nouns"):
+        return False
+    return any(c.lower_ in PAIR_COUNTS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
+
+
+def paired_countries(analysis: Analysis, head: Token) -> tuple[str, ...]:
+    """The two states a paired phrase stands for ("both countries" -> the last two states named before
+    it), or none when fewer than two were named."""
+    if not is_pair_phrase(head):
+        return ()
+    hits = mention_index(head.doc, analysis).starting_in(max(0, head.idx - PAIR_WINDOW), head.idx)
+    found: list[str] = []
+    for hit in sorted(hits, key=lambda h: -h.mention.start):
+        country = hit.actor.country
+        if hit.actor.kind == "country" and country and country not in found:
+            found.append(country)
+        if len(found) == 2:
+            return tuple(reversed(found))
+    return ()
 
 
 def repair_head(tok: Token) -> Token:
@@ -65,9 +120,65 @@ def _resolve_pronoun(tok: Token) -> Token | None:
         if cur.dep_ == "relcl":
             return cur.head
         if cur.head is cur:
-            return None
+            break
         cur = cur.head
+    return previous_subject(tok) if tok.lower_ in PLURAL_PRONOUNS else None
+
+
+def _main_verb(tok: Token) -> bool:
+    """Whether a verb heads its sentence's main clause (the root, or a verb coordinated with it)."""
+    return tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """Whether only a conjunction, an adverb or punctuation comes before ``tok`` in its sentence ("But
+    they ...", "Instead, they ...")."""
+    sent = sentence_of(tok)
+    return all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod") for t in tok.doc[sent.start : tok.i])
+
+
+def _plural_subject(verb: Token) -> Token | None:
+    """The plural noun subject of a verb ("Officials said ...", "X and Y met"), or None."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass") or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children):
+            return c
     return None
+
+
+def previous_subject(tok: Token) -> Token | None:
+    """The antecedent of "they" opening a main clause with no noun before it ("Officials were not told.
+    But they have reaffirmed ..."): the plural subject of the main clause of the sentence before."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not _main_verb(tok.head) or not _opens_sentence(tok):
+        return None
+    verbs = [t for t in _sentence_before(tok) if _main_verb(t)]
+    return next((s for v in verbs if (s := _plural_subject(v)) is not None), None)
+
+
+def _sentence_before(tok: Token) -> list[Token]:
+    """The tokens of the sentence before the one holding ``tok`` (none at the start of the text)."""
+    doc = tok.doc
+    at = sentence_of(tok).start - 1
+    while at >= 0 and doc[at].is_space:
+        at -= 1
+    return list(sentence_of(doc[at])) if at >= 0 else []
+
+
+def subjects_before(tok: Token) -> list[Token]:
+    """The noun subjects the sentence before the one holding ``tok`` tells an act of, first the subject
+    of a clause its main verb reports, then the main subject ("Israel said the army would block aid. The
+    UN condemned the decision": the army, then Israel)."""
+    out: list[Token] = []
+    for verb in (t for t in _sentence_before(tok) if _main_verb(t)):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        if verb.lemma_ in REPORTING:
+            out += [c for g in verb.children if g.dep_ == "ccomp" for c in g.children if c.dep_ == "nsubj"]
+        out.append(subj)
+        break
+    return [t for t in out if t.pos_ in ("NOUN", "PROPN")]
 
 
 def _possessor(tok: Token) -> Token | None:
@@ -127,19 +238,25 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
     start = min(start, _quantity_start(head))
     text = analysis.article.text[start:end]
     actor = _actor_in(analysis, head, start, end)
+    basis = head  # the word that names the actor ("which" stands for its antecedent's head)
     if actor is None and (head.lower_ in PRONOUNS or head.lower_ in POSSESSIVES):
         ante = _possessor(head) if head.lower_ in POSSESSIVES else _resolve_pronoun(head)
         if ante is not None:
+            basis = ante
             a_start, a_end = phrase_bounds(ante, wide)  # the antecedent's phrase as the side's own
             actor = _actor_in(analysis, ante, a_start, a_end)
             start, end = a_start, a_end  # name the actor, not the pronoun
             text = analysis.article.text[start:end]
             if actor is None:
                 return _hinted(analysis, ante, start, end, text)
+    pair = paired_countries(analysis, head) if actor is None else ()
+    if pair:  # "both countries": the first of the two (``split_countries`` adds the other)
+        return EventSide(None, text, start, end, pair[0], "GOV", f"{pair[0]}GOV")
     if actor is None:
         return _hinted(analysis, head, start, end, text)
-    named = _antecedent(analysis, actor, head) if head.lower_ in PERSONAL else None
-    if named is not None:  # "Netanyahu says he will ...": the side names Netanyahu
+    anaphor = basis is head and head.lower_ in ANAPHORS and head.pos_ == "PRON"  # a pronoun the actor coder resolved
+    named = _antecedent(analysis, actor, head) if anaphor else None
+    if named is not None:  # "Netanyahu says he will ...", "Israel ... It argued": the side names the actor
         start, end = named
         text = analysis.article.text[start:end]
     if wide and _after_head(actor, head, end):  # "a police station in Lagos": the place gives a country only
@@ -147,19 +264,28 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
         country = actor.country
         return EventSide(None, text, start, end, country, sector, f"{country or ''}{sector or ''}" or None)
     country, sector = actor.country, actor.sector
-    if sector is None and _covers(actor, head):
-        sector = "GOV" if actor.kind == "country" else None
+    if sector is None and _covers(actor, basis):
+        sector = _named_sector(actor, basis)
     elif sector is None:  # "the American military presence": the head noun says the sector
-        sector = hint([t.text for t in head.subtree], head.text)[1]
+        sector = hint([t.text for t in basis.subtree], basis.text)[1]
     if country is None:  # "a target southwest of Baghdad"
-        country = hint(_subtree_words(head), head.text)[0]
+        country = hint(_subtree_words(basis), basis.text)[0]
     code = actor.code or (f"{country or ''}{sector or ''}" or None)
     return EventSide(actor.id, text, start, end, country, sector, code)
 
 
+def _named_sector(actor: Actor, head: Token) -> str | None:
+    """The sector of an actor whose mention is the head itself, when the actor coder gave none: a state
+    acts through its government, a body's head word may say it ("the Israeli Defense Force"), a
+    person's name does not."""
+    if actor.kind == "country":
+        return "GOV"
+    return None if actor.kind == "person" else hint([head.text], head.text)[1]
+
+
 def _antecedent(analysis: Analysis, actor: Actor, pronoun: Token) -> tuple[int, int] | None:
     """The bounds of the phrase that last named, before ``pronoun``, the actor it refers to."""
-    before = [m for m in actor.mentions if m.end <= pronoun.idx and m.text.lower() not in PERSONAL]
+    before = [m for m in actor.mentions if m.end <= pronoun.idx and m.text.lower() not in ANAPHORS]
     if not before:
         return None
     last = max(before, key=lambda m: m.start)
@@ -167,9 +293,11 @@ def _antecedent(analysis: Analysis, actor: Actor, pronoun: Token) -> tuple[int, 
     if span is None:
         return None
     root = span[-1]
-    while root.dep_ in ("amod", "compound", "nmod", "poss") and root.head.i != root.i:
+    while root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
         root = root.head  # "Japanese" of "A Japanese virus expert"
-    return phrase_bounds(root)
+    start, end = phrase_bounds(root)
+    ending = next((c for c in root.children if c.dep_ == "case" and c.idx + len(c.text) == end), None)
+    return start, ending.idx if ending is not None else end  # "the president's" -> "the president"
 
 
 def _place_in(analysis: Analysis, head: Token) -> str | None:
@@ -195,6 +323,11 @@ def _hinted(analysis: Analysis, head: Token, start: int, end: int, text: str) ->
     return EventSide(None, text, start, end, country, sector, code)
 
 
+def names_head(analysis: Analysis, tok: Token) -> bool:
+    """Whether an actor's mention covers the token itself (the phrase's head names the actor)."""
+    return bool(mention_index(tok.doc, analysis).covering(tok.idx))
+
+
 def same_side(a: EventSide | None, b: EventSide | None) -> bool:
     """Whether two sides are the same actor (same id, same phrase, or same country and sector)."""
     if a is None or b is None:
@@ -203,6 +336,6 @@ def same_side(a: EventSide | None, b: EventSide | None) -> bool:
         return True
     if a.actor is not None and b.actor is not None:
         return False  # two different actors of one country and sector ("Venezuela banned the opposition mayor")
-    if a.start == b.start and a.end == b.end:
-        return True
+    if a.start == b.start and a.end == b.end:  # one phrase, unless it names two states ("both countries")
+        return a.country is None or b.country is None or a.country == b.country
     return a.country is not None and (a.country, a.sector) == (b.country, b.sector)

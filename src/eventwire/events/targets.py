@@ -16,7 +16,7 @@ from .fallback import hint
 from .lexicon import Pattern, instrument_words
 from .mention_index import mention_index
 from .phrases import target_bounds
-from .sides import make_side, same_side, usable_argument
+from .sides import make_side, names_head, paired_countries, same_side, usable_argument
 from .syntax import TIME_ENTS, complement_subject, content_head, expand_conj, is_adjunct
 from .things import author, met_protesters, name_tokens, place_of_act, purpose_clauses
 
@@ -43,6 +43,8 @@ OF_COMPLEMENT_VERBS = frozenset(
 WALK_DEPS = frozenset(
     {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "pcomp", "appos", "oprd", "attr", "advcl", "prt"}
 )
+#: prepositions naming the partner of a tie ("the U.S. alliance with Japan")
+PARTNER_PREPS = frozenset({"with", "between"})
 #: place prepositions: an actor named as the place of the act is a target only when nothing nearer is
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at"})
 #: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance)
@@ -109,6 +111,8 @@ def names_actor(analysis: Analysis, tok: Token) -> bool:
     index = mention_index(tok.doc, analysis)  # a mention inside the phrase, or one over the noun
     if any(h.mention.end <= end for h in index.starting_in(start, end + 1)) or index.covering(at):
         return True
+    if paired_countries(analysis, tok):  # "both countries"
+        return True
     return hint([t.text for t in tok.doc[tok.left_edge.i : tok.i + 1]], tok.text)[0] is not None
 
 
@@ -145,6 +149,9 @@ def nearest_actor(
             ok = ok or (place and not same_side(side, source))
             if ok and (best is None or (cost, tok.i) < best[:2]):
                 best = (cost, tok.i, tok, side)
+            if not ok and tok.pos_ == "NOUN" and not names_head(analysis, tok):
+                # a tie of the source's own country ("the U.S. alliance with X"): its partner
+                frontier.extend((c, cost + step) for c, step in _steps(tok, reach) if c.lower_ in PARTNER_PREPS)
             continue
         frontier.extend((c, cost + step) for c, step in _steps(tok, reach))
     if best is None:
@@ -469,19 +476,16 @@ def trim_charge(trigger: Token, pair: SidePair) -> SidePair:
     return tok, side
 
 
-def split_countries(pair: SidePair) -> list[SidePair]:
+def split_countries(pair: SidePair, analysis: Analysis | None = None) -> list[SidePair]:
     """A phrase whose coordinated modifiers name several countries ("US and British activists",
-    "French and Egyptian warships") is one side per country."""
+    "French and Egyptian warships") is one side per country; so is a paired phrase ("both countries",
+    with ``analysis``: ``paired_countries``)."""
     tok, side = pair
     if tok is None or side is None or side.country is None:
         return [pair]
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
-    words = mods + [j for m in mods for j in m.subtree if j.dep_ == "conj"]
-    countries: list[str] = []
-    for w in sorted(words, key=lambda t: t.i):
-        country = hint([w.text], w.text)[0]
-        if country and country not in countries:
-            countries.append(country)
+    countries = list(paired_countries(analysis, tok)) if analysis is not None and side.actor is None else []
+    if not countries:
+        countries = _modifier_countries(tok)
     if len(countries) < 2 or side.country not in countries:
         return [pair]
     extra = [
@@ -490,3 +494,15 @@ def split_countries(pair: SidePair) -> list[SidePair]:
         if c != side.country
     ]
     return [pair, *extra]
+
+
+def _modifier_countries(tok: Token) -> list[str]:
+    """The countries the coordinated modifiers of a noun name ("US and British activists")."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    words = mods + [j for m in mods for j in m.subtree if j.dep_ == "conj"]
+    countries: list[str] = []
+    for w in sorted(words, key=lambda t: t.i):
+        country = hint([w.text], w.text)[0]
+        if country and country not in countries:
+            countries.append(country)
+    return countries
