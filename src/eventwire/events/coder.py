@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Analysis, Event, EventSide, Modality, Span
 from ..nlp import ParseTable, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
 from .actorhood import is_means, judge, speaker_side
+from .addressees import aim_responses, own_public
 from .arguments import (
     LIGHT_VERBS,
     Match,
@@ -23,7 +24,7 @@ from .arguments import (
     understood,
 )
 from .background import described, origin
-from .cameo import cameo_code, intent_code, refusal_code, threat_code
+from .cameo import cameo_code, intent_code, promise_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality, prospect, refusal_negation
@@ -31,6 +32,7 @@ from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_unt
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .senses import circumstances, object_kinds, sense_ok
 from .sides import make_side, same_side
+from .statements import Judged, addressee_side, judged_in, own_word
 from .syntax import (
     ADVERBIAL_PREPS,
     REPORTING,
@@ -100,7 +102,7 @@ class EventCoder:
                 continue
             for ev in _code_sentence(sent, analysis, cands):
                 events.append(replace(ev, id=f"E{len(events) + 1}"))
-        return analysis.with_(events=tuple(events))
+        return analysis.with_(events=tuple(aim_responses(doc, events)))
 
 
 def _is_boilerplate(sent: SpacySpan) -> bool:
@@ -274,7 +276,12 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Patter
             key = (who(ev.source), who(ev.target), ev.root)
             if key not in events or events[key].confidence < ev.confidence:
                 events[key] = ev
+    judged = sorted(judged_in(sent, analysis), key=lambda j: (-int(j.judgement.code[:3]), j.token.i))
+    for j in judged:  # "“X has failed to ...,” she said": she criticises X (an accusation before a criticism)
+        ev = _judgement_event(j, sent)
+        events.setdefault((who(ev.source), who(ev.target), ev.root), ev)
     kept = drop_consequences(drop_sourceless(drop_untargeted(list(events.values()))), sent)
+    kept = [own_public(e, sent, analysis) for e in kept]  # "the governor called for calm": the public
     return sorted(kept, key=lambda e: (e.trigger.start, -e.confidence))
 
 
@@ -286,6 +293,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     if caused is not None:
         srcs, tgts = caused
     voiced = frozenset(t.i for t in (*srcs, *tgts) if speaker_side(analysis, t) is not None)
+    voiced |= frozenset(t.i for t in tgts if addressee_side(analysis, t) is not None)  # "we look to you"
     srcs = [t for t in clean(srcs, voiced) if t.lemma_.lower() not in non_agents()]
     tgts = clean(tgts, voiced)
     if passive and m.pattern.code[:2] in VIOLENT_ROOTS:  # "fired at it from Gaza": a launch site, no agent
@@ -313,6 +321,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         code = intent_code(code) or code
     elif mod == "negated" and refusal_code(code) and refusal_negation(mod_tok):
         code, mod = refusal_code(code) or code, "asserted"  # "would not provide support" is a refusal
+    elif mod == "negated" and promise_code(code) and refusal_negation(mod_tok) and own_word(m.token, srcs, analysis):
+        code, mod = promise_code(code) or code, "asserted"  # "said he would not declare martial law": a promise
     elif code[:2] == "03" and _negated_complement(m.token):
         code = refusal_code(code) or code  # "vowed not to return the land" is a refusal
     if mod == "hypothetical":
@@ -329,7 +339,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         src_sides = [(t, side) for t, side in src_sides if side is not None and (side.country or side.actor)]
     src_sides = [p for pair in src_sides for p in split_countries(pair)] or [(None, None)]
     exclude = {t.i for s in srcs for t in s.subtree}
-    syn_tgts = [target_side(analysis, t) for t in tgts]
+    syn_tgts = [_addressed(analysis, t) or target_side(analysis, t) for t in tgts]
     if not passive:  # a passive's subject is its target, whatever it names
         content = code[:2] < PATIENT_ROOT  # "eased the curfew in Amman": Amman
         syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1], instruments(m.pattern), content)
@@ -371,6 +381,12 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if tgt is not None or not m.pattern.need:
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
     return mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
+
+
+def _addressed(analysis: Analysis, tok: Token) -> SidePair | None:
+    """A target "you" as the addressee a quotation names ("“Congresswoman Waters, we look to you”")."""
+    side = addressee_side(analysis, tok)
+    return (tok, side) if side is not None else None
 
 
 def _inside(s_tok: Token | None, t_tok: Token | None) -> bool:
@@ -534,6 +550,14 @@ def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) ->
         trig_m = Match(verb, m.pattern, m.depth)
         out.append(_event(trig_m, sent, code, speaker, tgt, "asserted", "reported_conflict", conf))
     return out
+
+
+def _judgement_event(j: Judged, sent: SpacySpan) -> Event:
+    """The event of a statement's judgement of an actor (see ``statements``): the speaker's act."""
+    code = j.judgement.code
+    pattern = Pattern(id=f"judge_{j.judgement.id}", lemma=j.token.lemma_.lower(), pos="v", code=code)
+    conf = confidence(evidence(j.token.dep_, j.token.idx, j.source, j.target, 1, False, code), "asserted")
+    return _event(Match(j.token, pattern, 0), sent, code, j.source, j.target, "asserted", pattern.id, conf)
 
 
 def _confidence(m: Match, code: str, src: EventSide | None, tgt: EventSide | None, mod: Modality) -> float:
