@@ -55,7 +55,12 @@ def test_promise_code(code: str, promise: str | None) -> None:
         ("“Serbia is trying to downplay the massacre,” the Bosnian envoy said.", "111", "BIH", "SRB"),
         ("The Georgian minister said Russia built the base to disguise its troop movements.", "112", "GEO", "RUS"),
         # a noun owned by the judged actor; an adjective of its act; the agent of a passive
-        ("“Turkey's repeated violation of our airspace cannot go on,” the Greek defence minister said.", "112", "GRC", "TUR"),
+        (
+            "“Turkey's repeated violation of our airspace cannot go on,” the Greek defence minister said.",
+            "112",
+            "GRC",
+            "TUR",
+        ),
         ("“Iran's interference in our elections cannot go on,” the Albanian prime minister said.", "112", "ALB", "IRN"),
         ("“Morocco's unlawful occupation must end,” the Algerian foreign minister said.", "112", "DZA", "MAR"),
         ("“The ceasefire was violated by Azerbaijan,” the Armenian prime minister said.", "112", "ARM", "AZE"),
@@ -94,7 +99,10 @@ def test_statement_judges_no_one(pipeline: Pipeline, text: str) -> None:
 @pytest.mark.slow
 def test_misread_phrase_states_a_threat_aimed_at_the_attacker(pipeline: Pipeline) -> None:
     # "reserves" is read as a plural noun ("Pakistan reserves"); the threat answers the attack told before
-    text = "Indian jets bombed three villages in Pakistani Kashmir on Tuesday. A spokesman said Pakistan reserves the right to respond."
+    text = (
+        "Indian jets bombed three villages in Pakistani Kashmir on Tuesday. "
+        "A spokesman said Pakistan reserves the right to respond."
+    )
     assert ("138", "PAK", "IND", "asserted") in _coded(_code(pipeline, text))
 
 
@@ -175,3 +183,33 @@ def test_own_public_is_the_target_of_domestic_acts(pipeline: Pipeline, text: str
     events = [e for e in _code(pipeline, text).events if e.root in ("02", "08")]
     assert events, _coded(_code(pipeline, text))
     assert (events[0].target.country if events[0].target else None) == target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # "both sides" as a target: each of the last two countries named before
+        (
+            "Armenia shelled Azerbaijani positions on Monday. The French government urged both sides to stop.",
+            {("FRA", "ARM"), ("FRA", "AZE")},
+        ),
+        # "the two countries" as a source: each acts on the other
+        (
+            "Chile hosted Peru's president on Monday. The two countries signed a trade agreement.",
+            {("CHL", "PER"), ("PER", "CHL")},
+        ),
+    ],
+)
+def test_both_countries_are_the_last_two_named(pipeline: Pipeline, text: str, pairs: set[tuple[str, str]]) -> None:
+    events = _code(pipeline, text).events
+    found = {
+        (e.source.country, e.target.country) for e in events if e.source and e.target and e.root in ("02", "05", "06")
+    }
+    assert pairs <= found, _coded(_code(pipeline, text))
+
+
+@pytest.mark.slow
+def test_announced_fuel_loading_is_an_intent(pipeline: Pipeline) -> None:
+    text = "Moscow announced on Friday that it will start loading fuel into Iran's nuclear plant next month."
+    assert ("0311", "RUS", "IRN", "future") in _coded(_code(pipeline, text))

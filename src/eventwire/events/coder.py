@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Analysis, Event, EventSide, Modality, Span
 from ..nlp import ParseTable, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
 from .actorhood import is_means, judge, speaker_side
-from .addressees import aim_responses, own_public
+from .addressees import aim_responses, own_public, pair_targets
 from .arguments import (
     LIGHT_VERBS,
     Match,
@@ -282,6 +282,7 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Patter
         events.setdefault((who(ev.source), who(ev.target), ev.root), ev)
     kept = drop_consequences(drop_sourceless(drop_untargeted(list(events.values()))), sent)
     kept = [own_public(e, sent, analysis) for e in kept]  # "the governor called for calm": the public
+    kept = [p for e in kept for p in pair_targets(e, sent, analysis)]  # "both countries": the two last named
     return sorted(kept, key=lambda e: (e.trigger.start, -e.confidence))
 
 
