@@ -213,3 +213,24 @@ def test_both_countries_are_the_last_two_named(pipeline: Pipeline, text: str, pa
 def test_announced_fuel_loading_is_an_intent(pipeline: Pipeline) -> None:
     text = "Moscow announced on Friday that it will start loading fuel into Iran's nuclear plant next month."
     assert ("0311", "RUS", "IRN", "future") in _coded(_code(pipeline, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        # an attack ordered by the judged actor; an interference; a member of a judged group
+        ("The Estonian minister said the cyberattacks were ordered by Moscow.", "112", "EST", "RUS"),
+        ("“Russia tried to meddle in our election,” the Moldovan president said.", "112", "MDA", "RUS"),
+        (
+            "The Swedish envoy said some governments, including Hungary's, needed to respect the court's rulings.",
+            "111",
+            "SWE",
+            "HUN",
+        ),
+    ],
+)
+def test_statement_judges_ordered_or_needed_conduct(
+    pipeline: Pipeline, text: str, cameo: str, source: str, target: str
+) -> None:
+    assert (cameo, source, target, "asserted") in _coded(_code(pipeline, text))

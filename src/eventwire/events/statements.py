@@ -52,6 +52,8 @@ COPULAS = frozenset({"be", "remain", "seem", "appear", "become"})
 OPINION_VERBS = frozenset({"believe", "think", "allege", "accuse", "charge", "feel", "fear", "hope"})
 #: pronouns that name no speaker of a nested statement ("This shows that ...")
 NON_SPEAKERS = frozenset({"this", "that", "it", "which", "what"})
+#: prepositions that name members of a group ("some governments, including Kenya's")
+INCLUDING = frozenset({"including", "like"})
 #: modalities in which a statement asserts what it says
 ASSERTED = frozenset({"asserted", "reported"})
 #: how far up its clause chain a judging word looks for a nested speaker
@@ -73,6 +75,8 @@ class Judgement:
     deps: frozenset[str] = frozenset()
     #: lemmas of its object or infinitive that make it no judgement
     veto: frozenset[str] = frozenset()
+    #: lemmas one of which its object or infinitive must be ("ordered the attacks", "needs to improve")
+    obj: frozenset[str] = frozenset()
     #: a phrase's words after the first, in order
     words: tuple[str, ...] = ()
     #: the verbs one of which must follow a phrase's words
@@ -117,6 +121,7 @@ def judgements() -> dict[tuple[Kind, str], tuple[Judgement, ...]]:
                 veto=_words(entry.get("not")),
                 words=words,
                 after=_words(entry.get("next")),
+                obj=_words(entry.get("obj")),
             )
             for word in _words(entry["lemma"]):
                 out.setdefault((kind, word), []).append(item)
@@ -180,7 +185,8 @@ def _quote_of(quotes: list[Quote], at: int) -> Quote | None:
 def _judge(tok: Token, entry: Judgement, quote: Quote, analysis: Analysis) -> list[Judged]:
     if entry.deps and not any(c.dep_ in entry.deps for c in tok.children):
         return []
-    if entry.veto & _object_words(tok):
+    objects = _object_words(tok)
+    if entry.veto & objects or (entry.obj and not entry.obj & objects):
         return []
     judged, clause = _judged_tokens(tok, entry)
     if not judged or (clause is not None and modality(clause) not in ASSERTED):
@@ -191,7 +197,7 @@ def _judge(tok: Token, entry: Judgement, quote: Quote, analysis: Analysis) -> li
     if speaker is None:
         return []
     out: list[Judged] = []
-    for t in judged:
+    for t in [*judged, *(p for j in judged for p in _included(j))]:
         if t.lower_ in FIRST_PERSON or t.lower_ in ("you", "your"):
             continue
         pair = judge(analysis, t, speaker_side(analysis, t) or make_side(analysis, t), "target", root=entry.code[:2])
@@ -200,6 +206,12 @@ def _judge(tok: Token, entry: Judgement, quote: Quote, analysis: Analysis) -> li
             continue
         out.append(Judged(tok, entry, speaker, side))
     return out
+
+
+def _included(tok: Token) -> list[Token]:
+    """The actors a judged group names as its members ("some governments, including Kenya's")."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in INCLUDING]
+    return [p for c in preps for p in c.children if p.dep_ == "pobj"]
 
 
 def _object_words(tok: Token) -> set[str]:
