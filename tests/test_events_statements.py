@@ -234,3 +234,18 @@ def test_statement_judges_ordered_or_needed_conduct(
     pipeline: Pipeline, text: str, cameo: str, source: str, target: str
 ) -> None:
     assert (cameo, source, target, "asserted") in _coded(_code(pipeline, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo", "trigger"),
+    [
+        # a stated future lawsuit is a threat, made when it is said
+        ("The Bolivian government said it will press charges against the Chilean company.", "130", "said"),
+        # an announced act is an intent, dated by its announcement
+        ("Moscow announced on Friday that it will start loading fuel into Iran's nuclear plant.", "0311", "announced"),
+    ],
+)
+def test_stated_intent_is_triggered_by_its_statement(pipeline: Pipeline, text: str, cameo: str, trigger: str) -> None:
+    events = [e for e in _code(pipeline, text).events if e.cameo == cameo]
+    assert events and events[0].trigger.text == trigger, _coded(_code(pipeline, text))

@@ -149,11 +149,12 @@ _THREAT_BY_PREFIX = (
     ("19", "138"),
     ("20", "138"),
     ("14", "133"),
+    ("115", "130"),
 )
 
 
 def threat_code(code: str) -> str | None:
-    """The CAMEO 13x threat of a future conflict act (14, 16-20), else None."""
+    """The CAMEO 13x threat of a future conflict act (14, 16-20; a lawsuit: "will press charges"), else None."""
     return next((r for prefix, r in _THREAT_BY_PREFIX if code.startswith(prefix)), None)
 
 

@@ -311,7 +311,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     mod = modality(mod_tok)
     if mod == "future" and prospect(mod_tok) != "own":
         return []  # asked of the actor ("urged X to engage") or predicted of it ("is expected to meet")
-    code = appeal_recode(m.pattern.code, m.token)
+    code = told = appeal_recode(m.pattern.code, m.token)
     conditions = _unless(m.token) if mod == "future" and code[:2] in ULTIMATUM_ROOTS else []
     if conditions:  # "will withdraw its troops unless X ...": an ultimatum to X
         code, mod = "139", "asserted"
@@ -381,7 +381,19 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src)
         if tgt is not None or not m.pattern.need:
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
+    out = _at_statement(out, m.token) if code != told else out
     return mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
+
+
+def _at_statement(events: list[Event], tok: Token) -> list[Event]:
+    """Events that a statement makes of the act it tells (a threat, an intent, a promise, a refusal:
+    "Moscow announced Friday it will start loading fuel") have the statement's verb as their trigger:
+    they happen, and are dated, when it is said, not when the act would be."""
+    verb = _reporter(tok)
+    if verb is None:
+        return events
+    trig = Span(verb.idx, verb.idx + len(verb.text), verb.text)
+    return [replace(e, trigger=trig) for e in events]
 
 
 def _addressed(analysis: Analysis, tok: Token) -> SidePair | None:
