@@ -249,3 +249,14 @@ def test_statement_judges_ordered_or_needed_conduct(
 def test_stated_intent_is_triggered_by_its_statement(pipeline: Pipeline, text: str, cameo: str, trigger: str) -> None:
     events = [e for e in _code(pipeline, text).events if e.cameo == cameo]
     assert events and events[0].trigger.text == trigger, _coded(_code(pipeline, text))
+
+
+@pytest.mark.slow
+def test_side_inside_a_longer_name_mention_is_its_actor(pipeline: Pipeline) -> None:
+    # the side's phrase ("Andrew Holness") starts inside the actor's mention ("Dr the Rt. Hon. Andrew Holness")
+    text = (
+        "Jamaica’s Prime Minister and Chairman of the CARICOM Authority, Dr the Rt. Hon. Andrew Holness "
+        "has voiced his support for an annual Canada-Caribbean trade forum."
+    )
+    support = [e for e in _code(pipeline, text).events if e.cameo == "051"]
+    assert support and support[0].source is not None and support[0].source.country == "JAM"
