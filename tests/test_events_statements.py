@@ -260,3 +260,17 @@ def test_side_inside_a_longer_name_mention_is_its_actor(pipeline: Pipeline) -> N
     )
     support = [e for e in _code(pipeline, text).events if e.cameo == "051"]
     assert support and support[0].source is not None and support[0].source.country == "JAM"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a private person's fear about a situation is no event; a government's is
+        ("Nurses in Nairobi fear that the hospital will soon run out of oxygen.", False),
+        ("The Kenyan government fears that the drought will worsen.", True),
+    ],
+)
+def test_private_feeling_without_target_is_no_event(pipeline: Pipeline, text: str, kept: bool) -> None:
+    feelings = [e for e in _code(pipeline, text).events if e.cameo == "012"]
+    assert bool(feelings) == kept, _coded(_code(pipeline, text))

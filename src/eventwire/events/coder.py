@@ -32,7 +32,7 @@ from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_unt
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .senses import circumstances, object_kinds, sense_ok
 from .sides import make_side, same_side
-from .statements import Judged, addressee_side, judged_in, own_word
+from .statements import Judged, addressee_side, judged_in, own_word, private_feeling
 from .syntax import (
     ADVERBIAL_PREPS,
     REPORTING,
@@ -281,6 +281,7 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Patter
         ev = _judgement_event(j, sent)
         events.setdefault((who(ev.source), who(ev.target), ev.root), ev)
     kept = drop_consequences(drop_sourceless(drop_untargeted(list(events.values()))), sent)
+    kept = [e for e in kept if not private_feeling(e)]  # "health workers fear that ...": no event
     kept = [own_public(e, sent, analysis) for e in kept]  # "the governor called for calm": the public
     kept = [p for e in kept for p in pair_targets(e, sent, analysis)]  # "both countries": the two last named
     return sorted(kept, key=lambda e: (e.trigger.start, -e.confidence))

@@ -27,7 +27,7 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..model import Analysis, EventSide, Quote
+from ..model import Analysis, Event, EventSide, Quote
 from ..nlp import sentence_of
 from .actorhood import FIRST_PERSON, is_actor_head, judge, owners_of, speaker_side
 from .cameo import is_code
@@ -35,7 +35,7 @@ from .modality import modality
 from .sides import make_side, same_side
 from .syntax import REPORTING, subjects
 
-__all__ = ["Judged", "Judgement", "addressee_side", "judged_in", "judgements", "own_word"]
+__all__ = ["Judged", "Judgement", "addressee_side", "judged_in", "judgements", "own_word", "private_feeling"]
 
 Kind = Literal["conduct", "owned", "qualities", "phrases"]
 KINDS: tuple[Kind, ...] = ("conduct", "owned", "qualities", "phrases")
@@ -126,6 +126,21 @@ def judgements() -> dict[tuple[Kind, str], tuple[Judgement, ...]]:
             for word in _words(entry["lemma"]):
                 out.setdefault((kind, word), []).append(item)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _feelings() -> tuple[frozenset[str], frozenset[str]]:
+    """(codes of a stated feeling, sectors whose feelings are events without a target)."""
+    text = resources.files(__package__).joinpath("data/statements.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return frozenset(str(c) for c in data["feelings"]), frozenset(str(s) for s in data["public_sectors"])
+
+
+def private_feeling(ev: Event) -> bool:
+    """Whether the event is a feeling with no target stated by no public actor ("health workers fear
+    that ..."): no event."""
+    codes, public = _feelings()
+    return ev.cameo in codes and ev.target is None and (ev.source is None or ev.source.sector not in public)
 
 
 def _entries(tok: Token) -> tuple[Judgement, ...]:
