@@ -90,6 +90,10 @@ def test_statement_judges_another_actor(pipeline: Pipeline, text: str, cameo: st
         "“Chile tried to minimize casualties,” the Peruvian foreign minister said.",
         # the speaker's own side
         "“We have failed to honour the treaty,” the Peruvian foreign minister said.",
+        # the owner suffers the act; a hedged act; ignoring a person
+        "“Nabil's murder is unacceptable,” the Yemeni minister said.",
+        "“We must prepare for possible Turkish interference,” the Cypriot minister said.",
+        "“Our people have learned to ignore him,” the Bolivian foreign minister said.",
     ],
 )
 def test_statement_judges_no_one(pipeline: Pipeline, text: str) -> None:

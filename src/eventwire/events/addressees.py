@@ -43,6 +43,7 @@ class Addressees:
     attack_roots: frozenset[str]
     pair_nouns: frozenset[str]
     pair_words: frozenset[str]
+    factions: frozenset[str]
 
 
 def _strings(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -60,6 +61,7 @@ def addressees() -> Addressees:
         attack_roots=_strings(data, "attack_roots"),
         pair_nouns=_strings(data, "pair_nouns"),
         pair_words=_strings(data, "pair_words"),
+        factions=_strings(data, "factions"),
     )
 
 
@@ -97,7 +99,10 @@ def pair_targets(ev: Event, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     """The event once for each of the two countries a side "both countries" stands for: as its target,
     each is a target; as its source, each acts on the other (unchanged when the side names an actor or
     the article named no two countries before it)."""
+    table = addressees()
     src_pair = _pair_at(sent, ev.source) if ev.source is not None and ev.source.country is None else None
+    if src_pair is not None and src_pair.lemma_.lower() in table.factions:
+        src_pair = None  # "both sides" acting may be a state's own factions
     if src_pair is not None:
         countries = _last_countries(analysis, sent.doc, src_pair.idx, None)
         if len(countries) < 2:

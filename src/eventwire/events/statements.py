@@ -129,11 +129,18 @@ def judgements() -> dict[tuple[Kind, str], tuple[Judgement, ...]]:
 
 
 @cache
-def _feelings() -> tuple[frozenset[str], frozenset[str]]:
-    """(codes of a stated feeling, sectors whose feelings are events without a target)."""
+def _lists() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/statements.yaml`` (feelings, public_sectors, patient_nouns, hedges)."""
     text = resources.files(__package__).joinpath("data/statements.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
-    return frozenset(str(c) for c in data["feelings"]), frozenset(str(s) for s in data["public_sectors"])
+    keys = ("feelings", "public_sectors", "patient_nouns", "hedges")
+    return {k: frozenset(str(w) for w in data[k]) for k in keys}
+
+
+def _feelings() -> tuple[frozenset[str], frozenset[str]]:
+    """(codes of a stated feeling, sectors whose feelings are events without a target)."""
+    lists = _lists()
+    return lists["feelings"], lists["public_sectors"]
 
 
 def private_feeling(ev: Event) -> bool:
@@ -247,19 +254,29 @@ def _judged_tokens(tok: Token, entry: Judgement) -> tuple[list[Token], Token | N
     if entry.kind == "conduct":
         return _doers(tok), _clause_top(tok)
     if entry.kind == "owned":
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-            return [], None  # "no violation by X"
-        return owners_of(tok), None
+        return _agents_of(tok), None
     head = tok.head
     if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
-        return ([] if is_actor_head(head) else owners_of(head)), None  # "Israel's unlawful occupation"
+        return ([] if is_actor_head(head) else _agents_of(head)), None  # "Israel's unlawful occupation"
     if tok.dep_ == "acomp" and head.lemma_.lower() in COPULAS:
         subj = [c for c in head.children if c.dep_ == "nsubj"]
         named = [s for s in subj if is_actor_head(s) or s.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
-        return named or [o for s in subj for o in owners_of(s)], head  # "X is complicit", "X's conduct is unlawful"
+        return named or [o for s in subj for o in _agents_of(s)], head  # "X is complicit", "X's conduct is unlawful"
     if tok.dep_ == "advmod" and head.pos_ == "VERB":
         return _doers(head), _clause_top(head)  # "X acted illegally"
     return [], None
+
+
+def _agents_of(noun: Token) -> list[Token]:
+    """Who does the act a noun names: its owner ("Iran's violation", "violations by X"); none when the
+    act is hedged or denied ("possible Turkish interference", "no violation") or its owner suffers it
+    ("Nabil's murder")."""
+    lists = _lists()
+    if noun.lemma_.lower() in lists["patient_nouns"]:
+        return []
+    if any(c.lower_ in lists["hedges"] or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children):
+        return []
+    return owners_of(noun)
 
 
 def _doers(verb: Token) -> list[Token]:
