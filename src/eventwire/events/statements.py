@@ -18,6 +18,7 @@ judges only:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Event, EventSide, Quote
-from ..nlp import sentence_of
+from ..nlp import scan_words, sentence_of
 from .actorhood import FIRST_PERSON, is_actor_head, judge, owners_of, speaker_side
 from .cameo import is_code
 from .modality import modality
@@ -56,6 +57,8 @@ NON_SPEAKERS = frozenset({"this", "that", "it", "which", "what"})
 INCLUDING = frozenset({"including", "like"})
 #: modalities in which a statement asserts what it says
 ASSERTED = frozenset({"asserted", "reported"})
+#: where a doc caches the positions of its judging words
+_CUES_KEY = "eventwire.statement_cues"
 #: how far up its clause chain a judging word looks for a nested speaker
 MAX_UP = 8
 #: second-person pronouns: inside a quotation they are its addressee, when the quotation names one
@@ -159,19 +162,36 @@ def _entries(tok: Token) -> tuple[Judgement, ...]:
     return tuple(found)
 
 
+@cache
+def _cue_words() -> frozenset[str]:
+    return frozenset(word for _kind, word in judgements())
+
+
+def _cue_positions(doc: Doc, start: int, end: int) -> list[int]:
+    """The tokens in [start, end) whose lemma or form is a judging word, from a scan of the doc made once
+    (``nlp.scan_words``: no ``Token`` per word)."""
+    found: list[int] | None = doc.user_data.get(_CUES_KEY)
+    if found is None:
+        words = _cue_words()
+        found = [i for i, _ in scan_words(doc, lambda lemma, lower, _alpha: lemma.lower() in words or lower in words)]
+        doc.user_data[_CUES_KEY] = found
+    lo = bisect_left(found, start)
+    return found[lo : bisect_left(found, end, lo)]
+
+
 def judged_in(sent: SpacySpan, analysis: Analysis) -> list[Judged]:
     """The judgements the statements quoted in the sentence make of other actors, and the acts its fixed
     phrases state."""
+    doc = sent.doc
+    cues = [(doc[i], entries) for i in _cue_positions(doc, sent.start, sent.end) if (entries := _entries(doc[i]))]
+    if not cues:
+        return []  # nearly every sentence: no judging word at all
     start, end = sent.start_char, sent.end_char
     quotes = [q for q in analysis.quotes if q.span.start < end and q.span.end > start and q.speaker.start is not None]
     out: list[Judged] = []
-    for tok in sent:
-        entries = _entries(tok)
-        if not entries:
-            continue
-        phrases = [e for e in entries if e.kind == "phrases"]
-        out += [j for e in phrases if (j := _phrase(tok, e, analysis)) is not None]
-        quote = _quote_of(quotes, tok.idx) if len(phrases) < len(entries) else None
+    for tok, entries in cues:
+        out += [j for e in entries if e.kind == "phrases" and (j := _phrase(tok, e, analysis)) is not None]
+        quote = _quote_of(quotes, tok.idx)
         if quote is None:
             continue
         for entry in entries:
