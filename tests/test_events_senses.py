@@ -191,7 +191,7 @@ def test_the_parse_picks_the_sense(pipeline: Pipeline, text: str, absent: set[st
         ("Lebanon reaffirmed its unwavering partnership with France.", "051"),
         ("The Azerbaijani government said it reserves the right to respond to any provocation.", "138"),
         ("Kenya pledged to punish Somalia for the raid.", "130"),
-        ("The Bolivian government will press charges against the Chilean company.", "115"),
+        ("The Bolivian government pressed charges against the Chilean company.", "115"),
         ("The Israeli army called up thousands of reservists.", "154"),
         ("The Nigerian air force is set to get ten fighter jets from Pakistan.", "0332"),
         ("The Danish defence ministry is reviewing its Arctic defence posture.", "014"),

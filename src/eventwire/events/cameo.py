@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["CameoCode", "cameo_code", "cameo_table", "intent_code", "is_code", "refusal_code", "threat_code"]
+__all__ = [
+    "CameoCode",
+    "cameo_code",
+    "cameo_table",
+    "intent_code",
+    "is_code",
+    "promise_code",
+    "refusal_code",
+    "threat_code",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +149,29 @@ _THREAT_BY_PREFIX = (
     ("19", "138"),
     ("20", "138"),
     ("14", "133"),
+    ("115", "130"),
 )
 
 
 def threat_code(code: str) -> str | None:
-    """The CAMEO 13x threat of a future conflict act (14, 16-20), else None."""
+    """The CAMEO 13x threat of a future conflict act (14, 16-20; a lawsuit: "will press charges"), else None."""
     return next((r for prefix, r in _THREAT_BY_PREFIX if code.startswith(prefix)), None)
+
+
+#: A conflict act its actor says it will not do ("will not declare martial law again", "will not attack")
+#: -> the promise to yield it makes (CAMEO 035x).
+_PROMISE_BY_PREFIX = (
+    ("163", "0354"),
+    ("16", "035"),
+    ("17", "0351"),
+    ("14", "0352"),
+    ("15", "0356"),
+    ("18", "0356"),
+    ("19", "0356"),
+    ("20", "0356"),
+)
+
+
+def promise_code(code: str) -> str | None:
+    """The CAMEO 035x promise not to do a conflict act (14-20) its actor says it will not do, else None."""
+    return next((r for prefix, r in _PROMISE_BY_PREFIX if code.startswith(prefix)), None)

@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Analysis, Event, EventSide, Modality, Span
 from ..nlp import ParseTable, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
 from .actorhood import is_means, judge, speaker_side
+from .addressees import aim_responses, own_public, pair_targets
 from .arguments import (
     LIGHT_VERBS,
     Match,
@@ -23,7 +24,7 @@ from .arguments import (
     understood,
 )
 from .background import described, origin
-from .cameo import cameo_code, intent_code, refusal_code, threat_code
+from .cameo import cameo_code, intent_code, promise_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality, prospect, refusal_negation
@@ -31,6 +32,7 @@ from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_unt
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .senses import circumstances, object_kinds, sense_ok
 from .sides import make_side, same_side
+from .statements import Judged, addressee_side, judged_in, own_word, private_feeling
 from .syntax import (
     ADVERBIAL_PREPS,
     REPORTING,
@@ -102,7 +104,7 @@ class EventCoder:
                 continue
             for ev in _code_sentence(sent, analysis, cands):
                 events.append(replace(ev, id=f"E{len(events) + 1}"))
-        return analysis.with_(events=tuple(events))
+        return analysis.with_(events=tuple(aim_responses(doc, events)))
 
 
 def _is_boilerplate(sent: SpacySpan) -> bool:
@@ -276,7 +278,14 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Patter
             key = (who(ev.source), who(ev.target), ev.root)
             if key not in events or events[key].confidence < ev.confidence:
                 events[key] = ev
+    judged = sorted(judged_in(sent, analysis), key=lambda j: (-int(j.judgement.code[:3]), j.token.i))
+    for j in judged:  # "“X has failed to ...,” she said": she criticises X (an accusation before a criticism)
+        ev = _judgement_event(j, sent)
+        events.setdefault((who(ev.source), who(ev.target), ev.root), ev)
     kept = drop_consequences(drop_sourceless(drop_untargeted(list(events.values()))), sent)
+    kept = [e for e in kept if not private_feeling(e)]  # "health workers fear that ...": no event
+    kept = [own_public(e, sent, analysis) for e in kept]  # "the governor called for calm": the public
+    kept = [p for e in kept for p in pair_targets(e, sent, analysis)]  # "both countries": the two last named
     return sorted(kept, key=lambda e: (e.trigger.start, -e.confidence))
 
 
@@ -288,6 +297,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     if caused is not None:
         srcs, tgts = caused
     voiced = frozenset(t.i for t in (*srcs, *tgts) if speaker_side(analysis, t) is not None)
+    voiced |= frozenset(t.i for t in tgts if addressee_side(analysis, t) is not None)  # "we look to you"
     srcs = [t for t in clean(srcs, voiced) if t.lemma_.lower() not in non_agents()]
     tgts = clean(tgts, voiced)
     if passive and m.pattern.code[:2] in VIOLENT_ROOTS:  # "fired at it from Gaza": a launch site, no agent
@@ -304,7 +314,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     mod = modality(mod_tok)
     if mod == "future" and prospect(mod_tok) != "own":
         return []  # asked of the actor ("urged X to engage") or predicted of it ("is expected to meet")
-    code = appeal_recode(m.pattern.code, m.token)
+    code = told = appeal_recode(m.pattern.code, m.token)
     conditions = _unless(m.token) if mod == "future" and code[:2] in ULTIMATUM_ROOTS else []
     if conditions:  # "will withdraw its troops unless X ...": an ultimatum to X
         code, mod = "139", "asserted"
@@ -315,6 +325,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         code = intent_code(code) or code
     elif mod == "negated" and refusal_code(code) and refusal_negation(mod_tok):
         code, mod = refusal_code(code) or code, "asserted"  # "would not provide support" is a refusal
+    elif mod == "negated" and promise_code(code) and refusal_negation(mod_tok) and own_word(m.token, srcs, analysis):
+        code, mod = promise_code(code) or code, "asserted"  # "said he would not declare martial law": a promise
     elif code[:2] == "03" and _negated_complement(m.token):
         code = refusal_code(code) or code  # "vowed not to return the land" is a refusal
     if mod == "hypothetical":
@@ -331,7 +343,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         src_sides = [(t, side) for t, side in src_sides if side is not None and (side.country or side.actor)]
     src_sides = [p for pair in src_sides for p in split_countries(pair, analysis)] or [(None, None)]
     exclude = {t.i for s in srcs for t in s.subtree}
-    syn_tgts = [target_side(analysis, t) for t in tgts]
+    syn_tgts = [_addressed(analysis, t) or target_side(analysis, t) for t in tgts]
     if not passive:  # a passive's subject is its target, whatever it names
         content = code[:2] < PATIENT_ROOT  # "eased the curfew in Amman": Amman
         syn_tgts = actor_targets(m.token, syn_tgts, analysis, exclude, src_sides[0][1], instruments(m.pattern), content)
@@ -374,7 +386,25 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         tgt = _other_target([t for _, (t, _s) in pairs if t is not None], analysis, src, clauses=verbal)
         if tgt is not None or (verbal and not m.pattern.need):
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
+    out = _at_statement(out, m.token) if code != told else out
     return mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
+
+
+def _at_statement(events: list[Event], tok: Token) -> list[Event]:
+    """Events that a statement makes of the act it tells (a threat, an intent, a promise, a refusal:
+    "Moscow announced Friday it will start loading fuel") have the statement's verb as their trigger:
+    they happen, and are dated, when it is said, not when the act would be."""
+    verb = _reporter(tok)
+    if verb is None:
+        return events
+    trig = Span(verb.idx, verb.idx + len(verb.text), verb.text)
+    return [replace(e, trigger=trig) for e in events]
+
+
+def _addressed(analysis: Analysis, tok: Token) -> SidePair | None:
+    """A target "you" as the addressee a quotation names ("“Congresswoman Waters, we look to you”")."""
+    side = addressee_side(analysis, tok)
+    return (tok, side) if side is not None else None
 
 
 def _inside(s_tok: Token | None, t_tok: Token | None) -> bool:
@@ -551,6 +581,14 @@ def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) ->
         trig_m = Match(verb, m.pattern, m.depth)
         out.append(_event(trig_m, sent, code, speaker, tgt, "asserted", "reported_conflict", conf))
     return out
+
+
+def _judgement_event(j: Judged, sent: SpacySpan) -> Event:
+    """The event of a statement's judgement of an actor (see ``statements``): the speaker's act."""
+    code = j.judgement.code
+    pattern = Pattern(id=f"judge_{j.judgement.id}", lemma=j.token.lemma_.lower(), pos="v", code=code)
+    conf = confidence(evidence(j.token.dep_, j.token.idx, j.source, j.target, 1, False, code), "asserted")
+    return _event(Match(j.token, pattern, 0), sent, code, j.source, j.target, "asserted", pattern.id, conf)
 
 
 def _confidence(m: Match, code: str, src: EventSide | None, tgt: EventSide | None, mod: Modality) -> float:

@@ -195,8 +195,13 @@ def _actor_in(analysis: Analysis, head: Token, start: int, end: int) -> Actor | 
     """The actor of the phrase [start, end): a mention covering the head, else the longest mention
     inside it, else a mention that starts inside it and runs on ("scores of Sierra Leonean and
     Liberian refugees", where the phrase stops at the coordination)."""
+    index = mention_index(head.doc, analysis)
+    if head.ent_type_ == "PERSON":  # "Keith Mitchell" of the mention "Dr the Rt. Hon. Keith Mitchell"
+        covering = index.covering(head.idx)
+        if covering:
+            return covering[0].actor
     best: tuple[int, Actor] | None = None
-    for _, _, mention, actor in mention_index(head.doc, analysis).starting_in(start, end):  # in actor order
+    for _, _, mention, actor in index.starting_in(start, end):  # in actor order
         if mention.start <= head.idx < mention.end:
             score = 1000
         else:
