@@ -25,6 +25,7 @@ from .arguments import (
 from .background import described, origin
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
+from .genericity import felt, non_episodic
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality, prospect, refusal_negation
 from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, mirrors_second, who
@@ -294,6 +295,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         return []  # not understood: no actor to code
     if described(m.token):
         return []  # "the group that has seized Mosul": background
+    if non_episodic(m.token, m.pattern.code[:2]) is not None:
+        return []  # a habit, a kind, a finding, a role, a capacity, a state or a comparison
     if not srcs and m.token.dep_ != "ROOT" and m.pattern.code[:2] not in VIOLENT_ROOTS:
         return []  # an agentless act in a subordinate clause ("a member jailed a year ago") is background
     if m.pattern.need == "target" and not tgts:
@@ -328,6 +331,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     if any(side is not None and side.country for _, side in src_sides):  # "the group al-Shabab": one source
         src_sides = [(t, side) for t, side in src_sides if side is not None and (side.country or side.actor)]
     src_sides = [p for pair in src_sides for p in split_countries(pair)] or [(None, None)]
+    if felt(m.token, (side.sector for _, side in src_sides if side is not None)):
+        return []  # "activists fear that ...": a feeling, not a statement
     exclude = {t.i for s in srcs for t in s.subtree}
     syn_tgts = [target_side(analysis, t) for t in tgts]
     if not passive:  # a passive's subject is its target, whatever it names
