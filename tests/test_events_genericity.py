@@ -48,6 +48,8 @@ def test_word_lists_load() -> None:
         ),
         ("The chief has a tendency to attack his critics.", "attack", "19", "capacity"),
         ("Moscow used its veto power to block the measure.", "block", "16", None),
+        ("The only way for the chief to keep his post is to resign.", "resign", "08", "capacity"),
+        ("The aim of the raid is to expel the rebels from the town.", "expel", "17", "capacity"),
         ("Nobody knows who is alive, injured or missing.", "injured", "19", "state"),
         ("The raid was reminiscent of the day when troops stormed the square.", "stormed", "19", "comparison"),
         ("Troops stormed the square when the crowd refused to leave.", "stormed", "19", None),

@@ -111,6 +111,8 @@ def test_telling_of_an_attack_accuses(pipeline: Pipeline, text: str, accuser: st
         ("The talks could resume soon after the envoys met in Oslo.", "met", "asserted"),
         ("Kampala dismissed the claim that its army shelled the village.", "shelled", "hypothetical"),
         ("Kampala said that its army shelled the village.", "shelled", "reported"),
+        ("We would urge both sides to show restraint.", "urge", "asserted"),  # done in saying it
+        ("He would urge restraint if he were asked.", "urge", "hypothetical"),
     ],
 )
 def test_modality_of_negative_subjects_abilities_times_and_claims(

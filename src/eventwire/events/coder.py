@@ -28,7 +28,15 @@ from .confidence import confidence, evidence
 from .genericity import felt, non_episodic
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality, prospect, refusal_negation
-from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, mirrors_second, who
+from .pruning import (
+    VIOLENT_ROOTS,
+    drop_consequences,
+    drop_partnerless,
+    drop_sourceless,
+    drop_untargeted,
+    mirrors_second,
+    who,
+)
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .senses import circumstances, object_kinds, sense_ok
 from .sides import make_side, same_side
@@ -275,7 +283,7 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Patter
             key = (who(ev.source), who(ev.target), ev.root)
             if key not in events or events[key].confidence < ev.confidence:
                 events[key] = ev
-    kept = drop_consequences(drop_sourceless(drop_untargeted(list(events.values()))), sent)
+    kept = drop_consequences(drop_sourceless(drop_partnerless(drop_untargeted(list(events.values())), sent)), sent)
     return sorted(kept, key=lambda e: (e.trigger.start, -e.confidence))
 
 

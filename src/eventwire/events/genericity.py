@@ -1,8 +1,9 @@
 """Clauses that tell no single happening: a habit ("he usually criticizes them", "every Friday"), a kind
 ("opposes all forms of terrorism"), a finding or a norm ("Studies have found that police kill ..."), a
-role ("the agency that helps refugees"), a capacity, duty or purpose ("its obligations to allow aid"), a state ("who is alive, injured or dead") or a comparison
-("harkening back to an era when police attacked ..."). An act coded from such a clause is no event. The
-words are in ``data/genericity.yaml``.
+role ("the agency that helps refugees"), a capacity, duty or purpose ("its obligations to allow aid"), a
+state ("who is alive, injured or dead") or a comparison ("harkening back to an era when police
+attacked ..."). An act coded from such a clause is no event; nor is the fear of people who speak for no
+state or body (``felt``). The words are in ``data/genericity.yaml``.
 """
 
 from __future__ import annotations
@@ -298,11 +299,14 @@ def _bare(noun: Token) -> bool:
 
 def _capacity(tok: Token, words: GenericWords) -> bool:
     """Whether the trigger is (or lies in) the infinitive of a noun of capacity, duty or purpose
-    ("obligations to allow X to provide aid", "a tendency to lash out", "a forum to discuss X"); the
-    parser often hangs such an infinitive on the verb, so the noun right before its "to" counts too."""
+    ("obligations to allow X to provide aid", "a tendency to lash out", "a forum to discuss X", "the
+    only way is to resign"); the parser often hangs such an infinitive on the verb, so the noun right
+    before its "to" counts too."""
     cur = tok
     for _ in range(MAX_UP):
         to = next((c for c in cur.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is not None and cur.dep_ == "xcomp" and cur.head.lemma_ == "be":  # "the aim is to expel X"
+            return any(c.dep_ == "nsubj" and _potential(c, words) for c in cur.head.children)
         if to is not None:
             noun = cur.head if cur.dep_ == "acl" else cur.doc[to.i - 1] if to.i > 0 else None
             if noun is not None and noun.pos_ in ("NOUN", "PROPN") and _potential(noun, words):

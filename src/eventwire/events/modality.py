@@ -67,12 +67,15 @@ QUESTION_AUX = frozenset(
 )
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"})
 MAX_UP = 5
+#: auxiliaries of a polite conditional ("I would call for calm")
+HEDGES = frozenset({"would", "'d"})
 #: subjects that say no one did the act
 NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "no-one"})
 #: adjectives of ability whose infinitive an act is ("unable to meet", "not able to meet")
 ABILITY = frozenset({"able", "unable"})
-#: auxiliaries of a mere possibility ("could come"; a reported "would" is the future of a statement)
-POSSIBILITY_AUX = frozenset({"could", "might", "may"})
+#: auxiliaries of a possibility or an obligation ("could come", "must agree before X"; a reported
+#: "would" is the future of a statement)
+POSSIBILITY_AUX = frozenset({"could", "might", "may", "must", "should"})
 #: conjunctions of a clause that times an act by another ("when", "once"): in the present under a
 #: possibility ("could come this month, when X hopes to ...") it is a possibility too
 TIME_MARKS = frozenset({"when", "whenever", "once", "until", "before", "after", "as", "while"})
@@ -88,11 +91,23 @@ def _own(tok: Token) -> Modality | None:
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
         return "hypothetical"
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX and _hedged_performative(tok, aux):
+        return None  # "I would call for calm": the call is made in saying so
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical"
     if aux & FUTURE_AUX or ("going" in {c.lower_ for c in kids} and "to" in aux):
         return "future"
     return None
+
+
+def _hedged_performative(tok: Token, aux: set[str]) -> bool:
+    """A speech act the speaker performs in a polite conditional ("I would call for calm", "we'd urge
+    both sides to ..."): the act is done by saying it."""
+    return (
+        bool(aux & HEDGES)
+        and tok.lemma_.lower() in _lists()["performatives"]
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
+    )
 
 
 def _negative_subject(tok: Token) -> bool:
