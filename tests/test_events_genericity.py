@@ -92,3 +92,18 @@ def test_the_act_beside_a_generic_clause_stays(pipeline: Pipeline) -> None:
     text = "Uganda expelled two officials of the agency that feeds refugees in the north."
     events = pipeline.code_text(text, id="t").events
     assert [e.source.text for e in events if e.source is not None] == ["Uganda"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # the clause says who the speaker is: background
+        ("“The talks failed,” said Ana Ruiz, a lawyer who assisted the Chilean navy in the dispute.", False),
+        # the same act told of a party, not of the speaker
+        ("Ana Ruiz, a Peruvian lawyer, assisted the Chilean navy in the dispute.", True),
+    ],
+)
+def test_a_clause_that_introduces_the_speaker_is_background(pipeline: Pipeline, text: str, coded: bool) -> None:
+    events = pipeline.code_text(text, id="t").events
+    assert any(e.trigger.text == "assisted" for e in events) is coded
