@@ -100,6 +100,7 @@ def test_an_article_telling_one_attack_three_times_gives_one_event(pipeline: Pip
 
 
 OTHERS = EventSide(None, "38 others", 70, 79, None, None, None)
+MOSQUE = EventSide("A9", "the river mosque", 80, 96, None, "REL", "REL")
 
 
 @pytest.mark.parametrize(
@@ -107,6 +108,8 @@ OTHERS = EventSide(None, "38 others", 70, 79, None, None, None)
     [
         (_event("190", KEN, TZA, 0), _event("190", KEN, OTHERS, 100), True),  # the victims name no party
         (_event("190", KEN, TZA, 0), _event("190", KEN, None, 100), True),
+        (_event("190", KEN, TZA, 0), _event("190", KEN, MOSQUE, 100), True),  # a victim of no known state
+        (_event("190", KEN, TZA, 0), _event("190", KEN, KEN_ARMY, 100), False),  # another state's victims
         (_event("190", KEN, OTHERS, 0), _event("190", TZA, OTHERS, 100), False),  # another attacker
         (_event("111", KEN, TZA, 0), _event("111", KEN, OTHERS, 100), False),  # only force is merged so
     ],

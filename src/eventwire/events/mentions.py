@@ -5,8 +5,8 @@ with the number of tellings and the triggers of the others.
 Two tellings are one happening when their sources are the same party, their targets too, their acts
 are of one kind (the same CAMEO root; all force, 18-20, is one
 kind), their modality agrees (asserted and reported are one) and their dates can be the same day. A telling
-of force whose victims name no party ("killing eight people and injuring 38 others") is the attack the
-same source made that day on a named party.
+of force whose victims are of no known state ("killing eight people and injuring 38 others", "a strike
+on the X mosque") is the attack the same source made that day on a named state.
 
 A headline (a paragraph of its own with no closing punctuation, as in a live blog) tells in short what
 the paragraphs under it tell: its act is the one below of the same kind by the same state, whatever
@@ -97,8 +97,9 @@ def _days_fit(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
 
 
 def _vague(side: EventSide | None) -> bool:
-    """A side that names no party: no actor and no country ("38 others", "civilian populations")."""
-    return side is None or (side.actor is None and side.country is None)
+    """A victim of no known state ("38 others", "civilian populations", "the Subhan mosque"): the same
+    attack may name its state elsewhere."""
+    return side is None or side.country is None
 
 
 def same_happening(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
