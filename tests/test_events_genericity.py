@@ -107,3 +107,17 @@ def test_the_act_beside_a_generic_clause_stays(pipeline: Pipeline) -> None:
 def test_a_clause_that_introduces_the_speaker_is_background(pipeline: Pipeline, text: str, coded: bool) -> None:
     events = pipeline.code_text(text, id="t").events
     assert any(e.trigger.text == "assisted" for e in events) is coded
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("The senator favored free markets and open borders.", False),  # a stance on kinds, toward no one
+        ("The senator praised the Mexican government.", True),
+        ("The senator criticized the raid on the Mexican port.", True),  # a particular act
+    ],
+)
+def test_a_stance_on_a_kind_is_no_event(pipeline: Pipeline, text: str, coded: bool) -> None:
+    events = pipeline.code_text(text, id="t").events
+    assert any(e.root in ("05", "11") for e in events) is coded

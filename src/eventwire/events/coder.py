@@ -25,7 +25,7 @@ from .arguments import (
 from .background import described, origin
 from .cameo import cameo_code, intent_code, refusal_code, threat_code
 from .confidence import confidence, evidence
-from .genericity import felt, non_episodic
+from .genericity import felt, kind_object, non_episodic
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality, prospect, refusal_negation
 from .pruning import (
@@ -94,6 +94,9 @@ PLACE_ROOTS = frozenset({"03", "06", "07", "08", "14", "15", "16", "17", "18", "
 AGENTLESS_ROOTS = frozenset({"17", "18", "19", "20"})
 #: sectors of speakers who tell of an attack as witnesses, not as parties accusing the attacker
 WITNESS_SECTORS = frozenset({"CVL", "HLH", "MED", "COP", "EDU", "BUS", "REF", "LAB"})
+#: codes of a stance for or against whose object is what it is taken on (praise, endorse, disapprove,
+#: criticize); "filed complaints", "rallied support" name the means instead
+STANCE_CODES = frozenset({"050", "051", "110", "111"})
 #: sectors of an object that carries out its own side's order
 AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
@@ -356,6 +359,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]
     if m.pattern.need == "target" and not tgt_sides:
         return []  # its target names no actor
+    if not tgt_sides and code in STANCE_CODES and kind_object(m.token):
+        return []  # "favored free markets", "condemns terrorism": a stance on a kind, toward no party
     tgt_sides = tgt_sides or [(None, None)]
     pairs = list(product(src_sides, tgt_sides))
     if m.pattern.symmetric:

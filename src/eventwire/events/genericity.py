@@ -16,7 +16,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-__all__ = ["GenericWords", "felt", "generic_words", "non_episodic"]
+__all__ = ["GenericWords", "felt", "generic_words", "kind_object", "non_episodic"]
 
 #: how far up the parse a frame or a comparison is looked for
 MAX_UP = 8
@@ -284,6 +284,14 @@ def _of_kind(tok: Token, words: GenericWords) -> bool:
     if not any(_all_kinds(p, words) for prep in preps for p in prep.children if p.dep_ == "pobj"):
         return False
     return bool(objs) and all(_bare(o) for o in objs)
+
+
+def kind_object(tok: Token) -> bool:
+    """Whether every direct object of the trigger is a kind, a bare common noun ("favored free markets
+    and global trade", "condemns terrorism"), not a party or a particular act ("the attack")."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+    return bool(objs) and all(_bare(o) and not o.ent_type_ for o in objs)
 
 
 def _all_kinds(noun: Token, words: GenericWords) -> bool:
