@@ -76,15 +76,17 @@ def test_no_event_is_coded(pipeline: Pipeline, text: str, absent: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("text", "source"),
+    ("text", "word", "source"),
     [
-        ("Officials in Lima fear that the truce will collapse.", "Officials in Lima"),  # a statement
-        ("Farmers in the valley fear that the truce will collapse.", None),  # a feeling
+        ("Officials in Lima fear that the truce will collapse.", "fear", "Officials in Lima"),  # a statement
+        ("Farmers in the valley fear that the truce will collapse.", "fear", None),  # a feeling
+        ("The United Nations is deeply concerned about the clashes in Chad.", "concerned", "The United Nations"),
+        ("The mayor apologized to the residents who were alarmed by the blast.", "alarmed", None),
     ],
 )
-def test_fears_of_officials_are_statements(pipeline: Pipeline, text: str, source: str | None) -> None:
-    events = [e for e in pipeline.code_text(text, id="t").events if e.trigger.text == "fear"]
-    assert [e.source.text if e.source else None for e in events] == ([source] if source else [])
+def test_fears_of_officials_are_statements(pipeline: Pipeline, text: str, word: str, source: str | None) -> None:
+    events = [e for e in pipeline.code_text(text, id="t").events if e.trigger.text == word]
+    assert {e.source.text if e.source else None for e in events} == ({source} if source else set())
 
 
 @pytest.mark.slow

@@ -103,10 +103,12 @@ def non_episodic(tok: Token, root: str = "") -> str | None:
 
 def felt(tok: Token, sectors: Iterable[str | None]) -> bool:
     """Whether the trigger is a state of mind of people who speak for no state or body ("activists fear
-    that ...", "he worries that ..."): a feeling, not a statement; officials' fears are statements
-    ("officials in Kabul fear the truce will collapse"). ``sectors``: the sources' sectors."""
+    that ...", "he worries that ...", "citizens who were alarmed"): a feeling, not a statement;
+    officials' fears are statements ("officials in Kabul fear the truce will collapse"). ``sectors``: the
+    sources' sectors."""
     words = generic_words()
-    return tok.lemma_.lower() in words.mental_states and not any(s in words.official_sectors for s in sectors)
+    feeling = tok.lemma_.lower() in words.mental_states or tok.lower_ in words.mental_states
+    return feeling and not any(s in words.official_sectors for s in sectors)
 
 
 def _compared(tok: Token, words: GenericWords) -> bool:
