@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from eventwire.events.mentions import merge_mentions, same_happening
+from eventwire.events.mentions import Sections, merge_mentions, same_happening
 from eventwire.model import Actor, Event, EventSide, ResolvedDate, Span
 from eventwire.pipeline import Pipeline
 
@@ -97,3 +97,46 @@ def test_an_article_telling_one_attack_three_times_gives_one_event(pipeline: Pip
     events = pipeline.code_text(text, id="t", published=dt.date(2024, 3, 12)).events
     attacks = [e for e in events if e.root in ("18", "19", "20") and e.source and e.source.country == "KEN"]
     assert len(attacks) == 1 and attacks[0].mentions >= 2
+
+
+OTHERS = EventSide(None, "38 others", 70, 79, None, None, None)
+MOSQUE = EventSide("A9", "the river mosque", 80, 96, None, "REL", "REL")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (_event("190", KEN, TZA, 0), _event("190", KEN, OTHERS, 100), True),  # the victims name no party
+        (_event("190", KEN, TZA, 0), _event("190", KEN, None, 100), True),
+        (_event("190", KEN, TZA, 0), _event("190", KEN, MOSQUE, 100), True),  # a victim of no known state
+        (_event("190", KEN, TZA, 0), _event("190", KEN, KEN_ARMY, 100), False),  # another state's victims
+        (_event("190", KEN, OTHERS, 0), _event("190", TZA, OTHERS, 100), False),  # another attacker
+        (_event("111", KEN, TZA, 0), _event("111", KEN, OTHERS, 100), False),  # only force is merged so
+    ],
+)
+def test_an_attack_on_unnamed_victims_is_the_attack_on_the_named_party(a: Event, b: Event, same: bool) -> None:
+    assert same_happening(a, b, ACTORS) is same
+
+
+HEADED = (
+    "Kenya shells Somali posts\n\n"  # a headline: 0-25
+    "Kenyan troops will shell the posts again on Monday, officials said.\n\n"  # 27-94
+    "Tanzania condemns the shelling\n\n"  # 96-126
+    "Kenya shelled other posts on Friday.\n"  # 128-
+)
+
+
+def test_sections_find_headlines() -> None:
+    where = Sections(HEADED)
+    assert where.headline(3) and not where.headline(40) and where.headline(100) and not where.headline(130)
+    assert where.section(3) == where.section(40) != where.section(130)
+
+
+def test_a_headline_is_the_act_told_below_it() -> None:
+    head = _event("195", KEN, TZA, 6)
+    body = _event("195", KEN_ARMY, None, 40, modality="future")
+    later = _event("195", KEN, TZA, 135, day=dt.date(2024, 3, 5))
+    events = (head, body, later)
+    merged = merge_mentions(events, tuple(ACTORS.values()), Sections(HEADED))
+    assert [e.mentions for e in merged] == [2, 1]
+    assert len(merge_mentions(events, tuple(ACTORS.values()))) == 3  # without the headlines: three acts

@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from eventwire.events.modality import prospect, refusal_negation
+from eventwire.events.modality import modality, prospect, refusal_negation
 from eventwire.model import Event
 from eventwire.pipeline import Pipeline
 
@@ -95,3 +95,42 @@ def test_negation_and_refusal(pipeline: Pipeline, text: str, root: str, modality
 def test_telling_of_an_attack_accuses(pipeline: Pipeline, text: str, accuser: str | None) -> None:
     accusations = [e for e in _events(pipeline, text) if e.cameo == "112"]
     assert [e.source.country if e.source else None for e in accusations] == ([accuser] if accuser else [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("No Kenyan troops have crossed the border.", "crossed", "negated"),
+        ("Nobody attacked the convoy.", "attacked", "negated"),
+        ("Ghana no longer supports the pact.", "supports", "negated"),
+        ("The monitors have not been able to visit the camp.", "visit", "negated"),
+        ("The monitors were unable to visit the camp.", "visit", "negated"),
+        ("The monitors were able to visit the camp.", "visit", "asserted"),
+        ("The vote could come next week, when the council meets the envoys.", "meets", "hypothetical"),
+        ("The talks could resume soon after the envoys met in Oslo.", "met", "asserted"),
+        ("Kampala dismissed the claim that its army shelled the village.", "shelled", "hypothetical"),
+        ("Kampala said that its army shelled the village.", "shelled", "reported"),
+        ("We would urge both sides to show restraint.", "urge", "asserted"),  # done in saying it
+        ("He would urge restraint if he were asked.", "urge", "hypothetical"),
+    ],
+)
+def test_modality_of_negative_subjects_abilities_times_and_claims(
+    nlp: Language, text: str, word: str, expected: str
+) -> None:
+    assert modality(_token(nlp, text, word)) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "whose"),
+    [
+        ("Analysts say Chad will send troops to the border.", "send", "prediction"),
+        ("A number of observers believe Chad will send troops to the border.", "send", "prediction"),
+        ("Chad says it will send troops to the border.", "send", "own"),
+        ("The envoy said the courts need to free the detainees.", "free", "request"),
+        ("We need to free the detainees, the minister said.", "free", "own"),
+    ],
+)
+def test_prospect_of_commentators_and_obligations(nlp: Language, text: str, word: str, whose: str) -> None:
+    assert prospect(_token(nlp, text, word)) == whose

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .syntax import REPORTING
+
 __all__ = ["described", "origin"]
 
 
@@ -16,9 +18,21 @@ def origin(tok: Token) -> bool:
 
 def described(tok: Token) -> bool:
     """Whether the trigger is a restrictive relative clause in the perfect, which identifies its
-    antecedent ("the militant group that has seized parts of Iraq"): background, not the reported act;
-    a clause set off by a comma ("Sharon, who has vowed ...") adds news and stays."""
+    antecedent ("the militant group that has seized parts of Iraq"), or a relative clause that says
+    who a speaker is ("said X, a representative who assisted the UN in an inquiry"): background, not
+    the reported act; a clause set off by a comma ("Sharon, who has vowed ...") adds news and stays."""
+    if tok.dep_ == "relcl" and _introduces_speaker(tok.head):
+        return True
     if tok.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         return False
     left = tok.left_edge.i
     return left == 0 or tok.doc[left - 1].text != ","
+
+
+def _introduces_speaker(noun: Token) -> bool:
+    """Whether a noun is the apposition that introduces the speaker of a reporting verb ("said Roberto
+    Borrero, a council representative ...")."""
+    if noun.dep_ != "appos":
+        return False
+    speaker = noun.head
+    return speaker.dep_ == "nsubj" and speaker.head.lemma_.lower() in REPORTING

@@ -26,9 +26,18 @@ from .arguments import (
 from .background import described, origin
 from .cameo import cameo_code, intent_code, promise_code, refusal_code, threat_code
 from .confidence import confidence, evidence
+from .genericity import felt, kind_object, non_episodic
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality, prospect, refusal_negation
-from .pruning import VIOLENT_ROOTS, drop_consequences, drop_sourceless, drop_untargeted, mirrors_second, who
+from .pruning import (
+    VIOLENT_ROOTS,
+    drop_consequences,
+    drop_partnerless,
+    drop_sourceless,
+    drop_untargeted,
+    mirrors_second,
+    who,
+)
 from .recode import appeal_recode, arrival_recode, protest_recode, says_will
 from .senses import circumstances, object_kinds, sense_ok
 from .sides import make_side, same_side
@@ -89,6 +98,9 @@ AGENTLESS_ROOTS = frozenset({"17", "18", "19", "20"})
 WITNESS_SECTORS = frozenset({"CVL", "HLH", "MED", "COP", "EDU", "BUS", "REF", "LAB"})
 #: dependencies that open a clause inside a phrase ("X, who was held in Y")
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
+#: codes of a stance for or against whose object is what it is taken on (praise, endorse, disapprove,
+#: criticize); "filed complaints", "rallied support" name the means instead
+STANCE_CODES = frozenset({"050", "051", "110", "111"})
 #: sectors of an object that carries out its own side's order
 AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
@@ -282,7 +294,7 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Patter
     for j in judged:  # "“X has failed to ...,” she said": she criticises X (an accusation before a criticism)
         ev = _judgement_event(j, sent)
         events.setdefault((who(ev.source), who(ev.target), ev.root), ev)
-    kept = drop_consequences(drop_sourceless(drop_untargeted(list(events.values()))), sent)
+    kept = drop_consequences(drop_sourceless(drop_partnerless(drop_untargeted(list(events.values())), sent)), sent)
     kept = [e for e in kept if not private_feeling(e)]  # "health workers fear that ...": no event
     kept = [own_public(e, sent, analysis) for e in kept]  # "the governor called for calm": the public
     kept = [p for e in kept for p in pair_targets(e, sent, analysis)]  # "both countries": the two last named
@@ -306,6 +318,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         return []  # not understood: no actor to code
     if described(m.token):
         return []  # "the group that has seized Mosul": background
+    if non_episodic(m.token, m.pattern.code[:2]) is not None:
+        return []  # a habit, a kind, a finding, a role, a capacity, a state or a comparison
     if not srcs and m.token.dep_ != "ROOT" and m.pattern.code[:2] not in VIOLENT_ROOTS:
         return []  # an agentless act in a subordinate clause ("a member jailed a year ago") is background
     if m.pattern.need == "target" and not tgts:
@@ -342,6 +356,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     if any(side is not None and side.country for _, side in src_sides):  # "the group al-Shabab": one source
         src_sides = [(t, side) for t, side in src_sides if side is not None and (side.country or side.actor)]
     src_sides = [p for pair in src_sides for p in split_countries(pair, analysis)] or [(None, None)]
+    if felt(m.token, (side.sector for _, side in src_sides if side is not None)):
+        return []  # "activists fear that ...": a feeling, not a statement
     exclude = {t.i for s in srcs for t in s.subtree}
     syn_tgts = [_addressed(analysis, t) or target_side(analysis, t) for t in tgts]
     if not passive:  # a passive's subject is its target, whatever it names
@@ -357,6 +373,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]
     if m.pattern.need == "target" and not tgt_sides:
         return []  # its target names no actor
+    if not tgt_sides and code in STANCE_CODES and kind_object(m.token):
+        return []  # "favored free markets", "condemns terrorism": a stance on a kind, toward no party
     tgt_sides = tgt_sides or [(None, None)]
     pairs = list(product(src_sides, tgt_sides))
     if m.pattern.symmetric:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..model import Modality
 from ..nlp import doc_text, sentence_of
-from .syntax import REPORTING
+from .syntax import REPORTING, content_head
 
 __all__ = ["Prospect", "modality", "prospect", "refusal_negation"]
 
@@ -55,6 +55,7 @@ FUTURE_GOVERNORS = frozenset(
         "mull",
         "wish",
         "need",
+        "have",
         "going",
     }
 )
@@ -66,6 +67,18 @@ QUESTION_AUX = frozenset(
 )
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"})
 MAX_UP = 5
+#: auxiliaries of a polite conditional ("I would call for calm")
+HEDGES = frozenset({"would", "'d"})
+#: subjects that say no one did the act
+NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "no-one"})
+#: adjectives of ability whose infinitive an act is ("unable to meet", "not able to meet")
+ABILITY = frozenset({"able", "unable"})
+#: auxiliaries of a possibility or an obligation ("could come", "must agree before X"; a reported
+#: "would" is the future of a statement)
+POSSIBILITY_AUX = frozenset({"could", "might", "may", "must", "should"})
+#: conjunctions of a clause that times an act by another ("when", "once"): in the present under a
+#: possibility ("could come this month, when X hopes to ...") it is a possibility too
+TIME_MARKS = frozenset({"when", "whenever", "once", "until", "before", "after", "as", "while"})
 
 
 def _own(tok: Token) -> Modality | None:
@@ -73,14 +86,40 @@ def _own(tok: Token) -> Modality | None:
     kids = list(tok.children)
     if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")) for c in kids):
         return "negated"
+    if any(_negative_subject(c) or _no_longer(c) for c in kids):
+        return "negated"  # "No civilian targets were hit", "is no longer committed to"
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
         return "hypothetical"
     aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX and _hedged_performative(tok, aux):
+        return None  # "I would call for calm": the call is made in saying so
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical"
     if aux & FUTURE_AUX or ("going" in {c.lower_ for c in kids} and "to" in aux):
         return "future"
     return None
+
+
+def _hedged_performative(tok: Token, aux: set[str]) -> bool:
+    """A speech act the speaker performs in a polite conditional ("I would call for calm", "we'd urge
+    both sides to ..."): the act is done by saying it."""
+    return (
+        bool(aux & HEDGES)
+        and tok.lemma_.lower() in _lists()["performatives"]
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
+    )
+
+
+def _negative_subject(tok: Token) -> bool:
+    """A subject that says no one acted ("no troops", "none of the parties", "nobody")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return tok.lower_ in NEGATIVE_PRONOUNS or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _no_longer(tok: Token) -> bool:
+    """An adverb that negates the act from now on ("no longer", "not anymore")."""
+    return tok.dep_ == "advmod" and any(c.dep_ == "neg" for c in tok.children)
 
 
 def _nominal_governor(tok: Token) -> Token:
@@ -101,6 +140,10 @@ def modality(trigger: Token) -> Modality:
         return own
     if _yes_no_question(trigger):
         return "hypothetical"  # asked, not stated; a wh-question ("Why did X expel Y?") presupposes the act
+    if _unable(tok):
+        return "negated"  # "have not been able to meet", "was unable to meet"
+    if _timed_by_possibility(tok):
+        return "hypothetical"  # "could come this month, when X hopes to finish"
     reported = False
     cur = tok
     for _ in range(MAX_UP):
@@ -114,6 +157,8 @@ def modality(trigger: Token) -> Modality:
         if dep == "ccomp" and lemma in REPORTING:
             reported = True
             break
+        if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in _lists()["claim_nouns"] and _own_subject(cur):
+            return "hypothetical"  # "the assertion that voters dismissed them": a claim, not told as done
         if dep in ("xcomp", "acl") and lemma in FUTURE_GOVERNORS:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                 return "negated"
@@ -126,6 +171,43 @@ def modality(trigger: Token) -> Modality:
     if own is not None:
         return own
     return "reported" if reported else "asserted"
+
+
+def _unable(tok: Token) -> bool:
+    """Whether the act is the infinitive of an ability that is denied ("unable to meet", "have not been
+    able to meet")."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    adj = cur.head
+    if cur.dep_ != "xcomp" or adj.lemma_.lower() not in ABILITY:
+        return False
+    if adj.lemma_.lower() == "unable":
+        return True
+    holders = [adj, adj.head] if adj.dep_ == "acomp" else [adj]
+    return any(c.dep_ == "neg" for h in holders for c in h.children)
+
+
+def _timed_by_possibility(tok: Token) -> bool:
+    """Whether the act is told in a clause in the present that times a possible act ("the test could
+    come this month, when the United States hopes to ..."): a possibility as well. A past clause
+    ("could retaliate after X struck Y") tells a fact, and so does the time of a reported plan ("said
+    its troops would stay while the two governments discuss ...")."""
+    clause = tok
+    while clause.dep_ in ("conj", "xcomp", "ccomp") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ not in ("relcl", "advcl") or clause.tag_ not in ("VBZ", "VBP"):
+        return False
+    if not any(c.dep_ in ("advmod", "mark") and c.lower_ in TIME_MARKS for c in clause.children):
+        return False
+    cur = clause.head
+    for _ in range(MAX_UP):
+        if cur.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in cur.children)
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _has_would(tok: Token) -> bool:
@@ -163,7 +245,9 @@ def prospect(trigger: Token) -> Prospect:
     the actor ("urged India to engage": a request, coded as the request), predicts it ("is expected
     to meet", "is likely to scuttle": a prediction, no one's act), else the actor's own ("will meet",
     "plans to meet", "said it will meet"). A reporting verb ends the walk: what is said is the
-    speaker's."""
+    speaker's, and what a commentator says others will do is a prediction ("analysts say X will ...").
+    What a named party "needs to" or "has to" do is prescribed to it, a request ("the courts needed to
+    step in"); what "we need to" do is the speakers' own."""
     tok = _nominal_governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else trigger
     lists = _lists()
     cur = tok
@@ -173,7 +257,13 @@ def prospect(trigger: Token) -> Prospect:
             break
         lemma = head.lemma_.lower()
         if dep == "ccomp" and lemma in REPORTING:
+            if any(
+                c.dep_ == "nsubj" and content_head(c).lemma_.lower() in lists["commentators"] for c in head.children
+            ):
+                return "prediction"  # "analysts say the two will seek to ..."
             break
+        if dep == "xcomp" and lemma in lists["obligations"] and _named_subject(head):
+            return "request"  # "the courts needed to step in", said a retired police chief
         objected = any(c.dep_ in ("dobj", "dative") for c in head.children)
         if lemma in lists["requests"]:
             return "request"
@@ -185,6 +275,17 @@ def prospect(trigger: Token) -> Prospect:
             return "prediction"
         cur = head
     return "own"
+
+
+def _commentator(subject: Token, lists: dict[str, frozenset[str]]) -> bool:
+    """Whether a speaker is a commentator ("analysts", "a number of observers")."""
+    return content_head(subject).lemma_.lower() in lists["commentators"]
+
+
+def _named_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a noun phrase, not a pronoun: "the courts need to act" prescribes
+    what others should do, "we need to act" tells the speakers' own intent."""
+    return any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 def _own_subject(clause: Token) -> bool:

@@ -10,12 +10,25 @@ from spacy.tokens import Token
 
 from ..model import Event, EventSide
 
-__all__ = ["VIOLENT_ROOTS", "drop_consequences", "drop_sourceless", "drop_untargeted", "mirrors_second", "who"]
+__all__ = [
+    "VIOLENT_ROOTS",
+    "drop_consequences",
+    "drop_partnerless",
+    "drop_sourceless",
+    "drop_untargeted",
+    "mirrors_second",
+    "who",
+]
 
 #: roots of violence: one attack may be told by several triggers ("killed in an air strike by X")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: conjunctions of a clause that tells what an act happened with ("were killed as forces shelled X")
 TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "following"})
+
+
+#: codes of acts that take two parties: talks, a phone call, negotiations ("talked about the lack of fuel"
+#: with no one named is no consultation)
+PARTNER_CODES = frozenset({"040", "041", "046"})
 
 
 def who(side: EventSide | None) -> object:
@@ -26,6 +39,29 @@ def drop_untargeted(events: list[Event]) -> list[Event]:
     """An event without a target is dropped when the same source has one with a target and root."""
     targeted = {(who(e.source), e.root) for e in events if e.target is not None}
     return [e for e in events if e.target is not None or (who(e.source), e.root) not in targeted]
+
+
+def drop_partnerless(events: list[Event], sent: SpacySpan) -> list[Event]:
+    """Talks, calls and negotiations of one party with no partner named are dropped ("he proceeded to
+    talk about how Congress would come round", "we have been talking about the lack of fuel"); parties
+    that meet each other ("Indian and Bangladeshi officials met", "the two governments discuss") stay."""
+    at = {t.idx: t for t in sent}
+    return [
+        e for e in events if e.cameo not in PARTNER_CODES or e.target is not None or _joint(at.get(e.trigger.start))
+    ]
+
+
+def _joint(trigger: Token | None) -> bool:
+    """Whether the trigger's subject names several parties: coordinated, counted or a plural noun."""
+    if trigger is None:
+        return True
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and trigger.dep_ in ("xcomp", "conj", "advcl"):  # "met to discuss", "met and talked"
+        subjects = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        s.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("conj", "nummod") or c.lower_ == "both" for c in s.children)
+        for s in subjects
+    )
 
 
 def drop_sourceless(events: list[Event]) -> list[Event]:
