@@ -122,14 +122,15 @@ def _page(
 def events(store: Store, query: EventQuery) -> tuple[int, Rows]:
     """(total matching, one page of rows), by date, then in the order they were stored."""
     where, params = query.where()
-    source = "events e" if query.article is None else "events e JOIN articles a ON a.hash = e.article"
+    # ``_events``: the events view with ``_row``, the order they were stored in
+    source = "_events e" if query.article is None else "_events e JOIN articles a ON a.hash = e.article"
     total, rows = _page(
         store,
         source,
         where,
         params,
         [("e.date", "NULLS LAST")],
-        "e.rowid",
+        "e._row",
         EVENT_COLUMNS,
         query.limit,
         query.offset,
@@ -277,13 +278,13 @@ def quotes(store: Store, speaker: str | None = None, limit: int = 100, offset: i
 
 def quote_page(store: Store, speaker: str | None, limit: int, offset: int) -> Rows:
     if not speaker:
-        picked = "SELECT rowid AS r FROM quotes ORDER BY rowid LIMIT ? OFFSET ?"
+        picked = "SELECT _row AS r FROM _quotes ORDER BY _row LIMIT ? OFFSET ?"
         params: list[Any] = [limit, offset]
     else:  # the speaker's name is the actor's when the quote has one, else the text naming the speaker
         picked = (
-            f"SELECT r FROM (SELECT q.rowid AS r FROM quotes q JOIN actors ac ON ac.article = q.article "
-            f"AND ac.actor = q.speaker_actor WHERE ac.name {CONTAINS} UNION ALL SELECT c.r FROM (SELECT rowid AS r, "
-            f"article, speaker_actor FROM quotes WHERE coalesce(speaker_text, '(unattributed)') {CONTAINS}) c "
+            f"SELECT r FROM (SELECT q._row AS r FROM _quotes q JOIN actors ac ON ac.article = q.article "
+            f"AND ac.actor = q.speaker_actor WHERE ac.name {CONTAINS} UNION ALL SELECT c.r FROM (SELECT _row AS r, "
+            f"article, speaker_actor FROM _quotes WHERE coalesce(speaker_text, '(unattributed)') {CONTAINS}) c "
             "LEFT JOIN actors ac ON ac.article = c.article AND ac.actor = c.speaker_actor WHERE ac.name IS NULL) "
             "ORDER BY r LIMIT ? OFFSET ?"
         )
@@ -292,8 +293,8 @@ def quote_page(store: Store, speaker: str | None, limit: int, offset: int) -> Ro
     if not rowids:
         return []
     rows = store.query(
-        "SELECT q.rowid AS r, q.article, q.speaker_actor, q.speaker_text, q.speaker_kind, q.kind, q.text, q.cue "
-        "FROM quotes q WHERE q.rowid = ANY(?)",
+        "SELECT q._row AS r, q.article, q.speaker_actor, q.speaker_text, q.speaker_kind, q.kind, q.text, q.cue "
+        "FROM _quotes q WHERE q._row = ANY(?)",
         [rowids],
     )
     about = _articles_by_hash(store, [r["article"] for r in rows])
