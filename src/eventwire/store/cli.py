@@ -105,6 +105,24 @@ def add_store_commands(
     )
 
     p = sub.add_parser(
+        "compact",
+        help="merge a store's segments into one and fold its merged events (readers go on meanwhile)",
+        formatter_class=formatter,
+        epilog="example:\n  eventwire compact --db events.duckdb",
+    )
+    p.add_argument("--db", required=True, metavar="STORE", help="store folder")
+
+    p = sub.add_parser(
+        "migrate",
+        help="convert a single-file store of an earlier eventwire (schema 1-3) into a segmented store",
+        formatter_class=formatter,
+        epilog="examples:\n  eventwire migrate --db events.duckdb            (in place; keeps events.duckdb.schema3.bak)\n"
+        "  eventwire migrate --db events.duckdb --to events.store",
+    )
+    p.add_argument("--db", required=True, metavar="FILE", help="the old DuckDB file")
+    p.add_argument("--to", metavar="STORE", help="write the new store here instead of in place")
+
+    p = sub.add_parser(
         "summary",
         help="print a readable summary of a store",
         formatter_class=formatter,
@@ -152,7 +170,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     workers = args.workers or os.cpu_count() or 1
     skipped: list[str] = []
     added = failed = 0
-    with Store(args.db) as store:
+    with Store(args.db, notice=None if args.quiet else _notice) as store:
         fresh = _new_articles(read_articles(args), store.known_hashes(), skipped)
         first = next(fresh, None)  # nothing new: neither spaCy nor the coding stages are loaded
         if first is not None:
@@ -322,10 +340,42 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compact(args: argparse.Namespace) -> int:
+    from .db import Store
+
+    with Store(args.db, notice=_notice) as store:
+        result = store.compact()
+    print(
+        f"eventwire: {args.db}: {result['segments_before']} segment(s) merged into {result['segments_after']}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .migrate import migrate
+
+    result = migrate(Path(args.db), Path(args.to) if args.to else None)
+    print(
+        f"eventwire: {args.db} (schema {result['from_schema']}): {result['articles']} articles, {result['events']} "
+        f"events now in the segmented store {args.to or args.db}; the old file is {result['kept']}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _notice(message: str) -> None:
+    print(f"eventwire: {message}", file=sys.stderr)
+
+
 STORE_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest,
     "summary": cmd_summary,
     "query": cmd_query,
     "export": cmd_export,
     "serve": cmd_serve,
+    "compact": cmd_compact,
+    "migrate": cmd_migrate,
 }
