@@ -56,7 +56,7 @@ def committed(db: Path) -> int:
 
 
 def test_sigkill_then_restart_loses_and_duplicates_nothing(tmp_path: Path) -> None:
-    n = 400
+    n = 600
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(corpus, n)
     clean_db, db = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
@@ -64,7 +64,7 @@ def test_sigkill_then_restart_loses_and_duplicates_nothing(tmp_path: Path) -> No
 
     proc = ingest(corpus, db)
     deadline = time.time() + 300
-    while time.time() < deadline and committed(db) < 2:  # killed once two batches are committed
+    while time.time() < deadline and committed(db) < 1:  # killed once a batch is committed
         time.sleep(0.02)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)

@@ -45,9 +45,10 @@ def add_store_commands(
     add_input_args(p)
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file (created if missing)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
-    from ..cli import add_timeout_arg
+    from ..cli import add_dask_args, add_timeout_arg
 
     add_timeout_arg(p)
+    add_dask_args(p)
 
     p = sub.add_parser(
         "query",
@@ -164,6 +165,10 @@ def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.dask:
+        from ..cluster.commands import ingest_on_dask
+
+        return ingest_on_dask(args)
     from ..cli import progress_over, read_articles
     from .db import BATCH_ARTICLES, Store
 
