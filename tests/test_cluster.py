@@ -51,7 +51,17 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, l
     folder = tmp_path_factory.mktemp("dask")
     info = folder / "scheduler.json"
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env(), "cwd": folder}
-    cmd = [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", str(info)]
+    cmd = [
+        str(DASK),
+        "scheduler",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--no-dashboard",
+        "--scheduler-file",
+        str(info),
+    ]
     procs = [subprocess.Popen(cmd, **quiet)]  # type: ignore[call-overload]
     try:
         deadline = time.time() + 60
@@ -107,7 +117,10 @@ def test_dask_store_equals_one_process_store_with_a_worker_killed(
 
     assert tables(spread) == tables(single)
     for args in (["query", "--format", "jsonl", "--limit", "10000"], ["query", "--merged", "--format", "jsonl"]):
-        outs = [subprocess.run(eventwire(*args, "--db", str(db)), env=env(), capture_output=True, text=True).stdout for db in (single, spread)]
+        outs = [
+            subprocess.run(eventwire(*args, "--db", str(db)), env=env(), capture_output=True, text=True).stdout
+            for db in (single, spread)
+        ]
         assert outs[0] == outs[1] and outs[0]
     pages = ["/api/events?per_page=200", "/api/merged?per_page=200", "/api/articles?per_page=200", "/api/timeline"]
     for page in pages:

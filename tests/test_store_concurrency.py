@@ -20,7 +20,18 @@ from .test_ingest_resume import write_corpus
 
 pytestmark = pytest.mark.slow
 
-PAGES = ["/", "/api/events", "/api/merged", "/merged", "/timeline", "/network", "/map", "/quotes", "/claims", "/articles"]
+PAGES = [
+    "/",
+    "/api/events",
+    "/api/merged",
+    "/merged",
+    "/timeline",
+    "/network",
+    "/map",
+    "/quotes",
+    "/claims",
+    "/articles",
+]
 
 
 def free_port() -> int:
@@ -41,7 +52,9 @@ def test_serve_answers_every_page_while_ingest_runs(tmp_path: Path) -> None:
     start = len(merge_corpus())
     port = free_port()
     cli = [sys.executable, "-m", "eventwire.cli"]
-    server = subprocess.Popen([*cli, "serve", "--db", str(db), "--port", str(port)], env=env(), stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*cli, "serve", "--db", str(db), "--port", str(port)], env=env(), stderr=subprocess.DEVNULL
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60

@@ -56,7 +56,13 @@ def _progress(items: Iterator[Any], total: int, quiet: bool) -> Iterator[Any]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("coding on dask"), BarColumn(), MofNCompleteColumn(), TextColumn("shards"), TimeElapsedColumn())
+    columns = (
+        TextColumn("coding on dask"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("shards"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("shards", total=total)
         for item in items:
@@ -90,7 +96,9 @@ def ingest_on_dask(args: argparse.Namespace) -> int:
         if todo:
             with _cluster(args) as client:
                 ids = UniqueIds()
-                for shard, analyses, error in _progress(run_shards(client, todo, _options(args)), len(todo), args.quiet):
+                for shard, analyses, error in _progress(
+                    run_shards(client, todo, _options(args)), len(todo), args.quiet
+                ):
                     if analyses is None:
                         failures.append((shard, error or "unknown error"))
                         continue

@@ -19,8 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from distributed import WorkerPlugin
+
 from ..errors import ConfigError
-from ..model import Analysis, Article
+from ..model import Analysis
 from .shards import Shard, plan_shards, read_shard
 
 __all__ = ["EventwirePlugin", "RunReport", "ShardResult", "code_shard", "connect", "run_shards"]
@@ -55,13 +57,7 @@ class RunReport:
     workers: int = 0
 
 
-def _plugin_base() -> type:
-    from distributed import WorkerPlugin
-
-    return WorkerPlugin  # type: ignore[no-any-return]
-
-
-class EventwirePlugin(_plugin_base()):  # type: ignore[misc]
+class EventwirePlugin(WorkerPlugin):
     """Loads the pipeline (spaCy, the stages' knowledge) once on each worker, before its first task."""
 
     name = PLUGIN
@@ -80,7 +76,7 @@ class EventwirePlugin(_plugin_base()):  # type: ignore[misc]
 def _pipeline() -> Any:
     from distributed import get_worker
 
-    plugin = get_worker().plugins.get(PLUGIN)
+    plugin: Any = get_worker().plugins.get(PLUGIN)
     if plugin is None or plugin.pipeline is None:  # registered after this worker started: load it now
         plugin = EventwirePlugin()
         plugin.setup(get_worker())

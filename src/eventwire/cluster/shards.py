@@ -15,6 +15,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import io
+import itertools
 import math
 import os
 from collections.abc import Iterator, Sequence
@@ -101,7 +102,7 @@ def _cuts(item: str, size: int, pieces: int) -> list[tuple[int, int, int]]:
         bounds.append(size)
         out, line = [], 1
         stream.seek(0)
-        for start, end in zip(bounds, bounds[1:], strict=False):
+        for start, end in itertools.pairwise(bounds):
             out.append((start, end, line))
             line += _count_lines(stream, end - start)
     return out
@@ -168,7 +169,7 @@ def _splittable(item: str) -> bool:
 
 def _file_shards(first: int, walked: list[Article | str], partitions: int | None) -> list[Shard]:
     per = SHARD_FILES if not partitions else max(1, math.ceil(len(walked) / partitions))
-    out = []
+    out: list[Shard] = []
     for k in range(0, len(walked), per):
         group = tuple(walked[k : k + per])
         ident = [(g, *_identity_or_none(g)) if isinstance(g, str) else (g.id, g.error) for g in group]
@@ -180,7 +181,7 @@ def _article_shards(first: int, stdin: BinaryIO | None) -> list[Shard]:
     from ..ingest import read_inputs
 
     articles = list(read_inputs(["-"], stdin=stdin))
-    out = []
+    out: list[Shard] = []
     for k in range(0, len(articles), SHARD_ARTICLES):
         group = tuple(articles[k : k + SHARD_ARTICLES])
         out.append(Shard(first + len(out), "articles", _key("articles", *(a.id + a.text for a in group)), items=group))

@@ -117,7 +117,7 @@ def add_store_commands(
         "migrate",
         help="convert a single-file store of an earlier eventwire (schema 1-3) into a segmented store",
         formatter_class=formatter,
-        epilog="examples:\n  eventwire migrate --db events.duckdb            (in place; keeps events.duckdb.schema3.bak)\n"
+        epilog="examples:\n  eventwire migrate --db events.duckdb   (in place; keeps events.duckdb.schema3.bak)\n"
         "  eventwire migrate --db events.duckdb --to events.store",
     )
     p.add_argument("--db", required=True, metavar="FILE", help="the old DuckDB file")

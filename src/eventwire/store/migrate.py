@@ -65,7 +65,9 @@ def _arrow(table: str, rows: list[dict[str, Any]], seq: int) -> Any:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def _signatures(articles: list[dict[str, Any]], stored: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _signatures(
+    articles: list[dict[str, Any]], stored: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     from .neardup import band_keys, signature
 
     have = {s["hash"]: s["sig"] for s in stored}
@@ -83,7 +85,9 @@ def _signatures(articles: list[dict[str, Any]], stored: list[dict[str, Any]]) ->
     return sigs, bands
 
 
-def _merged(articles: list[dict[str, Any]], events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _merged(
+    articles: list[dict[str, Any]], events: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     from .merge import merge_all
 
     parent = {a["hash"]: a["near_duplicate_of"] for a in articles}
@@ -144,4 +148,9 @@ def migrate(path: Path, to: Path | None = None) -> dict[str, Any]:
         writer.catch_up()
     finally:
         writer.close()
-    return {"from_schema": version, "articles": len(data["articles"]), "events": len(data["events"]), "kept": str(source)}
+    return {
+        "from_schema": version,
+        "articles": len(data["articles"]),
+        "events": len(data["events"]),
+        "kept": str(source),
+    }

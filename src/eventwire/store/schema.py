@@ -52,7 +52,13 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("code", "VARCHAR"),
         ("kind", "VARCHAR"),
     ],
-    "mentions": [("article", "VARCHAR"), ("actor", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR")],
+    "mentions": [
+        ("article", "VARCHAR"),
+        ("actor", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+    ],
     "quotes": [
         ("article", "VARCHAR"),
         ("quote", "INTEGER"),

@@ -215,7 +215,9 @@ class WriterLock:
         except BlockingIOError as exc:
             if not wait:
                 os.close(self.fd)
-                raise StoreBusyError(f"store {root} is being written by another process; retry when it is done") from exc
+                raise StoreBusyError(
+                    f"store {root} is being written by another process; retry when it is done"
+                ) from exc
             if notice is not None:
                 notice(f"store {root} is being written by another process: waiting for it to finish")
             fcntl.flock(self.fd, fcntl.LOCK_EX)

@@ -81,7 +81,7 @@ class WriterIndex:
         rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
         return str(rows[0][0]) if rows else None
 
-    def set(self, key: str, value: str) -> None:
+    def put(self, key: str, value: str) -> None:
         self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
     @property
@@ -92,8 +92,8 @@ class WriterIndex:
         """Empty the index (it is then rebuilt from the segments)."""
         for table in ("meta", "known", "sigs", "bands", "clusters", "members"):
             self.con.execute(f"DELETE FROM {table}")
-        self.set("version", INDEX_VERSION)
-        self.set("applied", "0")
+        self.put("version", INDEX_VERSION)
+        self.put("applied", "0")
 
     # -- articles -----------------------------------------------------------------------------
     def stored_ok(self, keys: list[str]) -> set[str]:

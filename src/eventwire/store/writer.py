@@ -60,7 +60,9 @@ class Writer:
                 write_manifest(root, Manifest())
             self.manifest = read_manifest(root)
             if self.manifest.schema_version != SCHEMA_VERSION:
-                raise StoreError(f"store {root} has schema {self.manifest.schema_version}; this eventwire writes {SCHEMA_VERSION}")
+                raise StoreError(
+                    f"store {root} has schema {self.manifest.schema_version}; this eventwire writes {SCHEMA_VERSION}"
+                )
             if collect_garbage(root, self.manifest):
                 write_manifest(root, self.manifest)
             self.tool = duckdb.connect(config={"autoload_known_extensions": False})
@@ -92,7 +94,9 @@ class Writer:
         if not segment.rows.get(table):
             return []
         path = str(self.root / "segments" / segment.name / f"{table}.parquet").replace("'", "''")
-        cur = self.tool.execute(f"SELECT {cols} FROM read_parquet('{path}') WHERE ({ROW} >> 32) > ? ORDER BY {order}", [after])
+        cur = self.tool.execute(
+            f"SELECT {cols} FROM read_parquet('{path}') WHERE ({ROW} >> 32) > ? ORDER BY {order}", [after]
+        )
         names = [d[0] for d in cur.description or []]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
@@ -102,7 +106,9 @@ class Writer:
         try:
             cols = f"hash, id, source, error_stage, text = '' AS empty, near_duplicate_of, {ROW}"
             articles = self._read(segment, "articles", cols, after)
-            sources = self.index.sources_of(sorted({a["near_duplicate_of"] for a in articles if a["near_duplicate_of"]}))
+            sources = self.index.sources_of(
+                sorted({a["near_duplicate_of"] for a in articles if a["near_duplicate_of"]})
+            )
             known = []
             for a in articles:
                 near = a["near_duplicate_of"]
@@ -110,8 +116,10 @@ class Writer:
                 sources[a["hash"]] = src
                 known.append((a["hash"], a["id"], a[ROW] >> 32, a["error_stage"] is not None, bool(a["empty"]), src))
             self.index.add_known(known)
-            sigs = [(r["hash"], r["sig"]) for r in self._read(segment, "article_signatures", f"hash, sig, {ROW}", after)]
-            bands = [(r["hash"], r["band"], r["bucket"]) for r in self._read(segment, "signature_bands", f"*", after)]
+            sigs = [
+                (r["hash"], r["sig"]) for r in self._read(segment, "article_signatures", f"hash, sig, {ROW}", after)
+            ]
+            bands = [(r["hash"], r["band"], r["bucket"]) for r in self._read(segment, "signature_bands", "*", after)]
             self.index.add_signatures(sigs, bands)
             failed = {a["hash"] for a in articles if a["error_stage"] is not None}
             src_of = {a["hash"]: sources[a["hash"]] for a in articles}
@@ -122,14 +130,16 @@ class Writer:
                 if e["article"] not in failed
             ]
             self._merge(events, src_of)
-            self.index.set("applied", str(segment.hi))
+            self.index.put("applied", str(segment.hi))
             self.index.con.execute("COMMIT")
         except BaseException:
             self.index.con.execute("ROLLBACK")
             raise
 
     # -- merging ------------------------------------------------------------------------------
-    def _merge(self, events: list[dict[str, Any]], src_of: dict[str, str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def _merge(
+        self, events: list[dict[str, Any]], src_of: dict[str, str]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Merge events rows (in store order) into the index; returns (merged_events versions, new
         event_mentions rows)."""
         rows = [e for e in events if mergeable(e)]
@@ -149,8 +159,8 @@ class Writer:
             stored.setdefault(m["cluster"], []).append(m)
         self.index.add_clusters(merger.created)
         self.index.add_members(new_members)
-        self.index.set("next_ord", str(merger.next_ord))
-        self.index.set("next_mrow", str(next_mrow))
+        self.index.put("next_ord", str(merger.next_ord))
+        self.index.put("next_mrow", str(next_mrow))
         merged = [merged_row(c, stored[c]) for c in touched]
         return merged, [mention_row(m) for m in new_members]
 
@@ -199,7 +209,7 @@ class Writer:
             if shard is not None:
                 self.manifest.shards[shard] = seq
             write_manifest(self.root, self.manifest)  # the commit
-            self.index.set("applied", str(seq))
+            self.index.put("applied", str(seq))
             self.index.con.execute("COMMIT")
         except BaseException:
             self.index.con.execute("ROLLBACK")
@@ -256,16 +266,22 @@ class Writer:
         ok = {k for k, a in items.items() if a.error is None}
         names = TABLE_COLUMNS["events"]
         events = [
-            {**dict(zip(names, r, strict=True)), "article_source": source_of[r[0]]} for r in out.rows["events"] if r[0] in ok
+            {**dict(zip(names, r, strict=True)), "article_source": source_of[r[0]]}
+            for r in out.rows["events"]
+            if r[0] in ok
         ]
         merged, mentions = self._merge(events, src_of)
         now = dt.datetime.now()
-        tables = {t: _arrow_rows(t, out.rows[t], seq, now) for t in TABLES if t not in ("merged_events", "event_mentions")}
+        tables = {
+            t: _arrow_rows(t, out.rows[t], seq, now) for t in TABLES if t not in ("merged_events", "event_mentions")
+        }
         tables["merged_events"] = _arrow_dicts("merged_events", merged, seq)
         tables["event_mentions"] = _arrow_dicts("event_mentions", mentions, seq)
         return tables, len(merged)
 
-    def _near_duplicates(self, sigs: dict[str, Any], bands: list[tuple[str, int, int]], best: Any) -> dict[str, str | None]:
+    def _near_duplicates(
+        self, sigs: dict[str, Any], bands: list[tuple[str, int, int]], best: Any
+    ) -> dict[str, str | None]:
         """For each new signature (in order): the stored or earlier-in-batch article it near-duplicates."""
         import numpy as np
 
@@ -298,14 +314,18 @@ class Writer:
             self.manifest.segments[i] = self.copy_segment([old], drop=hashes)
             retire(self.manifest, [f"segments/{old.name}"])
 
-    def copy_segment(self, segments: Sequence[SegmentInfo], drop: Sequence[str] = (), merged_after: int = 0) -> SegmentInfo:
+    def copy_segment(
+        self, segments: Sequence[SegmentInfo], drop: Sequence[str] = (), merged_after: int = 0
+    ) -> SegmentInfo:
         """One new segment with the rows of ``segments`` (consecutive), less the article rows of ``drop``,
         and only the latest version of each merged event past ``merged_after``."""
         tmp = new_segment_dir(self.root)
         rows: dict[str, int] = {}
         try:
             for table in TABLES:
-                files = [str(self.root / "segments" / s.name / f"{table}.parquet") for s in segments if s.rows.get(table)]
+                files = [
+                    str(self.root / "segments" / s.name / f"{table}.parquet") for s in segments if s.rows.get(table)
+                ]
                 if not files:
                     continue
                 listing = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
