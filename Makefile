@@ -40,7 +40,7 @@ DEMO_SERVE ?= 1
 PORT ?= 8000
 
 demo: $(STAMP)
-	rm -f $(DEMO_DB)
+	rm -rf $(DEMO_DB)
 	$(BIN)/eventwire ingest examples/demo_news.jsonl --db $(DEMO_DB)
 	$(BIN)/eventwire summary --db $(DEMO_DB)
 	@if [ "$(DEMO_SERVE)" = 1 ]; then $(BIN)/eventwire serve --db $(DEMO_DB) --port $(PORT); fi

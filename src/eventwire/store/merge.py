@@ -126,20 +126,26 @@ def mergeable(row: dict[str, Any]) -> bool:
 
 class Merger:
     """Assigns mentions, one at a time in store order, to merged events (``clusters``: those the caller
-    knows that could accept them; new ones are added)."""
+    knows that could accept them; new ones are added). Events are found by dyad and first day, so a mention
+    looks only at the events of its dyad whose first mention is within a day of it."""
 
     def __init__(self, clusters: Iterable[Cluster] = (), next_ord: int = 0) -> None:
-        self.by_dyad: dict[str, list[Cluster]] = {}
+        self.by_day: dict[tuple[str, dt.date | None], list[Cluster]] = {}
         self.next_ord = next_ord
         self.created: list[Cluster] = []
         for c in sorted(clusters, key=lambda c: c.ord):
-            self.by_dyad.setdefault(c.dyad, []).append(c)
+            self.by_day.setdefault((c.dyad, c.hdate), []).append(c)
+
+    def _candidates(self, dyad: str, day: dt.date | None) -> list[Cluster]:
+        if day is None:
+            return self.by_day.get((dyad, None), [])
+        near = [c for k in (-1, 0, 1) for c in self.by_day.get((dyad, day + dt.timedelta(days=k)), ())]
+        return sorted(near, key=lambda c: c.ord)
 
     def add(self, row: dict[str, Any]) -> Cluster:
         """The merged event ``row`` (an events row) belongs to; created when none accepts it."""
         dyad = dyad_key(row)
-        found = self.by_dyad.setdefault(dyad, [])
-        for cluster in found:
+        for cluster in self._candidates(dyad, row["date"]):
             if cluster.accepts(row):
                 return cluster
         cluster = Cluster(
@@ -152,7 +158,7 @@ class Merger:
             self.next_ord,
         )
         self.next_ord += 1
-        found.append(cluster)
+        self.by_day.setdefault((dyad, row["date"]), []).append(cluster)
         self.created.append(cluster)
         return cluster
 

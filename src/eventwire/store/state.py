@@ -6,7 +6,9 @@
 - ``clusters`` and ``members``: the merged events (their first mention's dyad, day, code, place) and their
   mentions, looked up by dyad and day.
 
-Only the process holding the writer lock opens it. It is derived data: each segment carries everything it
+Lookups are scans that DuckDB prunes by row-group ranges (merged events by day) or hash joins (a batch's
+hashes, band keys); no ART index (DuckDB uses one for a single key, not for a batch of them). Only the
+process holding the writer lock opens it. It is derived data: each segment carries everything it
 was built from, so the index is brought up to date from the segments the manifest lists (``applied`` is the
 last sequence number it holds), or rebuilt from all of them when the file is missing or damaged.
 """
@@ -26,10 +28,7 @@ __all__ = ["WriterIndex"]
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS known (hash VARCHAR, id VARCHAR, seq INTEGER, failed BOOLEAN, empty BOOLEAN, src VARCHAR);
-CREATE INDEX IF NOT EXISTS known_hash ON known (hash);
-CREATE INDEX IF NOT EXISTS known_id ON known (id);
 CREATE TABLE IF NOT EXISTS sigs (hash VARCHAR, sig UBIGINT[]);
-CREATE INDEX IF NOT EXISTS sigs_hash ON sigs (hash);
 CREATE TABLE IF NOT EXISTS bands (hash VARCHAR, band INTEGER, bucket BIGINT);
 CREATE TABLE IF NOT EXISTS clusters (id UBIGINT, dyad VARCHAR, hdate DATE, cameo VARCHAR, root VARCHAR,
     location VARCHAR, ord BIGINT);
@@ -38,10 +37,9 @@ CREATE TABLE IF NOT EXISTS members (cluster UBIGINT, mrow BIGINT, article VARCHA
     target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR, cameo VARCHAR, root VARCHAR,
     quad INTEGER, goldstein DOUBLE, plover VARCHAR, date DATE, location VARCHAR, location_country VARCHAR,
     lat DOUBLE, lon DOUBLE, confidence DOUBLE, evidence VARCHAR);
-CREATE INDEX IF NOT EXISTS members_cluster ON members (cluster);
 """
 #: bumped when the index's layout changes (an older index is rebuilt from the segments)
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 
 def _arrow(rows: Sequence[Sequence[Any]], names: Sequence[str], types: dict[str, Any] | None = None) -> Any:
@@ -167,10 +165,13 @@ class WriterIndex:
         found: list[tuple[Any, ...]] = []
         cols = "c.id, c.dyad, c.hdate, c.cameo, c.root, c.location, c.ord"
         if keys:
+            days = [d for _, d in keys]
             self.con.register("_probe", _arrow(sorted(keys), ("dyad", "hdate")))
-            try:
+            try:  # the day range lets DuckDB skip the row groups of other days (rows come in rough date order)
                 found += self.con.execute(
-                    f"SELECT {cols} FROM clusters c JOIN _probe p ON c.dyad = p.dyad AND c.hdate = p.hdate"
+                    f"SELECT {cols} FROM clusters c JOIN _probe p ON c.dyad = p.dyad AND c.hdate = p.hdate "
+                    "WHERE c.hdate BETWEEN ? AND ?",
+                    [min(days), max(days)],
                 ).fetchall()
             finally:
                 self.con.unregister("_probe")
@@ -180,11 +181,25 @@ class WriterIndex:
             ).fetchall()
         return [Cluster(int(i), d, h, c, r, loc, int(o)) for i, d, h, c, r, loc, o in found]
 
-    def members_of(self, clusters: list[int]) -> dict[int, list[dict[str, Any]]]:
+    def members_of(self, clusters: list[Cluster]) -> dict[int, list[dict[str, Any]]]:
+        """The stored mentions of these merged events (a mention's day is within a day of its event's first
+        day: the range lets DuckDB skip the row groups of other days)."""
         if not clusters:
             return {}
+        import datetime as dt
+
+        ids = [c.id for c in clusters]
+        days = [c.hdate for c in clusters if c.hdate is not None]
+        where, params = "m.date IS NULL", []
+        if days:
+            lo, hi = min(days) - dt.timedelta(days=1), max(days) + dt.timedelta(days=1)
+            where, params = "(m.date BETWEEN ? AND ?)", [lo, hi]
+            if len(days) < len(ids):
+                where = f"({where} OR m.date IS NULL)"
         cur = self.con.execute(
-            f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE cluster = ANY(?) ORDER BY mrow", [clusters]
+            f"SELECT {', '.join('m.' + c for c in MEMBER_COLUMNS)} FROM members m "
+            f"WHERE {where} AND m.cluster = ANY(?) ORDER BY m.mrow",
+            [*params, ids],
         )
         out: dict[int, list[dict[str, Any]]] = {}
         for row in cur.fetchall():

@@ -154,7 +154,8 @@ class Writer:
             next_mrow += 1
         touched = sorted({m["cluster"] for m in new_members})
         created = {c.id for c in merger.created}
-        stored = self.index.members_of([c for c in touched if c not in created])
+        known = {c.id: c for cs in merger.by_day.values() for c in cs}
+        stored = self.index.members_of([known[c] for c in touched if c not in created])
         for m in new_members:
             stored.setdefault(m["cluster"], []).append(m)
         self.index.add_clusters(merger.created)
