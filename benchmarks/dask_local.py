@@ -57,7 +57,9 @@ def main() -> int:
                 for name, extra in sides if rep % 2 == 0 else sides[::-1]:
                     n += 1
                     db = Path(tmp) / f"s{n}.store"
-                    runs.setdefault(name, []).append(timed([*cli, str(folder), "--db", str(db), "--workers", str(w), "-q", *extra]))
+                    runs.setdefault(name, []).append(
+                        timed([*cli, str(folder), "--db", str(db), "--workers", str(w), "-q", *extra])
+                    )
                     print(json.dumps({"rep": rep, name: runs[name][-1]}), file=sys.stderr)
     articles = min(args.limit, len(list(args.text_dir.glob("*.txt"))))
     result: dict[str, object] = {"articles": articles, "repeat": args.repeat}

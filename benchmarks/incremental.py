@@ -4,8 +4,9 @@
 
 The store is grown through the real write path (``Store.add_many``: near-duplicates against the LSH bands,
 ids, merging against the index, one segment per commit, compaction by tiers) from coded articles: the shared
-corpora (``../shared/corpora``, else the demo corpus) coded once, then copied with text of their own and
-dates moved 4 days per copy, as ``million_store.py`` does. At each size it commits ``--repeat`` batches of
+corpora (``../shared/corpora``, else the demo corpus) coded once, then copied with text of their own (every
+third word respelled: copies are near-duplicates only in small groups, like reprinted wire copy) and dates
+moved 4 days per copy, as ``million_store.py`` does. At each size it commits ``--repeat`` batches of
 ``--batch`` new articles and reports the wall and CPU milliseconds per new article (min and median), the
 segments, and for contrast the time to merge every event again from scratch (what each ingest did before:
 ``merge_all``).
@@ -19,6 +20,7 @@ import datetime as dt
 import json
 import os
 import pickle
+import re
 import statistics
 import sys
 import tempfile
@@ -52,8 +54,22 @@ def _moved(d: dt.date | None, days: int) -> dt.date | None:
     return d + dt.timedelta(days=days) if d is not None else None
 
 
+def _respelled(text: str, k: int) -> str:
+    """``text`` with every third word's letters shifted (same length: offsets still point at the same
+    places), so that a copy is not a near-duplicate of the other copies, except every 75th: wire stories
+    reprinted by some dozens of outlets, not by thousands."""
+    shift, count = k % 25 + 1, iter(range(len(text)))
+
+    def word(m: re.Match[str]) -> str:
+        if (next(count) + k) % 3:
+            return m.group()
+        return "".join(chr((ord(c) - 97 + shift) % 26 + 97) if "a" <= c <= "z" else c for c in m.group())
+
+    return re.sub(r"\w+", word, text)
+
+
 def copy(analysis: Analysis, k: int) -> Analysis:
-    """Copy ``k`` of an article: its own id and text (a line added at the end), dates moved."""
+    """Copy ``k`` of an article: its own id and text (respelled, a line added at the end), dates moved."""
     art, days = analysis.article, DAYS_PER_COPY * k
     events = tuple(
         replace(e, date=replace(e.date, start=_moved(e.date.start, days), end=_moved(e.date.end, days)))
@@ -61,7 +77,8 @@ def copy(analysis: Analysis, k: int) -> Analysis:
         else e
         for e in analysis.events
     )
-    article = replace(art, id=f"{art.id}~{k}", text=f"{art.text}\n\nCopy {k}.", published=_moved(art.published, days))
+    text = f"{_respelled(art.text, k)}\n\nCopy {k}."
+    article = replace(art, id=f"{art.id}~{k}", text=text, published=_moved(art.published, days))
     return analysis.with_(article=article, events=events)
 
 
