@@ -43,7 +43,7 @@ PORT ?= 8000
 DEMO_NEWS := examples/news/state_dept/articles.jsonl examples/news/wikinews/articles.jsonl
 
 demo: $(STAMP)
-	rm -f $(DEMO_DB)
+	rm -rf $(DEMO_DB)
 	$(BIN)/eventwire ingest $(DEMO_NEWS) --db $(DEMO_DB)
 	$(BIN)/eventwire summary --db $(DEMO_DB)
 	@if [ "$(DEMO_SERVE)" = 1 ]; then $(BIN)/eventwire serve --db $(DEMO_DB) --port $(PORT); fi

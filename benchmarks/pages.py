@@ -1,6 +1,6 @@
 """Latency of every workbench page and API call, and memory of every export, on a (large) store.
 
-    .venv/bin/python benchmarks/pages.py STORE.duckdb [--requests 30] [--exports] [--only PATH...]
+    .venv/bin/python benchmarks/pages.py STORE [--requests 30] [--exports] [--only PATH...]
 
 Starts ``eventwire serve`` on the store (build a million-event one with benchmarks/million_store.py), asks
 each URL below ``--requests`` times after two warm-up calls, one request at a time over HTTP, and prints
@@ -23,20 +23,21 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
-import duckdb
+from eventwire.store.db import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
 
 def urls(db: Path) -> list[str]:
-    con = duckdb.connect(str(db), read_only=True)
+    store = Store(db, read_only=True)
+    con = store.con
     try:
         art = con.execute("SELECT hash FROM articles ORDER BY hash LIMIT 1 OFFSET 1000").fetchone()
         speaker = con.execute(
             "SELECT speaker_text FROM quotes WHERE speaker_text IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()
     finally:
-        con.close()
+        store.close()
     key = art[0] if art else "none"
     who = quote(speaker[0] if speaker else "x")
     return [

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Any
 
-import duckdb
 import pytest
 from datasketch import MinHash, MinHashLSH
 
 from eventwire.model import Analysis, Article
 from eventwire.store.db import Store, content_hash
 from eventwire.store.neardup import BANDS, NUM_PERM, ROWS, SCHEME, THRESHOLD, NearDuplicateIndex, signature
-from eventwire.store.rows import TABLE_COLUMNS, TableRows, analysis_rows
+from eventwire.store.rows import TABLE_COLUMNS
 
 from .factories import WIRE, merge_corpus, sample_analysis
 
@@ -99,49 +97,19 @@ def test_store_marks_the_same_near_duplicates_whatever_the_batch(tmp_path: Path,
     assert [found[k] for k in dict.fromkeys(keys)] == expected and any(expected)
 
 
-def row_by_row(con: duckdb.DuckDBPyConnection, analyses: list[Any]) -> None:
-    """The write path as it was: one INSERT per row (executemany), one transaction per article."""
-    index = NearDuplicateIndex()
-    for analysis in analyses:
-        key = content_hash(analysis.article)
-        rows = TableRows()
-        analysis_rows(rows, key, analysis, index.add(key, signature(analysis.article.text)))
-        con.execute("BEGIN")
-        for table, found in rows.rows.items():
-            cols = ", ".join(f'"{c}"' for c in TABLE_COLUMNS[table])
-            if found:
-                marks = ",".join("?" * len(found[0]))
-                con.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", [list(r) for r in found])
-        con.execute("COMMIT")
-
-
-def test_bulk_store_equals_row_by_row_store(tmp_path: Path) -> None:
+def test_one_batch_equals_one_segment_per_article(tmp_path: Path) -> None:
     corpus = [*merge_corpus(), sample_analysis("k1", WIRE + " Later, more talks.")]
     with Store(tmp_path / "bulk.duckdb") as bulk, Store(tmp_path / "rows.duckdb") as slow:
         bulk.add_many(corpus)
-        row_by_row(slow.con, corpus)
+        for analysis in corpus:
+            slow.add(analysis)
         for table in ("articles", "errors", "actors", "mentions", "quotes", "events", "claims", "places"):
             cols = ", ".join(f'"{c}"' for c in TABLE_COLUMNS[table])
             got = sorted(bulk.con.execute(f"SELECT {cols} FROM {table}").fetchall(), key=repr)
             want = sorted(slow.con.execute(f"SELECT {cols} FROM {table}").fetchall(), key=repr)
             assert got == want and (got or table == "errors"), table
-
-
-def test_schema_2_store_gets_its_band_index(tmp_path: Path) -> None:
-    db = tmp_path / "old.duckdb"
-    with Store(db) as store:
-        store.add(sample_analysis("wire-1", WIRE))
-        store.con.execute(
-            "DROP TABLE signature_bands; DROP TABLE store_state; DELETE FROM schema_version WHERE version = 3"
-        )
-    with Store(db) as store:
-        assert store.con.execute("SELECT count(*) FROM signature_bands").fetchone() == (BANDS,)
-        store.add(sample_analysis("copy-1", WIRE.replace("Friday", "Saturday")))
-        assert store.merged_stale()
-        [(near,)] = store.con.execute("SELECT near_duplicate_of FROM articles WHERE id = 'copy-1'").fetchall()
-        assert near == content_hash(sample_analysis("wire-1", WIRE).article)
-        store.rebuild_merged()
-        assert not store.merged_stale()
+        merged = "SELECT * EXCLUDE (id) FROM merged_events ORDER BY ALL"
+        assert bulk.query(merged) == slow.query(merged)
 
 
 def test_a_batch_skips_texts_already_stored_or_repeated(tmp_path: Path) -> None:

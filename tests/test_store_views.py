@@ -61,7 +61,7 @@ def test_event_pages_are_the_sorted_table_cut_in_pages(
 ) -> None:
     where, params = query.where()
     expected = store.con.execute(
-        f"SELECT e.article, e.event FROM {query.source} WHERE {where} ORDER BY {order}, e.rowid", params
+        f"SELECT e.article, e.event FROM {query.source} WHERE {where} ORDER BY {order}, e._row", params
     ).fetchall()
     got: list[tuple[str, str]] = []
     for offset in range(0, len(expected) + per_page, per_page):
@@ -98,8 +98,8 @@ def test_timeline_draws_at_most_its_bars(store: Store) -> None:
 def test_quote_pages_filter_by_speaker_name(store: Store, speaker: str | None) -> None:
     cond = "" if speaker is None else "WHERE coalesce(ac.name, q.speaker_text, '(unattributed)') ILIKE ?"
     expected = store.con.execute(
-        "SELECT q.text, coalesce(ac.name, q.speaker_text) FROM quotes q LEFT JOIN actors ac "
-        f"ON ac.article = q.article AND ac.actor = q.speaker_actor {cond} ORDER BY q.rowid",
+        "SELECT q.text, coalesce(ac.name, q.speaker_text) FROM _quotes q LEFT JOIN actors ac "
+        f"ON ac.article = q.article AND ac.actor = q.speaker_actor {cond} ORDER BY q._row",
         [] if speaker is None else [f"%{speaker}%"],
     ).fetchall()
     got = [(r["text"], r["speaker"]) for k in range(0, 130, 13) for r in views.quote_page(store, speaker, 13, k)]

@@ -108,6 +108,27 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _partitions(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("--partitions must be >= 1")
+    return n
+
+
+def add_dask_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--dask",
+        metavar="local|tcp://HOST:8786",
+        help="code on Dask: `local` starts --workers processes here; an address uses that scheduler's workers",
+    )
+    p.add_argument(
+        "--partitions",
+        type=_partitions,
+        metavar="N",
+        help="with --dask: cut the inputs into about N shards (default: about 2 MB of JSONL or 32 files each)",
+    )
+
+
 def _confidence(value: str) -> float:
     try:
         x = float(value)
@@ -177,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: the machine's cores)")
     _add_min_confidence(p)
     add_timeout_arg(p)
+    add_dask_args(p)
 
     p = sub.add_parser(
         "eval",
@@ -299,6 +321,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
+    if args.dask:
+        from .cluster.commands import code_on_dask
+
+        return code_on_dask(args)
     from .pipeline import Pipeline
 
     workers = args.workers or os.cpu_count() or 1

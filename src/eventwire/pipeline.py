@@ -164,27 +164,55 @@ class Pipeline:
             else:
                 yield self._code_one(analysis, docs.pop(i, None))
 
+    def pool(self, workers: int) -> ProcessPoolExecutor:
+        """A pool of ``workers`` processes that code with this pipeline, loaded once here and forked: no
+        worker loads spaCy or the knowledge files again, and their pages stay shared until written. Keep it
+        (``with pipeline.pool(n) as pool``, then ``code_parallel(..., pool=pool)``) to code many inputs with
+        warm workers."""
+        self.warm_up()
+        return ProcessPoolExecutor(
+            max_workers=workers, mp_context=_fork_context(), initializer=_init_worker, initargs=(self,)
+        )
+
     def code_parallel(
-        self, articles: Iterable[Article], workers: int | None = None, chunk: int = 16
+        self,
+        articles: Iterable[Article],
+        workers: int | None = None,
+        chunk: int = 16,
+        pool: ProcessPoolExecutor | None = None,
     ) -> Iterator[Analysis]:
-        """Code articles with ``workers`` processes; results come back in input order."""
+        """Code articles with ``workers`` processes (those of ``pool`` when given: it stays open); results
+        come back in input order."""
         workers = workers or os.cpu_count() or 1
         stream = iter(articles)
         head = list(itertools.islice(stream, chunk + 1))
-        if workers <= 1 or len(head) <= chunk:  # one chunk: a pool would only add start-up time
+        if pool is None and (workers <= 1 or len(head) <= chunk):  # one chunk: a pool only adds start-up
             yield from self.code_articles(itertools.chain(head, stream))
             return
         articles = itertools.chain(head, stream)
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(self,)) as pool:
-            chunks = _chunked(articles, chunk)
-            # keep a bounded number of chunks in flight so memory stays flat on big inputs
-            in_flight: list[object] = []
-            for part in chunks:
-                in_flight.append(pool.submit(_code_chunk, part))
-                if len(in_flight) >= workers * 2:
-                    yield from in_flight.pop(0).result()  # type: ignore[attr-defined]
-            for fut in in_flight:
-                yield from fut.result()  # type: ignore[attr-defined]
+        if pool is not None:
+            yield from _feed(pool, articles, workers, chunk)
+            return
+        with self.pool(workers) as own:
+            yield from _feed(own, articles, workers, chunk)
+
+
+def _feed(pool: ProcessPoolExecutor, articles: Iterable[Article], workers: int, chunk: int) -> Iterator[Analysis]:
+    """Chunks to the pool, results back in order; a bounded number of chunks in flight keeps memory flat."""
+    in_flight: list[Any] = []
+    for part in _chunked(articles, chunk):
+        in_flight.append(pool.submit(_code_chunk, part))
+        if len(in_flight) >= workers * 2:
+            yield from in_flight.pop(0).result()
+    for fut in in_flight:
+        yield from fut.result()
+
+
+def _fork_context() -> Any:
+    """``fork`` where the platform has it (workers then share the parent's loaded model, copy on write)."""
+    import multiprocessing as mp
+
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else None)
 
 
 def _chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

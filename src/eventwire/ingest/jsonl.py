@@ -67,11 +67,14 @@ def _record_id(record: dict[str, Any], fallback: str) -> str:
     return fallback if value is None or value == "" else str(value)
 
 
-def jsonl_articles(lines: IO[bytes], *, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
+def jsonl_articles(
+    lines: IO[bytes], *, path: str, max_bytes: int = DEFAULT_MAX_BYTES, first_line: int = 1, whole: bool = True
+) -> Iterator[Article]:
     """One article per non-blank line; a line that fails (or is longer than ``max_bytes``) gives one
-    error article, and the lines after it are read on."""
-    seen = False
-    for number, raw in enumerate(bounded_lines(lines, max_bytes), start=1):
+    error article, and the lines after it are read on. ``first_line``/``whole``: ``lines`` is a piece of a
+    file starting at that line number (a shard), not the whole file."""
+    seen = not whole
+    for number, raw in enumerate(bounded_lines(lines, max_bytes), start=first_line):
         fallback = f"{path}:{number}"
         if isinstance(raw, Oversized):
             seen = True

@@ -44,11 +44,12 @@ def add_store_commands(
     )
     add_input_args(p)
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file (created if missing)")
-    from ..cli import add_timeout_arg, workers_type
+    from ..cli import add_dask_args, add_timeout_arg, workers_type
 
     p.add_argument("--workers", type=workers_type, default=None, help="worker processes (default: cores)")
 
     add_timeout_arg(p)
+    add_dask_args(p)
 
     p = sub.add_parser(
         "query",
@@ -112,6 +113,24 @@ def add_store_commands(
         help="also answer requests whose Host header is NAME (repeatable; '*' for any). By default only "
         "the bound address and localhost are answered, against DNS rebinding",
     )
+
+    p = sub.add_parser(
+        "compact",
+        help="merge a store's segments into one and fold its merged events (readers go on meanwhile)",
+        formatter_class=formatter,
+        epilog="example:\n  eventwire compact --db events.duckdb",
+    )
+    p.add_argument("--db", required=True, metavar="STORE", help="store folder")
+
+    p = sub.add_parser(
+        "migrate",
+        help="convert a single-file store of an earlier eventwire (schema 1-3) into a segmented store",
+        formatter_class=formatter,
+        epilog="examples:\n  eventwire migrate --db events.duckdb   (in place; keeps events.duckdb.schema3.bak)\n"
+        "  eventwire migrate --db events.duckdb --to events.store",
+    )
+    p.add_argument("--db", required=True, metavar="FILE", help="the old DuckDB file")
+    p.add_argument("--to", metavar="STORE", help="write the new store here instead of in place")
 
     p = sub.add_parser(
         "summary",
@@ -206,6 +225,10 @@ def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.dask:
+        from ..cluster.commands import ingest_on_dask
+
+        return ingest_on_dask(args)
     from ..cli import expected_total, progress_over, read_articles
     from .db import BATCH_ARTICLES, Store
 
@@ -213,7 +236,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     skipped: list[str] = []
     added = failed = 0
     articles = read_articles(args)
-    with Store(args.db) as store:
+    with Store(args.db, notice=None if args.quiet else _notice) as store:
         fresh = _new_articles(articles, store.known_hashes(), skipped)
         first = next(fresh, None)  # nothing new: neither spaCy nor the coding stages are loaded
         if first is not None:
@@ -440,10 +463,42 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compact(args: argparse.Namespace) -> int:
+    from .db import Store
+
+    with Store(args.db, notice=_notice) as store:
+        result = store.compact()
+    print(
+        f"eventwire: {args.db}: {result['segments_before']} segment(s) merged into {result['segments_after']}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .migrate import migrate
+
+    result = migrate(Path(args.db), Path(args.to) if args.to else None)
+    print(
+        f"eventwire: {args.db} (schema {result['from_schema']}): {result['articles']} articles, {result['events']} "
+        f"events now in the segmented store {args.to or args.db}; the old file is {result['kept']}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _notice(message: str) -> None:
+    print(f"eventwire: {message}", file=sys.stderr)
+
+
 STORE_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest,
     "summary": cmd_summary,
     "query": cmd_query,
     "export": cmd_export,
     "serve": cmd_serve,
+    "compact": cmd_compact,
+    "migrate": cmd_migrate,
 }

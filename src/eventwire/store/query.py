@@ -146,7 +146,8 @@ class EventQuery:
 
     @property
     def source(self) -> str:
-        return "events e JOIN articles a ON a.hash = e.article" if self.joins_articles else "events e"
+        # ``_events``: the events view with ``_row``, the order they were stored in
+        return "_events e JOIN articles a ON a.hash = e.article" if self.joins_articles else "_events e"
 
     def order(self) -> tuple[str, str]:
         """(sort expression, direction) of the leading sort key."""
@@ -219,8 +220,8 @@ class EventQuery:
             "e.source_name, e.source_country, e.source_sector, e.cameo, e.root, e.quad, e.goldstein, e.plover, "
             "e.target_name, e.target_country, e.target_sector, e.location, e.location_country, e.lat, e.lon, "
             "e.modality, e.confidence, e.trigger, e.evidence, e.evidence_start, e.evidence_end "
-            f"FROM events e JOIN articles a ON a.hash = e.article WHERE {where} "
-            f"ORDER BY {' '.join(self.order())}, e.rowid"
+            f"FROM _events e JOIN articles a ON a.hash = e.article WHERE {where} "
+            f"ORDER BY {' '.join(self.order())}, e._row"
         )
         if self.limit is None:
             return sql + " OFFSET ?", [*params, self.offset]

@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from ..errors import ConfigError, StoreBusyError, StoreError
+from ..errors import ConfigError
 
 __all__ = ["check_select", "is_select", "lock_down", "open_sandboxed", "rebuilt_where_query", "run_select"]
 
@@ -27,13 +27,14 @@ _CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": F
 _PLAIN = duckdb.connect(config=dict(_CONFIG))  # parses only: never reads or writes anything
 
 
-def lock_down(con: duckdb.DuckDBPyConnection, writable_dir: str | None = None) -> None:
-    """Turn external access off for good on ``con``'s database (only ``writable_dir`` stays reachable)."""
+def lock_down(con: duckdb.DuckDBPyConnection, allowed: list[str] | None = None) -> None:
+    """Turn external access off for good on ``con``'s database (only the folders in ``allowed`` stay
+    reachable: the store's own, and an export's temporary folder)."""
     locked = con.execute("SELECT current_setting('lock_configuration')").fetchone()
     if locked and locked[0]:
         return
-    if writable_dir is not None:
-        con.execute(f"SET allowed_directories = [{_quote(writable_dir)}]")
+    if allowed:
+        con.execute(f"SET allowed_directories = [{', '.join(_quote(d) for d in allowed)}]")
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
 
@@ -45,20 +46,12 @@ def _quote(text: str) -> str:
 def open_sandboxed(
     path: str | Path, writable_dir: str | None = None, settings: dict[str, str | int | bool] | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the store that can touch no other file (but those in ``writable_dir``)
-    and no network; ``settings``: more DuckDB settings, fixed before the configuration is locked."""
-    if not Path(path).exists():
-        raise StoreError(f"store {path} does not exist: create it with `eventwire ingest ... --db`")
-    try:
-        con = duckdb.connect(str(path), read_only=True, config={**_CONFIG, **(settings or {})})
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise StoreBusyError(f"store {path} is busy: another process (an ingest?) is writing it; retry") from exc
-        raise StoreError(f"store {path}: cannot open: {exc}") from exc
-    except duckdb.Error as exc:
-        raise StoreError(f"store {path}: cannot open: {exc}") from exc
-    lock_down(con, writable_dir)
-    return con
+    """A connection to the store's views (the catalog of its latest manifest) that can touch no other file
+    (but those in ``writable_dir``) and no network; ``settings``: more DuckDB settings, fixed before the
+    configuration is locked."""
+    from .catalog import open_catalog
+
+    return open_catalog(path, writable_dir=writable_dir, settings=settings).con
 
 
 def is_select(sql: str) -> bool:

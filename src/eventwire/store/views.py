@@ -142,7 +142,7 @@ def events(store: Store, query: EventQuery) -> tuple[int, Rows]:
         where,
         params,
         [query.order()],
-        "e.rowid",
+        "e._row",
         EVENT_COLUMNS,
         query.limit or 10_000,
         query.offset,
@@ -346,21 +346,21 @@ def quote_page(store: Store, speaker: str | None, limit: int, offset: int, names
     of speakers whose name holds ``speaker``, else all."""
     if names:
         picked = (
-            "SELECT r FROM (SELECT q.rowid AS r FROM quotes q JOIN actors ac ON ac.article = q.article "
-            "AND ac.actor = q.speaker_actor WHERE ac.name = ANY(?) UNION ALL SELECT c.r FROM (SELECT rowid AS r, "
-            "article, speaker_actor FROM quotes WHERE coalesce(speaker_text, '(unattributed)') = ANY(?)) c "
+            "SELECT r FROM (SELECT q._row AS r FROM _quotes q JOIN actors ac ON ac.article = q.article "
+            "AND ac.actor = q.speaker_actor WHERE ac.name = ANY(?) UNION ALL SELECT c.r FROM (SELECT _row AS r, "
+            "article, speaker_actor FROM _quotes WHERE coalesce(speaker_text, '(unattributed)') = ANY(?)) c "
             "LEFT JOIN actors ac ON ac.article = c.article AND ac.actor = c.speaker_actor WHERE ac.name IS NULL) "
             "ORDER BY r LIMIT ? OFFSET ?"
         )
         params: list[Any] = [names, names, limit, offset]
     elif not speaker:
-        picked = "SELECT rowid AS r FROM quotes ORDER BY rowid LIMIT ? OFFSET ?"
+        picked = "SELECT _row AS r FROM _quotes ORDER BY _row LIMIT ? OFFSET ?"
         params = [limit, offset]
     else:  # the speaker's name is the actor's when the quote has one, else the text naming the speaker
         picked = (
-            f"SELECT r FROM (SELECT q.rowid AS r FROM quotes q JOIN actors ac ON ac.article = q.article "
-            f"AND ac.actor = q.speaker_actor WHERE ac.name {CONTAINS} UNION ALL SELECT c.r FROM (SELECT rowid AS r, "
-            f"article, speaker_actor FROM quotes WHERE coalesce(speaker_text, '(unattributed)') {CONTAINS}) c "
+            f"SELECT r FROM (SELECT q._row AS r FROM _quotes q JOIN actors ac ON ac.article = q.article "
+            f"AND ac.actor = q.speaker_actor WHERE ac.name {CONTAINS} UNION ALL SELECT c.r FROM (SELECT _row AS r, "
+            f"article, speaker_actor FROM _quotes WHERE coalesce(speaker_text, '(unattributed)') {CONTAINS}) c "
             "LEFT JOIN actors ac ON ac.article = c.article AND ac.actor = c.speaker_actor WHERE ac.name IS NULL) "
             "ORDER BY r LIMIT ? OFFSET ?"
         )
@@ -369,8 +369,8 @@ def quote_page(store: Store, speaker: str | None, limit: int, offset: int, names
     if not rowids:
         return []
     rows = store.query(
-        "SELECT q.rowid AS r, q.article, q.speaker_actor, q.speaker_text, q.speaker_kind, q.kind, q.text, q.cue "
-        "FROM quotes q WHERE q.rowid = ANY(?)",
+        "SELECT q._row AS r, q.article, q.speaker_actor, q.speaker_text, q.speaker_kind, q.kind, q.text, q.cue "
+        "FROM _quotes q WHERE q._row = ANY(?)",
         [rowids],
     )
     about = _articles_by_hash(store, [r["article"] for r in rows])

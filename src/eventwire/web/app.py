@@ -20,8 +20,9 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreError
 from ..store import views
+from ..store.catalog import Catalog, open_catalog
 from ..store.db import Store
 from ..store.query import EventQuery, default_min_confidence, parse_modalities
 from . import charts, render
@@ -148,9 +149,13 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
 
     @contextmanager
     def store() -> Iterator[Store]:
-        # one read-only connection per server process, a cursor of it per request
+        # one catalog per server process, a cursor of it per request; a segment that cannot be read (removed
+        # under the server, damaged) is a StoreError: 503 and Retry-After
         with Store(db_path, read_only=True, connection=shared.cursor()) as s:
-            yield s
+            try:
+                yield s
+            except duckdb.IOException as exc:
+                raise StoreError(f"store {db_path}: {str(exc).splitlines()[0]}") from exc
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         return TEMPLATES.TemplateResponse(request, name, {"quad_names": QUAD_NAMES, **context})
@@ -405,20 +410,22 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 
 
 class _SharedConnection:
-    """The server's read-only connection, opened on first use; aggregates that only change with the store
-    (which cannot be written while a reader holds it) are computed once."""
+    """The server's catalog of the store (views over its segments), opened on first use and moved to the
+    latest committed manifest at each request; aggregates computed once per committed version."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.lock = threading.Lock()
-        self.con: duckdb.DuckDBPyConnection | None = None
+        self.catalog: Catalog | None = None
         self.memos: dict[str, Any] = {}
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         with self.lock:
-            if self.con is None:
-                self.con = Store(self.path, read_only=True).con
-            return self.con.cursor()
+            if self.catalog is None:
+                self.catalog = open_catalog(self.path)
+            elif self.catalog.refresh():
+                self.memos = {}
+            return self.catalog.con.cursor()
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         if key not in self.memos:
