@@ -33,7 +33,7 @@ unit: $(STAMP)
 
 test: lint typecheck browser unit
 
-DEMO_DB ?= demo.duckdb
+DEMO_DB ?= demo.store
 SHARED_CORPORA := ../shared/corpora
 
 DEMO_SERVE ?= 1
@@ -69,7 +69,7 @@ vendor:
 	$(BIN)/python scripts/vendor_assets.py
 
 screenshots: $(STAMP)
-	rm -f demo.duckdb && $(BIN)/python scripts/screenshots.py --db demo.duckdb
+	rm -f demo.store && $(BIN)/python scripts/screenshots.py --db demo.store
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md

@@ -42,7 +42,7 @@ def main() -> int:
     args = ap.parse_args()
     cli = [sys.executable, "-m", "eventwire.cli"]
     with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or Path(tmp) / "demo.duckdb"
+        db = args.db or Path(tmp) / "demo.store"
         if args.db is None:
             subprocess.run(
                 [*cli, "ingest", str(ROOT / "examples" / "demo_news.jsonl"), "--db", str(db), "-q"], check=True

@@ -1,6 +1,6 @@
 """Screenshots of every page of the workbench for the README (headless Debian chromium via Playwright).
 
-    .venv/bin/python scripts/screenshots.py [--db demo.duckdb] [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py [--db demo.store] [--out docs/screenshots]
 
 Builds the demo store from the real news in examples/news (State Department releases, Wikinews) first when
 the file does not exist, as `make demo` does.
@@ -49,7 +49,7 @@ def serve(db: Path) -> tuple[uvicorn.Server, str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--db", type=Path, default=Path("demo.duckdb"))
+    ap.add_argument("--db", type=Path, default=Path("demo.store"))
     ap.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = ap.parse_args()
     if not args.db.exists():

@@ -77,7 +77,7 @@ def code_text(
 
 
 def open(path: str | Path, frame: str = "pandas") -> Workbench:
-    """Open a store read-only: ``eventwire.open("events.duckdb").events(country="IRQ")``; ``frame``: pandas,
+    """Open a store read-only: ``eventwire.open("events.store").events(country="IRQ")``; ``frame``: pandas,
     polars or arrow."""
     from .store.api import open_store
 

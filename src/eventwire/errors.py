@@ -46,7 +46,7 @@ class ModelNotInstalledError(EventwireError):
 
 
 class StoreError(EventwireError):
-    """The DuckDB store could not be opened, migrated or written."""
+    """The store could not be opened, migrated or written."""
 
 
 class StoreBusyError(StoreError):

@@ -1,4 +1,4 @@
-"""The Python API over a store: ``eventwire.open("events.duckdb").events(country="IRQ")``.
+"""The Python API over a store: ``eventwire.open("events.store").events(country="IRQ")``.
 
 Results are typed frames read straight from DuckDB: pandas by default (dates as ``datetime64``, numbers as
 numbers, an empty result with its columns), ``frame="arrow"`` a ``pyarrow.Table`` (also ``.arrow(...)``),

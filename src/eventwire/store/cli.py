@@ -38,12 +38,12 @@ def add_store_commands(
 ) -> None:
     p = sub.add_parser(
         "ingest",
-        help="code inputs into a DuckDB store (incremental, idempotent)",
+        help="code inputs into a store (a folder of Parquet segments; incremental, idempotent, readable while it grows)",
         formatter_class=formatter,
-        epilog="example:\n  eventwire ingest news/ --db events.duckdb --published 2020-01-10",
+        epilog="example:\n  eventwire ingest news/ --db events.store --published 2020-01-10",
     )
     add_input_args(p)
-    p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file (created if missing)")
+    p.add_argument("--db", required=True, metavar="STORE", help="store folder (created if missing)")
     from ..cli import add_dask_args, add_timeout_arg, workers_type
 
     p.add_argument("--workers", type=workers_type, default=None, help="worker processes (default: cores)")
@@ -55,11 +55,11 @@ def add_store_commands(
         "query",
         help="filter a store's events (or run read-only SQL)",
         formatter_class=formatter,
-        epilog="examples:\n  eventwire query --db events.duckdb --dyad IRQ:USA --since 2020-01-01\n"
-        "  eventwire query --db events.duckdb --cameo '14*' --quad 4 --format csv\n"
-        "  eventwire query --db events.duckdb --sql 'SELECT root, count(*) FROM events GROUP BY 1'",
+        epilog="examples:\n  eventwire query --db events.store --dyad IRQ:USA --since 2020-01-01\n"
+        "  eventwire query --db events.store --cameo '14*' --quad 4 --format csv\n"
+        "  eventwire query --db events.store --sql 'SELECT root, count(*) FROM events GROUP BY 1'",
     )
-    p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
+    p.add_argument("--db", required=True, metavar="STORE", help="store folder (written by ingest)")
     p.add_argument("--actor", help="actor name (substring) or code")
     p.add_argument("--country", help="source or target country (ISO3)")
     p.add_argument("--dyad", metavar="A:B", help="source:target countries, e.g. IRQ:USA")
@@ -81,10 +81,10 @@ def add_store_commands(
         "export",
         help="export a store: parquet, csv, jsonl, plover, gdelt, gdelt+ or gdelt-mentions",
         formatter_class=formatter,
-        epilog="example:\n  eventwire export --db events.duckdb --format parquet -o events.parquet "
+        epilog="example:\n  eventwire export --db events.store --format parquet -o events.parquet "
         "--where \"root = '14'\"",
     )
-    p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
+    p.add_argument("--db", required=True, metavar="STORE", help="store folder (written by ingest)")
     p.add_argument(
         "--format",
         choices=list(EXPORT_FORMATS),
@@ -100,9 +100,9 @@ def add_store_commands(
         "serve",
         help="the web workbench over a store (read-only, 127.0.0.1 by default)",
         formatter_class=formatter,
-        epilog="example:\n  eventwire serve --db events.duckdb --port 8000",
+        epilog="example:\n  eventwire serve --db events.store --port 8000",
     )
-    p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
+    p.add_argument("--db", required=True, metavar="STORE", help="store folder (written by ingest)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=_port, default=8000, help="TCP port from 1 to 65535 (default 8000)")
     p.add_argument(
@@ -118,7 +118,7 @@ def add_store_commands(
         "compact",
         help="merge a store's segments into one and fold its merged events (readers go on meanwhile)",
         formatter_class=formatter,
-        epilog="example:\n  eventwire compact --db events.duckdb",
+        epilog="example:\n  eventwire compact --db events.store",
     )
     p.add_argument("--db", required=True, metavar="STORE", help="store folder")
 
@@ -136,9 +136,9 @@ def add_store_commands(
         "summary",
         help="print a readable summary of a store",
         formatter_class=formatter,
-        epilog="example:\n  eventwire summary --db events.duckdb",
+        epilog="example:\n  eventwire summary --db events.store",
     )
-    p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file")
+    p.add_argument("--db", required=True, metavar="STORE", help="store folder (written by ingest)")
     p.add_argument("--top", type=int, default=10, help="rows per table (default 10)")
 
 
