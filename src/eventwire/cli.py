@@ -4,6 +4,7 @@ eventwire extract INPUT... [-o OUT]
 eventwire code INPUT... [-o OUT] [--format jsonl|gdelt|csv] [--published D] [--source S] [--workers N]
 eventwire eval events|quotes|geo|eventloc|extraction|docs GOLD...
 eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
+(code, ingest and explain take --dict PATH, repeatable: knowledge files adding or overriding patterns)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cli_args import iso_date
+from .cli_args import add_dict_arg, iso_date, knowledge_of
 from .errors import ConfigError, EventwireError
 from .export.records import article_record
 from .export.writers import FORMATS, atomic_output, open_writer
@@ -177,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=_workers, default=None, help="worker processes (default: the machine's cores)")
     _add_min_confidence(p)
     add_timeout_arg(p)
+    add_dict_arg(p)
 
     p = sub.add_parser(
         "eval",
@@ -214,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sentence", help="the sentence (or short text) to explain")
     p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD", help="publication date for relative dates")
     p.add_argument("--json", action="store_true", help="print the explanation as JSON")
+    add_dict_arg(p)
 
     from .store.cli import add_store_commands
 
@@ -302,7 +305,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
 
     workers = args.workers or os.cpu_count() or 1
-    pipeline = Pipeline(article_timeout=args.article_timeout)
+    pipeline = Pipeline(article_timeout=args.article_timeout, knowledge=knowledge_of(args))
     failed = 0
     articles = read_articles(args)
     with atomic_output(args.output) as stream:
@@ -401,8 +404,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     from .explain import explain
     from .export.records import coded_record
+    from .pipeline import Pipeline
 
-    ex = explain(args.sentence, args.published)
+    ex = explain(args.sentence, args.published, Pipeline(knowledge=knowledge_of(args)))
     record = coded_record(ex.analysis)
     if args.json:
         print(
@@ -449,7 +453,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"extract": cmd_extract, "code": cmd_code, "eval": cmd_eval, "explain": cmd_explain}
+COMMANDS = {
+    "extract": cmd_extract,
+    "code": cmd_code,
+    "eval": cmd_eval,
+    "explain": cmd_explain,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

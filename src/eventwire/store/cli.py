@@ -45,10 +45,12 @@ def add_store_commands(
     add_input_args(p)
     p.add_argument("--db", required=True, metavar="FILE", help="DuckDB file (created if missing)")
     from ..cli import add_timeout_arg, workers_type
+    from ..cli_args import add_dict_arg
 
     p.add_argument("--workers", type=workers_type, default=None, help="worker processes (default: cores)")
 
     add_timeout_arg(p)
+    add_dict_arg(p)
 
     p = sub.add_parser(
         "query",
@@ -207,8 +209,10 @@ def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ..cli import expected_total, progress_over, read_articles
+    from ..cli_args import knowledge_of
     from .db import BATCH_ARTICLES, Store
 
+    knowledge = knowledge_of(args) if args.dict else None  # a bad file fails before any article is read
     workers = args.workers or os.cpu_count() or 1
     skipped: list[str] = []
     added = failed = 0
@@ -217,11 +221,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         fresh = _new_articles(articles, store.known_hashes(), skipped)
         first = next(fresh, None)  # nothing new: neither spaCy nor the coding stages are loaded
         if first is not None:
+            from ..knowledge import Knowledge
             from ..pipeline import Pipeline
 
-            coded = Pipeline(article_timeout=args.article_timeout).code_parallel(
-                itertools.chain([first], fresh), workers=workers
-            )
+            pipeline = Pipeline(article_timeout=args.article_timeout, knowledge=knowledge or Knowledge.default())
+            coded = pipeline.code_parallel(itertools.chain([first], fresh), workers=workers)
             total = expected_total(args)
             for batch in _batches(progress_over(coded, "ingesting", args.quiet, total), BATCH_ARTICLES):
                 added += store.add_many(batch)
