@@ -4,6 +4,7 @@ eventwire extract INPUT... [-o OUT]
 eventwire code INPUT... [-o OUT] [--format jsonl|gdelt|csv] [--published D] [--source S] [--workers N]
 eventwire eval events|quotes|geo|eventloc|extraction|docs GOLD...
 eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
+eventwire knowledge check FILE...        eventwire knowledge import-petrarch VERBS.txt -o my.yaml
 (code, ingest and explain take --dict PATH, repeatable: knowledge files adding or overriding patterns)
 """
 
@@ -20,6 +21,7 @@ from typing import Any
 
 from . import __version__
 from .cli_args import add_dict_arg, iso_date, knowledge_of
+from .cli_knowledge import cmd_knowledge
 from .errors import ConfigError, EventwireError
 from .export.records import article_record
 from .export.writers import FORMATS, atomic_output, open_writer
@@ -221,6 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .store.cli import add_store_commands
 
     add_store_commands(sub, _add_input_args, _Formatter)
+    from .cli_knowledge import add_knowledge_commands
+
+    add_knowledge_commands(sub, _Formatter)
     return parser
 
 
@@ -458,6 +463,7 @@ COMMANDS = {
     "code": cmd_code,
     "eval": cmd_eval,
     "explain": cmd_explain,
+    "knowledge": cmd_knowledge,
 }
 
 
