@@ -56,8 +56,8 @@ def test_every_entry_is_mapped_or_reported(name: str) -> None:
                 "code": "072",
             },
         ),
-        (30, {"id": "pet_call_off", "lemma": ["call"], "prt": ["off"], "code": "1244"}),
-        (32, {"id": "pet_call_off_1", "lemma": ["call"], "prt": ["off"], "obj": ["visit"], "code": "1244"}),
+        (30, {"id": "pet_call_off", "lemma": ["call"], "prt": ["off"], "code": "125"}),
+        (32, {"id": "pet_call_off_1", "lemma": ["call"], "prt": ["off"], "obj": ["visit"], "code": "125"}),
     ],
 )
 def test_entries_map_to_patterns(line: int, expected: dict[str, object]) -> None:
@@ -72,12 +72,13 @@ def test_entries_map_to_patterns(line: int, expected: dict[str, object]) -> None
         (35, "its verb block (line 34) could not be mapped"),
         (37, "'0399' is not in eventwire's CAMEO table"),
         (38, "words before the verb"),
-        (39, "the target before the verb"),
+        (39, "a passive pattern"),
         (40, "compound actor"),
         (41, "brackets"),
         (42, "two prepositions"),
         (43, "'9999'"),
         (44, "no [code]"),
+        (45, "the target before the verb"),
     ],
 )
 def test_unmappable_entries_say_why(line: int, reason: str) -> None:
@@ -133,7 +134,7 @@ def test_import_command_writes_and_reports(tmp_path: Path, capsys: pytest.Captur
     out = tmp_path / "mine.yaml"
     assert main(["knowledge", "import-petrarch", str(VERBS), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert f"{VERBS}: 10 pattern(s) from 6 verb block(s); 10 not mapped" in err
+    assert f"{VERBS}: 10 pattern(s) from 6 verb block(s); 11 not mapped" in err
     assert f"{VERBS}:40: not mapped: - * % + [030]: a compound actor" in err
     assert f"{VERBS}:28: mapped with a loss" in err
     assert len(read_knowledge_file(out).patterns) == 10

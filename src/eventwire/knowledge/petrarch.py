@@ -159,6 +159,8 @@ class _Reader:
     def _unmappable(before: list[str], after: list[str]) -> str:
         if any(t not in ("$", "+") for t in before):
             return "words before the verb: eventwire patterns look at the verb and what follows it"
+        if "+" in before and "$" in after:
+            return "a passive pattern: eventwire reads the passive from the parse, so the verb's patterns cover it"
         if "+" in before:
             return "the target before the verb: eventwire reads the target from the verb's object or preposition"
         if "$" in after:
