@@ -164,3 +164,35 @@ def test_a_bad_dict_exits_2_before_coding(tmp_path: Path, capsys: pytest.Capture
     assert main([*args, "--dict", bad]) == 2
     err = capsys.readouterr().err
     assert f"{bad}:2: pattern 'a': code: '77' is not a CAMEO code" in err and "Traceback" not in err
+
+
+def gold_line(sid: str, text: str, source: str, target: str) -> str:
+    side = {"text": None, "code": None, "country": None, "sector": None}
+    event = {
+        "source": {**side, "code": source, "country": source},
+        "target": {**side, "code": target, "country": target},
+        "cameo": "111",
+        "root": "11",
+        "penta": 3,
+        "plover": None,
+        "location": None,
+    }
+    record = {"id": sid, "dataset": "mine", "text": text, "date": "2024-05-16", "exhaustive": True, "events": [event]}
+    return json.dumps(record) + "\n"
+
+
+@pytest.mark.slow
+def test_eval_scores_a_dictionary_against_gold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two dictionary versions compared on the same gold: ``eval events --dict``."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        gold_line("s1", SCOLD, "CHL", "PER")
+        + gold_line("s2", "The government of Bolivia chastised Ecuador over the border dispute.", "BOL", "ECU")
+    )
+    mine = str(write(tmp_path, "mine.yaml", MINE))
+    scores = []
+    for extra in ([], ["--dict", mine]):
+        assert main(["eval", "events", str(gold), "--json", "-q", "--workers", "1", *extra]) == 0
+        scores.append(json.loads(capsys.readouterr().out)["mine"])
+    assert (scores[0]["no_event"], scores[1]["no_event"]) == (2, 0)
+    assert scores[1]["penta_acc"] == 1.0

@@ -2,7 +2,7 @@
 
 eventwire extract INPUT... [-o OUT]
 eventwire code INPUT... [-o OUT] [--format jsonl|gdelt|csv] [--published D] [--source S] [--workers N]
-eventwire eval events|quotes|geo|eventloc|extraction|docs GOLD...
+eventwire eval events|quotes|geo|eventloc|extraction|docs GOLD... [--dict PATH]
 eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
 eventwire knowledge check FILE...        eventwire knowledge import-petrarch VERBS.txt -o my.yaml
 (code, ingest and explain take --dict PATH, repeatable: knowledge files adding or overriding patterns)
@@ -207,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="docs: refit the document-level confidence (leave-one-page-out) and print the weights",
     )
+    add_dict_arg(p)
 
     p = sub.add_parser(
         "explain",
@@ -345,11 +346,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     check_gold(args.kind, paths)
     workers = args.workers or os.cpu_count() or 1
+    pipeline = Pipeline(knowledge=knowledge_of(args))  # --dict: score a dictionary against the gold
     if args.kind == "extraction":
         metrics = module.evaluate(paths, workers=workers)
     elif args.kind == "docs":
         metrics = module.evaluate(
-            paths, Pipeline(), workers=workers, out_dir=args.out, min_confidence=args.min_confidence
+            paths, pipeline, workers=workers, out_dir=args.out, min_confidence=args.min_confidence
         )
         if args.calibrate:
             fitted = module.calibrate(metrics["records"], module.load_pages(paths))
@@ -364,7 +366,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print("\n".join(lines))
         return 0
     else:
-        metrics = module.evaluate(paths, Pipeline(), workers=workers)
+        metrics = module.evaluate(paths, pipeline, workers=workers)
     if args.json:
         print(json.dumps(metrics, indent=1, default=str))
     else:
