@@ -80,7 +80,7 @@ def shows(output: list[str], expected: list[str]) -> bool:
 
 def test_the_page_has_every_kind_of_example() -> None:
     found = blocks(DOC.read_text(encoding="utf-8"))
-    assert {b.lang for b in found} >= {"yaml", "console", "pycon", "text"}
+    assert {b.lang for b in found} >= {"yaml", "console", "pycon", "text", "toml"}
     assert sum(b.mark is not None and b.mark[0] == "output" for b in found) == 1
     assert any("add_pipe" in b.text for b in found) and any("import-petrarch" in b.text for b in found)
 

@@ -5,7 +5,8 @@ eventwire code INPUT... [-o OUT] [--format jsonl|gdelt|csv] [--published D] [--s
 eventwire eval events|quotes|geo|eventloc|extraction|docs GOLD... [--dict PATH]
 eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
 eventwire knowledge check FILE...        eventwire knowledge import-petrarch VERBS.txt -o my.yaml
-(code, ingest and explain take --dict PATH, repeatable: knowledge files adding or overriding patterns)
+(code, ingest, explain and eval take --dict PATH, repeatable: knowledge files adding or overriding
+patterns, and --config PATH: settings, by default ./eventwire.toml when present; see config.py)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cli_args import add_dict_arg, iso_date, knowledge_of
+from .cli_args import add_dict_arg, iso_date, pipeline_of
 from .cli_knowledge import cmd_knowledge
 from .errors import ConfigError, EventwireError
 from .export.records import article_record
@@ -308,10 +309,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
-
     workers = args.workers or os.cpu_count() or 1
-    pipeline = Pipeline(article_timeout=args.article_timeout, knowledge=knowledge_of(args))
+    pipeline = pipeline_of(args, article_timeout=args.article_timeout)
     failed = 0
     articles = read_articles(args)
     with atomic_output(args.output) as stream:
@@ -335,8 +334,6 @@ def _report_failure(analysis: Analysis, quiet: bool) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
-
     module = importlib.import_module(f"eventwire.eval.{args.kind}")
     paths = [Path(g) for g in args.gold]
     missing = [str(p) for p in paths if not p.exists()]
@@ -346,7 +343,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     check_gold(args.kind, paths)
     workers = args.workers or os.cpu_count() or 1
-    pipeline = Pipeline(knowledge=knowledge_of(args))  # --dict: score a dictionary against the gold
+    pipeline = pipeline_of(args)  # --dict: score a dictionary against the gold
     if args.kind == "extraction":
         metrics = module.evaluate(paths, workers=workers)
     elif args.kind == "docs":
@@ -411,9 +408,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     from .explain import explain
     from .export.records import coded_record
-    from .pipeline import Pipeline
 
-    ex = explain(args.sentence, args.published, Pipeline(knowledge=knowledge_of(args)))
+    ex = explain(args.sentence, args.published, pipeline_of(args))
     record = coded_record(ex.analysis)
     if args.json:
         print(

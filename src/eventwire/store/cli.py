@@ -209,10 +209,10 @@ def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ..cli import expected_total, progress_over, read_articles
-    from ..cli_args import knowledge_of
+    from ..cli_args import knowledge_of, pipeline_of
     from .db import BATCH_ARTICLES, Store
 
-    knowledge = knowledge_of(args) if args.dict else None  # a bad file fails before any article is read
+    knowledge = knowledge_of(args)  # a bad file fails before any article is read
     workers = args.workers or os.cpu_count() or 1
     skipped: list[str] = []
     added = failed = 0
@@ -221,10 +221,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         fresh = _new_articles(articles, store.known_hashes(), skipped)
         first = next(fresh, None)  # nothing new: neither spaCy nor the coding stages are loaded
         if first is not None:
-            from ..knowledge import Knowledge
-            from ..pipeline import Pipeline
-
-            pipeline = Pipeline(article_timeout=args.article_timeout, knowledge=knowledge or Knowledge.default())
+            pipeline = pipeline_of(args, knowledge, article_timeout=args.article_timeout)
             coded = pipeline.code_parallel(itertools.chain([first], fresh), workers=workers)
             total = expected_total(args)
             for batch in _batches(progress_over(coded, "ingesting", args.quiet, total), BATCH_ARTICLES):
