@@ -29,8 +29,9 @@ def add_dict_arg(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="PATH",
-        help="a knowledge file (YAML, like events/data/patterns.yaml) adding or overriding event patterns by "
-        "id; repeatable, later files win; checked when loaded (see `eventwire knowledge check`)",
+        help="a knowledge file (YAML: patterns like events/data/patterns.yaml, people like "
+        "actors/data/people.yaml) adding or overriding event patterns by id and people by name; repeatable, "
+        "later files win; checked when loaded (see `eventwire knowledge check`)",
     )
     p.add_argument(
         "--config",

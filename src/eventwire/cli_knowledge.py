@@ -43,6 +43,9 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
 
 
 def _describe(change: Change, patterns: dict[str, list[str]]) -> str:
+    if change.section == "person":
+        was = f" (was {change.before})" if change.before else ""
+        return f"  line {change.line}: {change.kind} person {change.id}: {change.code}{was}"
     lemmas = ", ".join(patterns.get(change.id, []))
     if change.kind == "adds":
         return f"  line {change.line}: adds {change.id} ({change.code}): {lemmas}"
@@ -69,7 +72,9 @@ def check_files(paths: list[str], out: TextIO) -> int:
             continue
         changes = [c for c in knowledge.changes if c.path == kf.path]
         adds = sum(c.kind == "adds" for c in changes)
-        out.write(f"{path}: ok, {len(changes)} pattern(s): {adds} added, {len(changes) - adds} overridden\n")
+        people = sum(c.section == "person" for c in changes)
+        counts = f"{len(changes) - people} pattern(s)" + (f" and {people} person(s)" if people else "")
+        out.write(f"{path}: ok, {counts}: {adds} added, {len(changes) - adds} overridden\n")
         lemmas = {str(e["id"]): _lemmas(e) for e in kf.patterns}
         out.writelines(_describe(c, lemmas) + "\n" for c in changes)
     return 2 if failed else 0

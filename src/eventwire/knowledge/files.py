@@ -1,6 +1,8 @@
 """A user's knowledge file, read and validated when it is loaded.
 
-A knowledge file is YAML with the fields of the package's ``events/data/patterns.yaml``::
+A knowledge file is YAML with a ``patterns:`` list (the fields of the package's
+``events/data/patterns.yaml``) and/or a ``people:`` list (those of ``actors/data/people.yaml``:
+``knowledge/people.py``)::
 
     patterns:
       - {id: scold, lemma: [scold, berate], code: "111"}
@@ -13,6 +15,7 @@ one ``KnowledgeError``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Strict
 from ..errors import KnowledgeError, KnowledgeProblem
 from ..events.cameo import is_code
 from ..events.lexicon import NO_EVENT, expand_entry
+from .people import person_problems
 
 __all__ = ["SECTIONS", "KnowledgeFile", "PatternEntry", "read_knowledge_file"]
 
@@ -58,36 +62,42 @@ class PatternEntry(BaseModel):
 
 
 #: the top-level keys a knowledge file may have
-SECTIONS = frozenset({"patterns"})
+SECTIONS = frozenset({"patterns", "people"})
 FIELDS = sorted(f.alias or name for name, f in PatternEntry.model_fields.items())
 
 
 @dataclass(frozen=True)
 class KnowledgeFile:
-    """A validated knowledge file: its pattern entries (raw, as ``patterns.yaml`` rows) and their lines."""
+    """A validated knowledge file: its pattern entries (raw, as ``patterns.yaml`` rows) and people (as
+    ``actors/data/people.yaml`` rows), each with its line."""
 
     path: str
     patterns: tuple[dict[str, Any], ...]
     lines: tuple[int, ...]
+    people: tuple[dict[str, Any], ...] = ()
+    people_lines: tuple[int, ...] = ()
 
 
-def _lines(text: str) -> tuple[dict[str, int], list[tuple[int, dict[str, int]]]]:
-    """The line of each top-level key, and per pattern entry its line and the line of each of its keys."""
+def _lines(text: str) -> tuple[dict[str, int], dict[str, list[tuple[int, dict[str, int]]]]]:
+    """The line of each top-level key, and per entry of each list section its line and the line of each
+    of its keys."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     top: dict[str, int] = {}
-    entries: list[tuple[int, dict[str, int]]] = []
+    entries: dict[str, list[tuple[int, dict[str, int]]]] = {}
     if not isinstance(root, yaml.MappingNode):
         return top, entries
     for key, value in root.value:
         top[str(key.value)] = key.start_mark.line + 1
-        if key.value == "patterns" and isinstance(value, yaml.SequenceNode):
-            for item in value.value:
-                keys = (
+        if isinstance(value, yaml.SequenceNode):
+            entries[str(key.value)] = [
+                (
+                    item.start_mark.line + 1,
                     {str(k.value): k.start_mark.line + 1 for k, _v in item.value}
                     if isinstance(item, yaml.MappingNode)
-                    else {}
+                    else {},
                 )
-                entries.append((item.start_mark.line + 1, keys))
+                for item in value.value
+            ]
     return top, entries
 
 
@@ -158,12 +168,20 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
         raise KnowledgeError(
             name, [KnowledgeProblem(line, "yaml", str(getattr(exc, "problem", exc)), "fix the YAML syntax")]
         ) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
+    except ValueError as exc:  # an unquoted date that does not exist (2031-13-01)
+        raise KnowledgeError(
+            name, [KnowledgeProblem(None, "yaml", f"a date that does not exist: {exc}", "write YYYY-MM-DD")]
+        ) from exc
+    lists = {k: v for k, v in data.items() if k in SECTIONS} if isinstance(data, dict) else {}
+    if not lists or not all(isinstance(v, list) for v in lists.values()):
         raise KnowledgeError(
             name,
             [
                 KnowledgeProblem(
-                    1, "patterns", "no list of patterns", "start the file with `patterns:` and a list of entries"
+                    1,
+                    "patterns",
+                    "no list of patterns or people",
+                    "start the file with `patterns:` or `people:` and a list of entries",
                 )
             ],
         )
@@ -174,22 +192,43 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
         for key in data
         if key not in SECTIONS
     ]
-    seen: dict[str, int] = {}
-    for entry, (line, keys) in zip(data["patterns"], entry_lines, strict=True):
-        problems += _entry_problems(entry, line, keys)
-        pid = entry.get("id") if isinstance(entry, dict) else None
-        if isinstance(pid, str) and pid in seen:
-            problems.append(
-                KnowledgeProblem(
-                    keys.get("id", line),
-                    f"pattern {pid!r}: id",
-                    f"duplicate id (first on line {seen[pid]})",
-                    "give each pattern of a file its own id",
-                )
-            )
-        if isinstance(pid, str):
-            seen.setdefault(pid, line)
+    patterns, people = data.get("patterns") or [], data.get("people") or []
+    problems += _section_problems(patterns, entry_lines.get("patterns", []), "id", "pattern", _entry_problems)
+    problems += _section_problems(people, entry_lines.get("people", []), "name", "person", person_problems)
     problems = sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.key))  # one per line, key and fault
     if problems:
         raise KnowledgeError(name, problems)
-    return KnowledgeFile(name, tuple(data["patterns"]), tuple(line for line, _keys in entry_lines))
+    return KnowledgeFile(
+        name,
+        tuple(patterns),
+        tuple(line for line, _keys in entry_lines.get("patterns", [])),
+        tuple(people),
+        tuple(line for line, _keys in entry_lines.get("people", [])),
+    )
+
+
+def _section_problems(
+    entries: list[Any],
+    lines: list[tuple[int, dict[str, int]]],
+    key: str,
+    what: str,
+    check: Callable[[Any, int, dict[str, int]], list[KnowledgeProblem]],
+) -> list[KnowledgeProblem]:
+    """The faults of each entry of a section, and its repeated ids (or names)."""
+    problems: list[KnowledgeProblem] = []
+    seen: dict[str, int] = {}
+    for entry, (line, keys) in zip(entries, lines, strict=True):
+        problems += check(entry, line, keys)
+        value = entry.get(key) if isinstance(entry, dict) else None
+        if isinstance(value, str) and value in seen:
+            problems.append(
+                KnowledgeProblem(
+                    keys.get(key, line),
+                    f"{what} {value!r}: {key}",
+                    f"duplicate {key} (first on line {seen[value]})",
+                    f"give each {what} of a file its own {key}",
+                )
+            )
+        if isinstance(value, str):
+            seen.setdefault(value, line)
+    return problems
