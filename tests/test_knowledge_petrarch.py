@@ -9,6 +9,7 @@ import pytest
 from eventwire.cli import main
 from eventwire.knowledge import Knowledge, read_knowledge_file
 from eventwire.knowledge.petrarch import HEADER, import_petrarch, to_petrarch, write_patterns
+from eventwire.knowledge.petrarch_actors import import_petrarch_actors, is_actor_dictionary
 
 DATA = Path(__file__).resolve().parent / "data" / "petrarch"
 VERBS = DATA / "verbs.txt"
@@ -166,3 +167,77 @@ def test_check_prints_additions_overrides_and_problems(tmp_path: Path, capsys: p
     assert main(["knowledge", "check", str(good), str(bad)]) == 2
     out = capsys.readouterr().out
     assert f"{bad}: 1 problem(s)\n  {bad}:2: pattern 'x': weight: unknown key" in out
+
+
+ACTORS = DATA / "actors.txt"
+
+
+def test_actor_dictionaries_are_told_from_verb_dictionaries() -> None:
+    assert is_actor_dictionary(ACTORS) and not is_actor_dictionary(VERBS)
+
+
+def test_actors_map_to_people_with_dated_roles() -> None:
+    result = import_petrarch_actors(ACTORS)
+    assert dict(zip(result.lines, result.people, strict=True)) == {
+        3: {
+            "name": "Ana Duarte",
+            "aliases": ["Duarte", "Ana Maria Duarte"],
+            "roles": [["PRT", "LEG", "PRTLEG", "2024-01-01", "2031-02-28"], ["PRT", "GOV", "PRTGOV", "2031-03-01", ""]],
+        },
+        9: {"name": "Kofi Mensah-Boateng", "roles": [["GHA", "MIL", "GHAMIL", "", ""]]},
+        11: {"name": "Lena Vogt", "roles": [["DEU", "GOV", "DEUGOVMIL", "", "2030-01-01"]]},
+    }
+    assert result.notes == ((12, "code DEUGOVMIL: kept its first sector GOV"),)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (14, "no code that could be mapped"),
+        (15, "'IGO' is no country eventwire knows"),
+        (16, "date restriction '2901-3001'"),
+        (18, "no code that could be mapped"),
+        (19, "'XYZ' is no country"),
+        (20, "no sector eventwire knows"),
+        (22, "the same name as the actor on line 3"),
+    ],
+)
+def test_unmappable_actors_say_why(line: int, reason: str) -> None:
+    [entry] = [u for u in import_petrarch_actors(ACTORS).unmapped if u.line == line]
+    assert reason in entry.reason
+
+
+def test_every_actor_and_code_line_is_mapped_or_reported() -> None:
+    result = import_petrarch_actors(ACTORS)
+    text = ACTORS.read_text(encoding="utf-8").splitlines()
+    entries = {n for n, raw in enumerate(text, start=1) if raw.split("#")[0].strip()[:1].isalpha()}
+    codes = {n for n, raw in enumerate(text, start=1) if raw.strip().startswith("[")}
+    reported = {u.line for u in result.unmapped}
+    assert entries <= set(result.lines) | reported
+    kept = {6, 7, 12}  # the codes kept as roles (line 9's code is on its actor's line)
+    with_their_actor = {23}  # the code of the repeated actor of line 22, reported with it
+    assert codes == kept | with_their_actor | (codes & reported)
+
+
+def test_verbs_and_actors_import_into_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "mine.yaml"
+    assert main(["knowledge", "import-petrarch", str(VERBS), str(ACTORS), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"{ACTORS}: 3 person(s); 7 not mapped" in err
+    assert f"{ACTORS}:12: mapped with a loss: code DEUGOVMIL: kept its first sector GOV" in err
+    kf = read_knowledge_file(out)
+    assert len(kf.patterns) == 10 and [p["name"] for p in kf.people] == [
+        "Ana Duarte",
+        "Kofi Mensah-Boateng",
+        "Lena Vogt",
+    ]
+    actors = Knowledge.load([out]).actor_lexicon()
+    assert actors is not None and actors.people["duarte"].name == "Ana Duarte"
+
+
+def test_a_file_of_actors_only_has_no_patterns(tmp_path: Path) -> None:
+    text = write_patterns([], [import_petrarch_actors(ACTORS)])
+    assert "patterns: []\npeople:\n" in text
+    path = tmp_path / "people.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert len(read_knowledge_file(path).people) == 3

@@ -30,9 +30,14 @@ def add_knowledge_commands(sub: Any, formatter: type[argparse.HelpFormatter]) ->
     check = actions.add_parser("check", help="validate files and print what each adds or overrides (exit 2: errors)")
     check.add_argument("files", nargs="+", metavar="FILE", help="knowledge files, in the order --dict would take them")
     imp = actions.add_parser(
-        "import-petrarch", help="convert PETRARCH-format CAMEO verb dictionaries into a knowledge file"
+        "import-petrarch", help="convert PETRARCH-format CAMEO verb and actor dictionaries into a knowledge file"
     )
-    imp.add_argument("dictionaries", nargs="+", metavar="VERBS.txt", help="verb dictionaries in PETRARCH's format")
+    imp.add_argument(
+        "dictionaries",
+        nargs="+",
+        metavar="DICTIONARY",
+        help="verb dictionaries (with '--- VERB [code] ---' blocks) and actor dictionaries in PETRARCH's format",
+    )
     imp.add_argument("-o", "--output", metavar="OUT", help="the knowledge file to write (default: stdout)")
 
 
@@ -86,26 +91,35 @@ def _lemmas(entry: dict[str, Any]) -> list[str]:
 
 
 def import_dictionaries(paths: list[str], output: str | None, report: TextIO) -> int:
-    """Convert the dictionaries, write the knowledge file, and report every entry not mapped."""
+    """Convert the dictionaries (verb or actor dictionaries, told apart by their verb block headers),
+    write the knowledge file, and report every entry not mapped."""
     from .knowledge import read_knowledge_file
-    from .knowledge.petrarch import import_petrarch, write_patterns
+    from .knowledge.petrarch import Imported, import_petrarch, write_patterns
+    from .knowledge.petrarch_actors import ImportedActors, import_petrarch_actors, is_actor_dictionary
 
-    results = []
+    verbs: list[Imported] = []
+    actors: list[ImportedActors] = []
     for path in paths:
         try:
-            results.append(import_petrarch(path))
+            if is_actor_dictionary(path):
+                actors.append(import_petrarch_actors(path))
+            else:
+                verbs.append(import_petrarch(path))
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read the dictionary: {exc} (give a UTF-8 text file)") from exc
-    text = write_patterns(results)
+    text = write_patterns(verbs, actors)
     if output:
         Path(output).write_text(text, encoding="utf-8")
         read_knowledge_file(output)  # what we write must load
     else:
         sys.stdout.write(text)
-    for r in results:
-        report.write(
-            f"{r.path}: {len(r.patterns)} pattern(s) from {r.blocks} verb block(s); {len(r.unmapped)} not mapped\n"
-        )
+    results: list[Imported | ImportedActors] = [*verbs, *actors]
+    for r in sorted(results, key=lambda r: paths.index(r.path)):
+        if isinstance(r, ImportedActors):
+            what = f"{len(r.people)} person(s)"
+        else:
+            what = f"{len(r.patterns)} pattern(s) from {r.blocks} verb block(s)"
+        report.write(f"{r.path}: {what}; {len(r.unmapped)} not mapped\n")
         report.writelines(f"  {r.path}:{u.line}: not mapped: {u.text}: {u.reason}\n" for u in r.unmapped)
         report.writelines(f"  {r.path}:{line}: mapped with a loss: {note}\n" for line, note in r.notes)
     return 0

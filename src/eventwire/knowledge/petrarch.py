@@ -1,4 +1,5 @@
-"""Import a PETRARCH-format CAMEO verb dictionary into eventwire patterns.
+"""Import a PETRARCH-format CAMEO verb dictionary into eventwire patterns (actor dictionaries:
+``petrarch_actors.py``).
 
 The dictionary format read (PETRARCH's and TABARI's verb files)::
 
@@ -28,12 +29,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..events.cameo import is_code
 from ..events.lexicon import NO_EVENT
+
+if TYPE_CHECKING:
+    from .petrarch_actors import ImportedActors
 
 __all__ = ["PARTICLES", "PREPOSITIONS", "Imported", "Unmapped", "import_petrarch", "to_petrarch", "write_patterns"]
 
@@ -246,9 +250,10 @@ def to_petrarch(entry: dict[str, Any]) -> str:
     return f"- {' '.join(words)} [{code}]"
 
 
-def write_patterns(imported: Sequence[Imported]) -> str:
-    """The YAML knowledge file of imported dictionaries: one pattern per line, each with its source line."""
-    out = ["# imported from PETRARCH-format verb dictionaries by `eventwire knowledge import-petrarch`", "patterns:"]
+def write_patterns(imported: Sequence[Imported], actors: Sequence[ImportedActors] = ()) -> str:
+    """The YAML knowledge file of imported dictionaries: one pattern (or person) per line, each with the
+    dictionary line it comes from."""
+    out = ["# imported from PETRARCH-format dictionaries by `eventwire knowledge import-petrarch`", "patterns:"]
     used: set[str] = set()
     for result in imported:
         for entry, line in zip(result.patterns, result.lines, strict=True):
@@ -257,7 +262,21 @@ def write_patterns(imported: Sequence[Imported]) -> str:
                 k += 1
                 pid = f"{entry['id']}_v{k}"
             used.add(pid)
-            entry = {**entry, "id": pid}
-            flow = yaml.safe_dump(entry, default_flow_style=True, sort_keys=False, width=10**6).strip()
-            out.append(f"  - {flow}  # {Path(result.path).name}:{line}")
+            out.append(f"  - {_flow({**entry, 'id': pid})}  # {Path(result.path).name}:{line}")
+    if not used:
+        out[-1] = "patterns: []"
+    people: list[tuple[dict[str, Any], str, int]] = []
+    names: set[str] = set()
+    for found in actors:
+        for person, line in zip(found.people, found.lines, strict=True):
+            if person["name"] not in names:  # a later dictionary's person of the same name is left out
+                names.add(person["name"])
+                people.append((person, found.path, line))
+    if people:
+        out.append("people:")
+        out += [f"  - {_flow(person)}  # {Path(path).name}:{line}" for person, path, line in people]
     return "\n".join(out) + "\n"
+
+
+def _flow(entry: dict[str, Any]) -> str:
+    return yaml.safe_dump(entry, default_flow_style=True, sort_keys=False, width=10**6).strip()
