@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.cli import main
 from eventwire.knowledge import Knowledge, read_knowledge_file
-from eventwire.knowledge.petrarch import HEADER, import_petrarch, to_petrarch, write_patterns
+from eventwire.knowledge.petrarch import HEADER, import_petrarch, particles, prepositions, to_petrarch, write_patterns
 from eventwire.knowledge.petrarch_actors import import_petrarch_actors, is_actor_dictionary
 
 DATA = Path(__file__).resolve().parent / "data" / "petrarch"
@@ -241,3 +241,8 @@ def test_a_file_of_actors_only_has_no_patterns(tmp_path: Path) -> None:
     path = tmp_path / "people.yaml"
     path.write_text(text, encoding="utf-8")
     assert len(read_knowledge_file(path).people) == 3
+
+
+def test_the_word_lists_of_the_import_are_data() -> None:
+    assert {"off", "out"} <= particles() and {"of", "to", "on"} <= prepositions()
+    assert not particles() & prepositions()  # a word after the verb is read one way only

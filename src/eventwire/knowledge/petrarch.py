@@ -13,8 +13,9 @@ The dictionary format read (PETRARCH's and TABARI's verb files)::
     - * OF CORRUPTION [1121]    a pattern: "*" the verb, "$" the source, "+" the target, words after it
 
 Each verb block gives a pattern for its bare use (id ``pet_<verb>``) and one per pattern line
-(``pet_<verb>_<n>``). After the verb, a particle (UP, OFF, OUT, ...) becomes ``prt``, a preposition
-``prep`` and the word after the preposition ``comp``; the words before any preposition name the object
+(``pet_<verb>_<n>``). After the verb, a particle (UP, OFF, OUT, ...: ``data/petrarch.yaml``) becomes
+``prt``, a preposition ``prep`` and the word after the preposition ``comp``; the words before any
+preposition name the object
 (``obj``: the last word, the head of a noun phrase; a synset gives all its members). "[---]" on a pattern
 makes it a negative pattern (code "-"). A line is not mapped, and is reported with the reason, when it
 has words before the verb, the target before the verb or the source after it, a compound actor ("%"),
@@ -28,6 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,17 +42,26 @@ from ..events.lexicon import NO_EVENT
 if TYPE_CHECKING:
     from .petrarch_actors import ImportedActors
 
-__all__ = ["PARTICLES", "PREPOSITIONS", "Imported", "Unmapped", "import_petrarch", "to_petrarch", "write_patterns"]
+__all__ = ["Imported", "Unmapped", "import_petrarch", "particles", "prepositions", "to_petrarch", "write_patterns"]
 
-#: words right after the verb that are its particle ("CALL OFF", "PULL OUT")
-PARTICLES = frozenset({"up", "down", "off", "out", "back", "away"})
-#: words that open a prepositional phrase ("ACCUSE * OF ...")
-PREPOSITIONS = frozenset(
-    {
-        "about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on", "onto",
-        "over", "through", "to", "toward", "towards", "under", "upon", "with", "without",
-    }
-)  # fmt: skip
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    text = resources.files(__package__).joinpath("data/petrarch.yaml").read_text(encoding="utf-8")
+    data: dict[str, list[str]] = yaml.safe_load(text)
+    return {key: frozenset(str(w).lower() for w in words) for key, words in data.items()}
+
+
+def particles() -> frozenset[str]:
+    """Words right after the verb that are its particle ("CALL OFF", "PULL OUT"): ``data/petrarch.yaml``."""
+    return _words()["particles"]
+
+
+def prepositions() -> frozenset[str]:
+    """Words that open a prepositional phrase ("ACCUSE * OF ..."): ``data/petrarch.yaml``."""
+    return _words()["prepositions"]
+
+
 NO_CODE = "---"
 HEADER = re.compile(r"^---\s+(?P<verb>\S+)\s*(?:\[(?P<code>[^\]]*)\])?\s*---\s*$")
 PATTERN = re.compile(r"^-\s+(?P<body>.*?)\s*\[(?P<code>[^\]]*)\]\s*$")
@@ -106,7 +118,7 @@ class _Reader:
         parts = raw.lower().split("_")
         if len(parts) == 1:
             return parts[0], None
-        if len(parts) == 2 and parts[1] in PARTICLES:
+        if len(parts) == 2 and parts[1] in particles():
             return parts[0], parts[1]
         self.unmapped.append(Unmapped(line, text, f"multi-word verb {raw!r}: eventwire triggers on one verb"))
         return None
@@ -132,9 +144,9 @@ class _Reader:
         if verb[1]:
             entry["prt"] = [verb[1]]
         words = [t for t in after if t not in ("+", "^")]
-        if words and words[0].lower() in PARTICLES and entry.get("prt", [words[0].lower()]) == [words[0].lower()]:
+        if words and words[0].lower() in particles() and entry.get("prt", [words[0].lower()]) == [words[0].lower()]:
             entry["prt"] = [words.pop(0).lower()]  # the particle, or the verb's own particle written again
-        preps = [i for i, w in enumerate(words) if w.lower() in PREPOSITIONS]
+        preps = [i for i, w in enumerate(words) if w.lower() in prepositions()]
         if len(preps) > 1:
             self.unmapped.append(Unmapped(line, text, "two prepositions: a pattern holds one"))
             return
