@@ -2,8 +2,11 @@
 
 eventwire extract INPUT... [-o OUT]
 eventwire code INPUT... [-o OUT] [--format jsonl|gdelt|csv] [--published D] [--source S] [--workers N]
-eventwire eval events|quotes|geo|eventloc|extraction|docs GOLD...
+eventwire eval events|quotes|geo|eventloc|extraction|docs GOLD... [--dict PATH]
 eventwire ingest INPUT... --db FILE      eventwire summary --db FILE
+eventwire knowledge check FILE...        eventwire knowledge import-petrarch VERBS.txt -o my.yaml
+(code, ingest, explain and eval take --dict PATH, repeatable: knowledge files adding or overriding
+patterns, and --config PATH: settings, by default ./eventwire.toml when present; see config.py)
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cli_args import iso_date
+from .cli_args import add_dict_arg, iso_date, pipeline_of
+from .cli_knowledge import cmd_knowledge
 from .errors import ConfigError, EventwireError
 from .export.records import article_record
 from .export.writers import FORMATS, atomic_output, open_writer
@@ -199,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_min_confidence(p)
     add_timeout_arg(p)
     add_dask_args(p)
+    add_dict_arg(p)
 
     p = sub.add_parser(
         "eval",
@@ -225,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="docs: refit the document-level confidence (leave-one-page-out) and print the weights",
     )
+    add_dict_arg(p)
 
     p = sub.add_parser(
         "explain",
@@ -236,10 +242,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sentence", help="the sentence (or short text) to explain")
     p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD", help="publication date for relative dates")
     p.add_argument("--json", action="store_true", help="print the explanation as JSON")
+    add_dict_arg(p)
 
     from .store.cli import add_store_commands
 
     add_store_commands(sub, _add_input_args, _Formatter)
+    from .cli_knowledge import add_knowledge_commands
+
+    add_knowledge_commands(sub, _Formatter)
     return parser
 
 
@@ -325,10 +335,8 @@ def cmd_code(args: argparse.Namespace) -> int:
         from .cluster.commands import code_on_dask
 
         return code_on_dask(args)
-    from .pipeline import Pipeline
-
     workers = args.workers or os.cpu_count() or 1
-    pipeline = Pipeline(article_timeout=args.article_timeout)
+    pipeline = pipeline_of(args, article_timeout=args.article_timeout)
     failed = 0
     articles = read_articles(args)
     with atomic_output(args.output) as stream:
@@ -352,8 +360,6 @@ def _report_failure(analysis: Analysis, quiet: bool) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .pipeline import Pipeline
-
     module = importlib.import_module(f"eventwire.eval.{args.kind}")
     paths = [Path(g) for g in args.gold]
     missing = [str(p) for p in paths if not p.exists()]
@@ -363,11 +369,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     check_gold(args.kind, paths)
     workers = args.workers or os.cpu_count() or 1
+    pipeline = pipeline_of(args)  # --dict: score a dictionary against the gold
     if args.kind == "extraction":
         metrics = module.evaluate(paths, workers=workers)
     elif args.kind == "docs":
         metrics = module.evaluate(
-            paths, Pipeline(), workers=workers, out_dir=args.out, min_confidence=args.min_confidence
+            paths, pipeline, workers=workers, out_dir=args.out, min_confidence=args.min_confidence
         )
         if args.calibrate:
             fitted = module.calibrate(metrics["records"], module.load_pages(paths))
@@ -382,7 +389,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print("\n".join(lines))
         return 0
     else:
-        metrics = module.evaluate(paths, Pipeline(), workers=workers)
+        metrics = module.evaluate(paths, pipeline, workers=workers)
     if args.json:
         print(json.dumps(metrics, indent=1, default=str))
     else:
@@ -428,7 +435,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from .explain import explain
     from .export.records import coded_record
 
-    ex = explain(args.sentence, args.published)
+    ex = explain(args.sentence, args.published, pipeline_of(args))
     record = coded_record(ex.analysis)
     if args.json:
         print(
@@ -475,7 +482,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"extract": cmd_extract, "code": cmd_code, "eval": cmd_eval, "explain": cmd_explain}
+COMMANDS = {
+    "extract": cmd_extract,
+    "code": cmd_code,
+    "eval": cmd_eval,
+    "explain": cmd_explain,
+    "knowledge": cmd_knowledge,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

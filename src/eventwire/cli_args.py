@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["iso_date"]
+if TYPE_CHECKING:
+    from .knowledge import Knowledge
+    from .pipeline import Pipeline
+
+__all__ = ["add_dict_arg", "iso_date", "knowledge_of", "pipeline_of"]
 
 
 def iso_date(value: str) -> dt.date:
@@ -14,3 +19,47 @@ def iso_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD") from exc
+
+
+def add_dict_arg(p: argparse.ArgumentParser) -> None:
+    """``--dict PATH`` (repeatable): knowledge files that add or override event patterns; ``--config PATH``:
+    the settings file (``config.py``; default ``./eventwire.toml`` when present)."""
+    p.add_argument(
+        "--dict",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a knowledge file (YAML: patterns like events/data/patterns.yaml, people like "
+        "actors/data/people.yaml) adding or overriding event patterns by id and people by name; repeatable, "
+        "later files win; checked when loaded (see `eventwire knowledge check`)",
+    )
+    p.add_argument(
+        "--config",
+        metavar="PATH",
+        help="settings file ([knowledge] paths, [pipeline] model; default: ./eventwire.toml when present)",
+    )
+
+
+def knowledge_of(args: argparse.Namespace) -> Knowledge | None:
+    """The knowledge of the settings file's and the ``--dict`` files, loaded and checked (None: there are
+    none, and the package's own knowledge is used)."""
+    from .config import load_settings
+
+    paths = [*load_settings(getattr(args, "config", None)).knowledge, *(getattr(args, "dict", None) or [])]
+    if not paths:
+        return None
+    from .knowledge import Knowledge
+
+    return Knowledge.load(paths)
+
+
+def pipeline_of(args: argparse.Namespace, knowledge: Knowledge | None = None, **options: Any) -> Pipeline:
+    """The pipeline the settings and ``--dict`` ask for (``knowledge``: already loaded by the caller)."""
+    from .config import load_settings
+    from .knowledge import Knowledge
+    from .nlp import NlpRunner
+    from .pipeline import Pipeline
+
+    knowledge = knowledge or knowledge_of(args) or Knowledge.default()
+    model = load_settings(getattr(args, "config", None)).model
+    return Pipeline(knowledge=knowledge, nlp=NlpRunner(model) if model else NlpRunner(), **options)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 __all__ = [
     "ConfigError",
     "EventwireError",
     "IngestError",
+    "KnowledgeError",
+    "KnowledgeProblem",
     "ModelNotInstalledError",
     "StageError",
     "StoreBusyError",
@@ -19,6 +24,33 @@ class EventwireError(Exception):
 
 class ConfigError(EventwireError):
     """Bad arguments or settings (the run cannot start)."""
+
+
+@dataclass(frozen=True)
+class KnowledgeProblem:
+    """One fault of a knowledge file: where (line, key), what, and how to fix it."""
+
+    line: int | None
+    key: str
+    reason: str
+    fix: str = ""
+
+    def describe(self, path: str) -> str:
+        where = f"{path}:{self.line}" if self.line is not None else path
+        return f"{where}: {self.key}: {self.reason}" + (f" (fix: {self.fix})" if self.fix else "")
+
+
+class KnowledgeError(ConfigError):
+    """A knowledge file (``--dict``) is malformed: raised when the file is loaded, naming each problem's
+    file, line and key and how to fix it."""
+
+    def __init__(self, path: str, problems: Sequence[KnowledgeProblem]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        first = self.problems[0] if self.problems else KnowledgeProblem(None, "-", "invalid")
+        self.line = first.line
+        self.key = first.key
+        super().__init__("; ".join(p.describe(path) for p in self.problems) or f"{path}: invalid")
 
 
 class IngestError(EventwireError):

@@ -101,5 +101,6 @@ def explain(text: str, published: dt.date | None = None, pipeline: Pipeline | No
         for t in doc
         if not t.is_space
     )
-    triggers = tuple(r for t in doc if (r := _trigger_report(t, analysis)) is not None)
+    with pipeline.knowledge.active():
+        triggers = tuple(r for t in doc if (r := _trigger_report(t, analysis)) is not None)
     return Explanation(analysis, parse, triggers)

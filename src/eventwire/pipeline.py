@@ -2,7 +2,9 @@
 
     ingest -> nlp -> actors -> quotes -> events -> dates -> mentions -> places -> claims -> assess -> record
 
-Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``.
+Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``; the
+stages read the pipeline's ``knowledge`` (made active around them), so pipelines with different knowledge
+can run in one process.
 A stage that raises fails only its article: the article's record carries ``error`` (stage and
 reason) and the batch goes on. With ``article_timeout`` set, an article whose parse and stages take
 longer than that many seconds stops there and becomes an error record (the stage it was in); the
@@ -28,6 +30,7 @@ from .claims import ClaimFinder
 from .dates import DateResolver
 from .events import EventCoder
 from .events.mentions import MentionMerger
+from .knowledge import Knowledge
 from .model import Analysis, Article, StageFailure
 from .nlp import CHUNK_CHARS, NlpRunner
 from .places import PlaceResolver
@@ -65,6 +68,8 @@ class Pipeline:
     nlp: NlpRunner = field(default_factory=NlpRunner)
     #: seconds each article may take (parse and stages); None: no limit
     article_timeout: float | None = None
+    #: the knowledge the stages read (the package's, plus user files: ``Knowledge.load(paths)``)
+    knowledge: Knowledge = field(default_factory=Knowledge.default)
     #: whether this process has loaded the model and the stages' data (not counted in any budget)
     _warm: bool = field(default=False, init=False, repr=False, compare=False)
 
@@ -82,6 +87,10 @@ class Pipeline:
             self._warm = True
 
     def run_stages(self, doc: Doc, analysis: Analysis) -> Analysis:
+        with self.knowledge.active():
+            return self._run_stages(doc, analysis)
+
+    def _run_stages(self, doc: Doc, analysis: Analysis) -> Analysis:
         for stage in self.stages:
             try:
                 analysis = stage(doc, analysis)

@@ -1,5 +1,8 @@
 """The actor coder's knowledge: countries, organisations, sector terms and people, loaded once.
 
+``lexicon()`` is the lexicon made active by ``using_actor_lexicon`` (a pipeline whose knowledge has people
+of a user's files does so around its stages: ``eventwire.knowledge``), else the package's own.
+
 Every data file lives in ``actors/data``. Entries are indexed by a *key*: the lower-cased text with
 single spaces, so a run of spaCy tokens matches an entry when its lower-cased text (tokens joined with
 the whitespace that followed them) equals the key, however spaCy split the words ("al-Qaeda").
@@ -8,6 +11,9 @@ the whitespace that followed them) equals the key, however spaCy split the words
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -22,10 +28,15 @@ __all__ = [
     "Lexicon",
     "Person",
     "Role",
+    "build_lexicon",
+    "default_lexicon",
     "key_of",
     "lexicon",
     "load_countries",
     "load_people",
+    "people_entries",
+    "person_of",
+    "using_actor_lexicon",
 ]
 
 EntryKind = Literal["country", "demonym", "capital", "region", "org", "sector", "person", "countryref"]
@@ -171,19 +182,28 @@ def _role(raw: list[Any]) -> Role:
     return Role(country, str(raw[1]), str(raw[2]), start, end)
 
 
+def person_of(item: dict[str, Any]) -> Person:
+    """A person of a ``people.yaml`` entry (a mapping: name, roles, and optional aliases, surname, gender,
+    ambiguous)."""
+    name = str(item["name"])
+    aliases = tuple(str(a) for a in item.get("aliases") or ())
+    surname = str(item.get("surname") or name.split()[-1])
+    roles = tuple(_role(r) for r in item["roles"])
+    gender = str(item.get("gender", "m"))
+    return Person(name, aliases, surname, gender, roles, bool(item.get("ambiguous", False)))
+
+
+@cache
+def people_entries() -> tuple[dict[str, Any], ...]:
+    """The raw entries of ``data/people.yaml``, in file order."""
+    text = resources.files("eventwire.actors").joinpath("data", "people.yaml").read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
+    return tuple(yaml.load(text, Loader=loader))  # a safe loader (C or pure Python)
+
+
 @cache
 def load_people() -> tuple[Person, ...]:
-    text = resources.files("eventwire.actors").joinpath("data", "people.yaml").read_text(encoding="utf-8")
-    people = []
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
-    for item in yaml.load(text, Loader=loader):  # a safe loader (C or pure Python)
-        name = str(item["name"])
-        aliases = tuple(str(a) for a in item.get("aliases") or ())
-        surname = str(item.get("surname") or name.split()[-1])
-        roles = tuple(_role(r) for r in item["roles"])
-        gender = str(item.get("gender", "m"))
-        people.append(Person(name, aliases, surname, gender, roles, bool(item.get("ambiguous", False))))
-    return tuple(people)
+    return tuple(person_of(item) for item in people_entries())
 
 
 def _add(entries: dict[str, Entry], text: str, entry: Entry) -> None:
@@ -277,10 +297,10 @@ def _person_entries(entries: dict[str, Entry], people: tuple[Person, ...]) -> di
     return by_name
 
 
-@cache
-def lexicon() -> Lexicon:
+def build_lexicon(people: tuple[Person, ...]) -> Lexicon:
+    """The lexicon of the package's countries, organisations and sector terms, and of ``people`` (where two
+    share a name or alias, the first wins)."""
     countries = load_countries()
-    people = load_people()
     entries: dict[str, Entry] = {}
     by_name = _person_entries(entries, people)
     _org_entries(entries)
@@ -297,3 +317,27 @@ def lexicon() -> Lexicon:
     return Lexicon(
         entries, frozenset(prefixes), countries, by_name, {k: tuple(v) for k, v in surnames.items()}, 10, ids, homonyms
     )
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon of the package's own files."""
+    return build_lexicon(load_people())
+
+
+_ACTIVE: ContextVar[Lexicon | None] = ContextVar("eventwire_actor_lexicon", default=None)
+
+
+def lexicon() -> Lexicon:
+    """The actor lexicon of the pipeline now running (``using_actor_lexicon``), else the package's own."""
+    return _ACTIVE.get() or default_lexicon()
+
+
+@contextmanager
+def using_actor_lexicon(lex: Lexicon) -> Iterator[Lexicon]:
+    """Make ``lex`` the one ``lexicon()`` returns inside the block (in this thread or task only)."""
+    token = _ACTIVE.set(lex)
+    try:
+        yield lex
+    finally:
+        _ACTIVE.reset(token)

@@ -35,9 +35,13 @@ def _options(args: argparse.Namespace) -> Any:
 
 @contextmanager
 def _cluster(args: argparse.Namespace) -> Iterator[Any]:
+    from ..cli_args import knowledge_of
+    from ..config import load_settings
     from .runner import connect
 
-    client, cluster = connect(args.dask, args.workers, args.article_timeout)
+    knowledge = knowledge_of(args)  # a bad file fails before the cluster starts
+    model = load_settings(getattr(args, "config", None)).model
+    client, cluster = connect(args.dask, args.workers, args.article_timeout, knowledge, model)
     try:
         workers = len(client.scheduler_info().get("workers", {}))
         _say(args, f"dask: {workers} worker(s) at {client.scheduler.address}")

@@ -62,14 +62,22 @@ class EventwirePlugin(WorkerPlugin):
 
     name = PLUGIN
 
-    def __init__(self, article_timeout: float | None = None) -> None:
+    def __init__(self, article_timeout: float | None = None, knowledge: Any = None, model: str | None = None) -> None:
         self.article_timeout = article_timeout
+        self.knowledge = knowledge  # the user's knowledge (--dict, eventwire.toml); None: the package's
+        self.model = model
         self.pipeline: Any = None
 
     def setup(self, worker: Any) -> None:
+        from ..knowledge import Knowledge
+        from ..nlp import NlpRunner
         from ..pipeline import Pipeline
 
-        self.pipeline = Pipeline(article_timeout=self.article_timeout)
+        self.pipeline = Pipeline(
+            article_timeout=self.article_timeout,
+            knowledge=self.knowledge or Knowledge.default(),
+            nlp=NlpRunner(self.model) if self.model else NlpRunner(),
+        )
         self.pipeline.warm_up()
 
 
@@ -102,8 +110,15 @@ def code_shard(shard: Shard, options: ShardOptions) -> ShardResult:
     return ShardResult(shard.index, analyses, f"{os.getpid()}", time.perf_counter() - start)
 
 
-def connect(address: str, workers: int | None, article_timeout: float | None) -> tuple[Any, Any]:
-    """(client, local cluster or None) for ``--dask local`` or a scheduler's address."""
+def connect(
+    address: str,
+    workers: int | None,
+    article_timeout: float | None,
+    knowledge: Any = None,
+    model: str | None = None,
+) -> tuple[Any, Any]:
+    """(client, local cluster or None) for ``--dask local`` or a scheduler's address; the workers load the
+    pipeline with ``knowledge`` and ``model`` (None: the package's)."""
     from distributed import Client, LocalCluster
 
     cluster = None
@@ -120,7 +135,7 @@ def connect(address: str, workers: int | None, article_timeout: float | None) ->
             client = Client(address, timeout=30)
         except OSError as exc:
             raise ConfigError(f"--dask {address}: cannot reach the scheduler ({exc})") from exc
-    client.register_plugin(EventwirePlugin(article_timeout), name=PLUGIN)
+    client.register_plugin(EventwirePlugin(article_timeout, knowledge, model), name=PLUGIN)
     return client, cluster
 
 

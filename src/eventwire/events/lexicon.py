@@ -1,9 +1,18 @@
-"""The event lexicon: trigger patterns loaded from ``data/patterns.yaml``, indexed by (lemma, pos)."""
+"""The event lexicon: trigger patterns loaded from ``data/patterns.yaml``, indexed by (lemma, pos).
+
+A ``Lexicon`` holds one set of patterns (the package's, or the package's plus a user's files: see
+``eventwire.knowledge``). ``patterns_for`` and ``trigger_lemmas`` read the lexicon made active by
+``using_lexicon`` (the pipeline does so around its stages), else the package's own: so two pipelines
+with different lexicons can run in one process.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -15,10 +24,14 @@ from .cameo import is_code
 __all__ = [
     "KINDS",
     "NO_EVENT",
+    "Lexicon",
     "Pattern",
     "Pos",
+    "active_lexicon",
     "adjunct_words",
     "boilerplate_markers",
+    "default_lexicon",
+    "expand_entry",
     "instrument_words",
     "lexicon_entries",
     "load_patterns",
@@ -27,6 +40,7 @@ __all__ = [
     "protester_words",
     "quantity_words",
     "trigger_lemmas",
+    "using_lexicon",
     "weapon_words",
 ]
 
@@ -186,30 +200,74 @@ def lexicon_entries() -> list[dict[str, Any]]:
     return list(_data()["patterns"])
 
 
+def expand_entry(entry: dict[str, Any]) -> list[Pattern]:
+    """The patterns of one lexicon entry, one per trigger lemma (ValueError: a bad code or kind)."""
+    return _expand(entry)
+
+
 def load_patterns() -> tuple[Pattern, ...]:
-    """Every pattern of the lexicon, one per trigger lemma, in file order."""
-    data = _data()
-    out: list[Pattern] = []
-    for entry in data["patterns"]:
-        out.extend(_expand(entry))
-    return tuple(out)
+    """Every pattern of the package's lexicon, one per trigger lemma, in file order."""
+    return default_lexicon().patterns
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A set of trigger patterns, indexed by (lemma, pos): most specific first, list order breaking ties."""
+
+    patterns: tuple[Pattern, ...]
+    _index: Mapping[tuple[str, Pos], tuple[Pattern, ...]] = field(init=False, repr=False, compare=False)
+    _lemmas: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, Pos], list[Pattern]] = defaultdict(list)
+        for pattern in self.patterns:
+            index[(pattern.lemma, pattern.pos)].append(pattern)
+        ordered = {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+        object.__setattr__(self, "_index", ordered)
+        object.__setattr__(self, "_lemmas", frozenset(lemma for lemma, _pos in ordered))
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[dict[str, Any]]) -> Lexicon:
+        """The lexicon of raw entries (the rows of ``patterns.yaml``), in their order."""
+        return cls(tuple(p for entry in entries for p in _expand(entry)))
+
+    def patterns_for(self, lemma: str, pos: Pos) -> tuple[Pattern, ...]:
+        return self._index.get((lemma.lower(), pos), ())
+
+    @property
+    def trigger_lemmas(self) -> frozenset[str]:
+        return self._lemmas
 
 
 @cache
-def _index() -> dict[tuple[str, Pos], tuple[Pattern, ...]]:
-    index: dict[tuple[str, Pos], list[Pattern]] = defaultdict(list)
-    for pattern in load_patterns():
-        index[(pattern.lemma, pattern.pos)].append(pattern)
-    # most specific first; file order breaks ties
-    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+def default_lexicon() -> Lexicon:
+    """The package's own lexicon (``data/patterns.yaml``)."""
+    return Lexicon.from_entries(_data()["patterns"])
 
 
-@cache
+_ACTIVE: ContextVar[Lexicon | None] = ContextVar("eventwire_lexicon", default=None)
+
+
+def active_lexicon() -> Lexicon:
+    """The lexicon of the pipeline now running (``using_lexicon``), else the package's own."""
+    return _ACTIVE.get() or default_lexicon()
+
+
+@contextmanager
+def using_lexicon(lexicon: Lexicon) -> Iterator[Lexicon]:
+    """Make ``lexicon`` the one ``patterns_for`` reads, inside the block (in this thread or task only)."""
+    token = _ACTIVE.set(lexicon)
+    try:
+        yield lexicon
+    finally:
+        _ACTIVE.reset(token)
+
+
 def trigger_lemmas() -> frozenset[str]:
     """Every lemma with a pattern (of either part of speech): a cheap test before ``patterns_for``."""
-    return frozenset(lemma for lemma, _pos in _index())
+    return active_lexicon().trigger_lemmas
 
 
 def patterns_for(lemma: str, pos: Pos) -> tuple[Pattern, ...]:
     """The patterns of a trigger lemma, most specific first (empty when the lemma is no trigger)."""
-    return _index().get((lemma.lower(), pos), ())
+    return active_lexicon().patterns_for(lemma, pos)

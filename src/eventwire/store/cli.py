@@ -38,18 +38,20 @@ def add_store_commands(
 ) -> None:
     p = sub.add_parser(
         "ingest",
-        help="code inputs into a store (a folder of Parquet segments; incremental, idempotent, readable while it grows)",
+        help="code inputs into a store (Parquet segments; incremental, idempotent, readable while it grows)",
         formatter_class=formatter,
         epilog="example:\n  eventwire ingest news/ --db events.store --published 2020-01-10",
     )
     add_input_args(p)
     p.add_argument("--db", required=True, metavar="STORE", help="store folder (created if missing)")
     from ..cli import add_dask_args, add_timeout_arg, workers_type
+    from ..cli_args import add_dict_arg
 
     p.add_argument("--workers", type=workers_type, default=None, help="worker processes (default: cores)")
 
     add_timeout_arg(p)
     add_dask_args(p)
+    add_dict_arg(p)
 
     p = sub.add_parser(
         "query",
@@ -230,8 +232,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         return ingest_on_dask(args)
     from ..cli import expected_total, progress_over, read_articles
+    from ..cli_args import knowledge_of, pipeline_of
     from .db import BATCH_ARTICLES, Store
 
+    knowledge = knowledge_of(args)  # a bad file fails before any article is read
     workers = args.workers or os.cpu_count() or 1
     skipped: list[str] = []
     added = failed = 0
@@ -240,11 +244,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         fresh = _new_articles(articles, store.known_hashes(), skipped)
         first = next(fresh, None)  # nothing new: neither spaCy nor the coding stages are loaded
         if first is not None:
-            from ..pipeline import Pipeline
-
-            coded = Pipeline(article_timeout=args.article_timeout).code_parallel(
-                itertools.chain([first], fresh), workers=workers
-            )
+            pipeline = pipeline_of(args, knowledge, article_timeout=args.article_timeout)
+            coded = pipeline.code_parallel(itertools.chain([first], fresh), workers=workers)
             total = expected_total(args)
             for batch in _batches(progress_over(coded, "ingesting", args.quiet, total), BATCH_ARTICLES):
                 added += store.add_many(batch)

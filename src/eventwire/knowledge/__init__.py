@@ -1,0 +1,147 @@
+"""Knowledge passed in: the package's event patterns plus a user's files, as one object per pipeline.
+
+>>> from eventwire.knowledge import Knowledge
+>>> from eventwire.pipeline import Pipeline
+>>> mine = Pipeline(knowledge=Knowledge.load(["my-patterns.yaml"]))  # doctest: +SKIP
+
+A user file (``files.read_knowledge_file``) adds patterns under new ids and overrides the package's
+(or an earlier file's) pattern of the same id, in place. Added patterns come before the package's, so
+where a user's pattern and the package's are equally specific the user's wins. Its people (``people:``)
+are added, or replace the package's person of the same name. Nothing is cached by module: each
+``Knowledge`` holds its own event ``Lexicon`` and its people's actor lexicon, which the pipeline makes
+active around its stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ..actors.knowledge import Lexicon as ActorLexicon
+from ..actors.knowledge import (
+    Person,
+    build_lexicon,
+    key_of,
+    load_people,
+    people_entries,
+    person_of,
+    using_actor_lexicon,
+)
+from ..events.lexicon import Lexicon, default_lexicon, lexicon_entries, using_lexicon
+from .files import KnowledgeFile, read_knowledge_file
+
+__all__ = ["Change", "Knowledge", "KnowledgeFile", "read_knowledge_file"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one entry of a user file does to the knowledge before it."""
+
+    path: str
+    line: int
+    id: str
+    kind: Literal["adds", "overrides"]
+    code: str
+    #: the code of the entry it overrides (None: it adds one)
+    before: str | None = None
+    #: "pattern" (id, code) or "person" (name, first role)
+    section: Literal["pattern", "person"] = "pattern"
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The knowledge of one pipeline: its event lexicon, the people its files add (their actor lexicon is
+    built on first use, in each process), and the user files it was built from."""
+
+    lexicon: Lexicon = field(default_factory=default_lexicon)
+    paths: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
+    #: the people of the user files (before the package's: the first of two with one name or alias wins);
+    #: empty: the package's actor lexicon
+    people: tuple[Person, ...] = ()
+    _actors: list[ActorLexicon] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_actors": []}  # a worker builds its own actor lexicon
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def actor_lexicon(self) -> ActorLexicon | None:
+        """The actor lexicon with the user's people (None: none were given), built once per process."""
+        if not self.people:
+            return None
+        if not self._actors:
+            replaced = {key_of(p.name) for p in self.people}
+            package = tuple(p for p in load_people() if key_of(p.name) not in replaced)
+            self._actors.append(build_lexicon(self.people + package))
+        return self._actors[0]
+
+    @classmethod
+    def default(cls) -> Knowledge:
+        """The package's own knowledge."""
+        return cls()
+
+    @classmethod
+    def load(cls, paths: Sequence[str | Path]) -> Knowledge:
+        """The package's knowledge plus ``paths`` in order (each validated: ``KnowledgeError``)."""
+        if not paths:
+            return cls()
+        return cls.merge([read_knowledge_file(p) for p in paths])
+
+    @classmethod
+    def merge(cls, files: Sequence[KnowledgeFile]) -> Knowledge:
+        """The package's knowledge plus already-read files, in order."""
+        base: list[dict[str, Any]] = list(lexicon_entries())
+        where = {str(entry["id"]): i for i, entry in enumerate(base)}
+        added: list[dict[str, Any]] = []
+        added_at: dict[str, int] = {}
+        changes: list[Change] = []
+        for kf in files:
+            for entry, line in zip(kf.patterns, kf.lines, strict=True):
+                pid, code = str(entry["id"]), str(entry["code"])
+                if pid in where:
+                    changes.append(Change(kf.path, line, pid, "overrides", code, str(base[where[pid]]["code"])))
+                    base[where[pid]] = entry
+                elif pid in added_at:
+                    changes.append(Change(kf.path, line, pid, "overrides", code, str(added[added_at[pid]]["code"])))
+                    added[added_at[pid]] = entry
+                else:
+                    added_at[pid] = len(added)
+                    added.append(entry)
+                    changes.append(Change(kf.path, line, pid, "adds", code))
+        people, people_changes = _merge_people(files)
+        lexicon = Lexicon.from_entries(added + base) if added_at or changes else default_lexicon()
+        return cls(lexicon, tuple(kf.path for kf in files), tuple(changes + people_changes), people)
+
+    @contextmanager
+    def active(self) -> Iterator[Knowledge]:
+        """Make this knowledge the one the stages read, inside the block."""
+        actors = self.actor_lexicon()
+        with using_lexicon(self.lexicon), using_actor_lexicon(actors) if actors else nullcontext():
+            yield self
+
+
+def _first_role(entry: dict[str, Any]) -> str:
+    role = entry["roles"][0]
+    return f"{role[0]}/{role[1]} {role[2]}"
+
+
+def _merge_people(files: Sequence[KnowledgeFile]) -> tuple[tuple[Person, ...], list[Change]]:
+    """The people of the files (a later file's person replaces an earlier one of that name), and what
+    each adds or overrides (a package person of the same name is replaced)."""
+    package = {key_of(str(e["name"])): e for e in people_entries()}
+    chosen: dict[str, dict[str, Any]] = {}
+    changes: list[Change] = []
+    for kf in files:
+        for entry, line in zip(kf.people, kf.people_lines, strict=True):
+            key = key_of(str(entry["name"]))
+            before = chosen.get(key) or package.get(key)
+            kind: Literal["adds", "overrides"] = "overrides" if before else "adds"
+            old = _first_role(before) if before else None
+            changes.append(Change(kf.path, line, str(entry["name"]), kind, _first_role(entry), old, "person"))
+            chosen[key] = entry
+    return tuple(person_of(e) for e in chosen.values()), changes
