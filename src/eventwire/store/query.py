@@ -14,25 +14,28 @@ from ..errors import ConfigError
 from .sql import is_select
 
 __all__ = [
-    "CONTAINS",
     "DEFAULT_MODALITIES",
     "MODALITIES",
     "SORTS",
     "EventQuery",
     "contains",
     "default_min_confidence",
+    "holds",
     "is_read_only_sql",
     "parse_modalities",
 ]
 
-#: ``column CONTAINS`` a user's words: ``ILIKE`` with the wildcards of the words escaped
-CONTAINS = "ILIKE ? ESCAPE '\\'"
+
+def holds(column: str) -> str:
+    """The condition that ``column`` holds the parameter's words anywhere, ignoring case, literally (``%``
+    and ``_`` are no wildcards); its parameter is ``contains(words)``. A plain substring test: DuckDB runs
+    it several times faster than ``ILIKE ... ESCAPE``, which a million-event store feels."""
+    return f"contains(lower({column}), ?)"
 
 
 def contains(words: str) -> str:
-    """The ILIKE pattern that matches ``words`` anywhere, literally: ``%`` and ``_`` in them are no wildcards."""
-    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    """The parameter of :func:`holds`: the words, lower-cased as ``lower`` does in the query."""
+    return words.lower()
 
 
 _CAMEO = re.compile(r"^\d{2,4}\*?$")
@@ -170,7 +173,7 @@ class EventQuery:
             conds.append("e.confidence >= ?")
             params.append(self.min_confidence)
         if self.outlet:
-            conds.append(f"a.source {CONTAINS}")
+            conds.append(holds("a.source"))
             params.append(contains(self.outlet))
         if self.sector:
             conds.append("(e.source_sector = ? OR e.target_sector = ?)")
@@ -180,7 +183,7 @@ class EventQuery:
             params.append(self.plover)
         if self.actor:
             conds.append(
-                f"(e.source_name {CONTAINS} OR e.target_name {CONTAINS} OR e.source_code = ? OR e.target_code = ?)"
+                f"({holds('e.source_name')} OR {holds('e.target_name')} OR e.source_code = ? OR e.target_code = ?)"
             )
             params += [contains(self.actor), contains(self.actor), self.actor.upper(), self.actor.upper()]
         if self.country:
@@ -203,10 +206,10 @@ class EventQuery:
             conds.append("e.date <= ?" if self.dates == "event" else "a.published <= ?")
             params.append(self.until)
         if self.place:
-            conds.append(f"e.location {CONTAINS}")
+            conds.append(holds("e.location"))
             params.append(contains(self.place))
         for word in (self.text or "").split():
-            conds.append(f"e.evidence {CONTAINS}")
+            conds.append(holds("e.evidence"))
             params.append(contains(word))
         if self.article:
             conds.append("(a.hash = ? OR a.id = ?)")
@@ -220,16 +223,22 @@ class EventQuery:
             "e.source_name, e.source_country, e.source_sector, e.cameo, e.root, e.quad, e.goldstein, e.plover, "
             "e.target_name, e.target_country, e.target_sector, e.location, e.location_country, e.lat, e.lon, "
             "e.modality, e.confidence, e.trigger, e.evidence, e.evidence_start, e.evidence_end "
-            f"FROM _events e JOIN articles a ON a.hash = e.article WHERE {where} "
-            f"ORDER BY {' '.join(self.order())}, e._row"
         )
-        if self.limit is None:
-            return sql + " OFFSET ?", [*params, self.offset]
-        return sql + " LIMIT ? OFFSET ?", [*params, self.limit, self.offset]
+        order = f"ORDER BY {' '.join(self.order())}, e._row"
+        page = ("OFFSET ?", [self.offset]) if self.limit is None else ("LIMIT ? OFFSET ?", [self.limit, self.offset])
+        if self.joins_articles:
+            return f"{sql}FROM _events e JOIN articles a ON a.hash = e.article WHERE {where} {order} {page[0]}", [
+                *params,
+                *page[1],
+            ]
+        # the page of events first, then their articles: joining a million events to sort a hundred is slow
+        picked = f"(SELECT * FROM _events e WHERE {where} {order} {page[0]}) e"
+        return f"{sql}FROM {picked} JOIN articles a ON a.hash = e.article {order}", [*params, *page[1]]
 
     def count_sql(self) -> tuple[str, list[Any]]:
         where, params = self.where()
-        return f"SELECT count(*) FROM events e JOIN articles a ON a.hash = e.article WHERE {where}", params
+        source = "events e JOIN articles a ON a.hash = e.article" if self.joins_articles else "events e"
+        return f"SELECT count(*) FROM {source} WHERE {where}", params
 
     @classmethod
     def field_names(cls) -> list[str]:

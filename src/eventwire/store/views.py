@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .db import Store
-from .query import CONTAINS, EventQuery, contains
+from .query import EventQuery, contains, holds
 
 __all__ = [
     "article_view",
@@ -341,6 +341,10 @@ def quotes(store: Store, speaker: str | None = None, limit: int = 100, offset: i
     return speakers(store), quote_page(store, speaker, limit, offset)
 
 
+#: the quote's speaker text (or "(unattributed)") holds the parameter's words
+SPEAKER_TEXT_HOLDS = holds("coalesce(speaker_text, '(unattributed)')")
+
+
 def quote_page(store: Store, speaker: str | None, limit: int, offset: int, names: list[str] | None = None) -> Rows:
     """One page of quotes in stored order: of the speakers ``names`` exactly (a group of ``speakers``), else
     of speakers whose name holds ``speaker``, else all."""
@@ -359,8 +363,8 @@ def quote_page(store: Store, speaker: str | None, limit: int, offset: int, names
     else:  # the speaker's name is the actor's when the quote has one, else the text naming the speaker
         picked = (
             f"SELECT r FROM (SELECT q._row AS r FROM _quotes q JOIN actors ac ON ac.article = q.article "
-            f"AND ac.actor = q.speaker_actor WHERE ac.name {CONTAINS} UNION ALL SELECT c.r FROM (SELECT _row AS r, "
-            f"article, speaker_actor FROM _quotes WHERE coalesce(speaker_text, '(unattributed)') {CONTAINS}) c "
+            f"AND ac.actor = q.speaker_actor WHERE {holds('ac.name')} UNION ALL SELECT c.r FROM (SELECT _row AS r, "
+            f"article, speaker_actor FROM _quotes WHERE {SPEAKER_TEXT_HOLDS}) c "
             "LEFT JOIN actors ac ON ac.article = c.article AND ac.actor = c.speaker_actor WHERE ac.name IS NULL) "
             "ORDER BY r LIMIT ? OFFSET ?"
         )
