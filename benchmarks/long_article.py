@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/long_article.py                  # 5 KB, 50 KB, 500 KB, 1 MB
     .venv/bin/python benchmarks/long_article.py --sizes 5000 300000
     .venv/bin/python benchmarks/long_article.py --cli            # also time `eventwire code` end to end
+    .venv/bin/python benchmarks/long_article.py --processes 1    # parse a long text's pieces in one process
     .venv/bin/python benchmarks/long_article.py --line 2000000   # one 2 MB line, no sentence end, via the CLI
 
 The article is news text: the articles of ../shared/corpora when present, else the demo corpus, joined
@@ -28,15 +29,20 @@ SHARED = ROOT.parent / "shared" / "corpora"
 
 CHILD = """
 import json, resource, sys, time
+from eventwire.nlp import NlpRunner
 from eventwire.pipeline import Pipeline
 text = open(sys.argv[1], encoding="utf-8").read()
-pipeline = Pipeline()
+pipeline = Pipeline(nlp=NlpRunner(processes=int(sys.argv[2])))
 pipeline.warm_up()
 start = time.perf_counter()
+cpu = time.process_time() + sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2])
 analysis = pipeline.code_text(text, id="long")
 seconds = time.perf_counter() - start
+cpu = time.process_time() + sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]) - cpu
 print(json.dumps({
-    "chars": len(text), "words": len(text.split()), "seconds": round(seconds, 2),
+    "chars": len(text), "words": len(text.split()), "seconds": round(seconds, 2), "cpu_s": round(cpu, 1),
+    "parse_processes": pipeline.nlp.parse_processes(len(text) // 50_000 + 1),
+    "children_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
     "ms_per_1000_words": round(1e6 * seconds / max(1, len(text.split())), 1),
     "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     "events": len(analysis.events), "actors": len(analysis.actors), "error": analysis.error and analysis.error.message,
@@ -65,9 +71,10 @@ def article(size: int, paragraphs: list[str]) -> str:
     return "\n\n".join(out)[:size].rsplit("\n\n", 1)[0] + "\n"
 
 
-def run_child(path: Path) -> dict[str, object]:
+def run_child(path: Path, processes: int = 0) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, env=env, check=True)
+    cmd = [sys.executable, "-c", CHILD, str(path), str(processes)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
@@ -89,6 +96,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[5_000, 50_000, 500_000, 1_000_000])
     parser.add_argument("--cli", action="store_true", help="also run `eventwire code` on each article")
+    parser.add_argument(
+        "--processes", type=int, default=0, help="processes parsing a long text's pieces (0: the cores; 1: one)"
+    )
     parser.add_argument(
         "--line",
         type=int,
@@ -113,7 +123,7 @@ def main() -> None:
         for size in args.sizes:
             path = Path(tmp) / f"article-{size}.txt"
             path.write_text(article(size, paragraphs), encoding="utf-8")
-            result = run_child(path)
+            result = run_child(path, args.processes)
             if args.cli:
                 result.update(run_cli(path))
             results.append(result)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from eventwire.cli import main
 from eventwire.nlp import CHUNK_CHARS, MAX_SENTENCE_TOKENS, NlpRunner, doc_text, sentences, split_text
@@ -31,6 +32,43 @@ def test_spacy_never_gets_more_than_a_piece(runner: NlpRunner) -> None:
     assert doc_text(doc) == text and doc.text == text
     starts = [s.start_char for s in sentences(doc)]
     assert all(text[p] == "K" or text[p] == "O" for p in starts)  # pieces meet at paragraph breaks
+
+
+def _rows(doc: Doc) -> list[tuple[object, ...]]:
+    return [(t.idx, t.text, t.tag_, t.lemma_, t.dep_, t.head.i, t.is_sent_start, t.ent_type_) for t in doc]
+
+
+def test_pieces_parsed_by_several_processes_give_the_same_doc(runner: NlpRunner) -> None:
+    """A long text's pieces parsed by two processes make the same doc as one process (tokens, tags, lemmas,
+    parse, sentences, entities)."""
+    text = "".join(
+        PARAGRAPH.replace("Monday", day).replace("week", f"week {i}")
+        for i, day in enumerate(["Monday", "Friday", "Sunday"] * (5 * CHUNK_CHARS // (3 * len(PARAGRAPH))))
+    )
+    one, two = NlpRunner(processes=1), NlpRunner(processes=2)
+    one._nlp = two._nlp = runner.nlp
+    assert one.parse_processes(5) == 1 and two.parse_processes(5) == 2 and two.parse_processes(3) == 1
+    a, b = one.parse(text), two.parse(text)
+    assert b.text == text
+    assert _rows(a) == _rows(b)
+
+
+def test_a_worker_process_parses_in_one_process() -> None:
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(1) as pool:
+        assert pool.apply(NlpRunner(processes=2).parse_processes, (8,)) == 1
+
+
+def test_a_thread_other_than_the_main_one_parses_in_one_process() -> None:
+    import threading
+
+    runner = NlpRunner(processes=2)
+    seen: list[int] = []
+    thread = threading.Thread(target=lambda: seen.append(runner.parse_processes(8)))
+    thread.start()
+    thread.join()
+    assert seen == [1] and runner.parse_processes(8) == 2
 
 
 @pytest.mark.parametrize("opening", ['"', "", "“"])

@@ -274,7 +274,8 @@ def _appos_finder(doc: Doc, mentions: list[tuple[int, int]]) -> Callable[[tuple[
     ends = {s - 1 for s, e in mentions if 0 < s < n and texts[s - 1] == "," and not doc[s].is_sent_start}
     # the parse: a title token whose appos head is in M, or a token of M whose appos head is in the title
     heads = {appos[i] for s, e in mentions for i in range(s, min(e, n)) if i in appos}
-    from_title = {i for i, h in appos.items() if _within(h, mentions)}
+    dependents = _appos_dependents(doc)
+    from_title = {i for s, e in mentions for h in range(s, min(e, n)) for i in dependents.get(h, ())}
 
     def linked(m: tuple[int, int]) -> bool:
         ms, me = m
@@ -337,6 +338,7 @@ def _homonyms_placed(lex: Lexicon, units: list[Unit]) -> list[Unit]:
 
 
 _APPOS_KEY = "eventwire.actors.appos"
+_APPOS_DEPENDENTS_KEY = "eventwire.actors.appos_dependents"
 
 
 def _appositions(doc: Doc) -> dict[int, int]:
@@ -346,6 +348,17 @@ def _appositions(doc: Doc) -> dict[int, int]:
         table = parse_table(doc)
         cached = {i: table.head[i] for i, dep in enumerate(table.dep) if dep == "appos"}
         doc.user_data[_APPOS_KEY] = cached
+    return cached
+
+
+def _appos_dependents(doc: Doc) -> dict[int, list[int]]:
+    """Head -> the tokens in ``appos`` to it (the inverse of ``_appositions``), once per doc."""
+    cached: dict[int, list[int]] | None = doc.user_data.get(_APPOS_DEPENDENTS_KEY)
+    if cached is None:
+        cached = {}
+        for i, h in _appositions(doc).items():
+            cached.setdefault(h, []).append(i)
+        doc.user_data[_APPOS_DEPENDENTS_KEY] = cached
     return cached
 
 
