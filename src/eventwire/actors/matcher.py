@@ -200,7 +200,7 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
     before_name = nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
     if unit.entry.agent == "person" and before_name:
         return True
-    if last.pos_ not in ("NOUN", "PROPN") and not term.endswith("."):
+    if last.pos_ not in ("NOUN", "PROPN") and not term.endswith(".") and not _hyphen_title(doc, unit):
         return False
     if nxt is not None and nxt.pos_ == "NOUN" and unit.end not in taken and last.dep_ in ("compound", "amod"):
         return False
@@ -213,6 +213,13 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
             or (prev.lower_ in ("a", "an") and last.dep_ in ARGUMENT_DEPS)  # "says a doctor from Hebron"
         )
     return True
+
+
+def _hyphen_title(doc: Doc, unit: Unit) -> bool:
+    """ "director-general", "secretary-general": a hyphenated title whose last part the tagger reads as an
+    adjective ("general") still heads its phrase when its first part is a noun."""
+    first = doc[unit.start]
+    return unit.end - unit.start > 2 and doc[unit.start + 1].text == "-" and first.pos_ in ("NOUN", "PROPN")
 
 
 def _in_person_ent(tok: Token) -> bool:
