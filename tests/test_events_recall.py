@@ -141,3 +141,25 @@ def test_a_title_after_its_body_gives_the_named_person_its_country(
 def test_a_legal_counsel_of_a_body_is_its_official(pipeline: Pipeline) -> None:
     actors = _code(pipeline, "The UN's legal counsel said on Monday that Israel has an obligation to allow aid.").actors
     assert any(a.sector == "IGO" and "counsel" in a.name for a in actors)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a speaker who says another actor starves, persecutes or tortures people accuses it of abuses (1122)
+        (
+            "Chile's ambassador told the court on Monday that Peru continues to starve the villagers.",
+            ("1122", "CHL", "PER"),
+        ),
+        ('"Peru persecutes its critics," the Chilean foreign minister said on Monday.', ("1122", "CHL", "PER")),
+    ],
+)
+def test_a_stated_abuse_by_another_is_an_accusation(pipeline: Pipeline, text: str, event: tuple[str, str, str]) -> None:
+    assert event in _events(pipeline, text)
+
+
+@pytest.mark.slow
+def test_an_abuse_denied_by_the_speaker_is_no_accusation(pipeline: Pipeline) -> None:
+    text = '"Peru does not persecute its critics," the Chilean foreign minister said on Monday.'
+    assert not any(e.cameo == "1122" and e.modality != "negated" for e in _code(pipeline, text).events)
