@@ -1,5 +1,5 @@
-"""The outlet's country from its web address, and how it leans unmarked national references (sentences
-written here)."""
+"""Sides of an article's own public life (sentences written here): the outlet's country from its web
+address and how it leans unmarked national references, and delegates named by their state."""
 
 from __future__ import annotations
 
@@ -64,3 +64,20 @@ def test_the_outlet_country_leans_unmarked_references_when_the_article_names_it(
 @pytest.mark.slow
 def test_an_outlet_country_the_article_never_names_counts_for_nothing(nlp: Language) -> None:
     assert _country(nlp, "NZL", "The Government") == "GBR"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "sector"),
+    [
+        # "representatives" tied to a state by "of"/"for" are its delegates; otherwise the title stays LEG
+        ("On Friday, representatives for Chile told the court that Peru lied.", "representatives", "GOV"),
+        ("Representatives of Peru walked out of the summit.", "Representatives", "GOV"),
+        ("Republican representatives from Ohio voted against the bill in Washington.", "representatives", "LEG"),
+    ],
+)
+def test_representatives_of_a_state_are_its_delegates(nlp: Language, text: str, surface: str, sector: str) -> None:
+    found = code_actors(nlp(text), text)
+    start = text.index(surface)
+    actor = next(a for a in found if any(m.start <= start < m.end for m in a.mentions))
+    assert actor.sector == sector
