@@ -81,3 +81,24 @@ def test_representatives_of_a_state_are_its_delegates(nlp: Language, text: str, 
     start = text.index(surface)
     actor = next(a for a in found if any(m.start <= start < m.end for m in a.mentions))
     assert actor.sector == sector
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "sector"),
+    [
+        # a weak title that ends an organisation's name is a common noun there, not the body's sector
+        (
+            "Lena Moyo of the group Coastal Justice told reporters in Durban that the deal was secret.",
+            "Coastal Justice",
+            None,
+        ),
+        # before a name it is still the title
+        ("Justice Anna Roe of the Supreme Court dismissed the appeal.", "Anna Roe", "JUD"),
+    ],
+)
+def test_a_weak_title_ending_a_name_gives_no_sector(nlp: Language, text: str, surface: str, sector: str | None) -> None:
+    found = code_actors(nlp(text), text)
+    start = text.index(surface)
+    actor = next(a for a in found if any(m.start <= start < m.end for m in a.mentions))
+    assert actor.sector == sector

@@ -374,12 +374,18 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
         if body_words().is_place(words):
             continue  # "Ben Gurion Airport", "Lüderitzstrasse": a place, not a body
         country = next((u.entry.country for u in inside if u.entry.country), None)
-        inner = next((u.entry.sector for u in reversed(inside) if u.kind == "sector"), None)
+        # a weak title ending the name is a common noun there ("Natural Justice" is no judge)
+        inner = next((u.entry.sector for u in reversed(inside) if u.kind == "sector" and not _weak_end(u, end)), None)
         # the last word decides what kind of body it is ("Mercy General Hospital" is no army)
         sector = body_words().sector(words[-1:]) or inner or body_words().sector(words)
         text = doc[start:end].text
         out.append(Unit(start, end, Entry("org", text, text, country, sector, None, "organization", "cap")))
     return out
+
+
+def _weak_end(unit: Unit, end: int) -> bool:
+    """A one-person title that is also a common word ("justice", "general") ending an organisation's name."""
+    return unit.end == end and unit.entry.agent == "person" and unit.entry.name in WEAK_TITLES
 
 
 class _Positions:
