@@ -102,3 +102,23 @@ def test_a_weak_title_ending_a_name_gives_no_sector(nlp: Language, text: str, su
     start = text.index(surface)
     actor = next(a for a in found if any(m.start <= start < m.end for m in a.mentions))
     assert actor.sector == sector
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "sector"),
+    [
+        # a campaign's officials speak for no government body
+        ("Senator Ruiz's campaign manager, Jane Roe, criticized the governor on Monday.", "Jane Roe", None),
+        ("Ruiz campaign chairman Tom Vale attacked the ministry.", "Tom Vale", None),
+        # the bare title stays an official one
+        ("The committee chairman, Tom Vale, attacked the ministry.", "Tom Vale", "GOV"),
+    ],
+)
+def test_campaign_officials_have_no_government_sector(
+    nlp: Language, text: str, surface: str, sector: str | None
+) -> None:
+    found = code_actors(nlp(text), text)
+    start = text.index(surface)
+    actor = next(a for a in found if any(m.start <= start < m.end for m in a.mentions))
+    assert actor.sector == sector
