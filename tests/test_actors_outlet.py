@@ -122,3 +122,22 @@ def test_campaign_officials_have_no_government_sector(
     start = text.index(surface)
     actor = next(a for a in found if any(m.start <= start < m.end for m in a.mentions))
     assert actor.sector == sector
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "sector"),
+    [
+        # a deputy of an executive office is an executive, not a parliamentary deputy
+        ("Deputy Premier Ana Vale urged calm on Thursday.", "Ana Vale", "GOV"),
+        ("Deputy Mayor Tom Reyes criticized the police.", "Tom Reyes", "GOV"),
+        ("Deputy Tom Reyes criticized the police in parliament.", "Tom Reyes", "LEG"),
+    ],
+)
+def test_deputies_of_executive_offices_are_executives(
+    nlp: Language, text: str, surface: str, sector: str | None
+) -> None:
+    found = code_actors(nlp(text), text)
+    start = text.index(surface)
+    actor = next(a for a in found if any(m.start <= start < m.end for m in a.mentions))
+    assert actor.sector == sector
