@@ -163,3 +163,16 @@ def test_a_stated_abuse_by_another_is_an_accusation(pipeline: Pipeline, text: st
 def test_an_abuse_denied_by_the_speaker_is_no_accusation(pipeline: Pipeline) -> None:
     text = '"Peru does not persecute its critics," the Chilean foreign minister said on Monday.'
     assert not any(e.cameo == "1122" and e.modality != "negated" for e in _code(pipeline, text).events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "X is in the process (midst) of V-ing": X does V
+        ("Chile's defence ministry is in the process of reviewing its air defence posture.", ("014", "CHL")),
+        ("Peru was in the midst of reconsidering its aid to Bolivia when the talks began.", ("014", "PER")),
+    ],
+)
+def test_the_subject_of_a_process_does_its_gerund(pipeline: Pipeline, text: str, event: tuple[str, str]) -> None:
+    assert event in {(code, src) for code, src, _ in _events(pipeline, text)}
