@@ -34,6 +34,7 @@ from .pruning import (
     drop_consequences,
     drop_partnerless,
     drop_sourceless,
+    drop_targetless,
     drop_untargeted,
     mirrors_second,
     who,
@@ -116,7 +117,10 @@ class EventCoder:
                 continue
             for ev in _code_sentence(sent, analysis, cands):
                 events.append(replace(ev, id=f"E{len(events) + 1}"))
-        return analysis.with_(events=tuple(aim_responses(doc, events)))
+        # an act aimed at no one named ("condemned what he called a cowardly act") is dropped once
+        # untargeted threats to respond have been aimed at the attack they answer
+        kept = drop_targetless(aim_responses(doc, events), doc)
+        return analysis.with_(events=tuple(replace(ev, id=f"E{n}") for n, ev in enumerate(kept, 1)))
 
 
 def _is_boilerplate(sent: SpacySpan) -> bool:

@@ -4,9 +4,12 @@ evidence (a target, an agent, the attack rather than its toll)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 
+import yaml
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..model import Event, EventSide
 
@@ -15,8 +18,11 @@ __all__ = [
     "drop_consequences",
     "drop_partnerless",
     "drop_sourceless",
+    "drop_targetless",
     "drop_untargeted",
     "mirrors_second",
+    "stands_alone",
+    "targetless_codes",
     "who",
 ]
 
@@ -25,6 +31,9 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: conjunctions of a clause that tells what an act happened with ("were killed as forces shelled X")
 TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "following"})
 
+
+#: roots of verbal reactions (approval, demands, disapproval) that may name what they answer, not whom
+REACTION_ROOTS = frozenset({"05", "10", "11"})
 
 #: codes of acts that take two parties: talks, a phone call, negotiations ("talked about the lack of fuel"
 #: with no one named is no consultation)
@@ -39,6 +48,46 @@ def drop_untargeted(events: list[Event]) -> list[Event]:
     """An event without a target is dropped when the same source has one with a target and root."""
     targeted = {(who(e.source), e.root) for e in events if e.target is not None}
     return [e for e in events if e.target is not None or (who(e.source), e.root) not in targeted]
+
+
+@cache
+def targetless_codes() -> frozenset[str]:
+    """The CAMEO codes and roots of ``data/targetless.yaml``: acts whole without a named target."""
+    text = resources.files(__package__).joinpath("data/targetless.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or list(data) != ["codes"]:
+        raise ValueError("targetless.yaml must hold exactly the list 'codes'")
+    codes = frozenset(str(c) for c in data["codes"])
+    if not all(c.isdigit() and 2 <= len(c) <= 4 for c in codes):
+        raise ValueError("targetless.yaml: every code is a CAMEO root or code of 2 to 4 digits")
+    return codes
+
+
+def stands_alone(cameo: str) -> bool:
+    """Whether an act of code ``cameo`` is whole without a target (its code or a prefix is listed)."""
+    codes = targetless_codes()
+    return any(cameo[:n] in codes for n in range(2, len(cameo) + 1))
+
+
+def drop_targetless(events: list[Event], doc: Doc) -> list[Event]:
+    """An act done to someone (an accusation, a demand, aid, a threat, a sanction) with no target found is
+    dropped: "he condemned what he called a cowardly act", "Canada sent aid", "she insisted there was
+    nothing behind it" name no party. A verbal reaction whose object names what it answers stays ("the UN
+    condemned the attack", "demanded an apology", "praised the deal"): the party is the one behind it.
+    Statements, appeals, intents, yielding, investigations, protests, rejections, fighting and shows of
+    force stand alone (``data/targetless.yaml``)."""
+    return [e for e in events if e.target is not None or stands_alone(e.cameo) or _about_something(doc, e)]
+
+
+def _about_something(doc: Doc, event: Event) -> bool:
+    """Whether the event is a verbal reaction (praise, a demand, a criticism) whose trigger has a noun for
+    its direct object ("condemned the attack")."""
+    if event.root not in REACTION_ROOTS:
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in span.root.children)
 
 
 def drop_partnerless(events: list[Event], sent: SpacySpan) -> list[Event]:
