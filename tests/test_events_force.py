@@ -34,3 +34,17 @@ def test_whom_the_news_is_according_to_is_no_target(pipeline: Pipeline, text: st
     events = pipeline.code_text(text, id="t").events
     assert events
     assert not any(e.target is not None and "officials" in (e.target.text or "") for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Activists said China's fishing ban is threatening the survival of Vietnamese fishermen.", "13"),
+        ("Japan's conduct violates the treaty, the Korean minister argued.", "12"),
+    ],
+)
+def test_a_measure_or_a_conduct_is_no_agent(pipeline: Pipeline, text: str, root: str) -> None:
+    """A ban or a conduct that 'threatens' or 'violates' does not act: its owner's act is told elsewhere."""
+    events = pipeline.code_text(text, id="t").events
+    assert not any(e.root == root for e in events)
