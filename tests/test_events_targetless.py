@@ -51,6 +51,11 @@ def test_the_list_holds_roots_and_codes() -> None:
         # aid to no one named
         ("Canada sent aid on Tuesday.", "07", False),
         ("Canada sent aid to Haiti on Tuesday.", "07", True),
+        # cooperation of parties named together, and a threat to respond, stand without a target
+        ("Chilean and Peruvian troops began joint naval exercises on Monday.", "06", True),
+        ("The Peruvian army vowed to retaliate on Monday.", "13", True),
+        # a threat or criticism by parties named together is not aimed at each other
+        ("Chile and Peru strongly objected to what they called a provocation.", "11", False),
         # acts whole in themselves stand without a target
         ("The Peruvian defence minister resigned on Monday.", "08", True),
         ("Thousands of farmers demonstrated in the Bolivian capital on Friday.", "14", True),
