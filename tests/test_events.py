@@ -285,8 +285,8 @@ def test_hypothetical_modality(nlp: Language, text: str, trigger: str) -> None:
             "The activists",
         ),
         ("The journalist was abducted in Grozny and killed last July.", "18", None, "The journalist"),
-        # a number with an "of" phrase names its object (the phrase keeps the number)
-        ("Turkish troops killed ten of the smugglers.", "18", "Turkish troops", "ten of the smugglers"),
+        # a number with an "of" phrase names its object (the phrase keeps the number); troops' killing is force
+        ("Turkish troops killed ten of the smugglers.", "19", "Turkish troops", "ten of the smugglers"),
     ],
 )
 def test_reduced_passive_and_heads(pipeline: Pipeline, text: str, root: str, source: str | None, target: str) -> None:

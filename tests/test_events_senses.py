@@ -235,7 +235,7 @@ def test_no_sense_in_these_readings(pipeline: Pipeline, text: str, absent: set[s
     ("text", "cameo"),
     [
         ("Brazil said Venezuela must release the detained journalists.", "100"),
-        ("Ecuador said the blockade of the port must be lifted.", "100"),  # a passive prescription
+        ("Ecuador said Peru's blockade of the port must be lifted.", "100"),  # a passive prescription
         ("Brazil said Venezuela has to free the detained journalists.", "100"),  # "has to" is "must"
         ("The Kenyan president persuaded Somalia to join the talks.", "020"),
         ("The Bolivian ministry refused to reveal which firms were involved.", "011"),
@@ -311,7 +311,7 @@ def test_more_readings_without_that_sense(pipeline: Pipeline, text: str, absent:
         ("The Turkish army halted military operations in northern Iraq.", "087"),
         ("Saudi Arabia reopened its embassy in Damascus.", "050"),
         ("The Iranian president accepted an invitation from Brazil.", "036"),
-        ("The Indonesian government fired back that it had built the hospital.", "111"),
+        ("The Indonesian government fired back at Israel that it had built the hospital.", "111"),
         ("The Kenyan minister hit back at critics of the budget.", "111"),
         ("Ecuador informed the UN Security Council about the Peruvian incursion.", "114"),
         ("Qatar acted as a mediator between the two Sudanese factions.", "045"),

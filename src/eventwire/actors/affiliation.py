@@ -20,6 +20,8 @@ MAX_TIE_TOKENS = 14
 BODY_KINDS = frozenset({"organization", "group"})
 #: sectors of bodies that belong to no country
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+#: sectors of unknown bodies that take the article's country: firms, outlets, unions
+DOMESTIC_SECTORS = frozenset({"BUS", "MED", "LAB"})
 
 
 def _tied_tokens(head: Token) -> list[range]:
@@ -73,11 +75,18 @@ def home_country(drafts: list[Draft], guess: Callable[[int], str | None]) -> Non
     for d in drafts:
         if d.country is not None or d.key[0] not in ("person", "org") or not d.mentions:
             continue
-        if d.sector in INTERNATIONAL or (d.key[0] == "org" and d.code):
-            continue
+        if d.sector in INTERNATIONAL or (d.key[0] == "org" and d.code and not _domestic_body(d)):
+            continue  # a body of no country, one the lexicon codes ("IGOUNO"), a site ("the X Mosque")
         d.country = guess(min(d.mentions)[0])
         d.guessed = d.country is not None
         d.code = f"{d.country or ''}{d.sector or ''}" or None
+
+
+def _domestic_body(d: Draft) -> bool:
+    """An organisation only its name's words code, by a sector of the article's own public life (a firm,
+    an outlet, a union: "News Corporation", "the Daily Herald"); a hospital, school or place of worship
+    is as often a site abroad that the story names."""
+    return d.code == d.sector and d.sector in DOMESTIC_SECTORS
 
 
 def affiliate(doc: Doc, drafts: list[Draft]) -> None:

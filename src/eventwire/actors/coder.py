@@ -26,6 +26,7 @@ from .coref import (
 from .knowledge import Lexicon, Person, key_of, lexicon
 from .lists import name_order
 from .matcher import ARTICLES, Unit, find_units, positions, word_ids
+from .outlet import outlet_country, outlet_rules
 from .phrases import COUNTRYISH, Phrase, build_phrases
 from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
 from .validity import dateline_tokens, drop_non_actors
@@ -43,7 +44,8 @@ class ActorCoder:
     name = "actors"
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
-        actors = code_actors(doc, analysis.article.text, analysis.article.published)
+        article = analysis.article
+        actors = code_actors(doc, article.text, article.published, outlet_country(article.url))
         return analysis.with_(actors=actors)
 
 
@@ -362,9 +364,20 @@ def _appos_dependents(doc: Doc) -> dict[int, list[int]]:
     return cached
 
 
-def _context(doc: Doc, lex: Lexicon, units: list[Unit], published: dt.date | None) -> Context:
+def _context(
+    doc: Doc, lex: Lexicon, units: list[Unit], published: dt.date | None, outlet: str | None = None
+) -> Context:
     marks = [(u.start, _mark(doc, lex, u)) for u in units]
-    return Context(doc, lex, published, [(i, c) for i, c in marks if c], {u.start: u for u in units}, Sentences(doc))
+    return Context(
+        doc,
+        lex,
+        published,
+        [(i, c) for i, c in marks if c],
+        {u.start: u for u in units},
+        Sentences(doc),
+        outlet=outlet,
+        outlet_marks=outlet_rules().marks if outlet else 0,
+    )
 
 
 def _span(doc: Doc, text: str, start: int, end: int) -> Span:
@@ -373,13 +386,14 @@ def _span(doc: Doc, text: str, start: int, end: int) -> Span:
     return Span(s, e, text[s:e])
 
 
-def code_actors(doc: Doc, text: str, published: dt.date | None = None) -> tuple[Actor, ...]:
-    """All actors of a parsed text, ids in order of first mention."""
+def code_actors(doc: Doc, text: str, published: dt.date | None = None, outlet: str | None = None) -> tuple[Actor, ...]:
+    """All actors of a parsed text, ids in order of first mention (``outlet``: the ISO3 country of the
+    outlet that published it, when its web address tells one)."""
     lex = lexicon()
     # "a UK-based group", "Iranian-backed militias": the country only relates the phrase to it
     units = [u for u in find_units(doc, lex) if not (u.kind in COUNTRYISH and relational(doc, u.end))]
     units = _homonyms_placed(lex, units)
-    ctx = _context(doc, lex, units, published)
+    ctx = _context(doc, lex, units, published, outlet)
     b = _Builder(doc, lex, ctx)
     # "NAIROBI —", "JAKARTA (Reuters) -": where the story was filed tells the country, it does not act
     filed = dateline_tokens(doc) | set(range(dateline_end(doc)))

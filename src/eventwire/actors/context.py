@@ -45,6 +45,10 @@ class Context:
     #: every unit by its first token
     units: dict[int, Unit] = field(default_factory=dict)
     sents: Sentences | None = None
+    #: the outlet's own country (from a country-code web domain) and how many mentions it counts as
+    #: when the article names it at least once
+    outlet: str | None = None
+    outlet_marks: int = 0
     #: the marks' token indices when they are in order (the questions below then bisect instead of
     #: scanning every mark, which made long articles quadratic); None: not built yet, or not in order
     _positions: list[int] | None = field(default=None, init=False, repr=False)
@@ -171,7 +175,7 @@ class Context:
     def home(self, at: int) -> str | None:
         """The article's own country, when one clearly dominates it (at least ``HOME_MARKS`` mentions and
         ``HOME_SHARE`` of all country mentions): the default of a name tied to nothing else."""
-        counts = Counter(iso for _, iso in self.country_marks)
+        counts = self._with_outlet(Counter(iso for _, iso in self.country_marks))
         if not counts:
             return None
         iso, n = counts.most_common(1)[0]
@@ -179,12 +183,20 @@ class Context:
             return None
         return iso
 
+    def _with_outlet(self, counts: Counter[str]) -> Counter[str]:
+        """The counts with the outlet's country counted ``outlet_marks`` more times, when it is named."""
+        if self.outlet is not None and counts.get(self.outlet):
+            counts[self.outlet] += self.outlet_marks
+        return counts
+
     def dominant(self, at: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """The article's dominant country, favouring the sentence around ``at``."""
         lo, hi = self.sent_bounds(at) if at < len(self.doc) else (-1, -1)
         positions = self._index()
         assert self._totals is not None
-        counts: Counter[str] = Counter({iso: n for iso, n in self._totals.items() if iso not in exclude})
+        counts: Counter[str] = self._with_outlet(
+            Counter({iso: n for iso, n in self._totals.items() if iso not in exclude})
+        )
         for _, iso in self.marks_in(lo, hi):  # a mark in the sentence counts twice
             if iso not in exclude:
                 counts[iso] += 1

@@ -200,7 +200,7 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
     before_name = nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
     if unit.entry.agent == "person" and before_name:
         return True
-    if last.pos_ not in ("NOUN", "PROPN") and not term.endswith("."):
+    if last.pos_ not in ("NOUN", "PROPN") and not term.endswith(".") and not _hyphen_title(doc, unit):
         return False
     if nxt is not None and nxt.pos_ == "NOUN" and unit.end not in taken and last.dep_ in ("compound", "amod"):
         return False
@@ -213,6 +213,13 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
             or (prev.lower_ in ("a", "an") and last.dep_ in ARGUMENT_DEPS)  # "says a doctor from Hebron"
         )
     return True
+
+
+def _hyphen_title(doc: Doc, unit: Unit) -> bool:
+    """ "director-general", "secretary-general": a hyphenated title whose last part the tagger reads as an
+    adjective ("general") still heads its phrase when its first part is a noun."""
+    first = doc[unit.start]
+    return unit.end - unit.start > 2 and doc[unit.start + 1].text == "-" and first.pos_ in ("NOUN", "PROPN")
 
 
 def _in_person_ent(tok: Token) -> bool:
@@ -367,12 +374,18 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
         if body_words().is_place(words):
             continue  # "Ben Gurion Airport", "Lüderitzstrasse": a place, not a body
         country = next((u.entry.country for u in inside if u.entry.country), None)
-        inner = next((u.entry.sector for u in reversed(inside) if u.kind == "sector"), None)
+        # a weak title ending the name is a common noun there ("Natural Justice" is no judge)
+        inner = next((u.entry.sector for u in reversed(inside) if u.kind == "sector" and not _weak_end(u, end)), None)
         # the last word decides what kind of body it is ("Mercy General Hospital" is no army)
         sector = body_words().sector(words[-1:]) or inner or body_words().sector(words)
         text = doc[start:end].text
         out.append(Unit(start, end, Entry("org", text, text, country, sector, None, "organization", "cap")))
     return out
+
+
+def _weak_end(unit: Unit, end: int) -> bool:
+    """A one-person title that is also a common word ("justice", "general") ending an organisation's name."""
+    return unit.end == end and unit.entry.agent == "person" and unit.entry.name in WEAK_TITLES
 
 
 class _Positions:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lists import name_order
 from .matcher import Unit
@@ -160,6 +160,8 @@ def _joinable(doc: Doc, prev: Unit, unit: Unit, nxt: Unit | None = None) -> bool
         return False
     if any(t.is_sent_start for t in doc[prev.end : unit.end]):
         return False
+    if _acronym_gap(gap) and prev.kind in ("org", "sector") and _is_title(unit):
+        return True  # "the Department of Foreign Affairs (DFA) director-general": the acronym glosses the body
     if [t.text for t in gap] == ["-"] and unit.kind in ("org", *COUNTRYISH):
         return False  # "Israel-Hamas war", "Russia-Ukraine talks": two sides, not one phrase
     for tok in gap:
@@ -179,6 +181,12 @@ def _joinable(doc: Doc, prev: Unit, unit: Unit, nxt: Unit | None = None) -> bool
     if unit.kind in COUNTRYISH and any(t.lower_ in ("and", ",") for t in gap):
         return _countries_share_head(doc, unit)
     return True
+
+
+def _acronym_gap(gap: Span) -> bool:
+    """A gap that is only a parenthesised abbreviation: "(", one capitalised word, ")"."""
+    words = [t.text for t in gap]
+    return len(words) == 3 and words[0] == "(" and words[2] == ")" and words[1][:1].isupper() and words[1].isalpha()
 
 
 def _title_of_place(doc: Doc, prev: Unit, unit: Unit, nxt: Unit | None) -> bool:

@@ -45,6 +45,9 @@ GENERIC_HEADS = frozenset(
     }
 )
 STATE_MEDIA = frozenset({"official", "state-run", "state-owned", "government-run", "government-owned", "state"})
+#: titles whose plural, tied to a state by "of" or "for", names its delegates (GOV), not lawmakers:
+#: "representatives for the US" at a court or a summit ("Republican representatives" stay LEG)
+DELEGATE_TITLES = frozenset({"representative"})
 SUPRANATIONAL = frozenset(
     {
         "world", "western", "eastern", "arab", "european", "african", "asian", "gulf",
@@ -184,7 +187,20 @@ def _qualified_sector(phrase: Phrase, ctx: Context, sector: str | None) -> str |
     of_unit = _of_unit(phrase, ctx)
     if of_unit is not None and of_unit.kind in ("sector", "org") and of_unit.entry.sector not in (None, "GOV"):
         return of_unit.entry.sector  # "the director of Al-Noor Hospital" (HLH)
+    if head.entry.name in DELEGATE_TITLES and head.entry.agent == "group" and _state_complement(phrase, ctx):
+        return "GOV"
     return sector
+
+
+def _state_complement(phrase: Phrase, ctx: Context) -> bool:
+    """Whether the phrase's head is followed by "of" or "for" (the) and a state ("representatives for
+    the US", "representatives of Iran and Iraq")."""
+    doc, j = ctx.doc, phrase.head.end
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("of", "for"):
+        return False
+    j += 2 if doc[j + 1].lower_ == "the" else 1
+    unit = ctx.units.get(j)
+    return unit is not None and unit.kind in COUNTRYISH and unit.kind != "countryref"
 
 
 def _of_unit(phrase: Phrase, ctx: Context) -> Unit | None:

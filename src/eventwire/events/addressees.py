@@ -25,7 +25,7 @@ from ..model import Analysis, Event, EventSide
 from .fallback import hint
 from .mention_index import mention_index
 
-__all__ = ["Addressees", "addressees", "aim_responses", "own_public", "pair_targets"]
+__all__ = ["Addressees", "addressees", "aim_responses", "own_public", "pair_targets", "responds"]
 
 #: pronouns: a mention that is one names no other country (the actor coder may resolve it wrongly)
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "i", "we", "you"})
@@ -192,6 +192,11 @@ def aim_responses(doc: Doc, events: list[Event]) -> list[Event]:
                 ev = replace(ev, target=attacker)
         out.append(ev)
     return out
+
+
+def responds(doc: Doc, ev: Event) -> bool:
+    """Whether the threat ``ev`` is one to respond ("vowed to retaliate"): aimed at whoever attacked."""
+    return ev.root == "13" and _responds(doc, ev, addressees())
 
 
 def _responds(doc: Doc, ev: Event, table: Addressees) -> bool:

@@ -34,11 +34,12 @@ from .pruning import (
     drop_consequences,
     drop_partnerless,
     drop_sourceless,
+    drop_targetless,
     drop_untargeted,
     mirrors_second,
     who,
 )
-from .recode import appeal_recode, arrival_recode, protest_recode, says_will
+from .recode import appeal_recode, arrival_recode, force_recode, protest_recode, says_will
 from .senses import circumstances, object_kinds, sense_ok
 from .sides import make_side, same_side
 from .statements import Judged, addressee_side, judged_in, own_word, private_feeling
@@ -116,7 +117,10 @@ class EventCoder:
                 continue
             for ev in _code_sentence(sent, analysis, cands):
                 events.append(replace(ev, id=f"E{len(events) + 1}"))
-        return analysis.with_(events=tuple(aim_responses(doc, events)))
+        # an act aimed at no one named ("condemned what he called a cowardly act") is dropped once
+        # untargeted threats to respond have been aimed at the attack they answer
+        kept = drop_targetless(aim_responses(doc, events), doc)
+        return analysis.with_(events=tuple(replace(ev, id=f"E{n}") for n, ev in enumerate(kept, 1)))
 
 
 def _is_boilerplate(sent: SpacySpan) -> bool:
@@ -391,7 +395,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if _inside(s_tok, t_tok) and t_tok is not None and t_tok.lemma_.lower() in non_agents():
             continue  # "an agreement forced on Qatar by Saudi Arabia": a thing that took the source's country
         all_same = False
-        ev_code = arrival_recode(protest_recode(code, s_tok, t_tok, src, m.token), s_tok)
+        ev_code = force_recode(code, s_tok, src, m.token)  # "the army's offensive has killed 300": force
+        ev_code = arrival_recode(protest_recode(ev_code, s_tok, t_tok, src, m.token), s_tok)
         ev = _event(m, sent, ev_code, src, tgt, mod, m.pattern.id, _confidence(m, ev_code, src, tgt, mod))
         if ev.root in ACCUSABLE_ROOTS:  # "X said Y attacked Z": X's statement, and the act as reported
             out.extend(_speaker_events(m, sent, analysis, ev))

@@ -4,19 +4,26 @@ evidence (a target, an agent, the attack rather than its toll)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 
+import yaml
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..model import Event, EventSide
+from .addressees import responds
 
 __all__ = [
     "VIOLENT_ROOTS",
     "drop_consequences",
     "drop_partnerless",
     "drop_sourceless",
+    "drop_targetless",
     "drop_untargeted",
     "mirrors_second",
+    "stands_alone",
+    "targetless_codes",
     "who",
 ]
 
@@ -25,6 +32,12 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: conjunctions of a clause that tells what an act happened with ("were killed as forces shelled X")
 TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "following"})
 
+
+#: roots of cooperation, which parties named together do with each other (not criticism or threats)
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+#: roots of verbal acts (approval, demands, disapproval, threats) that may name what they answer or aim
+#: at, not whom ("condemned the attack", "will attack the militant camp")
+REACTION_ROOTS = frozenset({"05", "10", "11", "13"})
 
 #: codes of acts that take two parties: talks, a phone call, negotiations ("talked about the lack of fuel"
 #: with no one named is no consultation)
@@ -39,6 +52,66 @@ def drop_untargeted(events: list[Event]) -> list[Event]:
     """An event without a target is dropped when the same source has one with a target and root."""
     targeted = {(who(e.source), e.root) for e in events if e.target is not None}
     return [e for e in events if e.target is not None or (who(e.source), e.root) not in targeted]
+
+
+@cache
+def _targetless() -> dict[str, frozenset[str]]:
+    text = resources.files(__package__).joinpath("data/targetless.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or sorted(data) != ["codes", "joint_words"]:
+        raise ValueError("targetless.yaml must hold exactly the lists 'codes' and 'joint_words'")
+    codes = frozenset(str(c) for c in data["codes"])
+    if not all(c.isdigit() and 2 <= len(c) <= 4 for c in codes):
+        raise ValueError("targetless.yaml: every code is a CAMEO root or code of 2 to 4 digits")
+    return {"codes": codes, "joint_words": frozenset(str(w).lower() for w in data["joint_words"])}
+
+
+def targetless_codes() -> frozenset[str]:
+    """The CAMEO codes and roots of ``data/targetless.yaml``: acts whole without a named target."""
+    return _targetless()["codes"]
+
+
+def stands_alone(cameo: str) -> bool:
+    """Whether an act of code ``cameo`` is whole without a target (its code or a prefix is listed)."""
+    codes = targetless_codes()
+    return any(cameo[:n] in codes for n in range(2, len(cameo) + 1))
+
+
+def drop_targetless(events: list[Event], doc: Doc) -> list[Event]:
+    """An act done to someone (an accusation, a demand, aid, a threat, a sanction) with no target found is
+    dropped: "he condemned what he called a cowardly act", "Canada sent aid", "she insisted there was
+    nothing behind it" name no party. It stays when it is cooperation of parties named together or
+    joint ("Kenyan and British troops began joint exercises"), when it is a threat to respond ("vowed
+    to retaliate": aimed at whoever attacked), or when it is a verbal act whose object names what it
+    answers or aims at ("the UN condemned the attack", "demanded an apology", "will attack the militant
+    camp"): the party is the one behind it. Statements, appeals, intents, talks, yielding,
+    investigations, protests, rejections, fighting and shows of force stand alone
+    (``data/targetless.yaml``)."""
+    return [e for e in events if e.target is not None or stands_alone(e.cameo) or _stands(doc, e)]
+
+
+def _stands(doc: Doc, event: Event) -> bool:
+    """Whether an untargeted act of a code that needs a target stands all the same (see above)."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    trigger = span.root
+    if any(c.dep_ == "amod" and c.lower_ in _targetless()["joint_words"] for c in trigger.children):
+        return True  # "joint exercises": the parties act together
+    if event.root in COOPERATION_ROOTS and _together(trigger):
+        return True  # cooperation of parties named together ("Kenyan and British troops began exercises")
+    if responds(doc, event):
+        return True
+    if event.root not in REACTION_ROOTS:
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
+
+
+def _together(trigger: Token) -> bool:
+    """Whether the subject of the trigger (of its verb, for a noun) names several parties."""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else trigger
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "conj" or c.lower_ == "both" for s in subjects for m in (s, *s.children) for c in m.children)
 
 
 def drop_partnerless(events: list[Event], sent: SpacySpan) -> list[Event]:

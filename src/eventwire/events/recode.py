@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..model import EventSide
 from .lexicon import protester_words, weapon_words
 
-__all__ = ["appeal_recode", "arrival_recode", "protest_recode", "says_will"]
+__all__ = ["appeal_recode", "arrival_recode", "force_recode", "protest_recode", "says_will"]
 
 
 #: heads of military units ("NATO troops arrived in Bosnia")
@@ -27,6 +27,27 @@ TROOP_WORDS = frozenset(
         "paratrooper",
     }
 )
+
+#: heads of a military action that can be the subject of a killing ("the army's offensive has killed 300")
+OPERATION_WORDS = frozenset(
+    {
+        "assault",
+        "offensive",
+        "operation",
+        "strike",
+        "airstrike",
+        "raid",
+        "attack",
+        "bombardment",
+        "shelling",
+        "incursion",
+        "invasion",
+        "war",
+        "campaign",
+    }
+)
+#: verbs and nouns of killing that say nothing of the means (not "execute", "behead", "stab")
+PLAIN_KILLING = frozenset({"kill", "killing"})
 
 #: verbs of wishing whose complement may have its own subject ("wants Putin to attack")
 APPEAL_WISHES = frozenset({"want", "wish", "expect", "need", "like"})
@@ -53,6 +74,17 @@ def _armed(trigger: Token | None) -> bool:
         return False
     objs = [c for c in trigger.children if c.dep_ == "dobj"]
     return any(t.lemma_.lower() in weapon_words() for o in objs for t in (o, *o.conjuncts))
+
+
+def force_recode(code: str, s_tok: Token | None, src: EventSide | None, trigger: Token | None) -> str:
+    """A killing (1823) by a state's armed forces or by a military action ("troops killed five men", "the
+    army's offensive has killed 300 people") is conventional military force (190); killings by gunmen,
+    militants or a mob, and executions, stay unconventional violence."""
+    if code != "1823" or trigger is None or trigger.lemma_.lower() not in PLAIN_KILLING:
+        return code
+    military = src is not None and src.sector == "MIL"
+    operation = s_tok is not None and s_tok.lemma_.lower() in OPERATION_WORDS
+    return "190" if military or operation else code
 
 
 def appeal_recode(code: str, trigger: Token) -> str:

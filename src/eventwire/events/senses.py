@@ -48,6 +48,7 @@ class SenseWords:
     circumstance_preps: frozenset[str]
     modals: frozenset[str]
     modal_verbs: frozenset[str]
+    obligations: frozenset[str]
     saying: frozenset[str]
     linking: frozenset[str]
 
@@ -74,6 +75,7 @@ def sense_words() -> SenseWords:
         circumstance_preps=_set(data, "circumstance_preps"),
         modals=_set(data, "modals"),
         modal_verbs=_set(data, "modal_verbs"),
+        obligations=_set(data, "obligations"),
         saying=_set(data, "saying"),
         linking=_set(data, "linking"),
     )
@@ -163,6 +165,25 @@ def _modal_clause_ok(tok: Token, modals: frozenset[str], modal_verbs: frozenset[
     return False
 
 
+def _obligation_clause_ok(tok: Token, obligations: frozenset[str]) -> bool:
+    """Whether a clause the trigger governs states an obligation of a named subject: "have" with the
+    obligation as its object ("said X has a clear obligation to"), or "be" with it as its predicate
+    ("said X is obliged to"); not an obligation deeper down ("argued it does not care to fulfil its
+    obligations")."""
+    for clause in tok.children:
+        if clause.dep_ not in CLAUSE_DEPS or clause.lemma_.lower() not in ("have", "be"):
+            continue
+        subj = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in DUMMIES]
+        preds = [c for c in clause.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
+        stated = [c for c in preds if c.lemma_.lower() in obligations or c.lower_ in obligations]
+        denied = "neg" in {c.dep_ for c in clause.children} or any(
+            d.dep_ == "det" and d.lower_ == "no" for c in stated for d in c.children
+        )  # "has no obligation to"
+        if subj and stated and not denied:
+            return True
+    return False
+
+
 def sense_ok(p: Pattern, tok: Token) -> bool:
     """Whether the trigger's parse allows the pattern's sense (its deps, nodeps, subj and pobj; a
     pattern whose complement words are all modals needs one in a clause after its own subject; and a
@@ -170,6 +191,8 @@ def sense_ok(p: Pattern, tok: Token) -> bool:
     words = sense_words()
     modal = bool(p.comp) and p.comp <= words.modals | words.modal_verbs
     if modal and not _modal_clause_ok(tok, p.comp & words.modals, p.comp & words.modal_verbs):
+        return False
+    if p.comp and p.comp <= words.obligations and not _obligation_clause_ok(tok, words.obligations):
         return False
     if p.deps and not any(c.dep_ in p.deps for c in tok.children):
         return False

@@ -15,6 +15,9 @@ from .mention_index import mention_index
 from .phrases import phrase_bounds
 from .syntax import PRONOUNS, REPORTING
 
+#: sectors of a state's own officials, forces and agencies
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
 __all__ = [
     "is_pair_phrase",
     "make_side",
@@ -317,11 +320,28 @@ def _place_in(analysis: Analysis, head: Token) -> str | None:
     return None
 
 
+def _reporting_state(analysis: Analysis, head: Token) -> str | None:
+    """The country of the state that reports the clause ``head`` is the subject of ("India says official
+    spoke with X", "Iran said troops had crossed the border"): an official of no country named in a
+    state's own report is one of its own."""
+    clause = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
+        return None
+    index = mention_index(head.doc, analysis)
+    for reporter in (c for c in clause.head.children if c.dep_ == "nsubj"):
+        for hit in index.covering(reporter.idx):
+            if hit.actor.kind == "country" or (hit.actor.country and hit.actor.sector == "GOV"):
+                return hit.actor.country
+    return None
+
+
 def _hinted(analysis: Analysis, head: Token, start: int, end: int, text: str) -> EventSide:
     words = [t.text for t in head.doc[head.left_edge.i : head.i + 1]]
     country, sector = hint(words, head.text)
     if country is None:
         country = _place_in(analysis, head) or hint(_subtree_words(head), head.text)[0]
+    if country is None and sector in STATE_SECTORS:
+        country = _reporting_state(analysis, head)  # "India says official spoke with X": India's
     if country and sector is None and head.pos_ == "PROPN":
         sector = "GOV"  # a state named as actor acts through its government
     code = f"{country or ''}{sector or ''}" or None

@@ -274,6 +274,9 @@ def _judged_tokens(tok: Token, entry: Judgement) -> tuple[list[Token], Token | N
     if entry.kind == "conduct":
         return _doers(tok), _clause_top(tok)
     if entry.kind == "owned":
+        verb = _manner_verb(tok)
+        if verb is not None:
+            return _doers(verb), _clause_top(verb)  # "X acts with impunity": the doer owns the manner
         return _agents_of(tok), None
     head = tok.head
     if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
@@ -285,6 +288,17 @@ def _judged_tokens(tok: Token, entry: Judgement) -> tuple[list[Token], Token | N
     if tok.dep_ == "advmod" and head.pos_ == "VERB":
         return _doers(head), _clause_top(head)  # "X acted illegally"
     return [], None
+
+
+def _manner_verb(noun: Token) -> Token | None:
+    """The verb a bare noun of manner qualifies ("X acts with impunity", "they behaved with negligence"):
+    the noun is the object of "with" under the verb and has no owner or determiner of its own."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("det", "poss", "prep") for c in noun.children):
+        return None
+    return prep.head
 
 
 def _agents_of(noun: Token) -> list[Token]:

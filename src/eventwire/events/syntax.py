@@ -115,6 +115,8 @@ STATIVE_PASSIVES = frozenset(
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: prepositions whose gerund shares the subject of the verb they modify ("by donating", "after meeting")
 ADVERBIAL_PREPS = frozenset({"by", "after", "before", "while", "upon", "without", "through", "since", "despite"})
+#: nouns of "X is in the process (midst, course) of V-ing": X does V
+PROGRESS_NOUNS = frozenset({"process", "midst", "course"})
 TARGET_PREPS = frozenset({"against", "with", "to", "at", "on", "toward", "towards", "into", "upon", "over"})
 INSTRUMENT_PREPS = frozenset({"for", "into", "in", "from"})
 #: target prepositions that also name a place ("at a lunch"): a later choice
@@ -275,6 +277,8 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dep == "pcomp" and head.lower_ in ADVERBIAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head, depth + 1)  # "X continues its efforts by donating supplies"
+    if (governor := _progress_verb(tok)) is not None:
+        return subjects(governor, depth + 1)  # "X is in the process of reviewing its defences"
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBD":
@@ -286,6 +290,17 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
             return subjects(head.head, depth + 1)
     return []
+
+
+def _progress_verb(tok: Token) -> Token | None:
+    """The verb of "X is in the process (midst) of V-ing" whose subject does V."""
+    of, noun = tok.head, tok.head.head
+    if tok.dep_ != "pcomp" or of.lower_ != "of" or noun.lemma_.lower() not in PROGRESS_NOUNS:
+        return None
+    into = noun.head
+    if noun.dep_ != "pobj" or into.lower_ != "in" or into.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return into.head
 
 
 def objects(tok: Token) -> list[Token]:

@@ -47,8 +47,11 @@ WALK_DEPS = frozenset(
 PARTNER_PREPS = frozenset({"with", "between"})
 #: place prepositions: an actor named as the place of the act is a target only when nothing nearer is
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at"})
-#: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance)
-BLOCKED_PREPS = frozenset({"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than"})
+#: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance,
+#: "according to" whom the news comes from)
+BLOCKED_PREPS = frozenset(
+    {"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than", "according"}
+)
 #: prepositions naming whom a transfer is made to or with ("shared evidence with X"): a purpose clause
 #: then names no one else the act serves
 RECIPIENT_PREPS = frozenset({"to", "with"})
