@@ -130,3 +130,35 @@ def test_calibration_items_mark_each_asserted_event() -> None:
         "b": {"events": [_ev(4, "USA", "IRQ")]},
     }
     assert [ok for _, _, ok in calibration_items(gold, out)] == [True, False]
+
+
+def test_a_users_own_gold_needs_only_text_and_events(tmp_path: Path) -> None:
+    gold_file = tmp_path / "mine.jsonl"
+    gold_file.write_text(
+        json.dumps(
+            {"text": "a", "events": [{"source": {"country": "IRQ"}, "target": {"country": "USA"}, "cameo": "0256"}]}
+        )
+        + "\n\n"
+        + json.dumps({"text": "b", "events": []})
+        + "\n",
+        encoding="utf-8",
+    )
+    gold = load_gold([gold_file])
+    assert [(g["id"], g["dataset"]) for g in gold] == [("mine:1", "mine"), ("mine:3", "mine")]
+    ev = {"source": {"country": "IRQ"}, "target": {"country": "USA"}, "cameo": "0256", "root": "02"}
+    out = {"mine:1": {"events": [{**ev, "modality": "asserted"}]}, "mine:3": {"events": []}}
+    metrics = score(gold, out)
+    assert metrics["mine"]["dyad_root"]["f1"] == 1.0 and metrics["mine"]["dyad_cameo"]["f1"] == 1.0
+    assert score(gold, {"mine:1": {"events": []}, "mine:3": {"events": []}})["mine"]["dyad_root"]["f1"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("line", "message"), [("{bad", "mine.jsonl:2 is not a JSON line"), ('{"events": []}', 'mine.jsonl:2 has no "text"')]
+)
+def test_a_broken_gold_line_is_named(tmp_path: Path, line: str, message: str) -> None:
+    from eventwire.errors import ConfigError
+
+    gold_file = tmp_path / "mine.jsonl"
+    gold_file.write_text('{"text": "a", "events": []}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_gold([gold_file])

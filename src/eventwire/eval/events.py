@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
 from ..events.calibration import calibrate, held_out_reliability
 from ..events.confidence import fitted_l2
 from ..export.records import coded_record
@@ -37,6 +38,8 @@ __all__ = ["evaluate", "main", "score"]
 JSON = dict[str, Any]
 PLOVER_V05 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 PENTA = (0, 1, 2, 3, 4)
+#: the shared gold sets scored by their own measures; any other dataset is scored by its dyads
+KNOWN_DATASETS = frozenset({"conflibert-cameo", "plover-gsr", "petr2-gsr"})
 BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 
 
@@ -128,7 +131,8 @@ def _plover(rows: list[JSON], out: dict[str, JSON]) -> JSON:
 
 
 def _dyad(e: JSON, level: str) -> tuple[Any, Any, Any]:
-    return ((e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"), e.get(level))
+    code = e.get(level) or (str(e["cameo"])[:2] if level == "root" and e.get("cameo") else None)
+    return ((e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"), code)
 
 
 def _dyads(rows: list[JSON], out: dict[str, JSON]) -> JSON:
@@ -168,13 +172,13 @@ def score(gold: list[JSON], out: dict[str, JSON]) -> JSON:
     res: JSON = {"missing_records": sum(1 for g in gold if g["id"] not in out)}
     for ds, rows in by_ds.items():
         m: JSON = {"n": len(rows)}
-        if all(g["events"][0].get("penta") is not None for g in rows) and ds != "petr2-gsr":
+        if all(g["events"] and g["events"][0].get("penta") is not None for g in rows) and ds != "petr2-gsr":
             m.update(_penta(rows, out))
         if ds == "conflibert-cameo":
             m.update(_spans(rows, out))
         if ds == "plover-gsr":
             m.update(_plover(rows, out))
-        if ds == "petr2-gsr":
+        if ds == "petr2-gsr" or ds not in KNOWN_DATASETS:  # a user's own gold: (source, target, code) as PETR-2's
             m.update(_dyads(rows, out))
         if all(g.get("exhaustive") for g in rows):
             m["reliability_in_sample"] = reliability(rows, out)
@@ -203,10 +207,25 @@ def _article(g: JSON) -> Article:
 
 
 def load_gold(paths: Sequence[Path]) -> list[JSON]:
+    """The gold lines of ``paths``; a line without ``id`` is named ``<file stem>:<line>`` and one without
+    ``dataset`` belongs to its file's stem, so a user's own gold needs only ``text`` and ``events``."""
     rows: list[JSON] = []
     for path in paths:
         with Path(path).open(encoding="utf-8") as fh:
-            rows.extend(json.loads(line) for line in fh if line.strip())
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    where = f"eval events: {path}:{n}"
+                    raise ConfigError(f"{where} is not a JSON line ({exc.msg}); fix or remove it") from exc
+                if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                    raise ConfigError(f'eval events: {path}:{n} has no "text"; a gold line needs "text" and "events"')
+                row.setdefault("id", f"{Path(path).stem}:{n}")
+                row.setdefault("dataset", Path(path).stem)
+                row.setdefault("events", [])
+                rows.append(row)
     return rows
 
 
