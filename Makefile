@@ -69,7 +69,7 @@ vendor:
 	$(BIN)/python scripts/vendor_assets.py
 
 screenshots: $(STAMP)
-	rm -f demo.store && $(BIN)/python scripts/screenshots.py --db demo.store
+	rm -rf $(DEMO_DB) && $(BIN)/python scripts/screenshots.py --db $(DEMO_DB)
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md
