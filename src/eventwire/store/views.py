@@ -351,21 +351,20 @@ def quote_page(store: Store, speaker: str | None, limit: int, offset: int, names
     if names:
         picked = (
             "SELECT r FROM (SELECT q._row AS r FROM _quotes q JOIN actors ac ON ac.article = q.article "
-            "AND ac.actor = q.speaker_actor WHERE ac.name = ANY(?) UNION ALL SELECT c.r FROM (SELECT _row AS r, "
-            "article, speaker_actor FROM _quotes WHERE coalesce(speaker_text, '(unattributed)') = ANY(?)) c "
-            "LEFT JOIN actors ac ON ac.article = c.article AND ac.actor = c.speaker_actor WHERE ac.name IS NULL) "
+            "AND ac.actor = q.speaker_actor WHERE ac.name = ANY(?) UNION ALL SELECT _row AS r FROM _quotes "
+            "WHERE speaker_actor IS NULL AND coalesce(speaker_text, '(unattributed)') = ANY(?)) "
             "ORDER BY r LIMIT ? OFFSET ?"
         )
         params: list[Any] = [names, names, limit, offset]
     elif not speaker:
         picked = "SELECT _row AS r FROM _quotes ORDER BY _row LIMIT ? OFFSET ?"
         params = [limit, offset]
-    else:  # the speaker's name is the actor's when the quote has one, else the text naming the speaker
+    else:  # the speaker's name is the actor's when the quote has one (an actor of its own article, stored
+        # in the same segment: never dangling), else the text naming the speaker
         picked = (
             f"SELECT r FROM (SELECT q._row AS r FROM _quotes q JOIN actors ac ON ac.article = q.article "
-            f"AND ac.actor = q.speaker_actor WHERE {holds('ac.name')} UNION ALL SELECT c.r FROM (SELECT _row AS r, "
-            f"article, speaker_actor FROM _quotes WHERE {SPEAKER_TEXT_HOLDS}) c "
-            "LEFT JOIN actors ac ON ac.article = c.article AND ac.actor = c.speaker_actor WHERE ac.name IS NULL) "
+            f"AND ac.actor = q.speaker_actor WHERE {holds('ac.name')} UNION ALL SELECT _row AS r FROM _quotes "
+            f"WHERE speaker_actor IS NULL AND {SPEAKER_TEXT_HOLDS}) "
             "ORDER BY r LIMIT ? OFFSET ?"
         )
         params = [contains(speaker), contains(speaker), limit, offset]
