@@ -153,6 +153,9 @@ class ClaimFinder:
     """Stage: claims of the propositions in data/claims.yaml."""
 
     name: str = "claims"
+    #: the stage contract (``eventwire.stages``)
+    requires: tuple[str, ...] = ("doc", "actors", "quotes")
+    assigns: tuple[str, ...] = ("claims",)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         index = trigger_index()

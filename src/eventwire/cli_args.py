@@ -36,7 +36,7 @@ def add_dict_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--config",
         metavar="PATH",
-        help="settings file ([knowledge] paths, [pipeline] model; default: ./eventwire.toml when present)",
+        help="settings file ([knowledge] paths, [pipeline] model and stages; default: ./eventwire.toml when present)",
     )
 
 
@@ -61,5 +61,10 @@ def pipeline_of(args: argparse.Namespace, knowledge: Knowledge | None = None, **
     from .pipeline import Pipeline
 
     knowledge = knowledge or knowledge_of(args) or Knowledge.default()
-    model = load_settings(getattr(args, "config", None)).model
-    return Pipeline(knowledge=knowledge, nlp=NlpRunner(model) if model else NlpRunner(), **options)
+    settings = load_settings(getattr(args, "config", None))
+    if settings.stages:
+        from .stages import stages_named
+
+        options.setdefault("stages", stages_named(settings.stages))
+    nlp = NlpRunner(settings.model) if settings.model else NlpRunner()
+    return Pipeline(knowledge=knowledge, nlp=nlp, **options)

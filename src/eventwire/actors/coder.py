@@ -42,6 +42,9 @@ class ActorCoder:
     """Stage: every political actor of the article with all its mentions."""
 
     name = "actors"
+    #: the stage contract (``eventwire.stages``)
+    requires: tuple[str, ...] = ("doc",)
+    assigns: tuple[str, ...] = ("actors",)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         article = analysis.article

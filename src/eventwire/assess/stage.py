@@ -22,6 +22,9 @@ class DocumentAssessor:
 
     weights: AssessWeights = field(default_factory=load_weights)
     name: str = "assess"
+    #: the stage contract (``eventwire.stages``)
+    requires: tuple[str, ...] = ("events", "quotes", "dates", "mentions")
+    assigns: tuple[str, ...] = ("confidence",)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         order = SentenceOrder(doc)

@@ -40,8 +40,12 @@ def _cluster(args: argparse.Namespace) -> Iterator[Any]:
     from .runner import connect
 
     knowledge = knowledge_of(args)  # a bad file fails before the cluster starts
-    model = load_settings(getattr(args, "config", None)).model
-    client, cluster = connect(args.dask, args.workers, args.article_timeout, knowledge, model)
+    settings = load_settings(getattr(args, "config", None))
+    if settings.stages:
+        from ..stages import stages_named
+
+        stages_named(settings.stages)  # an unknown stage or a bad order fails before the cluster starts
+    client, cluster = connect(args.dask, args.workers, args.article_timeout, knowledge, settings.model, settings.stages)
     try:
         workers = len(client.scheduler_info().get("workers", {}))
         _say(args, f"dask: {workers} worker(s) at {client.scheduler.address}")

@@ -62,18 +62,27 @@ class EventwirePlugin(WorkerPlugin):
 
     name = PLUGIN
 
-    def __init__(self, article_timeout: float | None = None, knowledge: Any = None, model: str | None = None) -> None:
+    def __init__(
+        self,
+        article_timeout: float | None = None,
+        knowledge: Any = None,
+        model: str | None = None,
+        stages: tuple[str, ...] | None = None,
+    ) -> None:
         self.article_timeout = article_timeout
         self.knowledge = knowledge  # the user's knowledge (--dict, eventwire.toml); None: the package's
         self.model = model
+        self.stages = stages  # stage names (eventwire.toml); None: the default stages
         self.pipeline: Any = None
 
     def setup(self, worker: Any) -> None:
         from ..knowledge import Knowledge
         from ..nlp import NlpRunner
-        from ..pipeline import Pipeline
+        from ..pipeline import Pipeline, default_stages
+        from ..stages import stages_named
 
         self.pipeline = Pipeline(
+            stages=stages_named(self.stages) if self.stages else default_stages(),
             article_timeout=self.article_timeout,
             knowledge=self.knowledge or Knowledge.default(),
             nlp=NlpRunner(self.model) if self.model else NlpRunner(),
@@ -116,9 +125,10 @@ def connect(
     article_timeout: float | None,
     knowledge: Any = None,
     model: str | None = None,
+    stages: tuple[str, ...] | None = None,
 ) -> tuple[Any, Any]:
     """(client, local cluster or None) for ``--dask local`` or a scheduler's address; the workers load the
-    pipeline with ``knowledge`` and ``model`` (None: the package's)."""
+    pipeline with ``knowledge``, ``model`` and ``stages`` (None: the package's)."""
     from distributed import Client, LocalCluster
 
     cluster = None
@@ -135,7 +145,7 @@ def connect(
             client = Client(address, timeout=30)
         except OSError as exc:
             raise ConfigError(f"--dask {address}: cannot reach the scheduler ({exc})") from exc
-    client.register_plugin(EventwirePlugin(article_timeout, knowledge, model), name=PLUGIN)
+    client.register_plugin(EventwirePlugin(article_timeout, knowledge, model, stages), name=PLUGIN)
     return client, cluster
 
 

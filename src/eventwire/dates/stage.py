@@ -226,6 +226,9 @@ class DateResolver:
     """Resolves date expressions against ``article.published`` and dates every event."""
 
     name = "dates"
+    #: the stage contract (``eventwire.stages``)
+    requires: tuple[str, ...] = ("doc", "events")
+    assigns: tuple[str, ...] = ("dates",)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         published = analysis.article.published

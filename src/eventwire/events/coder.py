@@ -108,6 +108,9 @@ AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
 class EventCoder:
     name = "events"
+    #: the stage contract (``eventwire.stages``)
+    requires: tuple[str, ...] = ("doc", "actors", "quotes")
+    assigns: tuple[str, ...] = ("events",)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         events: list[Event] = []

@@ -186,6 +186,9 @@ class MentionMerger:
     """The stage that merges the tellings of one happening into one event with its mentions."""
 
     name = "mentions"
+    #: the stage contract (``eventwire.stages``)
+    requires: tuple[str, ...] = ("events", "dates")
+    assigns: tuple[str, ...] = ("mentions",)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         merged = merge_mentions(analysis.events, analysis.actors, Sections(analysis.article.text))

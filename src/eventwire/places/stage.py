@@ -67,6 +67,9 @@ class PlaceResolver:
     """Recognises and resolves toponyms, then sets each event's ``location``."""
 
     name = "places"
+    #: the stage contract (``eventwire.stages``)
+    requires: tuple[str, ...] = ("doc", "actors", "events")
+    assigns: tuple[str, ...] = ("places",)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         places = find_places(doc, analysis, load_gazetteer())

@@ -30,6 +30,9 @@ class QuoteFinder:
     """Stage ``quotes``: fills ``analysis.quotes``."""
 
     name = "quotes"
+    #: the stage contract (``eventwire.stages``)
+    requires: tuple[str, ...] = ("doc", "actors")
+    assigns: tuple[str, ...] = ("quotes",)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         lex = load_lexicon()
