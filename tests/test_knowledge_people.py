@@ -100,7 +100,7 @@ def test_check_prints_people(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     path = write(tmp_path, "p.yaml", PEOPLE)
     assert main(["knowledge", "check", str(path)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"{path}: ok, 0 pattern(s) and 1 person(s): 1 added, 0 overridden",
+        f"{path}: ok, 0 pattern(s), 1 person(s): 1 added, 0 overridden",
         "  line 2: adds person Ana Duarte: PRT/GOV Foreign Minister",
     ]
 

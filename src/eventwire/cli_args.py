@@ -30,8 +30,8 @@ def add_dict_arg(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="PATH",
         help="a knowledge file (YAML: patterns like events/data/patterns.yaml, people like "
-        "actors/data/people.yaml) adding or overriding event patterns by id and people by name; repeatable, "
-        "later files win; checked when loaded (see `eventwire knowledge check`)",
+        "actors/data/people.yaml, titles and organizations: docs/extending.md) adding or overriding entries by "
+        "id, name or term; repeatable, later files win; checked when loaded (see `eventwire knowledge check`)",
     )
     p.add_argument(
         "--config",

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 __all__ = ["add_knowledge_commands", "cmd_knowledge"]
 
+#: the sections of a knowledge file, in the order `knowledge check` counts them
+SECTION_ORDER = ("pattern", "person", "title", "organization")
+
 
 def add_knowledge_commands(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
     p = sub.add_parser(
@@ -48,9 +51,9 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
 
 
 def _describe(change: Change, patterns: dict[str, list[str]]) -> str:
-    if change.section == "person":
+    if change.section != "pattern":
         was = f" (was {change.before})" if change.before else ""
-        return f"  line {change.line}: {change.kind} person {change.id}: {change.code}{was}"
+        return f"  line {change.line}: {change.kind} {change.section} {change.id}: {change.code}{was}"
     lemmas = ", ".join(patterns.get(change.id, []))
     if change.kind == "adds":
         return f"  line {change.line}: adds {change.id} ({change.code}): {lemmas}"
@@ -77,8 +80,14 @@ def check_files(paths: list[str], out: TextIO) -> int:
             continue
         changes = [c for c in knowledge.changes if c.path == kf.path]
         adds = sum(c.kind == "adds" for c in changes)
-        people = sum(c.section == "person" for c in changes)
-        counts = f"{len(changes) - people} pattern(s)" + (f" and {people} person(s)" if people else "")
+        sections = {
+            "pattern": "pattern(s)",
+            "person": "person(s)",
+            "title": "title(s)",
+            "organization": "organization(s)",
+        }
+        tally = {name: sum(c.section == section for c in changes) for section, name in sections.items()}
+        counts = ", ".join(f"{n} {name}" for name, n in tally.items() if n or name == "pattern(s)")
         out.write(f"{path}: ok, {counts}: {adds} added, {len(changes) - adds} overridden\n")
         lemmas = {str(e["id"]): _lemmas(e) for e in kf.patterns}
         out.writelines(_describe(c, lemmas) + "\n" for c in changes)

@@ -11,7 +11,7 @@ the whitespace that followed them) equals the key, however spaCy split the words
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -212,8 +212,10 @@ def _add(entries: dict[str, Entry], text: str, entry: Entry) -> None:
         entries[key] = entry
 
 
-def _org_entries(entries: dict[str, Entry]) -> None:
-    for row in _data_lines("organizations.tsv"):
+def _org_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | None = None) -> None:
+    """The organisations of ``rows`` ([code, country, sector, kind, names joined by |]; "-": none; default:
+    organizations.tsv)."""
+    for row in _data_lines("organizations.tsv") if rows is None else rows:
         code, country, sector, agent, names = (None if cell == "-" else cell for cell in row[:5])
         forms = _split(names or "")
         for form in forms:
@@ -275,8 +277,9 @@ def _region_entries(entries: dict[str, Entry], countries: dict[str, Country]) ->
             _add(entries, form, entry)
 
 
-def _sector_entries(entries: dict[str, Entry]) -> None:
-    for row in _data_lines("sectors.tsv"):
+def _sector_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | None = None) -> None:
+    """The sector terms of ``rows`` ([term, sector or "-", person or group]; default: sectors.tsv)."""
+    for row in _data_lines("sectors.tsv") if rows is None else rows:
         term, sector_cell, agent = row[:3]
         sector = None if sector_cell == "-" else sector_cell
         _add(entries, term, Entry("sector", term, term, None, sector, None, agent, "any"))
@@ -284,6 +287,8 @@ def _sector_entries(entries: dict[str, Entry]) -> None:
             plural = term + ("es" if term.endswith(("s", "sh", "ch")) else "s")
             if key_of(plural) not in entries:
                 entries[key_of(plural)] = Entry("sector", plural, term, None, sector, None, "group", "any")
+    if rows is not None:
+        return
     for ref in COUNTRY_REFS:
         _add(entries, ref, Entry("countryref", ref, ref, agent="country"))
 
@@ -297,12 +302,19 @@ def _person_entries(entries: dict[str, Entry], people: tuple[Person, ...]) -> di
     return by_name
 
 
-def build_lexicon(people: tuple[Person, ...]) -> Lexicon:
+def build_lexicon(
+    people: tuple[Person, ...],
+    titles: Sequence[Sequence[str]] = (),
+    organizations: Sequence[Sequence[str]] = (),
+) -> Lexicon:
     """The lexicon of the package's countries, organisations and sector terms, and of ``people`` (where two
-    share a name or alias, the first wins)."""
+    share a name or alias, the first wins); a user's ``titles`` and ``organizations`` (rows as in
+    sectors.tsv and organizations.tsv) come before the package's, so theirs win."""
     countries = load_countries()
     entries: dict[str, Entry] = {}
     by_name = _person_entries(entries, people)
+    _org_entries(entries, organizations)
+    _sector_entries(entries, titles)
     _org_entries(entries)
     _country_entries(entries, countries)
     _region_entries(entries, countries)

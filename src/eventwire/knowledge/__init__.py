@@ -7,7 +7,8 @@
 A user file (``files.read_knowledge_file``) adds patterns under new ids and overrides the package's
 (or an earlier file's) pattern of the same id, in place. Added patterns come before the package's, so
 where a user's pattern and the package's are equally specific the user's wins. Its people (``people:``)
-are added, or replace the package's person of the same name. Nothing is cached by module: each
+are added, or replace the package's person of the same name; so do its titles (``titles:``, by term) and
+organisations (``organizations:``, by name). Nothing is cached by module: each
 ``Knowledge`` holds its own event ``Lexicon`` and its people's actor lexicon, which the pipeline makes
 active around its stages.
 """
@@ -30,6 +31,7 @@ from ..actors.knowledge import (
     person_of,
     using_actor_lexicon,
 )
+from ..actors.knowledge import default_lexicon as default_actor_lexicon
 from ..events.lexicon import Lexicon, default_lexicon, lexicon_entries, using_lexicon
 from .files import KnowledgeFile, read_knowledge_file
 
@@ -47,8 +49,8 @@ class Change:
     code: str
     #: the code of the entry it overrides (None: it adds one)
     before: str | None = None
-    #: "pattern" (id, code) or "person" (name, first role)
-    section: Literal["pattern", "person"] = "pattern"
+    #: "pattern" (id, code), "person" (name, first role), "title" (term, sector), "organization" (name, code)
+    section: Literal["pattern", "person", "title", "organization"] = "pattern"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class Knowledge:
     #: the people of the user files (before the package's: the first of two with one name or alias wins);
     #: empty: the package's actor lexicon
     people: tuple[Person, ...] = ()
+    #: the user files' titles and organisations, as rows of sectors.tsv and organizations.tsv (theirs first)
+    titles: tuple[tuple[str, str, str], ...] = ()
+    organizations: tuple[tuple[str, str, str, str, str], ...] = ()
     _actors: list[ActorLexicon] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -71,13 +76,14 @@ class Knowledge:
         self.__dict__.update(state)
 
     def actor_lexicon(self) -> ActorLexicon | None:
-        """The actor lexicon with the user's people (None: none were given), built once per process."""
-        if not self.people:
+        """The actor lexicon with the user's people, titles and organisations (None: none were given), built
+        once per process."""
+        if not (self.people or self.titles or self.organizations):
             return None
         if not self._actors:
             replaced = {key_of(p.name) for p in self.people}
             package = tuple(p for p in load_people() if key_of(p.name) not in replaced)
-            self._actors.append(build_lexicon(self.people + package))
+            self._actors.append(build_lexicon(self.people + package, self.titles, self.organizations))
         return self._actors[0]
 
     @classmethod
@@ -114,8 +120,16 @@ class Knowledge:
                     added.append(entry)
                     changes.append(Change(kf.path, line, pid, "adds", code))
         people, people_changes = _merge_people(files)
+        titles, organizations, term_changes = _merge_terms(files)
         lexicon = Lexicon.from_entries(added + base) if added_at or changes else default_lexicon()
-        return cls(lexicon, tuple(kf.path for kf in files), tuple(changes + people_changes), people)
+        return cls(
+            lexicon,
+            tuple(kf.path for kf in files),
+            tuple(changes + people_changes + term_changes),
+            people,
+            titles,
+            organizations,
+        )
 
     @contextmanager
     def active(self) -> Iterator[Knowledge]:
@@ -145,3 +159,46 @@ def _merge_people(files: Sequence[KnowledgeFile]) -> tuple[tuple[Person, ...], l
             changes.append(Change(kf.path, line, str(entry["name"]), kind, _first_role(entry), old, "person"))
             chosen[key] = entry
     return tuple(person_of(e) for e in chosen.values()), changes
+
+
+def _merge_terms(
+    files: Sequence[KnowledgeFile],
+) -> tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str, str, str], ...], list[Change]]:
+    """The files' titles and organisations as lexicon rows (a later file's entry of the same term or first
+    name replaces an earlier one), and what each adds or overrides in the package's actor lexicon."""
+    package = default_actor_lexicon().entries
+    titles: dict[str, tuple[str, str, str]] = {}
+    orgs: dict[str, tuple[str, str, str, str, str]] = {}
+    changes: list[Change] = []
+    for kf in files:
+        for entry, line in zip(kf.titles, kf.title_lines, strict=True):
+            key, sector = key_of(str(entry["term"])), str(entry["sector"])
+            old = titles.get(key)
+            was = old[1] if old else _package_code(package.get(key), "sector")
+            changes.append(Change(kf.path, line, str(entry["term"]), _kind(old or was), sector, was, "title"))
+            titles[key] = (str(entry["term"]), sector, str(entry.get("kind") or "person"))
+        for entry, line in zip(kf.organizations, kf.organization_lines, strict=True):
+            names = [str(n) for n in entry["names"]]
+            key, code = key_of(names[0]), str(entry.get("code") or "-")
+            prior = orgs.get(key)
+            was = prior[0] if prior else _package_code(package.get(key), "org")
+            changes.append(Change(kf.path, line, names[0], _kind(prior or was), code, was, "organization"))
+            orgs[key] = (
+                code,
+                str(entry.get("country") or "-"),
+                str(entry.get("sector") or "-"),
+                str(entry.get("kind") or "organization"),
+                "|".join(names),
+            )
+    return tuple(titles.values()), tuple(orgs.values()), changes
+
+
+def _kind(before: object) -> Literal["adds", "overrides"]:
+    return "overrides" if before else "adds"
+
+
+def _package_code(entry: Any, kind: str) -> str | None:
+    """The package entry's sector (a title) or code (an organisation) that a user's entry replaces."""
+    if entry is None or entry.kind != kind:
+        return None
+    return str((entry.sector or "-") if kind == "sector" else entry.code)

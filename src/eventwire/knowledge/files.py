@@ -1,8 +1,9 @@
 """A user's knowledge file, read and validated when it is loaded.
 
 A knowledge file is YAML with a ``patterns:`` list (the fields of the package's
-``events/data/patterns.yaml``) and/or a ``people:`` list (those of ``actors/data/people.yaml``:
-``knowledge/people.py``)::
+``events/data/patterns.yaml``), a ``people:`` list (those of ``actors/data/people.yaml``:
+``knowledge/people.py``), a ``titles:`` and an ``organizations:`` list (sector terms and named bodies:
+``knowledge/terms.py``), any of them::
 
     patterns:
       - {id: scold, lemma: [scold, berate], code: "111"}
@@ -27,6 +28,7 @@ from ..errors import KnowledgeError, KnowledgeProblem
 from ..events.cameo import is_code
 from ..events.lexicon import NO_EVENT, expand_entry
 from .people import person_problems
+from .terms import organization_problems, title_problems
 
 __all__ = ["SECTIONS", "KnowledgeFile", "PatternEntry", "read_knowledge_file"]
 
@@ -62,7 +64,7 @@ class PatternEntry(BaseModel):
 
 
 #: the top-level keys a knowledge file may have
-SECTIONS = frozenset({"patterns", "people"})
+SECTIONS = frozenset({"patterns", "people", "titles", "organizations"})
 FIELDS = sorted(f.alias or name for name, f in PatternEntry.model_fields.items())
 
 
@@ -76,6 +78,10 @@ class KnowledgeFile:
     lines: tuple[int, ...]
     people: tuple[dict[str, Any], ...] = ()
     people_lines: tuple[int, ...] = ()
+    titles: tuple[dict[str, Any], ...] = ()
+    title_lines: tuple[int, ...] = ()
+    organizations: tuple[dict[str, Any], ...] = ()
+    organization_lines: tuple[int, ...] = ()
 
 
 def _lines(text: str) -> tuple[dict[str, int], dict[str, list[tuple[int, dict[str, int]]]]]:
@@ -180,8 +186,8 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
                 KnowledgeProblem(
                     1,
                     "patterns",
-                    "no list of patterns or people",
-                    "start the file with `patterns:` or `people:` and a list of entries",
+                    "no list of patterns, people, titles or organizations",
+                    "start the file with `patterns:`, `people:`, `titles:` or `organizations:` and a list of entries",
                 )
             ],
         )
@@ -195,6 +201,11 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
     patterns, people = data.get("patterns") or [], data.get("people") or []
     problems += _section_problems(patterns, entry_lines.get("patterns", []), "id", "pattern", _entry_problems)
     problems += _section_problems(people, entry_lines.get("people", []), "name", "person", person_problems)
+    titles, orgs = data.get("titles") or [], data.get("organizations") or []
+    problems += _section_problems(titles, entry_lines.get("titles", []), "term", "title", title_problems)
+    problems += _section_problems(
+        orgs, entry_lines.get("organizations", []), "names", "organization", organization_problems
+    )
     problems = sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.key))  # one per line, key and fault
     if problems:
         raise KnowledgeError(name, problems)
@@ -204,6 +215,10 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
         tuple(line for line, _keys in entry_lines.get("patterns", [])),
         tuple(people),
         tuple(line for line, _keys in entry_lines.get("people", [])),
+        tuple(titles),
+        tuple(line for line, _keys in entry_lines.get("titles", [])),
+        tuple(orgs),
+        tuple(line for line, _keys in entry_lines.get("organizations", [])),
     )
 
 
