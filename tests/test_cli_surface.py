@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.cli import main, progress_columns
-from eventwire.cli_inputs import count_units
+from eventwire.cli.inputs import count_units
 from eventwire.ingest.language import check_language, detect
 from eventwire.model import Article
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.cli import main
-from eventwire.cli_args import knowledge_of, pipeline_of
+from eventwire.cli.args import knowledge_of, pipeline_of
 from eventwire.config import load_settings
 from eventwire.errors import ConfigError
 
@@ -59,7 +59,9 @@ def test_dict_files_come_after_the_settings_files(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("[knowledge]\npath = []\n", "knowledge.path: unknown key"),
-        ("[pipeline]\nstages = []\n", "pipeline.stages: unknown key"),
+        ("[pipeline]\nstage = []\n", "pipeline.stage: unknown key"),
+        ("[pipeline]\nstages = []\n", "pipeline.stages: List should have at least 1 item"),
+        ('[pipeline]\nstages = "actors"\n', "pipeline.stages: Input should be a valid list"),
         ("[knowlege]\n", "knowlege: unknown key"),
         ('[knowledge]\npaths = "a.yaml"\n', "knowledge.paths: Input should be a valid list"),
         ("[knowledge\n", "not valid TOML"),

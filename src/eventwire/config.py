@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
 
 from .errors import ConfigError
 
@@ -35,7 +35,7 @@ class _Knowledge(BaseModel):
 class _Pipeline(BaseModel):
     model_config = ConfigDict(extra="forbid")
     model: StrictStr | None = None
-    stages: list[StrictStr] | None = None
+    stages: list[StrictStr] | None = Field(default=None, min_length=1)
 
 
 class _File(BaseModel):

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import ConfigError, KnowledgeError
+from ..errors import ConfigError, KnowledgeError
 
 if TYPE_CHECKING:
-    from .knowledge import Change
+    from ..knowledge import Change
 
 __all__ = ["add_knowledge_commands", "cmd_knowledge"]
 
@@ -62,7 +62,7 @@ def _describe(change: Change, patterns: dict[str, list[str]]) -> str:
 
 def check_files(paths: list[str], out: TextIO) -> int:
     """Validate each file; print its problems, or what it adds and overrides after the files before it."""
-    from .knowledge import Knowledge, KnowledgeFile, read_knowledge_file
+    from ..knowledge import Knowledge, KnowledgeFile, read_knowledge_file
 
     read: list[KnowledgeFile | KnowledgeError] = []
     for path in paths:
@@ -102,9 +102,9 @@ def _lemmas(entry: dict[str, Any]) -> list[str]:
 def import_dictionaries(paths: list[str], output: str | None, report: TextIO) -> int:
     """Convert the dictionaries (verb or actor dictionaries, told apart by their verb block headers),
     write the knowledge file, and report every entry not mapped."""
-    from .knowledge import read_knowledge_file
-    from .knowledge.petrarch import Imported, import_petrarch, write_patterns
-    from .knowledge.petrarch_actors import ImportedActors, import_petrarch_actors, is_actor_dictionary
+    from ..knowledge import read_knowledge_file
+    from ..knowledge.petrarch import Imported, import_petrarch, write_patterns
+    from ..knowledge.petrarch_actors import ImportedActors, import_petrarch_actors, is_actor_dictionary
 
     verbs: list[Imported] = []
     actors: list[ImportedActors] = []

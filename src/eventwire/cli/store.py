@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..cli_args import iso_date
 from ..model import Analysis, Article
-from .export import EXPORT_FORMATS
+from ..store.export import EXPORT_FORMATS
+from .args import iso_date
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,8 +44,8 @@ def add_store_commands(
     )
     add_input_args(p)
     p.add_argument("--db", required=True, metavar="STORE", help="store folder (created if missing)")
-    from ..cli import add_dask_args, add_timeout_arg, workers_type
-    from ..cli_args import add_dict_arg
+    from . import add_dask_args, add_timeout_arg, workers_type
+    from .args import add_dict_arg
 
     p.add_argument("--workers", type=workers_type, default=None, help="worker processes (default: cores)")
 
@@ -145,8 +145,8 @@ def add_store_commands(
 
 
 def _add_threshold_args(p: argparse.ArgumentParser, modality_default: str | None = None) -> None:
-    from ..cli import _add_min_confidence
-    from .query import MODALITIES
+    from ..store.query import MODALITIES
+    from . import _add_min_confidence
 
     _add_min_confidence(p)
     shown = modality_default or "asserted"
@@ -160,7 +160,7 @@ def _add_threshold_args(p: argparse.ArgumentParser, modality_default: str | None
 
 def add_filter_args(p: argparse.ArgumentParser) -> None:
     """The filters `query` shares with the web pages and the Python API."""
-    from .query import SORTS
+    from ..store.query import SORTS
 
     _add_threshold_args(p)
     p.add_argument("--outlet", help="the article's outlet (source) holds these words, e.g. Wikinews")
@@ -181,8 +181,8 @@ def add_filter_args(p: argparse.ArgumentParser) -> None:
 
 def query_filters(args: argparse.Namespace) -> dict[str, Any]:
     """The EventQuery fields of parsed filter arguments (the calibrated threshold when none is given)."""
-    from ..cli import min_confidence
-    from .query import parse_modalities
+    from ..store.query import parse_modalities
+    from . import min_confidence
 
     return {
         "outlet": args.outlet,
@@ -196,7 +196,7 @@ def query_filters(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _new_articles(articles: Iterator[Article], known: set[str], skipped: list[str]) -> Iterator[Article]:
-    from .db import content_hash
+    from ..store.db import content_hash
 
     for article in articles:
         key = content_hash(article)
@@ -228,12 +228,12 @@ def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     if args.dask:
-        from ..cluster.commands import ingest_on_dask
+        from .cluster import ingest_on_dask
 
         return ingest_on_dask(args)
-    from ..cli import expected_total, progress_over, read_articles
-    from ..cli_args import knowledge_of, pipeline_of
-    from .db import BATCH_ARTICLES, Store
+    from ..store.db import BATCH_ARTICLES, Store
+    from . import expected_total, progress_over, read_articles
+    from .args import knowledge_of, pipeline_of
 
     knowledge = knowledge_of(args)  # a bad file fails before any article is read
     workers = args.workers or os.cpu_count() or 1
@@ -267,8 +267,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from .db import Store
-    from .summary import summarise
+    from ..store.db import Store
+    from ..store.summary import summarise
 
     with Store(args.db, read_only=True) as store:
         summary = summarise(store, top=args.top)
@@ -323,13 +323,13 @@ def _table(console: Console, title: str, columns: list[str], rows: list[list[Any
 
 def cmd_query(args: argparse.Namespace) -> int:
     if args.sql:  # parsed as one SELECT and run sandboxed: no file but the store, no network
-        from .sql import run_select
+        from ..store.sql import run_select
 
         _print_rows(run_select(args.db, args.sql), args.format, every_column=True)
         return 0
-    from . import views
-    from .db import Store
-    from .query import EventQuery
+    from ..store import views
+    from ..store.db import Store
+    from ..store.query import EventQuery
 
     with Store(args.db, read_only=True) as store:
         if args.claims:
@@ -401,9 +401,9 @@ def _short(value: Any, width: int = 90) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..cli import min_confidence
-    from .export import export_store
-    from .query import parse_modalities
+    from ..store.export import export_store
+    from ..store.query import parse_modalities
+    from . import min_confidence
 
     count = export_store(
         args.db,
@@ -453,8 +453,8 @@ def _check_port(host: str, port: int) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from ..store.db import Store
     from ..web.app import create_app
-    from .db import Store
 
     Store(args.db, read_only=True).close()  # fail early with a clear message
     _check_port(args.host, args.port)
@@ -465,7 +465,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_compact(args: argparse.Namespace) -> int:
-    from .db import Store
+    from ..store.db import Store
 
     with Store(args.db, notice=_notice) as store:
         result = store.compact()
@@ -479,7 +479,7 @@ def cmd_compact(args: argparse.Namespace) -> int:
 def cmd_migrate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .migrate import migrate
+    from ..store.migrate import migrate
 
     result = migrate(Path(args.db), Path(args.to) if args.to else None)
     print(

@@ -7,8 +7,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .knowledge import Knowledge
-    from .pipeline import Pipeline
+    from ..knowledge import Knowledge
+    from ..pipeline import Pipeline
 
 __all__ = ["add_dict_arg", "iso_date", "knowledge_of", "pipeline_of"]
 
@@ -43,27 +43,27 @@ def add_dict_arg(p: argparse.ArgumentParser) -> None:
 def knowledge_of(args: argparse.Namespace) -> Knowledge | None:
     """The knowledge of the settings file's and the ``--dict`` files, loaded and checked (None: there are
     none, and the package's own knowledge is used)."""
-    from .config import load_settings
+    from ..config import load_settings
 
     paths = [*load_settings(getattr(args, "config", None)).knowledge, *(getattr(args, "dict", None) or [])]
     if not paths:
         return None
-    from .knowledge import Knowledge
+    from ..knowledge import Knowledge
 
     return Knowledge.load(paths)
 
 
 def pipeline_of(args: argparse.Namespace, knowledge: Knowledge | None = None, **options: Any) -> Pipeline:
     """The pipeline the settings and ``--dict`` ask for (``knowledge``: already loaded by the caller)."""
-    from .config import load_settings
-    from .knowledge import Knowledge
-    from .nlp import NlpRunner
-    from .pipeline import Pipeline
+    from ..config import load_settings
+    from ..knowledge import Knowledge
+    from ..nlp import NlpRunner
+    from ..pipeline import Pipeline
 
     knowledge = knowledge or knowledge_of(args) or Knowledge.default()
     settings = load_settings(getattr(args, "config", None))
     if settings.stages:
-        from .stages import stages_named
+        from ..stages import stages_named
 
         options.setdefault("stages", stages_named(settings.stages))
     nlp = NlpRunner(settings.model) if settings.model else NlpRunner()

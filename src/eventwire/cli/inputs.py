@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import ConfigError
-from .ingest.sources import kind_of_name
+from ..errors import ConfigError
+from ..ingest.sources import kind_of_name
 
 __all__ = ["check_inputs", "count_units"]
 

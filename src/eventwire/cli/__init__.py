@@ -20,14 +20,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .cli_args import add_dict_arg, iso_date, pipeline_of
-from .cli_knowledge import cmd_knowledge
-from .errors import ConfigError, EventwireError
-from .export.records import article_record
-from .export.writers import FORMATS, atomic_output, open_writer
-from .ingest.limits import DEFAULT_MAX_BYTES, parse_size
-from .model import Analysis, Article
+from .. import __version__
+from ..errors import ConfigError, EventwireError
+from ..export.records import article_record
+from ..export.writers import FORMATS, atomic_output, open_writer
+from ..ingest.limits import DEFAULT_MAX_BYTES, parse_size
+from ..model import Analysis, Article
+from .args import add_dict_arg, iso_date, pipeline_of
+from .knowledge import cmd_knowledge
 
 __all__ = ["main"]
 
@@ -158,7 +158,7 @@ def min_confidence(args: argparse.Namespace) -> float:
     """The threshold the user gave, else the calibrated default of the assess stage."""
     if args.min_confidence is not None:
         return float(args.min_confidence)
-    from .assess import load_weights
+    from ..assess import load_weights
 
     return load_weights().min_confidence
 
@@ -244,31 +244,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the explanation as JSON")
     add_dict_arg(p)
 
-    from .store.cli import add_store_commands
+    from .store import add_store_commands
 
     add_store_commands(sub, _add_input_args, _Formatter)
-    from .cli_knowledge import add_knowledge_commands
+    from .knowledge import add_knowledge_commands
 
     add_knowledge_commands(sub, _Formatter)
     return parser
 
 
 def read_articles(args: argparse.Namespace) -> Iterator[Article]:
-    """The articles of the inputs (checked first: see ``cli_inputs.check_inputs``)."""
-    from .cli_inputs import check_inputs
+    """The articles of the inputs (checked first: see ``inputs.check_inputs``)."""
+    from .inputs import check_inputs
 
     check_inputs(args.inputs)
     return _read(args)
 
 
 def expected_total(args: argparse.Namespace) -> int | None:
-    from .cli_inputs import count_units
+    from .inputs import count_units
 
     return None if getattr(args, "quiet", False) else count_units(args.inputs)
 
 
 def _read(args: argparse.Namespace) -> Iterator[Article]:
-    from .ingest import read_inputs
+    from ..ingest import read_inputs
 
     quiet = getattr(args, "quiet", False)
 
@@ -332,7 +332,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_code(args: argparse.Namespace) -> int:
     if args.dask:
-        from .cluster.commands import code_on_dask
+        from .cluster import code_on_dask
 
         return code_on_dask(args)
     workers = args.workers or os.cpu_count() or 1
@@ -365,7 +365,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise ConfigError(f"eval {args.kind}: gold not found: {', '.join(missing)} (check the path)")
-    from .eval.gold import check_gold
+    from ..eval.gold import check_gold
 
     check_gold(args.kind, paths)
     workers = args.workers or os.cpu_count() or 1
@@ -432,8 +432,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from rich.markup import escape
     from rich.table import Table
 
-    from .explain import explain
-    from .export.records import coded_record
+    from ..explain import explain
+    from ..export.records import coded_record
 
     ex = explain(args.sentence, args.published, pipeline_of(args))
     record = coded_record(ex.analysis)
@@ -494,7 +494,7 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from .store.cli import STORE_COMMANDS
+    from .store import STORE_COMMANDS
 
     handler = COMMANDS.get(args.command) or STORE_COMMANDS[args.command]
     try:

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..cluster.shards import Shard
 from ..errors import ConfigError
 from ..model import Analysis
-from .shards import Shard
 
 __all__ = ["code_on_dask", "ingest_on_dask"]
 
@@ -22,8 +22,8 @@ def _say(args: argparse.Namespace, message: str) -> None:
 
 
 def _options(args: argparse.Namespace) -> Any:
+    from ..cluster.runner import ShardOptions
     from ..ingest.limits import DEFAULT_MAX_BYTES
-    from .runner import ShardOptions
 
     return ShardOptions(
         published=args.published,
@@ -35,9 +35,9 @@ def _options(args: argparse.Namespace) -> Any:
 
 @contextmanager
 def _cluster(args: argparse.Namespace) -> Iterator[Any]:
-    from ..cli_args import knowledge_of
+    from ..cluster.runner import connect
     from ..config import load_settings
-    from .runner import connect
+    from .args import knowledge_of
 
     knowledge = knowledge_of(args)  # a bad file fails before the cluster starts
     settings = load_settings(getattr(args, "config", None))
@@ -90,9 +90,9 @@ def _report_failures(args: argparse.Namespace, failures: list[tuple[Shard, str]]
 
 def ingest_on_dask(args: argparse.Namespace) -> int:
     """Code the inputs on Dask and commit each shard, in input order, as a segment of the store."""
+    from ..cluster.runner import plan, run_shards, unique_ids
     from ..ingest.dedup import UniqueIds
     from ..store.db import Store
-    from .runner import plan, run_shards, unique_ids
 
     failures: list[tuple[Shard, str]] = []
     added = failed_articles = 0
@@ -126,9 +126,9 @@ def ingest_on_dask(args: argparse.Namespace) -> int:
 
 def code_on_dask(args: argparse.Namespace) -> int:
     """Code the inputs on Dask into partitioned Parquet under ``-o DIR``."""
+    from ..cluster.output import PartitionWriter
+    from ..cluster.runner import mark_duplicates, plan, run_shards, unique_ids
     from ..ingest.dedup import UniqueIds
-    from .output import PartitionWriter
-    from .runner import mark_duplicates, plan, run_shards, unique_ids
 
     if not args.output or args.output == "-":
         raise ConfigError("code --dask writes partitioned Parquet: give the output folder with -o DIR")
