@@ -89,7 +89,7 @@ def test_the_settings_file_names_the_stages(
     settings.write_text('[pipeline]\nstages = ["actors", "quotes", "events", "tests.test_stages:Shouter"]\n')
     assert main(["code", str(text), "--config", str(settings), "-q", "--min-confidence", "0"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert [e["cameo"] for e in record["events"]] == ["112"]
+    assert [(e["cameo"], e["coder"]) for e in record["events"]] == [("112", "lexicon")]
     assert record["places"] == [] and record["events"][0]["date"] is None  # no places or dates stage ran
     settings.write_text('[pipeline]\nstages = ["events"]\n')
     assert main(["code", str(text), "--config", str(settings), "-q"]) == 2

@@ -143,6 +143,30 @@ def test_compaction_keeps_every_row_and_merged_event(tmp_path: Path, monkeypatch
     assert manifest(db)["merged_base"] is not None
 
 
+def drop_column(db: Path, table: str, column: str) -> None:
+    """Rewrite every segment's ``table`` file without ``column``, as a store written before it existed."""
+    import pyarrow.parquet as pq
+
+    for path in (db / "segments").glob(f"*/{table}.parquet"):
+        pq.write_table(pq.read_table(path).drop_columns([column]), path)
+
+
+def test_segments_written_before_a_column_existed_read_it_as_null(tmp_path: Path) -> None:
+    db = tmp_path / "old.store"
+    items = corpus(6)
+    with Store(db) as store:
+        store.add_many(items[:3])
+    drop_column(db, "events", "coder")
+    with Store(db, read_only=True) as store:
+        assert {r[0] for r in store.con.execute("SELECT coder FROM events").fetchall()} == {None}
+    with Store(db) as store:  # a new segment has the column; both read together, and compaction keeps both
+        store.add_many(items[3:])
+        coders = sorted(store.con.execute("SELECT coder FROM events").fetchall(), key=repr)
+        assert {c for (c,) in coders} == {None, "lexicon"}
+        store.compact()
+        assert sorted(store.con.execute("SELECT coder FROM events").fetchall(), key=repr) == coders
+
+
 def test_failed_article_retried_replaces_its_record_in_an_old_segment(tmp_path: Path) -> None:
     db = tmp_path / "r.store"
     ok = sample_analysis("a1")

@@ -174,6 +174,9 @@ class Event:
     also: tuple[Span, ...] = ()
     #: What the confidence rests on: (feature, value) pairs set by the assess stage.
     basis: tuple[tuple[str, float], ...] = ()
+    #: Which coder produced it: "lexicon" (the pattern lexicon of the events stage); a learned coder in a
+    #: stage of its own names itself, so a later stage can tell them apart and arbitrate.
+    coder: str = "lexicon"
 
 
 @dataclass(frozen=True, slots=True)

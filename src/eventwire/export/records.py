@@ -91,6 +91,7 @@ def event_record(event: Event) -> JSON:
         "confidence": round(event.confidence, 4),
         "basis": {name: round(value, 4) for name, value in event.basis},
         "pattern": event.pattern,
+        "coder": event.coder,
         "evidence": {**(span_record(event.evidence) or {}), "trigger": span_record(event.trigger)},
         "mentions": event.mentions,
         "also": [span_record(s) for s in event.also],

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError
-from .schema import ROW, TABLES, column_list, empty_select
+from .schema import ROW, TABLES, column_list, empty_select, present_columns
 from .segments import MANIFEST, MERGED, Manifest, is_store, read_manifest
 
 __all__ = ["Catalog", "open_catalog"]
@@ -82,17 +82,23 @@ class Catalog:
             if table == "merged_events":
                 continue
             files = manifest.files(table)
-            source = f"read_parquet({_files(self.root, files)})" if files else None
-            body = f"SELECT {column_list(table)} FROM {source}" if source else empty_select(table)
+            # by name: a segment written before a column was added (``events.coder``) reads it as NULL
+            source = f"read_parquet({_files(self.root, files)}, union_by_name = true)" if files else None
+            cols = present_columns(table, self._columns(source)) if source else column_list(table)
+            body = f"SELECT {cols} FROM {source}" if source else empty_select(table)
             statements.append(f"CREATE OR REPLACE VIEW {table} AS {body}")
             if table in ORDERED:
-                ordered = f"SELECT {column_list(table)}, {ROW} FROM {source}" if source else empty_select(table, True)
+                ordered = f"SELECT {cols}, {ROW} FROM {source}" if source else empty_select(table, True)
                 statements.append(f"CREATE OR REPLACE VIEW _{table} AS {ordered}")
         statements.append(f"CREATE OR REPLACE VIEW merged_events AS {self._merged_sql(manifest)}")
         self.con.execute("BEGIN")
         for sql in statements:
             self.con.execute(sql)
         self.con.execute("COMMIT")
+
+    def _columns(self, source: str) -> set[str]:
+        """The columns the files of ``source`` hold (their footers only)."""
+        return {str(row[0]) for row in self.con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
 
     def _merged_sql(self, manifest: Manifest) -> str:
         cols = column_list("merged_events")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ARTICLE_KEY", "ROW", "SCHEMA_VERSION", "TABLES", "arrow_schema", "empty_select"]
+__all__ = ["ARTICLE_KEY", "ROW", "SCHEMA_VERSION", "TABLES", "arrow_schema", "empty_select", "present_columns"]
 
 #: 4: the segmented store (1-3 were single DuckDB files: ``eventwire migrate`` converts them)
 SCHEMA_VERSION = 4
@@ -92,6 +92,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("modality", "VARCHAR"),
         ("confidence", "DOUBLE"),
         ("pattern", "VARCHAR"),
+        ("coder", "VARCHAR"),
         ("evidence_start", "INTEGER"),
         ("evidence_end", "INTEGER"),
         ("evidence", "VARCHAR"),
@@ -217,3 +218,11 @@ def empty_select(table: str, with_row: bool = False) -> str:
 def column_list(table: str, alias: str = "") -> str:
     prefix = f"{alias}." if alias else ""
     return ", ".join(prefix + _quote(name) for name, _ in TABLES[table])
+
+
+def present_columns(table: str, have: set[str]) -> str:
+    """The table's columns for a SELECT over files that hold only ``have``: a column added after they were
+    written (``events.coder``) reads as NULL of its type."""
+    return ", ".join(
+        _quote(name) if name in have else f"CAST(NULL AS {kind}) AS {_quote(name)}" for name, kind in TABLES[table]
+    )
