@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -224,3 +225,34 @@ def test_dateline_place_listed_once(nlp: Language, gaz: Gazetteer) -> None:
     doc = nlp(text)
     places = find_places(doc, Analysis(article=Article(id="t", text=text)), gaz)
     assert [(p.span.text, p.name) for p in places] == [("BAGHDAD", "Baghdad"), ("Green Zone", "Green Zone")]
+
+
+def test_the_gazetteer_cache_is_named_by_its_sources_content_not_their_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from eventwire.places import gazetteer
+
+    before = gazetteer.cache_path()
+    copy = tmp_path / "data"
+    shutil.copytree(gazetteer.DATA, copy)
+    monkeypatch.setattr(gazetteer, "DATA", copy)
+    assert gazetteer.cache_path() == before  # another checkout of the same sources shares the cache
+    extra = copy / "gazetteer_extra.tsv"
+    extra.write_text(extra.read_text(encoding="utf-8") + "# a user's change\n", encoding="utf-8")
+    assert gazetteer.cache_path() != before
+
+
+def test_only_a_cache_unused_for_weeks_is_stale(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from eventwire.places.gazetteer import STALE_DAYS, _unused_for
+
+    cache = tmp_path / "gazetteer-0.pickle"
+    cache.write_bytes(b"x")
+    assert not _unused_for(cache, STALE_DAYS)
+    old = time.time() - (STALE_DAYS + 1) * 86400
+    os.utime(cache, (old, old))
+    assert _unused_for(cache, STALE_DAYS)

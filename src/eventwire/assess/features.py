@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..model import Analysis, Event, EventSide, Quote
-from ..nlp import sentences
+
+if TYPE_CHECKING:  # spaCy is imported by the stage, not by readers of the weights (``eventwire query``)
+    from spacy.tokens import Doc
 
 __all__ = ["BACKGROUND_DAYS", "FEATURES", "LEAD_SENTENCES", "SentenceOrder", "event_features", "logit"]
 
@@ -79,6 +80,8 @@ class SentenceOrder:
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
+        from ..nlp import sentences
+
         self.starts = [s.start_char for s in sentences(doc)] if doc is not None else []
 
     def index(self, start: int) -> int:

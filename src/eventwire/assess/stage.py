@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..model import Analysis
 from .features import SentenceOrder, event_features
 from .weights import AssessWeights, load_weights
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["DocumentAssessor"]
 

