@@ -8,6 +8,7 @@ and ``span.start_char`` are directly usable.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -248,3 +249,10 @@ class Analysis:
 
     def with_(self, **changes: object) -> Analysis:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def text_digest(text: str) -> str:
+    """The one digest of an article's text: casefolded, every run of whitespace one space, SHA-256 (32 hex
+    digits). Exact duplicates share it (ingest), the store keys articles by it, stdin texts are named by it."""
+    normal = " ".join(text.casefold().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:32]

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 
-from ..model import Article
+from ..model import Article, text_digest
 
 __all__ = ["Deduplicator", "UniqueIds", "text_key"]
 
 
 def text_key(text: str) -> str:
-    """A digest of the text, casefolded and with every run of whitespace collapsed to one space."""
-    normal = " ".join(text.casefold().split())
-    return hashlib.blake2b(normal.encode("utf-8"), digest_size=16).hexdigest()
+    """A digest of the text, casefolded and with every run of whitespace collapsed to one space (``text_digest``,
+    the store's key too)."""
+    return text_digest(text)
 
 
 @dataclass

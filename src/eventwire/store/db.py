@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..model import Analysis, Article
+from ..model import Analysis, Article, text_digest
 from .catalog import Catalog, open_catalog
 from .schema import SCHEMA_VERSION
 
@@ -30,9 +30,10 @@ BATCH_ARTICLES = 200
 
 
 def content_hash(article: Article) -> str:
-    """A stable hash of the article's normalised text (its id when the text is empty)."""
-    basis = " ".join(article.text.casefold().split()) or f"\x00id:{article.id}"
-    return hashlib.sha256(basis.encode()).hexdigest()[:32]
+    """A stable hash of the article's normalised text (``model.text_digest``; of its id when the text is empty)."""
+    if article.text.strip():
+        return text_digest(article.text)
+    return hashlib.sha256(f"\x00id:{article.id}".encode()).hexdigest()[:32]
 
 
 class Store:
