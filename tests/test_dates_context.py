@@ -234,3 +234,30 @@ def test_tense(nlp: Language, text: str, trigger: str, want: str) -> None:
 )
 def test_paragraph_starts(text: str, starts: tuple[int, ...]) -> None:
     assert paragraph_starts(text) == starts
+
+
+def _scanned_quoted(text: str, paragraphs: tuple[int, ...], offset: int) -> bool:
+    """The definition ``Context.quoted`` must keep: scan the paragraph up to ``offset``."""
+    start = max(p for p in paragraphs if p <= offset)
+    inside = False
+    for ch in text[start:offset]:
+        inside = True if ch in "“«" else False if ch in "”»" else (not inside) if ch == '"' else inside
+    return inside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '“We will stay,” he said. "They left" and «more»\n\nA new “paragraph without a close\n\nlast "one',
+        'no quotes at all\n\n"\n\n“”"“',
+        '"' * 7 + "\n\n" + "x “y” z " * 5,
+    ],
+)
+def test_quoted_is_a_search_that_agrees_with_a_scan(text: str) -> None:
+    from eventwire.dates.context import Context, _quote_marks
+
+    paragraphs = paragraph_starts(text)
+    ctx = Context(text, None, paragraphs, (), None, *_quote_marks(text, paragraphs))
+    assert [ctx.quoted(i) for i in range(len(text) + 1)] == [
+        _scanned_quoted(text, paragraphs, i) for i in range(len(text) + 1)
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -32,6 +33,7 @@ NEWS_DAY_WINDOW: Final = dt.timedelta(days=7)
 _NEWS_DAY_SPAN: Final = dt.timedelta(days=2)
 OPEN_QUOTES: Final = frozenset("“«")
 CLOSE_QUOTES: Final = frozenset("”»")
+_QUOTE_MARK: Final = re.compile('[“«”»"]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +47,19 @@ class Context:
     #: dates that dated a clause (narrative dates), in text order; a None date is a vague past
     narrative: tuple[Dated, ...]
     news_day: ResolvedDate | None
+    #: offsets of the quotation marks, ascending, and whether a quotation is open just after each (the
+    #: state starts closed at every paragraph): ``quoted`` is a search, not a scan of the paragraph
+    quote_marks: tuple[int, ...] = ()
+    quote_open: tuple[bool, ...] = ()
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraphs, offset) - 1
 
     def quoted(self, offset: int) -> bool:
         """Whether ``offset`` lies inside a quotation opened earlier in its paragraph."""
-        inside = False
-        for ch in self.text[self.paragraphs[self.paragraph(offset)] : offset]:
-            if ch in OPEN_QUOTES:
-                inside = True
-            elif ch in CLOSE_QUOTES:
-                inside = False
-            elif ch == '"':
-                inside = not inside
-        return inside
+        i = bisect.bisect_left(self.quote_marks, offset) - 1
+        start = self.paragraphs[self.paragraph(offset)] if self.paragraphs else 0
+        return i >= 0 and self.quote_marks[i] >= start and self.quote_open[i]
 
     def _previous(self, start: int) -> Dated | None:
         """The latest narrative date before ``start`` in the same paragraph."""
@@ -169,4 +169,23 @@ def _in_main_clause(d: Dated, root: Token) -> bool:
 def build_context(text: str, dated: list[Dated], published: dt.date | None) -> Context:
     paragraphs = paragraph_starts(text)
     narrative = _sentence_dates(dated, published)
-    return Context(text, published, paragraphs, narrative, _news_day(dated, published, paragraphs))
+    marks, open_after = _quote_marks(text, paragraphs)
+    return Context(text, published, paragraphs, narrative, _news_day(dated, published, paragraphs), marks, open_after)
+
+
+def _quote_marks(text: str, paragraphs: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """Every quotation mark of ``text`` and whether a quotation is open after it, paragraph by paragraph:
+    an opening mark opens, a closing one closes, a straight double quote toggles."""
+    marks: list[int] = []
+    states: list[bool] = []
+    inside = False
+    last_para = -1
+    for m in _QUOTE_MARK.finditer(text):
+        at, ch = m.start(), m.group()
+        para = bisect.bisect_right(paragraphs, at) - 1
+        if para != last_para:
+            inside, last_para = False, para  # a new paragraph starts closed
+        inside = True if ch in OPEN_QUOTES else False if ch in CLOSE_QUOTES else not inside
+        marks.append(at)
+        states.append(inside)
+    return tuple(marks), tuple(states)
