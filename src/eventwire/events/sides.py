@@ -20,6 +20,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 __all__ = [
     "is_pair_phrase",
+    "is_territory",
     "make_side",
     "names_head",
     "paired_countries",
@@ -287,8 +288,21 @@ def _named_sector(actor: Actor, head: Token) -> str | None:
     acts through its government, a body's head word may say it ("the Israeli Defense Force"), a
     person's name does not."""
     if actor.kind == "country":
-        return "GOV"
+        return "CVL" if _territory(head.doc.text, actor, head.idx) else "GOV"
     return None if actor.kind == "person" else hint([head.text], head.text)[1]
+
+
+def _territory(text: str, actor: Actor, at: int) -> bool:
+    """Whether the actor's mention at character ``at`` names a territory of a state rather than the state."""
+    return any(m.start <= at < m.end and is_territory(text[m.start : m.end]) for m in actor.mentions)
+
+
+def is_territory(name: str) -> bool:
+    """Whether a name is of a territory of a state, not of the state ("Gaza", "the West Bank":
+    ``data/sides.yaml`` ``territories``): as a side it stands for the people there (CVL), as a place where
+    something happens does."""
+    words = name.lower().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words) in side_words("territories")
 
 
 def _antecedent(analysis: Analysis, actor: Actor, pronoun: Token) -> tuple[int, int] | None:
@@ -335,6 +349,11 @@ def _reporting_state(analysis: Analysis, head: Token) -> str | None:
     return None
 
 
+def text_of(head: Token) -> str:
+    """The words of a name up to its head ("the Gaza Strip")."""
+    return head.doc[head.left_edge.i : head.i + 1].text
+
+
 def _hinted(analysis: Analysis, head: Token, start: int, end: int, text: str) -> EventSide:
     words = [t.text for t in head.doc[head.left_edge.i : head.i + 1]]
     country, sector = hint(words, head.text)
@@ -343,7 +362,7 @@ def _hinted(analysis: Analysis, head: Token, start: int, end: int, text: str) ->
     if country is None and sector in STATE_SECTORS:
         country = _reporting_state(analysis, head)  # "India says official spoke with X": India's
     if country and sector is None and head.pos_ == "PROPN":
-        sector = "GOV"  # a state named as actor acts through its government
+        sector = "CVL" if is_territory(text_of(head)) else "GOV"  # a state named as actor acts through its government
     code = f"{country or ''}{sector or ''}" or None
     return EventSide(None, text, start, end, country, sector, code)
 
