@@ -202,3 +202,27 @@ def test_groups_of_many_states_and_born_in(
 ) -> None:
     a = _actor(nlp, text, surface)
     assert a is not None and (a.country, a.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # the possessor is a person the lexicon knows: one of their own, not the article's dominant country
+        (
+            "Israel rejected the claim. Israel said the report was false. Ama Mensah, President Cyril "
+            "Ramaphosa's legal adviser, argued that Israel had broken the law.",
+            "Ama Mensah",
+            "ZAF",
+        ),
+        (
+            "Israel struck the port. Israel said it would go on. Vladimir Putin's spokesman criticised Israel.",
+            "spokesman",
+            "RUS",
+        ),
+        # the possessor is a state
+        ("India struck at dawn. India said it hit camps. Pakistan's army spokesman denied it.", "spokesman", "PAK"),
+    ],
+)
+def test_a_possessor_gives_the_country(nlp: Language, text: str, surface: str, country: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country

@@ -143,6 +143,15 @@ class Context:
         subj = [iso for j, iso in marks if _is_subject(self.doc[j])]
         return subj[0] if subj else marks[0][1] if marks else None
 
+    def possessor_country(self, start: int, head: int) -> str | None:
+        """The country of a person or state named as the possessor just before a phrase ("President X's
+        special adviser", "the Kremlin chief's spokesman"): one of their own. A possessive pronoun is
+        ``its_country``'s."""
+        owner = next((c for c in self.doc[head].children if c.dep_ == "poss" and c.i < start), None)
+        if owner is None or owner.lower_ in POSSESSIVES:
+            return None
+        return self._span_country(owner)
+
     def subject_country(self, i: int) -> str | None:
         """ "The U.S. moved troops into Iraq": the country of the subject whose verb has token ``i`` as its
         object (a conjoined verb shares its subject; "the country" as subject is resolved in turn)."""
