@@ -226,3 +226,25 @@ def test_groups_of_many_states_and_born_in(
 def test_a_possessor_gives_the_country(nlp: Language, text: str, surface: str, country: str) -> None:
     a = _actor(nlp, text, surface)
     assert a is not None and a.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # people a passive verb tells were hurt in a named place are of it, not of the attacker's state
+        (
+            "Russia fired rockets at dawn. Russia said the rockets hit depots. Nine people were killed in the "
+            "Russian strikes on Kharkiv in Ukraine.",
+            "people",
+            "UKR",
+        ),
+        (
+            "Ethiopia sent troops. Ethiopia said they were needed. Twelve civilians were wounded in Somalia.",
+            "civilians",
+            "SOM",
+        ),
+    ],
+)
+def test_people_hurt_in_a_place_are_of_it(nlp: Language, text: str, surface: str, country: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country

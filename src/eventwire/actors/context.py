@@ -29,6 +29,9 @@ HOME_SHARE = 0.4
 #: possessives whose owner gives a phrase its country ("its troops", "his government": the speaker's)
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
+#: units that name a place (not a nationality word)
+PLACE_UNITS = frozenset({"country", "region", "capital"})
+
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "on", "within"})
 
@@ -151,6 +154,22 @@ class Context:
         if owner is None or owner.lower_ in POSSESSIVES:
             return None
         return self._span_country(owner)
+
+    def scene_country(self, i: int) -> str | None:
+        """ "Six people were killed in the strikes in X-held Y": the country of the place where what a
+        passive verb tells befell its subject (token ``i``), named in a place phrase of that verb (or of a
+        verb it is coordinated with); a nationality word there ("in the Indian strikes") is no place."""
+        tok = self.doc[i]
+        if tok.dep_ != "nsubjpass":
+            return None
+        verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        for verb in verbs:
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+                for j, iso in self.marks_in(prep.i + 1, prep.right_edge.i + 1):
+                    unit = self.units.get(j)
+                    if unit is not None and unit.kind in PLACE_UNITS:
+                        return iso
+        return None
 
     def subject_country(self, i: int) -> str | None:
         """ "The U.S. moved troops into Iraq": the country of the subject whose verb has token ``i`` as its

@@ -410,6 +410,8 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
         iso, span = place[0], (phrase.start, max(phrase.end, place[1]))
     if iso is None and not wide:
         iso = ctx.its_country(phrase.start) or ctx.possessor_country(phrase.start, phrase.head.end - 1)
+        if iso is None and sector == "CVL":  # people killed in a place are of it, whoever struck them
+            iso = ctx.scene_country(phrase.head.end - 1)
         if iso is None and sector in ("MIL", "COP"):
             iso = ctx.subject_country(phrase.head.end - 1)
         adjective = iso is not None
