@@ -11,13 +11,14 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..model import Event, EventSide
+from ..model import Analysis, Event, EventSide
 from .addressees import responds
 
 __all__ = [
     "VIOLENT_ROOTS",
     "drop_consequences",
     "drop_partnerless",
+    "drop_self_accusations",
     "drop_sourceless",
     "drop_targetless",
     "drop_untargeted",
@@ -33,6 +34,10 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "following"})
 
 
+#: roots of criticism and accusation (11) and rejection (12)
+ACCUSATION_ROOTS = frozenset({"11", "12"})
+#: sectors of a state's own officials and forces
+STATE_SECTORS = frozenset({"GOV", "MIL"})
 #: roots of cooperation, which parties named together do with each other (not criticism or threats)
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: roots of verbal acts (approval, demands, disapproval, threats) that may name what they answer or aim
@@ -112,6 +117,29 @@ def _together(trigger: Token) -> bool:
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else trigger
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.dep_ == "conj" or c.lower_ == "both" for s in subjects for m in (s, *s.children) for c in m.children)
+
+
+def drop_self_accusations(events: list[Event], analysis: Analysis) -> list[Event]:
+    """A state's own officials and forces do not criticise or accuse (11, 12) the state itself: "“X is
+    responding to the aggression,” the X army spokesman said" judges no one of X, and a speaker the
+    actor coder gave the country of the state it accuses ("adviser Y argued that Israel's conduct
+    violates the law") had that country guessed from the state it speaks of. Criticism of a fellow
+    official, a ministry or a parliament of one's own country stays."""
+    states = {a.id for a in analysis.actors if a.kind == "country"}
+
+    def self_accusing(e: Event) -> bool:
+        src, tgt = e.source, e.target
+        return (
+            e.root in ACCUSATION_ROOTS
+            and src is not None
+            and tgt is not None
+            and tgt.actor in states
+            and src.sector in STATE_SECTORS
+            and src.country is not None
+            and src.country == tgt.country
+        )
+
+    return [e for e in events if not self_accusing(e)]
 
 
 def drop_partnerless(events: list[Event], sent: SpacySpan) -> list[Event]:
