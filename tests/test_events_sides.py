@@ -247,3 +247,17 @@ def test_territory_names(name: str, territory: bool) -> None:
 def test_a_territory_side_is_its_people(pipeline: Pipeline, text: str, root: str, target: tuple[str, str]) -> None:
     ev = next(e for e in _events(pipeline, text) if e.root == root)
     assert ev.target is not None and (ev.target.country, ev.target.sector) == target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # a body of no country keeps none: the country in its name is whom it serves
+        ("Jordan banned the UN Relief and Works Agency for Palestine Refugees from its camps on Monday.", "16"),
+        ("Egypt sharply criticised the UN Relief and Works Agency for Palestine Refugees on Monday.", "11"),
+    ],
+)
+def test_a_stateless_body_takes_no_country_from_its_name(pipeline: Pipeline, text: str, root: str) -> None:
+    ev = next(e for e in _events(pipeline, text) if e.root == root)
+    assert ev.target is not None and (ev.target.country, ev.target.sector) == (None, "IGO")

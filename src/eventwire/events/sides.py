@@ -17,6 +17,10 @@ from .syntax import PRONOUNS, REPORTING
 
 #: sectors of a state's own officials, forces and agencies
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+#: sectors of bodies of no country, by definition: a country named in their phrase is whom they serve ("the
+#: UN Relief and Works Agency for Palestine Refugees") or where they work, not whose they are (an NGO's
+#: name may say its country: "the Syrian Observatory for Human Rights")
+STATELESS_SECTORS = frozenset({"IGO"})
 
 __all__ = [
     "is_pair_phrase",
@@ -277,7 +281,7 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
         sector = _named_sector(actor, basis)
     elif sector is None:  # "the American military presence": the head noun says the sector
         sector = hint([t.text for t in basis.subtree], basis.text)[1]
-    if country is None:  # "a target southwest of Baghdad"
+    if country is None and actor.sector not in STATELESS_SECTORS:  # "a target southwest of Baghdad"
         country = hint(_subtree_words(basis), basis.text)[0]
     code = actor.code or (f"{country or ''}{sector or ''}" or None)
     return EventSide(actor.id, text, start, end, country, sector, code)
