@@ -248,3 +248,27 @@ def test_a_possessor_gives_the_country(nlp: Language, text: str, surface: str, c
 def test_people_hurt_in_a_place_are_of_it(nlp: Language, text: str, surface: str, country: str) -> None:
     a = _actor(nlp, text, surface)
     assert a is not None and a.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # the official an agency of one state arrests is guessed of another state the article names
+        (
+            "The United States charged two officials. The United States said the case was strong. Jamaica "
+            "asked for calm. United States agents arrested the island's Governor Ana Ruiz on Monday.",
+            "Ana Ruiz",
+            "JAM",
+        ),
+        # the object of no state's act keeps the article's country
+        (
+            "The United States charged two officials. The United States said the case was strong. Jamaica "
+            "asked for calm. Reporters asked the island's Governor Ana Ruiz on Monday.",
+            "Ana Ruiz",
+            "USA",
+        ),
+    ],
+)
+def test_an_object_is_not_guessed_of_its_subjects_state(nlp: Language, text: str, surface: str, country: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country

@@ -200,6 +200,17 @@ class Context:
         ]
         return frozenset(iso for lo, hi in spans for _, iso in self.marks_in(lo, hi + 1))
 
+    def actor_counterparts(self, i: int) -> frozenset[str]:
+        """Countries of the subject of the verb whose object is token ``i``, which the object is therefore
+        not ("U.S. agents arrested the territory's premier X": X is no American)."""
+        tok = self.doc[i]
+        if tok.dep_ != "dobj":
+            return frozenset()
+        subj = _subject_of(tok.head)
+        if subj is None:
+            return frozenset()
+        return frozenset(iso for _, iso in self.marks_in(subj.left_edge.i, subj.right_edge.i + 1))
+
     def home(self, at: int) -> str | None:
         """The article's own country, when one clearly dominates it (at least ``HOME_MARKS`` mentions and
         ``HOME_SHARE`` of all country mentions): the default of a name tied to nothing else."""

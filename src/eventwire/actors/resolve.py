@@ -492,7 +492,8 @@ def _read_person(phrase: Phrase, ctx: Context) -> Reading:
         # name ("Bosnian Serbs"), a place complement, or a title or body noun before it
         iso = _name_country(head, ctx) or pp_country(phrase, ctx) or ctx.possessor_country(phrase.start, head.end - 1)
         if iso is None and described:
-            iso = ctx.dominant(phrase.start)
+            i = head.end - 1
+            iso = ctx.dominant(phrase.start, ctx.actor_counterparts(i))
             guessed = iso is not None
     key = ("person", key_of(name))
     return Reading(key, name, iso, sector, _code(iso, sector), "person", titles, person, guessed=guessed)
