@@ -86,3 +86,23 @@ def test_a_state_does_not_accuse_itself(pipeline: Pipeline, text: str, accused: 
         if e.root in ("11", "12") and e.source is not None and e.target is not None
     }
     assert dyads == accused
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "coded"),
+    [
+        # a source that names nothing codable: no event
+        ("Many voters angrily rejected the new constitution on Sunday.", "12", False),
+        ("Those in attendance supported the Kenyan proposal on Monday.", "05", False),
+        ("Searchers investigated several areas near the island on Monday.", "09", False),
+        # a source with a country stays
+        ("Kenyan voters angrily rejected the new constitution on Sunday.", "12", True),
+        # force keeps its means as source, a protest its crowd
+        ("A missile struck a school in Kharkiv on Monday.", "19", True),
+        ("Thousands of people protested outside the French embassy on Friday.", "14", True),
+    ],
+)
+def test_a_source_must_name_something_codable(pipeline: Pipeline, text: str, root: str, coded: bool) -> None:
+    events = pipeline.code_text(text, id="t").events
+    assert any(e.root == root for e in events) is coded

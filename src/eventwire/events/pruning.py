@@ -16,6 +16,8 @@ from .addressees import responds
 
 __all__ = [
     "VIOLENT_ROOTS",
+    "blank",
+    "drop_blank_sources",
     "drop_consequences",
     "drop_partnerless",
     "drop_self_accusations",
@@ -34,6 +36,9 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "following"})
 
 
+#: roots of acts whose source may be named by no code: force (its means: "a missile struck X") and
+#: protest (its crowd: "thousands of people protested")
+CROWD_ROOTS = VIOLENT_ROOTS | {"14"}
 #: roots of criticism and accusation (11) and rejection (12)
 ACCUSATION_ROOTS = frozenset({"11", "12"})
 #: sectors of a state's own officials and forces
@@ -140,6 +145,21 @@ def drop_self_accusations(events: list[Event], analysis: Analysis) -> list[Event
         )
 
     return [e for e in events if not self_accusing(e)]
+
+
+def blank(side: EventSide | None) -> bool:
+    """Whether a side is there but names nothing codable: no actor, no country, no sector ("voters",
+    "searchers", "those in attendance")."""
+    return side is not None and side.actor is None and side.country is None and side.sector is None
+
+
+def drop_blank_sources(events: list[Event]) -> list[Event]:
+    """An act whose source names nothing codable is dropped, as a coder drops an event of an uncodable
+    actor ("voters dismissed them", "searchers investigated several areas", "those in attendance supported
+    it"). Force (18-20) keeps its means as source ("a missile struck X") and a protest its crowd
+    ("thousands of people protested at the embassy"). A blank target is left to the document-level
+    confidence (``assess``: ``tgt_blank``): sentence sets code such targets by their words."""
+    return [e for e in events if e.root in CROWD_ROOTS or not blank(e.source)]
 
 
 def drop_partnerless(events: list[Event], sent: SpacySpan) -> list[Event]:
