@@ -231,6 +231,8 @@ def test_event_hint_sectors_agree_with_the_sector_terms() -> None:
         (["other", "aid", "organisations"], "organisations", "NGO"),
         (["several", "charities"], "charities", "NGO"),
         (["the", "foreign", "ministry"], "ministry", "GOV"),
+        (["the", "Namibian", "and", "South", "African", "governments"], "governments", "GOV"),
+        (["Western", "diplomats"], "diplomats", "GOV"),
     ],
 )
 def test_event_hints_name_the_sector_of_bodies(words: list[str], head: str, sector: str) -> None:
