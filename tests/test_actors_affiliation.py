@@ -243,6 +243,13 @@ def test_a_possessor_gives_the_country(nlp: Language, text: str, surface: str, c
             "civilians",
             "SOM",
         ),
+        # the place may be named inside the phrase of the cause
+        (
+            "Armenia closed its border. Armenia said it would hold. Four civilians were killed along the front "
+            "because of shelling by Armenian troops in Azerbaijan.",
+            "civilians",
+            "AZE",
+        ),
     ],
 )
 def test_people_hurt_in_a_place_are_of_it(nlp: Language, text: str, surface: str, country: str) -> None:

@@ -32,6 +32,12 @@ POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: units that name a place (not a nationality word)
 PLACE_UNITS = frozenset({"country", "region", "capital"})
 
+#: prepositions of a verb whose phrase may name the place where something befell its subject ("killed in",
+#: "killed along the border because of shelling in X"); not "by" (the agent's own place)
+SCENE_PREPS = frozenset(
+    {"in", "at", "on", "near", "inside", "outside", "around", "across", "within", "along", "during", "because", "amid"}
+)
+
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "on", "within"})
 
@@ -164,7 +170,7 @@ class Context:
             return None
         verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
         for verb in verbs:
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS):
                 for j, iso in self.marks_in(prep.i + 1, prep.right_edge.i + 1):
                     unit = self.units.get(j)
                     if unit is not None and unit.kind in PLACE_UNITS:
