@@ -202,3 +202,80 @@ def test_groups_of_many_states_and_born_in(
 ) -> None:
     a = _actor(nlp, text, surface)
     assert a is not None and (a.country, a.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # the possessor is a person the lexicon knows: one of their own, not the article's dominant country
+        (
+            "Israel rejected the claim. Israel said the report was false. Ama Mensah, President Cyril "
+            "Ramaphosa's legal adviser, argued that Israel had broken the law.",
+            "Ama Mensah",
+            "ZAF",
+        ),
+        (
+            "Israel struck the port. Israel said it would go on. Vladimir Putin's spokesman criticised Israel.",
+            "spokesman",
+            "RUS",
+        ),
+        # the possessor is a state
+        ("India struck at dawn. India said it hit camps. Pakistan's army spokesman denied it.", "spokesman", "PAK"),
+    ],
+)
+def test_a_possessor_gives_the_country(nlp: Language, text: str, surface: str, country: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # people a passive verb tells were hurt in a named place are of it, not of the attacker's state
+        (
+            "Russia fired rockets at dawn. Russia said the rockets hit depots. Nine people were killed in the "
+            "Russian strikes on Kharkiv in Ukraine.",
+            "people",
+            "UKR",
+        ),
+        (
+            "Ethiopia sent troops. Ethiopia said they were needed. Twelve civilians were wounded in Somalia.",
+            "civilians",
+            "SOM",
+        ),
+        # the place may be named inside the phrase of the cause
+        (
+            "Armenia closed its border. Armenia said it would hold. Four civilians were killed along the front "
+            "because of shelling by Armenian troops in Azerbaijan.",
+            "civilians",
+            "AZE",
+        ),
+    ],
+)
+def test_people_hurt_in_a_place_are_of_it(nlp: Language, text: str, surface: str, country: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # the official an agency of one state arrests is guessed of another state the article names
+        (
+            "The United States charged two officials. The United States said the case was strong. Jamaica "
+            "asked for calm. United States agents arrested the island's Governor Ana Ruiz on Monday.",
+            "Ana Ruiz",
+            "JAM",
+        ),
+        # the object of no state's act keeps the article's country
+        (
+            "The United States charged two officials. The United States said the case was strong. Jamaica "
+            "asked for calm. Reporters asked the island's Governor Ana Ruiz on Monday.",
+            "Ana Ruiz",
+            "USA",
+        ),
+    ],
+)
+def test_an_object_is_not_guessed_of_its_subjects_state(nlp: Language, text: str, surface: str, country: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country

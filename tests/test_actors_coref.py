@@ -352,3 +352,27 @@ def test_indefinite_person_title_as_argument_is_an_actor(nlp: Language, text: st
 @pytest.mark.parametrize("text", ["A major offensive began in the north.", "A general strike was called for Monday."])
 def test_weak_title_words_as_adjectives_are_no_actors(nlp: Language, text: str) -> None:
     assert not [a for a in _actors(nlp, text) if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a title said with its country before the named official: that official, not the dominant country
+        (
+            "Kenya's interior minister rejects the claims\n\nSomalia closed the border. Somalia said the move was "
+            "needed. Interior Minister Daniel Oketch said Somalia had acted in bad faith.",
+            "Daniel Oketch",
+            "KEN",
+        ),
+        # no title said before: the guess stays the article's
+        (
+            "Somalia closed the border. Somalia said the move was needed. Interior Minister Daniel Oketch said "
+            "the border would reopen.",
+            "Daniel Oketch",
+            "SOM",
+        ),
+    ],
+)
+def test_a_title_said_before_gives_its_country(nlp: Language, text: str, surface: str, country: str) -> None:
+    a = _holder(_actors(nlp, text), text, surface)
+    assert a is not None and a.country == country

@@ -223,3 +223,17 @@ def test_event_hint_sectors_agree_with_the_sector_terms() -> None:
     for word in ("militias", "insurgents", "activists", "officers", "students", "police", "troops", "rebels"):
         entry = lex.entries[key_of(word)]
         assert hint([word], word)[1] == entry.sector, word
+
+
+@pytest.mark.parametrize(
+    ("words", "head", "sector"),
+    [
+        (["other", "aid", "organisations"], "organisations", "NGO"),
+        (["several", "charities"], "charities", "NGO"),
+        (["the", "foreign", "ministry"], "ministry", "GOV"),
+        (["the", "Namibian", "and", "South", "African", "governments"], "governments", "GOV"),
+        (["Western", "diplomats"], "diplomats", "GOV"),
+    ],
+)
+def test_event_hints_name_the_sector_of_bodies(words: list[str], head: str, sector: str) -> None:
+    assert hint(words, head)[1] == sector

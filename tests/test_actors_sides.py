@@ -83,7 +83,7 @@ def test_attack_nouns_name_armed_sources(pipeline: Pipeline, text: str, word: st
     [
         ("The government expressed gratitude for Japan's assistance.", "government", None),
         ("The army accused Rwanda of arming the militias.", "army", None),
-        ("Government troops attacked rebel positions in Syria.", "troops", "SYR"),
+        ("Government troops attacked rebel fighters in Syria.", "troops", "SYR"),
     ],
 )
 def test_a_generic_subject_is_not_the_country_it_deals_with(

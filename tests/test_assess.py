@@ -101,6 +101,20 @@ def test_side_features_need_a_resolved_actor_with_a_code() -> None:
     assert event_features(same, _analysis(same), SentenceOrder(None), 0.6)["same_actor"] == 1.0
 
 
+@pytest.mark.parametrize(
+    ("src", "tgt", "blanks"),
+    [
+        (_side(None, None, None), _side(None, None, None), (1.0, 1.0)),  # "voters" rejected "the chamber"
+        (_side(None, None, "GOV"), _side(None, "USA", None), (0.0, 0.0)),  # "officials", "the US"
+        (_side("A1", None, None), None, (0.0, 0.0)),  # an actor of no code; no target is not blank
+    ],
+)
+def test_blank_sides_name_nothing_codable(src: EventSide, tgt: EventSide | None, blanks: tuple[float, float]) -> None:
+    ev = _event("asked", src=src, tgt=tgt)
+    f = event_features(ev, _analysis(ev), SentenceOrder(None), 0.6)
+    assert (f["src_blank"], f["tgt_blank"]) == blanks
+
+
 def test_a_publication_day_date_is_not_explicit_nor_background() -> None:
     ev = _event("asked", src=None, tgt=None, date=ResolvedDate(PUBLISHED, PUBLISHED, "published"))
     f = event_features(ev, _analysis(ev), SentenceOrder(None), 0.6)

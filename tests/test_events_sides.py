@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from eventwire.events.arguments import Match, arguments, is_experiencer
 from eventwire.events.lexicon import Pattern
-from eventwire.events.sides import is_pair_phrase
+from eventwire.events.sides import is_pair_phrase, is_territory
 from eventwire.model import Event, EventSide
 from eventwire.pipeline import Pipeline
 
@@ -223,3 +223,41 @@ def test_what_addressees_are_urged_to_do_is_no_act_of_theirs(pipeline: Pipeline,
     events = _events(pipeline, text)
     assert {e.root for e in events} == {"02"}
     assert len({_country(e.target) for e in events}) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "territory"),
+    [("Gaza", True), ("the Gaza Strip", True), ("the West Bank", True), ("Palestine", False), ("Israel", False)],
+)
+def test_territory_names(name: str, territory: bool) -> None:
+    assert is_territory(name) is territory
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "target"),
+    [
+        # a territory named as a side stands for the people there, not a government
+        ("Egyptian forces shelled the Gaza Strip on Tuesday.", "19", ("PSE", "CVL")),
+        ("Jordan let dozens of aid lorries into the West Bank on Monday.", "08", ("PSE", "CVL")),
+        # the state itself acts through its government
+        ("Egypt sharply criticised Palestine on Tuesday.", "11", ("PSE", "GOV")),
+    ],
+)
+def test_a_territory_side_is_its_people(pipeline: Pipeline, text: str, root: str, target: tuple[str, str]) -> None:
+    ev = next(e for e in _events(pipeline, text) if e.root == root)
+    assert ev.target is not None and (ev.target.country, ev.target.sector) == target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # a body of no country keeps none: the country in its name is whom it serves
+        ("Jordan banned the UN Relief and Works Agency for Palestine Refugees from its camps on Monday.", "16"),
+        ("Egypt sharply criticised the UN Relief and Works Agency for Palestine Refugees on Monday.", "11"),
+    ],
+)
+def test_a_stateless_body_takes_no_country_from_its_name(pipeline: Pipeline, text: str, root: str) -> None:
+    ev = next(e for e in _events(pipeline, text) if e.root == root)
+    assert ev.target is not None and (ev.target.country, ev.target.sector) == (None, "IGO")

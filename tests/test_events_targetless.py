@@ -64,3 +64,45 @@ def test_the_list_holds_roots_and_codes() -> None:
 def test_an_act_done_to_someone_needs_a_target(pipeline: Pipeline, text: str, root: str, coded: bool) -> None:
     events = pipeline.code_text(text, id="t").events
     assert any(e.root == root for e in events) is coded
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        # a state's own spokesman does not accuse the state
+        ("“Peru is responding to the Chilean aggression,” the Peruvian army spokesman said.", set()),
+        # a speaker whose country was taken from the state it accuses
+        ("Defence Minister Ali Raza said Japan had deliberately targeted civilians.", set()),
+        # criticism of one's own parliament stays
+        ("The Peruvian defence minister sharply criticised the Peruvian parliament on Monday.", {("PER", "PER")}),
+    ],
+)
+def test_a_state_does_not_accuse_itself(pipeline: Pipeline, text: str, accused: set[tuple[str, str]]) -> None:
+    events = pipeline.code_text(text, id="t").events
+    dyads = {
+        (e.source.country, e.target.country)
+        for e in events
+        if e.root in ("11", "12") and e.source is not None and e.target is not None
+    }
+    assert dyads == accused
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "root", "coded"),
+    [
+        # a source that names nothing codable: no event
+        ("Many voters angrily rejected the new constitution on Sunday.", "12", False),
+        ("Those in attendance supported the Kenyan proposal on Monday.", "05", False),
+        ("Searchers investigated several areas near the island on Monday.", "09", False),
+        # a source with a country stays
+        ("Kenyan voters angrily rejected the new constitution on Sunday.", "12", True),
+        # force keeps its means as source, a protest its crowd
+        ("A missile struck a school in Kharkiv on Monday.", "19", True),
+        ("Thousands of people protested outside the French embassy on Friday.", "14", True),
+    ],
+)
+def test_a_source_must_name_something_codable(pipeline: Pipeline, text: str, root: str, coded: bool) -> None:
+    events = pipeline.code_text(text, id="t").events
+    assert any(e.root == root for e in events) is coded

@@ -19,6 +19,7 @@ from .coref import (
     PRONOUNS,
     Draft,
     Sentences,
+    full_title,
     pronoun_target,
     surname_keys,
     title_target,
@@ -184,10 +185,28 @@ class _Builder:
             if target is not None and self.same_body(phrase, target):
                 target.mentions.append(span)
                 return
+        if r.key[0] == "person" and r.guessed and r.titles:
+            told = self.titled_before(r.titles, span[0])
+            if told is not None:  # "Pakistan's defense minister said ... Defense Minister X added"
+                r = replace(r, country=told, code=f"{told}{r.sector or ''}", guessed=False)
         d = self.draft(r)
         d.mentions.append(span)
         if r.key[0] == "person":
             self.absorb_titles(d, [span])
+
+    def titled_before(self, titles: tuple[str, ...], at: int) -> str | None:
+        """The country of the title phrase of no name said last before ``at`` with one of ``titles`` and a
+        country of its own words ("Pakistan's defense minister"): a named person given that title next
+        is that official, whatever country dominates the article."""
+        want = {full_title(t) for t in titles}
+        best: tuple[int, str] | None = None
+        for d in self.drafts.values():
+            if d.key[0] != "title" or d.guessed or d.country is None:
+                continue
+            pos = d.last_before(at)
+            if pos >= 0 and want & {full_title(t) for t in d.titles} and (best is None or pos > best[0]):
+                best = (pos, d.country)
+        return best[1] if best else None
 
     def absorb_titles(self, person: Draft, spans: list[tuple[int, int]]) -> None:
         """A title phrase in apposition to a person's mention is that person ("the Iraqi foreign minister,

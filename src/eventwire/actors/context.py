@@ -29,6 +29,15 @@ HOME_SHARE = 0.4
 #: possessives whose owner gives a phrase its country ("its troops", "his government": the speaker's)
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
+#: units that name a place (not a nationality word)
+PLACE_UNITS = frozenset({"country", "region", "capital"})
+
+#: prepositions of a verb whose phrase may name the place where something befell its subject ("killed in",
+#: "killed along the border because of shelling in X"); not "by" (the agent's own place)
+SCENE_PREPS = frozenset(
+    {"in", "at", "on", "near", "inside", "outside", "around", "across", "within", "along", "during", "because", "amid"}
+)
+
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "on", "within"})
 
@@ -143,6 +152,31 @@ class Context:
         subj = [iso for j, iso in marks if _is_subject(self.doc[j])]
         return subj[0] if subj else marks[0][1] if marks else None
 
+    def possessor_country(self, start: int, head: int) -> str | None:
+        """The country of a person or state named as the possessor just before a phrase ("President X's
+        special adviser", "the Kremlin chief's spokesman"): one of their own. A possessive pronoun is
+        ``its_country``'s."""
+        owner = next((c for c in self.doc[head].children if c.dep_ == "poss" and c.i < start), None)
+        if owner is None or owner.lower_ in POSSESSIVES:
+            return None
+        return self._span_country(owner)
+
+    def scene_country(self, i: int) -> str | None:
+        """ "Six people were killed in the strikes in X-held Y": the country of the place where what a
+        passive verb tells befell its subject (token ``i``), named in a place phrase of that verb (or of a
+        verb it is coordinated with); a nationality word there ("in the Indian strikes") is no place."""
+        tok = self.doc[i]
+        if tok.dep_ != "nsubjpass":
+            return None
+        verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        for verb in verbs:
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS):
+                for j, iso in self.marks_in(prep.i + 1, prep.right_edge.i + 1):
+                    unit = self.units.get(j)
+                    if unit is not None and unit.kind in PLACE_UNITS:
+                        return iso
+        return None
+
     def subject_country(self, i: int) -> str | None:
         """ "The U.S. moved troops into Iraq": the country of the subject whose verb has token ``i`` as its
         object (a conjoined verb shares its subject; "the country" as subject is resolved in turn)."""
@@ -171,6 +205,17 @@ class Context:
             if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ not in LOCATIVE)
         ]
         return frozenset(iso for lo, hi in spans for _, iso in self.marks_in(lo, hi + 1))
+
+    def actor_counterparts(self, i: int) -> frozenset[str]:
+        """Countries of the subject of the verb whose object is token ``i``, which the object is therefore
+        not ("U.S. agents arrested the territory's premier X": X is no American)."""
+        tok = self.doc[i]
+        if tok.dep_ != "dobj":
+            return frozenset()
+        subj = _subject_of(tok.head)
+        if subj is None:
+            return frozenset()
+        return frozenset(iso for _, iso in self.marks_in(subj.left_edge.i, subj.right_edge.i + 1))
 
     def home(self, at: int) -> str | None:
         """The article's own country, when one clearly dominates it (at least ``HOME_MARKS`` mentions and

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..nlp import quoted_tokens
 from .knowledge import key_of
 
-__all__ = ["PRONOUNS", "Draft", "Sentences", "pronoun_target", "title_target"]
+__all__ = ["PRONOUNS", "Draft", "Sentences", "full_title", "pronoun_target", "title_target"]
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 FEMALE_TITLES = frozenset(

@@ -409,7 +409,9 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
     elif iso is None and (place := _pp_place(phrase, ctx)) is not None:
         iso, span = place[0], (phrase.start, max(phrase.end, place[1]))
     if iso is None and not wide:
-        iso = ctx.its_country(phrase.start)
+        iso = ctx.its_country(phrase.start) or ctx.possessor_country(phrase.start, phrase.head.end - 1)
+        if iso is None and sector == "CVL":  # people killed in a place are of it, whoever struck them
+            iso = ctx.scene_country(phrase.head.end - 1)
         if iso is None and sector in ("MIL", "COP"):
             iso = ctx.subject_country(phrase.head.end - 1)
         adjective = iso is not None
@@ -488,9 +490,10 @@ def _read_person(phrase: Phrase, ctx: Context) -> Reading:
     if not igo_body and iso is None and person is None:
         # an unknown name takes the article's country only with evidence: a country word inside the
         # name ("Bosnian Serbs"), a place complement, or a title or body noun before it
-        iso = _name_country(head, ctx) or pp_country(phrase, ctx)
+        iso = _name_country(head, ctx) or pp_country(phrase, ctx) or ctx.possessor_country(phrase.start, head.end - 1)
         if iso is None and described:
-            iso = ctx.dominant(phrase.start)
+            i = head.end - 1
+            iso = ctx.dominant(phrase.start, ctx.actor_counterparts(i))
             guessed = iso is not None
     key = ("person", key_of(name))
     return Reading(key, name, iso, sector, _code(iso, sector), "person", titles, person, guessed=guessed)

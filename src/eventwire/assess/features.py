@@ -7,6 +7,8 @@ clause and the sentence order), so the same function serves the stage and the ca
 - ``sentence``: the log-odds of the events stage's confidence (the sentence-level evidence);
 - ``src_actor``, ``tgt_actor``: the side is an actor the actor coder resolved, with a country or a sector;
 - ``src_country``, ``tgt_country``: the side's country is known; ``no_target``: the event has none;
+- ``src_blank``, ``tgt_blank``: the side is there but names nothing codable: no actor, no country, no
+  sector ("voters", "searchers", "the chamber", "the enemy");
 - ``domestic``: both sides are of one country; ``same_actor``: both sides are one actor;
 - ``agentless``: no source is named;
 - ``repeated``: the log of how many times the article tells the happening (the mentions stage);
@@ -41,6 +43,8 @@ FEATURES = (
     "src_country",
     "tgt_country",
     "no_target",
+    "src_blank",
+    "tgt_blank",
     "domestic",
     "same_actor",
     "agentless",
@@ -109,6 +113,10 @@ def _actor(side: EventSide | None) -> bool:
     return side is not None and side.actor is not None and bool(side.country or side.sector)
 
 
+def _blank(side: EventSide | None) -> bool:
+    return side is not None and side.actor is None and side.country is None and side.sector is None
+
+
 def _in_quote(event: Event, quotes: Sequence[Quote]) -> bool:
     t = event.trigger
     return any(q.kind in QUOTED_KINDS and q.span.contains(t.start, t.end) for q in quotes)
@@ -133,6 +141,8 @@ def event_features(
         "src_country": src is not None and src.country is not None,
         "tgt_country": tgt is not None and tgt.country is not None,
         "no_target": tgt is None,
+        "src_blank": _blank(src),
+        "tgt_blank": _blank(tgt),
         "domestic": src is not None and tgt is not None and src.country is not None and src.country == tgt.country,
         "same_actor": src is not None and tgt is not None and src.actor is not None and src.actor == tgt.actor,
         "agentless": src is None,

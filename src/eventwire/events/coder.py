@@ -31,8 +31,10 @@ from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
 from .modality import modality, prospect, refusal_negation
 from .pruning import (
     VIOLENT_ROOTS,
+    drop_blank_sources,
     drop_consequences,
     drop_partnerless,
+    drop_self_accusations,
     drop_sourceless,
     drop_targetless,
     drop_untargeted,
@@ -122,7 +124,8 @@ class EventCoder:
                 events.append(replace(ev, id=f"E{len(events) + 1}"))
         # an act aimed at no one named ("condemned what he called a cowardly act") is dropped once
         # untargeted threats to respond have been aimed at the attack they answer
-        kept = drop_targetless(aim_responses(doc, events), doc)
+        kept = drop_self_accusations(drop_targetless(aim_responses(doc, events), doc), analysis)
+        kept = drop_blank_sources(kept)  # a source naming nothing codable
         return analysis.with_(events=tuple(replace(ev, id=f"E{n}") for n, ev in enumerate(kept, 1)))
 
 

@@ -11,13 +11,16 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..model import Event, EventSide
+from ..model import Analysis, Event, EventSide
 from .addressees import responds
 
 __all__ = [
     "VIOLENT_ROOTS",
+    "blank",
+    "drop_blank_sources",
     "drop_consequences",
     "drop_partnerless",
+    "drop_self_accusations",
     "drop_sourceless",
     "drop_targetless",
     "drop_untargeted",
@@ -33,6 +36,13 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "following"})
 
 
+#: roots of acts whose source may be named by no code: force (its means: "a missile struck X") and
+#: protest (its crowd: "thousands of people protested")
+CROWD_ROOTS = VIOLENT_ROOTS | {"14"}
+#: roots of criticism and accusation (11) and rejection (12)
+ACCUSATION_ROOTS = frozenset({"11", "12"})
+#: sectors of a state's own officials and forces
+STATE_SECTORS = frozenset({"GOV", "MIL"})
 #: roots of cooperation, which parties named together do with each other (not criticism or threats)
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: roots of verbal acts (approval, demands, disapproval, threats) that may name what they answer or aim
@@ -112,6 +122,44 @@ def _together(trigger: Token) -> bool:
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else trigger
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.dep_ == "conj" or c.lower_ == "both" for s in subjects for m in (s, *s.children) for c in m.children)
+
+
+def drop_self_accusations(events: list[Event], analysis: Analysis) -> list[Event]:
+    """A state's own officials and forces do not criticise or accuse (11, 12) the state itself: "“X is
+    responding to the aggression,” the X army spokesman said" judges no one of X, and a speaker the
+    actor coder gave the country of the state it accuses ("adviser Y argued that Israel's conduct
+    violates the law") had that country guessed from the state it speaks of. Criticism of a fellow
+    official, a ministry or a parliament of one's own country stays."""
+    states = {a.id for a in analysis.actors if a.kind == "country"}
+
+    def self_accusing(e: Event) -> bool:
+        src, tgt = e.source, e.target
+        return (
+            e.root in ACCUSATION_ROOTS
+            and src is not None
+            and tgt is not None
+            and tgt.actor in states
+            and src.sector in STATE_SECTORS
+            and src.country is not None
+            and src.country == tgt.country
+        )
+
+    return [e for e in events if not self_accusing(e)]
+
+
+def blank(side: EventSide | None) -> bool:
+    """Whether a side is there but names nothing codable: no actor, no country, no sector ("voters",
+    "searchers", "those in attendance")."""
+    return side is not None and side.actor is None and side.country is None and side.sector is None
+
+
+def drop_blank_sources(events: list[Event]) -> list[Event]:
+    """An act whose source names nothing codable is dropped, as a coder drops an event of an uncodable
+    actor ("voters dismissed them", "searchers investigated several areas", "those in attendance supported
+    it"). Force (18-20) keeps its means as source ("a missile struck X") and a protest its crowd
+    ("thousands of people protested at the embassy"). A blank target is left to the document-level
+    confidence (``assess``: ``tgt_blank``): sentence sets code such targets by their words."""
+    return [e for e in events if e.root in CROWD_ROOTS or not blank(e.source)]
 
 
 def drop_partnerless(events: list[Event], sent: SpacySpan) -> list[Event]:

@@ -17,9 +17,14 @@ from .syntax import PRONOUNS, REPORTING
 
 #: sectors of a state's own officials, forces and agencies
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+#: sectors of bodies of no country, by definition: a country named in their phrase is whom they serve ("the
+#: UN Relief and Works Agency for Palestine Refugees") or where they work, not whose they are (an NGO's
+#: name may say its country: "the Syrian Observatory for Human Rights")
+STATELESS_SECTORS = frozenset({"IGO"})
 
 __all__ = [
     "is_pair_phrase",
+    "is_territory",
     "make_side",
     "names_head",
     "paired_countries",
@@ -276,7 +281,7 @@ def make_side(analysis: Analysis, head: Token, wide: bool = False) -> EventSide:
         sector = _named_sector(actor, basis)
     elif sector is None:  # "the American military presence": the head noun says the sector
         sector = hint([t.text for t in basis.subtree], basis.text)[1]
-    if country is None:  # "a target southwest of Baghdad"
+    if country is None and actor.sector not in STATELESS_SECTORS:  # "a target southwest of Baghdad"
         country = hint(_subtree_words(basis), basis.text)[0]
     code = actor.code or (f"{country or ''}{sector or ''}" or None)
     return EventSide(actor.id, text, start, end, country, sector, code)
@@ -287,8 +292,21 @@ def _named_sector(actor: Actor, head: Token) -> str | None:
     acts through its government, a body's head word may say it ("the Israeli Defense Force"), a
     person's name does not."""
     if actor.kind == "country":
-        return "GOV"
+        return "CVL" if _territory(head.doc.text, actor, head.idx) else "GOV"
     return None if actor.kind == "person" else hint([head.text], head.text)[1]
+
+
+def _territory(text: str, actor: Actor, at: int) -> bool:
+    """Whether the actor's mention at character ``at`` names a territory of a state rather than the state."""
+    return any(m.start <= at < m.end and is_territory(text[m.start : m.end]) for m in actor.mentions)
+
+
+def is_territory(name: str) -> bool:
+    """Whether a name is of a territory of a state, not of the state ("Gaza", "the West Bank":
+    ``data/sides.yaml`` ``territories``): as a side it stands for the people there (CVL), as a place where
+    something happens does."""
+    words = name.lower().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words) in side_words("territories")
 
 
 def _antecedent(analysis: Analysis, actor: Actor, pronoun: Token) -> tuple[int, int] | None:
@@ -335,6 +353,11 @@ def _reporting_state(analysis: Analysis, head: Token) -> str | None:
     return None
 
 
+def text_of(head: Token) -> str:
+    """The words of a name up to its head ("the Gaza Strip")."""
+    return head.doc[head.left_edge.i : head.i + 1].text
+
+
 def _hinted(analysis: Analysis, head: Token, start: int, end: int, text: str) -> EventSide:
     words = [t.text for t in head.doc[head.left_edge.i : head.i + 1]]
     country, sector = hint(words, head.text)
@@ -343,7 +366,7 @@ def _hinted(analysis: Analysis, head: Token, start: int, end: int, text: str) ->
     if country is None and sector in STATE_SECTORS:
         country = _reporting_state(analysis, head)  # "India says official spoke with X": India's
     if country and sector is None and head.pos_ == "PROPN":
-        sector = "GOV"  # a state named as actor acts through its government
+        sector = "CVL" if is_territory(text_of(head)) else "GOV"  # a state named as actor acts through its government
     code = f"{country or ''}{sector or ''}" or None
     return EventSide(None, text, start, end, country, sector, code)
 
