@@ -23,7 +23,7 @@ organizations:
   - {names: [Coastal Fisheries Council, CFC], code: IGOCFC, sector: IGO}
   - {names: [United Nations, UN], code: IGOUNX, sector: IGO}
 """
-SENTENCE = "The Coastal Fisheries Council condemned Norway. Harbour Master Lea Moss criticized Spain."
+SENTENCE = "The Coastal Fisheries Council condemned Norway. Portuguese Harbour Master Lea Moss criticized Spain."
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -92,12 +92,12 @@ def test_two_pipelines_code_the_same_text_each_with_its_knowledge(tmp_path: Path
     mine = Pipeline(knowledge=pickle.loads(pickle.dumps(Knowledge.load([write(tmp_path, TERMS)]))))
     theirs = Pipeline()
 
-    def sides(pipeline: Pipeline) -> list[tuple[str, str | None, str | None]]:
+    def sides(pipeline: Pipeline) -> dict[str, tuple[str | None, str | None]]:
         analysis = pipeline.code_text(SENTENCE, id="terms")
-        return [(e.source.text, e.source.code, e.source.sector) for e in analysis.events if e.source is not None]
+        return {e.source.text: (e.source.code, e.source.sector) for e in analysis.events if e.source is not None}
 
-    (council, _, council_sector), (warden, _, warden_sector) = sides(mine)[0], sides(mine)[1]
-    assert (sides(mine)[0][1], council_sector, warden_sector) == ("IGOCFC", "IGO", "GOV")
-    assert council.endswith("Coastal Fisheries Council") and "Master" in warden
-    before = sides(theirs)
-    assert before[0][1] != "IGOCFC" and all(sector != "GOV" for text, _, sector in before if "Master" in text)
+    assert sides(mine) == {
+        "The Coastal Fisheries Council": ("IGOCFC", "IGO"),
+        "Portuguese Harbour Master Lea Moss": ("PRTGOV", "GOV"),
+    }
+    assert all(code != "IGOCFC" and sector != "GOV" for code, sector in sides(theirs).values())
