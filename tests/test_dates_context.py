@@ -234,3 +234,47 @@ def test_tense(nlp: Language, text: str, trigger: str, want: str) -> None:
 )
 def test_paragraph_starts(text: str, starts: tuple[int, ...]) -> None:
     assert paragraph_starts(text) == starts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a date inside an "after"/"since" clause or phrase dates that clause, not the act it bounds
+        (
+            "After three miners died in Zambia in 2017, the governor admitted the inspections had failed.",
+            "admitted",
+            (FRI, FRI, "published"),
+        ),
+        ("After the referendum in March, the premier resigned.", "resigned", (FRI, FRI, "published")),
+        # the date is the bound itself: the nearest time the text gives
+        ("The premier resigned after 3 January.", "resigned", (D(2020, 1, 3), D(2020, 1, 3), "day")),
+        # an act inside the bound clause keeps its own date
+        (
+            "After three miners died in Zambia in 2017, the governor admitted the inspections had failed.",
+            "died",
+            (D(2017, 1, 1), D(2017, 12, 31), "year"),
+        ),
+        # "when" times the act: the date is the act's
+        (
+            "When the talks collapsed in 2017, Ghana expelled the envoy.",
+            "expelled",
+            (D(2017, 1, 1), D(2017, 12, 31), "year"),
+        ),
+        # a time in someone's life is no date
+        ("When she was 15, the writer was detained by the police.", "detained", None),
+        ("When he was a student, the senator was jailed by the junta.", "jailed", None),
+        ("As a teenager, the senator was jailed by the junta.", "jailed", None),
+        ("When the talks failed, the envoy was recalled.", "recalled", (FRI, FRI, "published")),
+    ],
+)
+def test_bounds_and_life_stages_are_no_date(
+    nlp: Language, text: str, trigger: str, want: tuple[dt.date, dt.date, str] | None
+) -> None:
+    assert _date(nlp, text, trigger) == want
+
+
+def test_bound_and_life_stage_words() -> None:
+    w = words()
+    assert {"after", "since"} <= w.bound_marks and "when" not in w.bound_marks
+    assert "teenager" in w.life_stages and all(s == s.lower() for s in w.life_stages)

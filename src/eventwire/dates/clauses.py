@@ -15,9 +15,9 @@ from spacy.tokens import Token
 
 from ..model import ResolvedDate
 from ..nlp import clause_head, sentence_of
-from .expressions import DateExpression
+from .expressions import DateExpression, words
 
-__all__ = ["CLAUSE_DEPS", "Dated", "Tense", "clause_of", "looks_ahead", "rank", "tense"]
+__all__ = ["CLAUSE_DEPS", "Dated", "Tense", "clause_of", "in_life_stage", "looks_ahead", "rank", "tense"]
 
 CLAUSE_DEPS: Final = frozenset(
     {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis", "pcomp"}
@@ -112,6 +112,8 @@ def rank(d: Dated, trigger: Token) -> int | None:
     if d.boundary in ("until", "comparison"):
         return None
     dh = clause_of(d.root)
+    if _bound_phrase(d.root, dh, trigger) or _bounded(dh, th):
+        return None  # "after X was killed in June, he admitted": June is a bound of the admission, not its date
     if th.i == dh.i or _describes_noun(dh, trigger):
         return 0
     if _below(dh, th):
@@ -124,6 +126,62 @@ def rank(d: Dated, trigger: Token) -> int | None:
         if cur.i == dh.i:
             return 1
     return 2
+
+
+def _bounded(low: Token, high: Token) -> bool:
+    """Whether clause ``low`` hangs on clause ``high`` through a clause that gives only a bound of the
+    higher act's time ("after two soldiers were killed in May", "since being elected in 2019")."""
+    marks = words().bound_marks
+    cur = low
+    for _ in range(24):
+        if cur.i == high.i or _is_root(cur):
+            return False
+        marked = cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children)
+        if marked or (cur.dep_ == "pcomp" and cur.head.lower_ in marks):
+            return not _in_subtree(high, cur)  # the bound is of an act outside its clause
+        cur = cur.head
+    return False
+
+
+def _bound_phrase(root: Token, clause: Token, trigger: Token) -> bool:
+    """Whether a date sits inside a phrase of a time bound on something else ("after the vote in June"):
+    it dates that thing (and an event named inside the phrase), and the clause's act only came after
+    it. A date that is itself the bound ("after March 3") stays: it is the nearest time the text gives."""
+    marks = words().bound_marks
+    cur = root
+    for _ in range(12):
+        if cur.i == clause.i or _is_root(cur):
+            return False
+        head = cur.head
+        if head.dep_ == "prep" and head.lower_ in marks and head.i != root.head.i:
+            return not _in_subtree(trigger, head)
+        cur = head
+    return False
+
+
+def in_life_stage(trigger: Token) -> bool:
+    """Whether the trigger's clause is timed by a stage of someone's life ("when she was 15", "when he
+    was a student", "as a teenager"): a time in a life, not a date; the act is undated background."""
+    stages = words().life_stages
+    clause = clause_of(trigger)
+    for _ in range(6):
+        if clause.dep_ != "conj" or _is_root(clause):
+            break
+        clause = clause.head
+    for c in clause.children:
+        as_stage = c.dep_ == "prep" and c.lower_ == "as"
+        if as_stage and any(o.dep_ == "pobj" and o.lemma_.lower() in stages for o in c.children):
+            return True
+        if c.dep_ != "advcl" or c.lemma_ != "be":
+            continue
+        if not any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children):
+            continue
+        for a in c.children:
+            if a.dep_ not in ("attr", "acomp"):
+                continue
+            if a.like_num or a.lemma_.lower() in stages or (a.lower_ == "old" and any(n.like_num for n in a.subtree)):
+                return True
+    return False
 
 
 def _describes_noun(clause: Token, trigger: Token) -> bool:

@@ -46,6 +46,12 @@ class Words:
     #: words that make a date the time of a comparison ("than", "down from")
     comparison_words: frozenset[str]
     comparison_from_heads: frozenset[str]
+    #: subordinators and prepositions of a clause or phrase that gives only a bound of the main act's
+    #: time ("after X was killed in June, he admitted ..."): a date under one is not the act's
+    bound_marks: frozenset[str]
+    #: nouns of a stage of life ("when he was a teenager"): a "when" clause of an age or one of these
+    #: times the act within someone's life, not on a date we can give
+    life_stages: frozenset[str]
 
 
 def _vague(raw: dict[str, Any]) -> str:
@@ -73,6 +79,8 @@ def words() -> Words:
         {str(k): int(v) for k, v in raw["recent_counts"].items()},
         frozenset(str(w) for w in raw["comparison_words"]),
         frozenset(str(w) for w in raw["comparison_from_heads"]),
+        frozenset(str(w) for w in raw["bound_marks"]),
+        frozenset(str(w) for w in raw["life_stages"]),
     )
 
 

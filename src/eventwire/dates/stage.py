@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
-from .clauses import NOMINAL, Dated, clause_of, looks_ahead, rank, tense
+from .clauses import NOMINAL, Dated, clause_of, in_life_stage, looks_ahead, rank, tense
 from .context import NEWS_DAY_WINDOW, Context, build_context
 from .expressions import DateExpression, find_expressions, words
 from .resolution import resolve
@@ -182,6 +182,8 @@ def _own_date(trigger: Token, dated: list[Dated], t: str, context: Context) -> t
 def token_date(trigger: Token, dated: list[Dated], context: Context) -> ResolvedDate | None:
     """The date of the event a token names (see the module docstring). Inside a quotation with no date
     of its own, the event is dated like the quotation's speech ("“We are winning,” he said Monday")."""
+    if in_life_stage(trigger):
+        return None  # "when she was 15, she was detained": a time in a life, not a date we can give
     t = tense(trigger, words().future_cues)
     found, date = _own_date(trigger, dated, t, context)
     if found:
