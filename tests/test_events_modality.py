@@ -134,3 +134,22 @@ def test_modality_of_negative_subjects_abilities_times_and_claims(
 )
 def test_prospect_of_commentators_and_obligations(nlp: Language, text: str, word: str, whose: str) -> None:
     assert prospect(_token(nlp, text, word)) == whose
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "whose"),
+    [
+        ("The spokesman said the vote would force Chad to reconsider its policy.", "reconsider", "request"),
+        ("The ruling will compel Chad to release the prisoners.", "release", "request"),
+        ("Chad will reconsider its policy, the spokesman said.", "reconsider", "own"),
+    ],
+)
+def test_an_act_forced_on_the_actor_is_not_its_own(nlp: Language, text: str, word: str, whose: str) -> None:
+    assert prospect(_token(nlp, text, word)) == whose
+
+
+@pytest.mark.slow
+def test_a_past_forced_act_is_still_coded(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The sanctions forced the Iranian government to reconsider its policy.")
+    assert [e.cameo for e in events] == ["014"]

@@ -321,3 +321,26 @@ def test_more_readings_without_that_sense(pipeline: Pipeline, text: str, absent:
 )
 def test_more_patterns(pipeline: Pipeline, text: str, cameo: str) -> None:
     assert cameo in _codes(pipeline, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # regretting one's own acts is an apology; regretting another's act is disapproval
+        ('"I sincerely regret my remarks about the Zambian delegation," the Malawian minister said.', "055", "110"),
+        ("The Malawian president regretted the harm his comments had caused to Zambia.", "055", "110"),
+        ("Malawi regretted the military action taken by Zambia.", "110", "055"),
+        ("Malawi regretted the actions of the Zambian army.", "110", "055"),
+        # "turn down" an offer is a refusal; turning down the rhetoric is no event
+        ("Malawi turned down the Zambian offer of talks.", "120", ""),
+        ("Malawi turned down the rhetoric against Zambia.", "", "120"),
+        # letting another side succeed is no yielding
+        ("Malawi allowed Zambian inspectors to enter the mine.", "080", ""),
+        ('"We will never let the Zambian rebels succeed," the Malawian minister said.', "", "124"),
+    ],
+)
+def test_senses_of_regret_turn_down_and_let(pipeline: Pipeline, text: str, present: str, absent: str) -> None:
+    codes = _codes(pipeline, text)
+    assert not present or present in codes, codes
+    assert not absent or absent not in codes, codes

@@ -265,8 +265,8 @@ def prospect(trigger: Token) -> Prospect:
         if dep == "xcomp" and lemma in lists["obligations"] and _named_subject(head):
             return "request"  # "the courts needed to step in", said a retired police chief
         objected = any(c.dep_ in ("dobj", "dative") for c in head.children)
-        if lemma in lists["requests"]:
-            return "request"
+        if lemma in lists["requests"] or (dep in ("xcomp", "advcl") and lemma in lists["causatives"]):
+            return "request"  # asked of the actor, or imposed on it ("would force X to reconsider")
         if lemma in lists["desires"] and (objected or (dep == "ccomp" and _own_subject(cur))):
             return "request"  # "wants Chad to send troops": a wish that another act
         if lemma in lists["predictions"] or any(
