@@ -344,3 +344,21 @@ def test_senses_of_regret_turn_down_and_let(pipeline: Pipeline, text: str, prese
     codes = _codes(pipeline, text)
     assert not present or present in codes, codes
     assert not absent or absent not in codes, codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # asking for an inquiry demands one; asking to bar weapons asks for no weapons
+        ("The Malawian opposition called for an inquiry into the Zambian police.", "101", "020"),
+        ("Malawi asked Zambia for missiles.", "0232", ""),
+        ("The Malawian union asked Zambia to ban the use of missiles against protesters.", "", "0232"),
+        # a reaction of outrage is a criticism of what caused it
+        ("The Malawian minister said she was appalled by the Zambian raids.", "111", ""),
+    ],
+)
+def test_senses_of_inquiries_prohibitions_and_outrage(pipeline: Pipeline, text: str, present: str, absent: str) -> None:
+    codes = _codes(pipeline, text)
+    assert not present or present in codes, codes
+    assert not absent or absent not in codes, codes
