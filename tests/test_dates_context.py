@@ -278,3 +278,30 @@ def test_bound_and_life_stage_words() -> None:
     w = words()
     assert {"after", "since"} <= w.bound_marks and "when" not in w.bound_marks
     assert "teenager" in w.life_stages and all(s == s.lower() for s in w.life_stages)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a future act is not dated by a past date on a noun of its clause: that is the noun's time
+        (
+            "The police would also examine reports by farmers of an explosion on Wednesday morning off an island "
+            "in the lake, the governor added.",
+            "examine",
+            (FRI, FRI, "published"),
+        ),
+        # a future date on such a noun still dates it
+        (
+            "Police would examine the plans for a rally on Monday, the governor said.",
+            "examine",
+            (D(2020, 1, 13), D(2020, 1, 13), "day"),
+        ),
+        # a past act keeps a date on its object's noun ("held talks on Wednesday")
+        ("The envoys held talks on Wednesday.", "held", (D(2020, 1, 8), D(2020, 1, 8), "day")),
+    ],
+)
+def test_a_future_act_is_not_dated_by_a_past_noun_date(
+    nlp: Language, text: str, trigger: str, want: tuple[dt.date, dt.date, str] | None
+) -> None:
+    assert _date(nlp, text, trigger) == want

@@ -131,10 +131,26 @@ def resolve_document(doc: Doc, published: dt.date | None) -> list[Dated]:
 
 def _usable(d: Dated, r: int, t: str, ahead: bool, published: dt.date | None) -> bool:
     """A future seen from now never takes a date before publication ("will investigate reports of an
-    explosion on Sunday"); a past event takes a future date only in its own clause."""
+    explosion on Sunday"), nor does any future from a past date on a noun of its clause ("would
+    investigate reports of an explosion on Sunday"); a past event takes a future date only in its own
+    clause."""
     if ahead and d.date is not None and published is not None and d.date.end < published:
         return False
+    past_date = d.date is not None and published is not None and d.date.end < published
+    if t == "future" and past_date and _on_noun(d.root):
+        return False  # "would investigate reports of an explosion on Sunday": Sunday is the explosion's
     return r == 0 or not (t in ("past", "perfect", "pluperfect") and d.future)
+
+
+def _on_noun(root: Token) -> bool:
+    """Whether a date is a phrase on a noun inside its clause ("reports of an explosion on Sunday")."""
+    tok = root
+    for _ in range(3):  # "on Sunday morning": the phrase's noun
+        if tok.dep_ not in ("compound", "nummod", "amod") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN")
 
 
 def _background(d: Dated, published: dt.date | None) -> bool:
