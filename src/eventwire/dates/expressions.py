@@ -215,18 +215,18 @@ def _plain_patterns() -> list[tuple[str, re.Pattern[str]]]:
             ),
         ),
         (
-            "period",
+            "month",
             re.compile(
-                r"\b(?P<mod>(?:earlier|later)\s+this|last|this|next|past)\s+"
-                r"(?P<per>week|weekend|month|year)\b",
+                rf"\b(?:(?:in|since|by|until|during|early|late|last|next|this)\s+|mid-)(?P<mon>{mon})\b"
+                r"(?!\s+\d)(?:,?\s+(?P<yrel>last|this|next)\s+year\b(?![\'’]))?",
                 flags,
             ),
         ),
         (
-            "month",
+            "period",
             re.compile(
-                rf"\b(?:(?:in|since|by|until|during|early|late|last|next|this)\s+|mid-)(?P<mon>{mon})\b"
-                r"(?!\s+\d)",
+                r"\b(?P<mod>(?:earlier|later)\s+this|last|this|next|past)\s+"
+                r"(?P<per>week|weekend|month|year)\b",
                 flags,
             ),
         ),
@@ -305,7 +305,13 @@ def _expr(m: re.Match[str], kind: str) -> DateExpression | None:
             return None
         prefix = m.group(0)[: m.start("mon") - m.start()].strip().lower()
         code = {"last": -1, "next": 1}.get(prefix, 0)
-        return DateExpression(m.start("mon"), m.end(), m.group("mon"), "bare_month", (w.months[g["mon"].lower()], code))
+        month = w.months[g["mon"].lower()]
+        if g.get("yrel"):  # "in January last year": that month of the year named relative to publication
+            offset = {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+            return DateExpression(
+                m.start("mon"), m.end(), m.string[m.start("mon") : m.end()], "month_of_year", (month, offset)
+            )
+        return DateExpression(m.start("mon"), m.end(), m.group("mon"), "bare_month", (month, code))
     if kind == "year":
         group = next(k for k in ("y", "y2", "y3") if g.get(k))
         return DateExpression(m.start(group), m.end(), m.group(group), "year", (int(g[group]),))
