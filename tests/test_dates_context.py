@@ -305,3 +305,27 @@ def test_a_future_act_is_not_dated_by_a_past_noun_date(
     nlp: Language, text: str, trigger: str, want: tuple[dt.date, dt.date, str] | None
 ) -> None:
     assert _date(nlp, text, trigger) == want
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # an old date near the act tells the time the sentence is about
+        ("The minister agreed to the sanctions passed in 2006.", "agreed", (D(2006, 1, 1), D(2006, 12, 31), "year")),
+        # deep in a chain of things named on the way it only describes one of them
+        (
+            "The missile hit a clinic next to a school that once housed the offices of the Front, which was "
+            "banned in 1998.",
+            "hit",
+            (FRI, FRI, "published"),
+        ),
+        # a reduced relative on a noun has its own time
+        ("A militia formed last week attacked the village.", "attacked", (FRI, FRI, "published")),
+        ("A militia formed last week attacked the village.", "formed", (D(2019, 12, 30), D(2020, 1, 5), "week")),
+    ],
+)
+def test_dates_of_things_named_on_the_way(
+    nlp: Language, text: str, trigger: str, want: tuple[dt.date, dt.date, str] | None
+) -> None:
+    assert _date(nlp, text, trigger) == want

@@ -71,6 +71,8 @@ def _finite(clause: Token) -> bool:
     trailing date on the nearest verb)."""
     if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
+    if clause.dep_ == "acl" and clause.tag_ == "VBN":
+        return True  # a reduced relative on a noun has its own time ("a group outlawed in 2002")
     return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") and c.tag_ != "TO" for c in clause.children)
 
 

@@ -158,6 +158,24 @@ def _background(d: Dated, published: dt.date | None) -> bool:
     return d.date is None or (published is not None and d.date.end < published - NEWS_DAY_WINDOW)
 
 
+#: how many links up from a clause below the event's to the event's clause an old date there still tells
+#: the time the sentence is about ("agreed to the sanctions passed in 2006"); deeper, it only describes a
+#: thing named on the way ("struck a mosque next to a seminary that served a group outlawed in 2002")
+NEAR_LINKS = 4
+
+
+def _near(root: Token, trigger: Token) -> bool:
+    top = clause_of(trigger)
+    cur = clause_of(root)
+    for _ in range(NEAR_LINKS):
+        if cur.i == top.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return cur.i == top.i
+
+
 _DATED_KEY = "eventwire.dated_by_sentence"
 
 
@@ -188,7 +206,7 @@ def _own_date(trigger: Token, dated: list[Dated], t: str, context: Context) -> t
         if (r := rank(d, trigger)) is not None
         and (t != "pluperfect" or r == 0)
         and _usable(d, r, t, ahead, context.published)
-        and (r < 3 or (past and _background(d, context.published)))
+        and (r < 3 or (past and _background(d, context.published) and _near(d.root, trigger)))
     ]
     if not ranked:
         return False, None
