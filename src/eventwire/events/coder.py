@@ -24,11 +24,11 @@ from .arguments import (
     understood,
 )
 from .background import described, origin
-from .cameo import cameo_code, intent_code, promise_code, refusal_code, threat_code
+from .cameo import cameo_code, intent_code, persistence_code, promise_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .genericity import felt, kind_object, non_episodic
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
-from .modality import modality, prospect, refusal_negation
+from .modality import continued, modality, prospect, refusal_negation
 from .pruning import (
     VIOLENT_ROOTS,
     drop_consequences,
@@ -337,6 +337,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     if conditions:  # "will withdraw its troops unless X ...": an ultimatum to X
         code, mod = "139", "asserted"
         tgts = [t for t in conditions if t.i != m.token.i] or tgts
+    elif mod == "future" and persistence_code(code) and continued(m.token):
+        code, mod = persistence_code(code) or code, "asserted"  # "will continue to block aid": no yielding
     elif mod == "future" and threat_code(code) and says_will(m.token):
         code, mod = threat_code(code) or code, "asserted"  # "will strike X" states a threat
     elif mod == "future":
