@@ -362,3 +362,17 @@ def test_senses_of_inquiries_prohibitions_and_outrage(pipeline: Pipeline, text: 
     codes = _codes(pipeline, text)
     assert not present or present in codes, codes
     assert not absent or absent not in codes, codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # accepting gifts or favours is no agreement; accepting a proposal is
+        ("The Malawian minister accepted free flights from a Zambian businessman.", False),
+        ("The Malawian minister accepted cash from the Zambian embassy.", False),
+        ("Malawi accepted the Zambian proposal for talks.", True),
+    ],
+)
+def test_accepting_gifts_is_no_agreement(pipeline: Pipeline, text: str, present: bool) -> None:
+    assert ("030" in _codes(pipeline, text)) is present
