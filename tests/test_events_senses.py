@@ -376,3 +376,16 @@ def test_senses_of_inquiries_prohibitions_and_outrage(pipeline: Pipeline, text: 
 )
 def test_accepting_gifts_is_no_agreement(pipeline: Pipeline, text: str, present: bool) -> None:
     assert ("030" in _codes(pipeline, text)) is present
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # an emergency placed in hospitals is a medical alert, not a state of emergency
+        ("Zambian authorities declared an emergency in local hospitals.", False),
+        ("The Zambian government declared a state of emergency in the capital.", True),
+    ],
+)
+def test_a_veto_noun_placing_the_complement_word(pipeline: Pipeline, text: str, present: bool) -> None:
+    assert ("1724" in _codes(pipeline, text)) is present

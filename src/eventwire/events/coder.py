@@ -214,8 +214,13 @@ def _dated(prep: Token) -> bool:
 
 def _modified(tok: Token, words: frozenset[str]) -> set[str]:
     """The nouns the pattern's complement words modify in the trigger's phrase ("aid" of "emergency
-    aid"): a veto noun there says the word is no act of its own ("emergency aid" is no emergency)."""
-    return {t.head.lemma_.lower() for t in tok.subtree if t.dep_ in ("compound", "amod") and t.lemma_.lower() in words}
+    aid"), and the nouns of the phrases that place them ("hospitals" of "an emergency in hospitals"): a
+    veto noun there says the word is no act of its own ("emergency aid" is no emergency)."""
+    found = [t for t in tok.subtree if t.lemma_.lower() in words]
+    heads = {t.head.lemma_.lower() for t in found if t.dep_ in ("compound", "amod")}
+    preps = [p for t in found for p in t.children if p.dep_ == "prep"]
+    placed = {o.lemma_.lower() for p in preps for o in p.children if o.dep_ == "pobj"}
+    return heads | placed
 
 
 def _infinitive(tok: Token) -> bool:
