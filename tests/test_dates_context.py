@@ -247,6 +247,8 @@ def test_paragraph_starts(text: str, starts: tuple[int, ...]) -> None:
             (FRI, FRI, "published"),
         ),
         ("After the referendum in March, the premier resigned.", "resigned", (FRI, FRI, "published")),
+        # a recent bound is most often the act's day too
+        ("After talks on Wednesday, the premier resigned.", "resigned", (D(2020, 1, 8), D(2020, 1, 8), "day")),
         # the date is the bound itself: the nearest time the text gives
         ("The premier resigned after 3 January.", "resigned", (D(2020, 1, 3), D(2020, 1, 3), "day")),
         # an act inside the bound clause keeps its own date

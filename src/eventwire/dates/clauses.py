@@ -17,7 +17,7 @@ from ..model import ResolvedDate
 from ..nlp import clause_head, sentence_of
 from .expressions import DateExpression, words
 
-__all__ = ["CLAUSE_DEPS", "Dated", "Tense", "clause_of", "in_life_stage", "looks_ahead", "rank", "tense"]
+__all__ = ["CLAUSE_DEPS", "Dated", "Tense", "bounds", "clause_of", "in_life_stage", "looks_ahead", "rank", "tense"]
 
 CLAUSE_DEPS: Final = frozenset(
     {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis", "pcomp"}
@@ -114,8 +114,6 @@ def rank(d: Dated, trigger: Token) -> int | None:
     if d.boundary in ("until", "comparison"):
         return None
     dh = clause_of(d.root)
-    if _bound_phrase(d.root, dh, trigger) or _bounded(dh, th):
-        return None  # "after X was killed in June, he admitted": June is a bound of the admission, not its date
     if th.i == dh.i or _describes_noun(dh, trigger):
         return 0
     if _below(dh, th):
@@ -128,6 +126,17 @@ def rank(d: Dated, trigger: Token) -> int | None:
         if cur.i == dh.i:
             return 1
     return 2
+
+
+def bounds(d: Dated, trigger: Token) -> bool:
+    """Whether a date sits in a clause or phrase that only bounds the trigger's act in time ("after X
+    was killed in June, he admitted"; "after the vote in June, he resigned"): June is not the act's date.
+    (The caller drops such a date when it is old: a recent one, "after talks on Monday, they agreed",
+    is most often the act's day too.)"""
+    if d.relation is not None or sentence_of(d.root) != sentence_of(trigger):
+        return False
+    dh = clause_of(d.root)
+    return _bound_phrase(d.root, dh, trigger) or _bounded(dh, clause_of(trigger))
 
 
 def _bounded(low: Token, high: Token) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
-from .clauses import NOMINAL, Dated, clause_of, in_life_stage, looks_ahead, rank, tense
+from .clauses import NOMINAL, Dated, bounds, clause_of, in_life_stage, looks_ahead, rank, tense
 from .context import NEWS_DAY_WINDOW, Context, build_context
 from .expressions import DateExpression, find_expressions, words
 from .resolution import resolve
@@ -207,6 +207,7 @@ def _own_date(trigger: Token, dated: list[Dated], t: str, context: Context) -> t
         and (t != "pluperfect" or r == 0)
         and _usable(d, r, t, ahead, context.published)
         and (r < 3 or (past and _background(d, context.published) and _near(d.root, trigger)))
+        and not (_background(d, context.published) and bounds(d, trigger))
     ]
     if not ranked:
         return False, None
