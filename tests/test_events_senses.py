@@ -389,3 +389,8 @@ def test_accepting_gifts_is_no_agreement(pipeline: Pipeline, text: str, present:
 )
 def test_a_veto_noun_placing_the_complement_word(pipeline: Pipeline, text: str, present: bool) -> None:
     assert ("1724" in _codes(pipeline, text)) is present
+
+
+@pytest.mark.slow
+def test_going_on_with_an_inquiry_is_no_call_for_one(pipeline: Pipeline) -> None:
+    assert "101" not in _codes(pipeline, "The Malawian police pushed ahead with the inquiry into the Zambian envoy.")
