@@ -331,3 +331,32 @@ def test_dates_of_things_named_on_the_way(
     nlp: Language, text: str, trigger: str, want: tuple[dt.date, dt.date, str] | None
 ) -> None:
     assert _date(nlp, text, trigger) == want
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a past act timed by a span of a life or an office, with no date of its own, is undated background
+        ("During her campaign, the senator criticized the governor.", "criticized", None),
+        ("During his tenure, the governor was investigated by the police.", "investigated", None),
+        # a date of its own decides; other spans are not periods of a life or office
+        (
+            "During her campaign, the senator criticized the governor on Wednesday.",
+            "criticized",
+            (D(2020, 1, 8), D(2020, 1, 8), "day"),
+        ),
+        ("During the talks, the envoy criticized the governor.", "criticized", (FRI, FRI, "published")),
+        # the present perfect reaches up to now: no background
+        ("During his tenure, the governor has criticized the senate.", "criticized", (FRI, FRI, "published")),
+    ],
+)
+def test_a_past_act_in_a_span_of_life_or_office(
+    nlp: Language, text: str, trigger: str, want: tuple[dt.date, dt.date, str] | None
+) -> None:
+    assert _date(nlp, text, trigger) == want
+
+
+def test_past_periods() -> None:
+    w = words()
+    assert {"campaign", "tenure"} <= w.past_periods and "talks" not in w.past_periods

@@ -17,7 +17,18 @@ from ..model import ResolvedDate
 from ..nlp import clause_head, sentence_of
 from .expressions import DateExpression, words
 
-__all__ = ["CLAUSE_DEPS", "Dated", "Tense", "bounds", "clause_of", "in_life_stage", "looks_ahead", "rank", "tense"]
+__all__ = [
+    "CLAUSE_DEPS",
+    "Dated",
+    "Tense",
+    "bounds",
+    "clause_of",
+    "in_life_stage",
+    "in_past_period",
+    "looks_ahead",
+    "rank",
+    "tense",
+]
 
 CLAUSE_DEPS: Final = frozenset(
     {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis", "pcomp"}
@@ -193,6 +204,23 @@ def in_life_stage(trigger: Token) -> bool:
             if a.like_num or a.lemma_.lower() in stages or (a.lower_ == "old" and any(n.like_num for n in a.subtree)):
                 return True
     return False
+
+
+def in_past_period(trigger: Token) -> bool:
+    """Whether the trigger's clause is in the past and timed by a span of someone's life or office
+    ("during his campaign, she criticized him", "during her tenure, he was jailed"): with no date of its
+    own, the act is background that we cannot date."""
+    periods = words().past_periods
+    clause = clause_of(trigger)
+    for _ in range(6):
+        if clause.dep_ != "conj" or _is_root(clause):
+            break
+        clause = clause.head
+    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    if not past:
+        return False
+    preps = [c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("during", "throughout")]
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in periods for p in preps for o in p.children)
 
 
 def _describes_noun(clause: Token, trigger: Token) -> bool:

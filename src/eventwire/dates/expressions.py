@@ -52,6 +52,9 @@ class Words:
     #: nouns of a stage of life ("when he was a teenager"): a "when" clause of an age or one of these
     #: times the act within someone's life, not on a date we can give
     life_stages: frozenset[str]
+    #: nouns of a span of someone's life or office ("during his campaign", "during her tenure"): a past act
+    #: timed by one, with no date of its own, is undated background
+    past_periods: frozenset[str]
 
 
 def _vague(raw: dict[str, Any]) -> str:
@@ -81,6 +84,7 @@ def words() -> Words:
         frozenset(str(w) for w in raw["comparison_from_heads"]),
         frozenset(str(w) for w in raw["bound_marks"]),
         frozenset(str(w) for w in raw["life_stages"]),
+        frozenset(str(w) for w in raw["past_periods"]),
     )
 
 

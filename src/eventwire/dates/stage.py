@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
-from .clauses import NOMINAL, Dated, bounds, clause_of, in_life_stage, looks_ahead, rank, tense
+from .clauses import NOMINAL, Dated, bounds, clause_of, in_life_stage, in_past_period, looks_ahead, rank, tense
 from .context import NEWS_DAY_WINDOW, Context, build_context
 from .expressions import DateExpression, find_expressions, words
 from .resolution import resolve
@@ -223,6 +223,8 @@ def token_date(trigger: Token, dated: list[Dated], context: Context) -> Resolved
     found, date = _own_date(trigger, dated, t, context)
     if found:
         return date
+    if in_past_period(trigger):
+        return None  # "during his campaign, she criticized him": background, not today's news
     if context.quoted(trigger.idx):
         speech = _speech_verb(trigger, context)
         if speech is None:
