@@ -299,3 +299,20 @@ def test_date_words() -> None:
     assert w.months["sept"] == 9 and w.weekdays["sunday"] == 6 and w.numbers["five"] == 5
     assert all(isinstance(k, str) and k == k.lower() for k in [*w.months, *w.weekdays, *w.numbers])
     assert {"will", "scheduled"} <= w.future_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "start", "end"),
+    [
+        # a month with its year named relative to publication (FRI is 10 January 2020)
+        ("The court ruled in March last year.", "March last year", D(2019, 3, 1), D(2019, 3, 31)),
+        ("The talks began in January this year.", "January this year", D(2020, 1, 1), D(2020, 1, 31)),
+        ("The vote is due in May next year.", "May next year", D(2021, 5, 1), D(2021, 5, 31)),
+        ("In June, last year's talks resumed.", "June", D(2019, 6, 1), D(2019, 6, 30)),
+    ],
+)
+def test_month_of_a_relative_year(text: str, expr: str, start: dt.date, end: dt.date) -> None:
+    found = [e for e in find_expressions(text) if e.text == expr]
+    assert found, find_expressions(text)
+    got = resolve(found[0], FRI)
+    assert got is not None and (got.start, got.end, got.precision) == (start, end, "month")

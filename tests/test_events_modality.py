@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
+from eventwire.events.cameo import persistence_code
 from eventwire.events.modality import modality, prospect, refusal_negation
 from eventwire.model import Event
 from eventwire.pipeline import Pipeline
@@ -134,3 +135,54 @@ def test_modality_of_negative_subjects_abilities_times_and_claims(
 )
 def test_prospect_of_commentators_and_obligations(nlp: Language, text: str, word: str, whose: str) -> None:
     assert prospect(_token(nlp, text, word)) == whose
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "whose"),
+    [
+        ("The spokesman said the vote would force Chad to reconsider its policy.", "reconsider", "request"),
+        ("The ruling will compel Chad to release the prisoners.", "release", "request"),
+        ("Chad will reconsider its policy, the spokesman said.", "reconsider", "own"),
+    ],
+)
+def test_an_act_forced_on_the_actor_is_not_its_own(nlp: Language, text: str, word: str, whose: str) -> None:
+    assert prospect(_token(nlp, text, word)) == whose
+
+
+@pytest.mark.slow
+def test_a_past_forced_act_is_still_coded(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The sanctions forced the Iranian government to reconsider its policy.")
+    assert [e.cameo for e in events] == ["014"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a coercive act its actor says it will go on with is a refusal to yield
+        ("The Chadian minister said the country would continue to block aid to Sudan.", "124"),
+        ("Chad will keep detaining the Sudanese traders.", "1243"),
+    ],
+)
+def test_going_on_with_a_coercive_act_is_a_refusal_to_yield(pipeline: Pipeline, text: str, code: str) -> None:
+    events = _events(pipeline, text)
+    assert code in {e.cameo for e in events}, [(e.cameo, e.modality) for e in events]
+    assert all(e.modality == "asserted" for e in events if e.cameo == code)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad is going to block aid to Sudan.",  # a plan, not a going on
+        "Chad will continue to send aid to Sudan.",  # going on with help refuses nothing
+    ],
+)
+def test_other_futures_are_no_refusal_to_yield(pipeline: Pipeline, text: str) -> None:
+    assert not any(e.root == "12" for e in _events(pipeline, text))
+
+
+def test_persistence_codes() -> None:
+    assert persistence_code("162") == "124" and persistence_code("1632") == "1244"
+    assert persistence_code("173") == "1243" and persistence_code("190") is None and persistence_code("033") is None

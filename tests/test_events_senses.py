@@ -321,3 +321,76 @@ def test_more_readings_without_that_sense(pipeline: Pipeline, text: str, absent:
 )
 def test_more_patterns(pipeline: Pipeline, text: str, cameo: str) -> None:
     assert cameo in _codes(pipeline, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # regretting one's own acts is an apology; regretting another's act is disapproval
+        ('"I sincerely regret my remarks about the Zambian delegation," the Malawian minister said.', "055", "110"),
+        ("The Malawian president regretted the harm his comments had caused to Zambia.", "055", "110"),
+        ("Malawi regretted the military action taken by Zambia.", "110", "055"),
+        ("Malawi regretted the actions of the Zambian army.", "110", "055"),
+        # "turn down" an offer is a refusal; turning down the rhetoric is no event
+        ("Malawi turned down the Zambian offer of talks.", "120", ""),
+        ("Malawi turned down the rhetoric against Zambia.", "", "120"),
+        # letting another side succeed is no yielding
+        ("Malawi allowed Zambian inspectors to enter the mine.", "080", ""),
+        ('"We will never let the Zambian rebels succeed," the Malawian minister said.', "", "124"),
+    ],
+)
+def test_senses_of_regret_turn_down_and_let(pipeline: Pipeline, text: str, present: str, absent: str) -> None:
+    codes = _codes(pipeline, text)
+    assert not present or present in codes, codes
+    assert not absent or absent not in codes, codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # asking for an inquiry demands one; asking to bar weapons asks for no weapons
+        ("The Malawian opposition called for an inquiry into the Zambian police.", "101", "020"),
+        ("Malawi asked Zambia for missiles.", "0232", ""),
+        ("The Malawian union asked Zambia to ban the use of missiles against protesters.", "", "0232"),
+        # a reaction of outrage is a criticism of what caused it
+        ("The Malawian minister said she was appalled by the Zambian raids.", "111", ""),
+    ],
+)
+def test_senses_of_inquiries_prohibitions_and_outrage(pipeline: Pipeline, text: str, present: str, absent: str) -> None:
+    codes = _codes(pipeline, text)
+    assert not present or present in codes, codes
+    assert not absent or absent not in codes, codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # accepting gifts or favours is no agreement; accepting a proposal is
+        ("The Malawian minister accepted free flights from a Zambian businessman.", False),
+        ("The Malawian minister accepted cash from the Zambian embassy.", False),
+        ("Malawi accepted the Zambian proposal for talks.", True),
+    ],
+)
+def test_accepting_gifts_is_no_agreement(pipeline: Pipeline, text: str, present: bool) -> None:
+    assert ("030" in _codes(pipeline, text)) is present
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # an emergency placed in hospitals is a medical alert, not a state of emergency
+        ("Zambian authorities declared an emergency in local hospitals.", False),
+        ("The Zambian government declared a state of emergency in the capital.", True),
+    ],
+)
+def test_a_veto_noun_placing_the_complement_word(pipeline: Pipeline, text: str, present: bool) -> None:
+    assert ("1724" in _codes(pipeline, text)) is present
+
+
+@pytest.mark.slow
+def test_going_on_with_an_inquiry_is_no_call_for_one(pipeline: Pipeline) -> None:
+    assert "101" not in _codes(pipeline, "The Malawian police pushed ahead with the inquiry into the Zambian envoy.")

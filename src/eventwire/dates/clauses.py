@@ -15,9 +15,20 @@ from spacy.tokens import Token
 
 from ..model import ResolvedDate
 from ..nlp import clause_head, sentence_of
-from .expressions import DateExpression
+from .expressions import DateExpression, words
 
-__all__ = ["CLAUSE_DEPS", "Dated", "Tense", "clause_of", "looks_ahead", "rank", "tense"]
+__all__ = [
+    "CLAUSE_DEPS",
+    "Dated",
+    "Tense",
+    "bounds",
+    "clause_of",
+    "in_life_stage",
+    "in_past_period",
+    "looks_ahead",
+    "rank",
+    "tense",
+]
 
 CLAUSE_DEPS: Final = frozenset(
     {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis", "pcomp"}
@@ -71,6 +82,8 @@ def _finite(clause: Token) -> bool:
     trailing date on the nearest verb)."""
     if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
+    if clause.dep_ == "acl" and clause.tag_ == "VBN":
+        return True  # a reduced relative on a noun has its own time ("a group outlawed in 2002")
     return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") and c.tag_ != "TO" for c in clause.children)
 
 
@@ -124,6 +137,90 @@ def rank(d: Dated, trigger: Token) -> int | None:
         if cur.i == dh.i:
             return 1
     return 2
+
+
+def bounds(d: Dated, trigger: Token) -> bool:
+    """Whether a date sits in a clause or phrase that only bounds the trigger's act in time ("after X
+    was killed in June, he admitted"; "after the vote in June, he resigned"): June is not the act's date.
+    (The caller drops such a date when it is old: a recent one, "after talks on Monday, they agreed",
+    is most often the act's day too.)"""
+    if d.relation is not None or sentence_of(d.root) != sentence_of(trigger):
+        return False
+    dh = clause_of(d.root)
+    return _bound_phrase(d.root, dh, trigger) or _bounded(dh, clause_of(trigger))
+
+
+def _bounded(low: Token, high: Token) -> bool:
+    """Whether clause ``low`` hangs on clause ``high`` through a clause that gives only a bound of the
+    higher act's time ("after two soldiers were killed in May", "since being elected in 2019")."""
+    marks = words().bound_marks
+    cur = low
+    for _ in range(24):
+        if cur.i == high.i or _is_root(cur):
+            return False
+        marked = cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children)
+        if marked or (cur.dep_ == "pcomp" and cur.head.lower_ in marks):
+            return not _in_subtree(high, cur)  # the bound is of an act outside its clause
+        cur = cur.head
+    return False
+
+
+def _bound_phrase(root: Token, clause: Token, trigger: Token) -> bool:
+    """Whether a date sits inside a phrase of a time bound on something else ("after the vote in June"):
+    it dates that thing (and an event named inside the phrase), and the clause's act only came after
+    it. A date that is itself the bound ("after March 3") stays: it is the nearest time the text gives."""
+    marks = words().bound_marks
+    cur = root
+    for _ in range(12):
+        if cur.i == clause.i or _is_root(cur):
+            return False
+        head = cur.head
+        if head.dep_ == "prep" and head.lower_ in marks and head.i != root.head.i:
+            return not _in_subtree(trigger, head)
+        cur = head
+    return False
+
+
+def in_life_stage(trigger: Token) -> bool:
+    """Whether the trigger's clause is timed by a stage of someone's life ("when she was 15", "when he
+    was a student", "as a teenager"): a time in a life, not a date; the act is undated background."""
+    stages = words().life_stages
+    clause = clause_of(trigger)
+    for _ in range(6):
+        if clause.dep_ != "conj" or _is_root(clause):
+            break
+        clause = clause.head
+    for c in clause.children:
+        as_stage = c.dep_ == "prep" and c.lower_ == "as"
+        if as_stage and any(o.dep_ == "pobj" and o.lemma_.lower() in stages for o in c.children):
+            return True
+        if c.dep_ != "advcl" or c.lemma_ != "be":
+            continue
+        if not any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children):
+            continue
+        for a in c.children:
+            if a.dep_ not in ("attr", "acomp"):
+                continue
+            if a.like_num or a.lemma_.lower() in stages or (a.lower_ == "old" and any(n.like_num for n in a.subtree)):
+                return True
+    return False
+
+
+def in_past_period(trigger: Token) -> bool:
+    """Whether the trigger's clause is in the past and timed by a span of someone's life or office
+    ("during his campaign, she criticized him", "during her tenure, he was jailed"): with no date of its
+    own, the act is background that we cannot date."""
+    periods = words().past_periods
+    clause = clause_of(trigger)
+    for _ in range(6):
+        if clause.dep_ != "conj" or _is_root(clause):
+            break
+        clause = clause.head
+    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    if not past:
+        return False
+    preps = [c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("during", "throughout")]
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in periods for p in preps for o in p.children)
 
 
 def _describes_noun(clause: Token, trigger: Token) -> bool:

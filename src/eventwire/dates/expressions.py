@@ -46,6 +46,15 @@ class Words:
     #: words that make a date the time of a comparison ("than", "down from")
     comparison_words: frozenset[str]
     comparison_from_heads: frozenset[str]
+    #: subordinators and prepositions of a clause or phrase that gives only a bound of the main act's
+    #: time ("after X was killed in June, he admitted ..."): a date under one is not the act's
+    bound_marks: frozenset[str]
+    #: nouns of a stage of life ("when he was a teenager"): a "when" clause of an age or one of these
+    #: times the act within someone's life, not on a date we can give
+    life_stages: frozenset[str]
+    #: nouns of a span of someone's life or office ("during his campaign", "during her tenure"): a past act
+    #: timed by one, with no date of its own, is undated background
+    past_periods: frozenset[str]
 
 
 def _vague(raw: dict[str, Any]) -> str:
@@ -73,6 +82,9 @@ def words() -> Words:
         {str(k): int(v) for k, v in raw["recent_counts"].items()},
         frozenset(str(w) for w in raw["comparison_words"]),
         frozenset(str(w) for w in raw["comparison_from_heads"]),
+        frozenset(str(w) for w in raw["bound_marks"]),
+        frozenset(str(w) for w in raw["life_stages"]),
+        frozenset(str(w) for w in raw["past_periods"]),
     )
 
 
@@ -207,18 +219,18 @@ def _plain_patterns() -> list[tuple[str, re.Pattern[str]]]:
             ),
         ),
         (
-            "period",
+            "month",
             re.compile(
-                r"\b(?P<mod>(?:earlier|later)\s+this|last|this|next|past)\s+"
-                r"(?P<per>week|weekend|month|year)\b",
+                rf"\b(?:(?:in|since|by|until|during|early|late|last|next|this)\s+|mid-)(?P<mon>{mon})\b"
+                r"(?!\s+\d)(?:,?\s+(?P<yrel>last|this|next)\s+year\b(?![\'’]))?",
                 flags,
             ),
         ),
         (
-            "month",
+            "period",
             re.compile(
-                rf"\b(?:(?:in|since|by|until|during|early|late|last|next|this)\s+|mid-)(?P<mon>{mon})\b"
-                r"(?!\s+\d)",
+                r"\b(?P<mod>(?:earlier|later)\s+this|last|this|next|past)\s+"
+                r"(?P<per>week|weekend|month|year)\b",
                 flags,
             ),
         ),
@@ -297,7 +309,13 @@ def _expr(m: re.Match[str], kind: str) -> DateExpression | None:
             return None
         prefix = m.group(0)[: m.start("mon") - m.start()].strip().lower()
         code = {"last": -1, "next": 1}.get(prefix, 0)
-        return DateExpression(m.start("mon"), m.end(), m.group("mon"), "bare_month", (w.months[g["mon"].lower()], code))
+        month = w.months[g["mon"].lower()]
+        if g.get("yrel"):  # "in January last year": that month of the year named relative to publication
+            offset = {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+            return DateExpression(
+                m.start("mon"), m.end(), m.string[m.start("mon") : m.end()], "month_of_year", (month, offset)
+            )
+        return DateExpression(m.start("mon"), m.end(), m.group("mon"), "bare_month", (month, code))
     if kind == "year":
         group = next(k for k in ("y", "y2", "y3") if g.get(k))
         return DateExpression(m.start(group), m.end(), m.group(group), "year", (int(g[group]),))

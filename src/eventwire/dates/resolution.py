@@ -186,6 +186,9 @@ def resolve(
         return _ago(e, pub, -1)
     if e.kind == "bare_month":
         return _bare_month(e, pub, future)
+    if e.kind == "month_of_year":
+        month, offset = e.value
+        return _rd(*month_range(pub.year + offset, month), "month", e)
     return None
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
-from .clauses import NOMINAL, Dated, clause_of, looks_ahead, rank, tense
+from .clauses import NOMINAL, Dated, bounds, clause_of, in_life_stage, in_past_period, looks_ahead, rank, tense
 from .context import NEWS_DAY_WINDOW, Context, build_context
 from .expressions import DateExpression, find_expressions, words
 from .resolution import resolve
@@ -131,15 +131,49 @@ def resolve_document(doc: Doc, published: dt.date | None) -> list[Dated]:
 
 def _usable(d: Dated, r: int, t: str, ahead: bool, published: dt.date | None) -> bool:
     """A future seen from now never takes a date before publication ("will investigate reports of an
-    explosion on Sunday"); a past event takes a future date only in its own clause."""
+    explosion on Sunday"), nor does any future from a past date on a noun of its clause ("would
+    investigate reports of an explosion on Sunday"); a past event takes a future date only in its own
+    clause."""
     if ahead and d.date is not None and published is not None and d.date.end < published:
         return False
+    past_date = d.date is not None and published is not None and d.date.end < published
+    if t == "future" and past_date and _on_noun(d.root):
+        return False  # "would investigate reports of an explosion on Sunday": Sunday is the explosion's
     return r == 0 or not (t in ("past", "perfect", "pluperfect") and d.future)
+
+
+def _on_noun(root: Token) -> bool:
+    """Whether a date is a phrase on a noun inside its clause ("reports of an explosion on Sunday")."""
+    tok = root
+    for _ in range(3):  # "on Sunday morning": the phrase's noun
+        if tok.dep_ not in ("compound", "nummod", "amod") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN")
 
 
 def _background(d: Dated, published: dt.date | None) -> bool:
     """A vague past, or a date well before the story's days (``NEWS_DAY_WINDOW``)."""
     return d.date is None or (published is not None and d.date.end < published - NEWS_DAY_WINDOW)
+
+
+#: how many links up from a clause below the event's to the event's clause an old date there still tells
+#: the time the sentence is about ("agreed to the sanctions passed in 2006"); deeper, it only describes a
+#: thing named on the way ("struck a mosque next to a seminary that served a group outlawed in 2002")
+NEAR_LINKS = 4
+
+
+def _near(root: Token, trigger: Token) -> bool:
+    top = clause_of(trigger)
+    cur = clause_of(root)
+    for _ in range(NEAR_LINKS):
+        if cur.i == top.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return cur.i == top.i
 
 
 _DATED_KEY = "eventwire.dated_by_sentence"
@@ -172,7 +206,8 @@ def _own_date(trigger: Token, dated: list[Dated], t: str, context: Context) -> t
         if (r := rank(d, trigger)) is not None
         and (t != "pluperfect" or r == 0)
         and _usable(d, r, t, ahead, context.published)
-        and (r < 3 or (past and _background(d, context.published)))
+        and (r < 3 or (past and _background(d, context.published) and _near(d.root, trigger)))
+        and not (_background(d, context.published) and bounds(d, trigger))
     ]
     if not ranked:
         return False, None
@@ -182,10 +217,14 @@ def _own_date(trigger: Token, dated: list[Dated], t: str, context: Context) -> t
 def token_date(trigger: Token, dated: list[Dated], context: Context) -> ResolvedDate | None:
     """The date of the event a token names (see the module docstring). Inside a quotation with no date
     of its own, the event is dated like the quotation's speech ("“We are winning,” he said Monday")."""
+    if in_life_stage(trigger):
+        return None  # "when she was 15, she was detained": a time in a life, not a date we can give
     t = tense(trigger, words().future_cues)
     found, date = _own_date(trigger, dated, t, context)
     if found:
         return date
+    if in_past_period(trigger):
+        return None  # "during his campaign, she criticized him": background, not today's news
     if context.quoted(trigger.idx):
         speech = _speech_verb(trigger, context)
         if speech is None:

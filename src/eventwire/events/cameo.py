@@ -175,3 +175,19 @@ _PROMISE_BY_PREFIX = (
 def promise_code(code: str) -> str | None:
     """The CAMEO 035x promise not to do a conflict act (14-20) its actor says it will not do, else None."""
     return next((r for prefix, r in _PROMISE_BY_PREFIX if code.startswith(prefix)), None)
+
+
+#: A coercive act its actor says it will go on doing ("will continue to block aid", "would keep the
+#: border closed") -> the refusal to yield it states (CAMEO 124x). Force (18-20) is left to the threats.
+_PERSISTENCE_BY_PREFIX = (
+    ("163", "1244"),
+    ("16", "124"),
+    ("172", "1241"),
+    ("173", "1243"),
+    ("17", "124"),
+)
+
+
+def persistence_code(code: str) -> str | None:
+    """The CAMEO 124x refusal to yield of a coercive act (16, 17) its actor says it will continue, else None."""
+    return next((r for prefix, r in _PERSISTENCE_BY_PREFIX if code.startswith(prefix)), None)

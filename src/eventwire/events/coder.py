@@ -24,11 +24,11 @@ from .arguments import (
     understood,
 )
 from .background import described, origin
-from .cameo import cameo_code, intent_code, promise_code, refusal_code, threat_code
+from .cameo import cameo_code, intent_code, persistence_code, promise_code, refusal_code, threat_code
 from .confidence import confidence, evidence
 from .genericity import felt, kind_object, non_episodic
 from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
-from .modality import modality, prospect, refusal_negation
+from .modality import continued, modality, prospect, refusal_negation
 from .pruning import (
     VIOLENT_ROOTS,
     drop_blank_sources,
@@ -220,8 +220,13 @@ def _dated(prep: Token) -> bool:
 
 def _modified(tok: Token, words: frozenset[str]) -> set[str]:
     """The nouns the pattern's complement words modify in the trigger's phrase ("aid" of "emergency
-    aid"): a veto noun there says the word is no act of its own ("emergency aid" is no emergency)."""
-    return {t.head.lemma_.lower() for t in tok.subtree if t.dep_ in ("compound", "amod") and t.lemma_.lower() in words}
+    aid"), and the nouns of the phrases that place them ("hospitals" of "an emergency in hospitals"): a
+    veto noun there says the word is no act of its own ("emergency aid" is no emergency)."""
+    found = [t for t in tok.subtree if t.lemma_.lower() in words]
+    heads = {t.head.lemma_.lower() for t in found if t.dep_ in ("compound", "amod")}
+    preps = [p for t in found for p in t.children if p.dep_ == "prep"]
+    placed = {o.lemma_.lower() for p in preps for o in p.children if o.dep_ == "pobj"}
+    return heads | placed
 
 
 def _infinitive(tok: Token) -> bool:
@@ -343,6 +348,8 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     if conditions:  # "will withdraw its troops unless X ...": an ultimatum to X
         code, mod = "139", "asserted"
         tgts = [t for t in conditions if t.i != m.token.i] or tgts
+    elif mod == "future" and persistence_code(code) and continued(m.token):
+        code, mod = persistence_code(code) or code, "asserted"  # "will continue to block aid": no yielding
     elif mod == "future" and threat_code(code) and says_will(m.token):
         code, mod = threat_code(code) or code, "asserted"  # "will strike X" states a threat
     elif mod == "future":

@@ -13,7 +13,7 @@ from ..model import Modality
 from ..nlp import doc_text, sentence_of
 from .syntax import REPORTING, content_head
 
-__all__ = ["Prospect", "modality", "prospect", "refusal_negation"]
+__all__ = ["Prospect", "continued", "modality", "prospect", "refusal_negation"]
 
 #: whose a future act is: the actor's own ("will meet", "plans to meet"), asked of the actor by another
 #: ("urged X to meet"), or predicted of it ("is expected to meet")
@@ -265,8 +265,8 @@ def prospect(trigger: Token) -> Prospect:
         if dep == "xcomp" and lemma in lists["obligations"] and _named_subject(head):
             return "request"  # "the courts needed to step in", said a retired police chief
         objected = any(c.dep_ in ("dobj", "dative") for c in head.children)
-        if lemma in lists["requests"]:
-            return "request"
+        if lemma in lists["requests"] or (dep in ("xcomp", "advcl") and lemma in lists["causatives"]):
+            return "request"  # asked of the actor, or imposed on it ("would force X to reconsider")
         if lemma in lists["desires"] and (objected or (dep == "ccomp" and _own_subject(cur))):
             return "request"  # "wants Chad to send troops": a wish that another act
         if lemma in lists["predictions"] or any(
@@ -309,4 +309,17 @@ def refusal_negation(trigger: Token) -> bool:
         if any(c.dep_ == "neg" for c in kids) or cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
             return False
         cur = cur.head
+    return False
+
+
+def continued(trigger: Token) -> bool:
+    """Whether an act is told as going on under a verb of persistence ("would continue to block aid",
+    "will keep detaining them"): a future of it is a refusal to stop, not a new intent."""
+    tok = trigger
+    for _ in range(2):
+        if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in _lists()["continuers"]:
+            return True
     return False
