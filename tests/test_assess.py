@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,9 @@ def test_every_feature_is_named() -> None:
 
 
 def test_stage_keeps_the_sentence_confidence_and_is_idempotent() -> None:
-    weights = AssessWeights(bias=0.0, weights=(("sentence", 1.0), ("src_actor", 1.0)), l2=1.0, min_confidence=0.0)
+    weights = AssessWeights(
+        bias=0.0, weights=(("sentence", 1.0), ("src_actor", 1.0)), l2=1.0, min_confidence=0.0, min_sentences=0
+    )
     stage = DocumentAssessor(weights)
     ev = _event("asked", src=_side("A1", "IRQ", "GOV"), tgt=None)
     once = stage(None, _analysis(ev))  # type: ignore[arg-type]
@@ -135,6 +138,17 @@ def test_stage_keeps_the_sentence_confidence_and_is_idempotent() -> None:
     basis = dict(once.events[0].basis)
     assert basis["sentence_confidence"] == 0.6 and basis["src_actor"] == 1.0
     assert once.events[0].confidence == twice.events[0].confidence > 0.6
+
+
+def test_a_text_of_a_sentence_or_two_keeps_its_sentence_confidence_and_is_never_hidden() -> None:
+    weights = AssessWeights(bias=-5.0, weights=(("sentence", 1.0),), l2=1.0, min_confidence=0.9, min_sentences=3)
+    ev = _event("asked", src=_side("A1", "IRQ", "GOV"), tgt=None)
+    short = DocumentAssessor(weights)(None, _analysis(ev))  # type: ignore[arg-type]
+    assert short.events[0].confidence == 0.6 and not short.events[0].document_assessed
+    assert short.at_least(weights.min_confidence).events == short.events
+    judged = DocumentAssessor(replace(weights, min_sentences=0))(None, _analysis(ev))  # type: ignore[arg-type]
+    assert judged.events[0].document_assessed and judged.events[0].confidence < 0.6
+    assert judged.at_least(weights.min_confidence).events == () and judged.at_least(0.0).events == judged.events
 
 
 def test_the_shipped_weights_load() -> None:

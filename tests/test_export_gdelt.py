@@ -135,7 +135,8 @@ def test_source_url_is_the_article_url(events: pd.DataFrame) -> None:
 
 def test_mentions_table(news_db: Path, tmp_path: Path, events: pd.DataFrame) -> None:
     out = tmp_path / "mentions.tsv"
-    assert main(["export", "--db", str(news_db), "--format", "gdelt-mentions", "-o", str(out)]) == 0
+    argv = ["export", "--db", str(news_db), "--format", "gdelt-mentions", "-o", str(out)]
+    assert main([*argv, "--min-confidence", "0"]) == 0
     m = read_gdelt(out, gdelt.GDELT_MENTION_COLUMNS)
     assert set(m["GLOBALEVENTID"]) == set(events["GLOBALEVENTID"])  # every merged event, every mention
     per_event = m.groupby("GLOBALEVENTID").size()
@@ -144,6 +145,11 @@ def test_mentions_table(news_db: Path, tmp_path: Path, events: pd.DataFrame) -> 
     assert (m["SentenceID"] >= 1).all() and (m["ActionCharOffset"] >= 0).all()
     assert (m["ActionCharOffset"] < m["MentionDocLen"]).all() and m["Confidence"].between(0, 100).all()
     assert set(m["InRawText"]) <= {0, 1} and m["MentionSourceName"].notna().all()
+    # at a threshold, an event shown keeps every mention (NumMentions counts them all)
+    assert main([*argv, "--min-confidence", "0.6"]) == 0
+    shown = read_gdelt(out, gdelt.GDELT_MENTION_COLUMNS).groupby("GLOBALEVENTID").size()
+    assert 0 < len(shown) < len(per_event)
+    assert (events.set_index("GLOBALEVENTID")["NumMentions"].reindex(shown.index) == shown).all()
 
 
 def test_gdelt_plus_adds_our_columns(news_db: Path, tmp_path: Path) -> None:

@@ -179,6 +179,11 @@ class Event:
     #: stage of its own names itself, so a later stage can tell them apart and arbitrate.
     coder: str = "lexicon"
 
+    @property
+    def document_assessed(self) -> bool:
+        """Whether the confidence is the document-level one (the assess stage judged it in a document)."""
+        return any(name == "sentence_confidence" for name, _ in self.basis)
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -229,8 +234,10 @@ class Analysis:
         return best[1] if best else None
 
     def at_least(self, min_confidence: float) -> Analysis:
-        """The analysis as an output shows it: events below ``min_confidence`` hidden (and counted)."""
-        shown = tuple(e for e in self.events if e.confidence >= min_confidence)
+        """The analysis as an output shows it: events below ``min_confidence`` hidden (and counted). The
+        threshold is a document-level one: an event whose confidence is not (a text of a sentence or two,
+        a pipeline without the assess stage) is never hidden by it."""
+        shown = tuple(e for e in self.events if e.confidence >= min_confidence or not e.document_assessed)
         return replace(self, events=shown, hidden_events=self.hidden_events + len(self.events) - len(shown))
 
     def phrase_actor(self, start: int, end: int, head_start: int, head_end: int) -> Actor | None:

@@ -20,7 +20,8 @@ class DocumentAssessor:
     """Scores every event with the document-level weights and records what the score rests on.
 
     The events stage's own confidence is kept as the ``sentence`` feature (``Event.basis``), so running
-    the stage twice gives the same result."""
+    the stage twice gives the same result. A text of fewer than ``weights.min_sentences`` sentences is left
+    as the events stage scored it (the weights were fitted on whole pages; a sentence set is no page)."""
 
     weights: AssessWeights = field(default_factory=load_weights)
     name: str = "assess"
@@ -30,6 +31,8 @@ class DocumentAssessor:
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
         order = SentenceOrder(doc)
+        if len(order.starts) < self.weights.min_sentences:  # a sentence or two: no document to judge by
+            return analysis
         events = []
         for event in analysis.events:
             sentence = dict(event.basis).get("sentence_confidence", event.confidence)

@@ -30,6 +30,7 @@ class _WeightsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     l2: float = Field(gt=0)
     min_confidence: float = Field(ge=0, le=1)
+    min_sentences: int = Field(default=3, ge=1)
     weights: dict[str, float]
 
 
@@ -41,6 +42,9 @@ class AssessWeights:
     weights: tuple[tuple[str, float], ...]
     l2: float
     min_confidence: float
+    #: a text of fewer sentences is no document: its events keep the sentence-level confidence, and the
+    #: threshold (fitted on whole pages) never hides them
+    min_sentences: int = 3
 
     def score(self, features: Mapping[str, float]) -> float:
         """The confidence of an event with these features."""
@@ -51,6 +55,7 @@ class AssessWeights:
         return {
             "l2": self.l2,
             "min_confidence": self.min_confidence,
+            "min_sentences": self.min_sentences,
             "weights": {"bias": self.bias, **dict(self.weights)},
         }
 
@@ -78,6 +83,7 @@ def load_weights(path: Path | None = None) -> AssessWeights:
         weights=tuple((name, data.weights.get(name, 0.0)) for name in FEATURES),
         l2=data.l2,
         min_confidence=data.min_confidence,
+        min_sentences=data.min_sentences,
     )
 
 

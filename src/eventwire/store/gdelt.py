@@ -17,7 +17,9 @@ from ..export.gdelt import GdeltActor, GdeltEvent, GdeltGeo, GdeltMention, count
 
 __all__ = ["event_from_row", "events_sql", "mention_from_row", "mentions_sql"]
 
-#: one row per mention with its article facts and whether it is in the article's lead
+#: one row per mention with its article facts and whether it is in the article's lead, for every merged event
+#: one of whose mentions meets ``shown`` (so a merged event is exported with all its mentions, as NumMentions
+#: counts them)
 _MENTIONS = """
 SELECT em.merged, e.*, a.id AS article_id, a.url, a.source AS outlet, a.ingested_at, a.published,
        length(a.text) AS doc_len,
@@ -29,7 +31,9 @@ SELECT em.merged, e.*, a.id AS article_id, a.url, a.source AS outlet, a.ingested
        (SELECT min(x."start") FROM mentions x WHERE x.article = e.article AND x.actor = e.target_actor
         AND x."start" >= e.evidence_start AND x."end" <= e.evidence_end) AS target_start
 FROM event_mentions em JOIN events e ON e.article = em.article AND e.event = em.event
-JOIN articles a ON a.hash = em.article WHERE {shown}
+JOIN articles a ON a.hash = em.article
+WHERE em.merged IN (SELECT em.merged FROM event_mentions em JOIN events e ON e.article = em.article
+                    AND e.event = em.event WHERE {shown})
 """
 _EVENTS = """
 WITH m AS ({mentions}),
@@ -62,7 +66,7 @@ def events_sql(shown: str = "TRUE") -> str:
 
 
 def mentions_sql(shown: str = "TRUE") -> str:
-    """Every mention of a merged event that meets ``shown``."""
+    """Every mention of each merged event one of whose mentions meets ``shown``."""
     return _MENTIONS_ORDERED.replace("{mentions}", _MENTIONS).replace("{shown}", shown)
 
 
