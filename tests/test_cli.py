@@ -117,7 +117,16 @@ def test_metrics_print_a_reliability_table_one_line_per_bin() -> None:
     assert rows == {"petr2-gsr.dyad_root.f1": "0.5000", "petr2-gsr.reliability [0.8,1.0)": "29 events, 0.90 right"}
 
 
-def test_min_confidence_hides_events_and_counts_them(tmp_path: Path, story: Path) -> None:
+#: a story of several sentences: the document-level threshold judges documents, not a sentence or two
+LONGER_STORY = (
+    STORY + "Tanzania rejected the accusation on Tuesday.\n\nThe two governments will meet in Arusha next week.\n"
+)
+
+
+def test_min_confidence_hides_events_and_counts_them(tmp_path: Path) -> None:
+    story = tmp_path / "longer.txt"
+    story.write_text(LONGER_STORY)
+
     def run(threshold: str) -> dict[str, object]:
         out = tmp_path / f"out-{threshold}.jsonl"
         argv = ["code", str(story), "--published", "2024-03-04", "-o", str(out), "--workers", "1", "--quiet"]
@@ -142,7 +151,10 @@ def test_a_bad_min_confidence_is_refused(story: Path, bad: str, capsys: pytest.C
 def test_code_text_hides_events_under_the_threshold_it_is_given() -> None:
     import eventwire
 
-    text = "Kenya accused Tanzania on Monday of closing the border to Kenyan trucks."
+    text = LONGER_STORY
     every = eventwire.code_text(text, published="2024-03-04", min_confidence=0.0)
     none = eventwire.code_text(text, published="2024-03-04", min_confidence=1.0)
     assert every.events and not none.events and none.hidden_events == len(every.events)
+    sentence = "Kenya accused Tanzania on Monday of closing the border to Kenyan trucks."
+    kept = eventwire.code_text(sentence, published="2024-03-04", min_confidence=1.0)
+    assert kept.events and kept.hidden_events == 0  # one sentence is no document: nothing is hidden
