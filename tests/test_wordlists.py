@@ -17,7 +17,7 @@ def test_an_unknown_list_is_a_key_error() -> None:
         word_list("no_such_list")
 
 
-PACKAGES = ["eventwire.actors", "eventwire.places"]
+PACKAGES = ["eventwire.actors", "eventwire.places", "eventwire.quotes"]
 
 
 @pytest.mark.parametrize("package", PACKAGES)
