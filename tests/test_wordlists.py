@@ -17,7 +17,7 @@ def test_an_unknown_list_is_a_key_error() -> None:
         word_list("no_such_list")
 
 
-PACKAGES = ["eventwire.actors", "eventwire.places", "eventwire.quotes"]
+PACKAGES = ["eventwire", "eventwire.actors", "eventwire.places", "eventwire.quotes", "eventwire.store"]
 
 
 @pytest.mark.parametrize("package", PACKAGES)
@@ -64,7 +64,14 @@ def test_lists_keep_their_order_and_a_missing_list_is_named() -> None:
 
 @pytest.mark.parametrize(
     ("package", "key", "word"),
-    [("eventwire.actors", "weak_titles", "deputy"), ("eventwire.actors", "article_prefixes", "al-")],
+    [
+        ("eventwire.actors", "weak_titles", "deputy"),
+        ("eventwire.actors", "article_prefixes", "al-"),
+        ("eventwire.places", "generic_prefixes", "city of "),
+        ("eventwire.quotes", "skip_edge", ","),
+        ("eventwire", "negators", "no"),
+        ("eventwire.store", "pronouns", "someone"),
+    ],
 )
 def test_package_lists_hold_their_words(package: str, key: str, word: str) -> None:
     assert word in word_lists(package).words(key)
