@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from eventwire.wordlists import word_list
+from eventwire.errors import ConfigError
+from eventwire.wordlists import parse_word_lists, word_list, word_lists
 
 
 @pytest.mark.parametrize(("name", "word"), [("place_nouns", "village"), ("locative_preps", "near")])
@@ -13,3 +15,63 @@ def test_shared_word_lists_hold_their_words(name: str, word: str) -> None:
 def test_an_unknown_list_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         word_list("no_such_list")
+
+
+PACKAGES = ["eventwire", "eventwire.actors", "eventwire.places", "eventwire.quotes", "eventwire.store"]
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_each_package_word_file_loads_and_every_list_is_read(package: str) -> None:
+    """Every list of a package's data/words.yaml is a module constant of that package (no dead lists)."""
+    import importlib
+    import pkgutil
+
+    lists = word_lists(package)
+    pkg = importlib.import_module(package)
+    read: set[frozenset[str] | tuple[str, ...]] = set()
+    paths = getattr(pkg, "__path__", None)
+    modules = [pkg] + [importlib.import_module(f"{package}.{m.name}") for m in pkgutil.iter_modules(paths or [])]
+    for module in modules:
+        read |= {v for v in vars(module).values() if isinstance(v, (frozenset, tuple))}
+    for key, words in lists.lists:
+        assert words in read or frozenset(words) in read, key
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[a, b]", "expected a mapping"),
+        ("preps: in", "expected a non-empty list"),
+        ("preps: []", "expected a non-empty list"),
+        ("negators: [not, no]", "False is not a word"),
+        ("preps: [in, 3]", "3 is not a word"),
+        ("preps: [in, at, in]", "listed twice: in"),
+    ],
+)
+def test_a_bad_word_file_names_the_file_and_the_list(text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=r"pkg/data/words\.yaml") as err:
+        parse_word_lists(yaml.safe_load(text), "pkg/data/words.yaml")
+    assert message in str(err.value)
+
+
+def test_lists_keep_their_order_and_a_missing_list_is_named() -> None:
+    lists = parse_word_lists({"titles": ["king", "emir", "queen"]}, "x/data/words.yaml")
+    assert lists.ordered("titles") == ("king", "emir", "queen")
+    assert lists.words("titles") == frozenset({"queen", "king", "emir"})
+    with pytest.raises(ConfigError, match=r"x/data/words\.yaml: no word list 'kings'"):
+        lists.ordered("kings")
+
+
+@pytest.mark.parametrize(
+    ("package", "key", "word"),
+    [
+        ("eventwire.actors", "weak_titles", "deputy"),
+        ("eventwire.actors", "article_prefixes", "al-"),
+        ("eventwire.places", "generic_prefixes", "city of "),
+        ("eventwire.quotes", "skip_edge", ","),
+        ("eventwire", "negators", "no"),
+        ("eventwire.store", "pronouns", "someone"),
+    ],
+)
+def test_package_lists_hold_their_words(package: str, key: str, word: str) -> None:
+    assert word in word_lists(package).words(key)

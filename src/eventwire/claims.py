@@ -24,40 +24,15 @@ from spacy.tokens import Span as SpacySpan
 from .actors import country_adjective, country_name
 from .model import Actor, Analysis, Claim, Quote, Span
 from .nlp import scan_words, sentence_of
+from .wordlists import word_lists
+
+_WORDS = word_lists("eventwire")
 
 __all__ = ["ClaimFinder", "Proposition", "load_propositions"]
 
-NEGATORS = frozenset({"not", "n't", "never", "no"})
-DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rule"})
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "indicate",
-        "stress",
-        "insist",
-        "deny",
-        "announce",
-        "state",
-        "ask",
-        "vote",
-        "claim",
-        "warn",
-        "add",
-        "note",
-        "confirm",
-        "argue",
-        "write",
-        "reject",
-        "decide",
-        "call",
-        "demand",
-        "urge",
-        "plan",
-        "agree",
-        "describe",
-    }
-)
+NEGATORS = _WORDS.words("negators")
+DENYING_VERBS = _WORDS.words("denying_verbs")
+REPORTING_VERBS = _WORDS.words("reporting_verbs")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Word lists more than one stage reads (``data/event_location.yaml``), loaded once per process.
+"""Word lists more than one stage reads (``data/event_location.yaml``), loaded once per process; and the
+loader of a package's own ``data/words.yaml`` (``word_lists``): named lists of words, checked on load.
 
 The events stage asks whether a noun names a place ("the village of X"); the places stage asks the same
 and more. Both read the list here, so neither reaches into the other's module.
@@ -7,11 +8,16 @@ and more. Both read the list here, so neither reaches into the other's module.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-__all__ = ["word_list"]
+from .errors import ConfigError
+
+__all__ = ["WordLists", "parse_word_lists", "word_list", "word_lists"]
 
 DATA = Path(__file__).resolve().parent / "data" / "event_location.yaml"
 
@@ -25,3 +31,58 @@ def _lists() -> dict[str, frozenset[str]]:
 def word_list(name: str) -> frozenset[str]:
     """The named list of ``data/event_location.yaml`` (KeyError for a name the file lacks)."""
     return _lists()[name]
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """The named word lists of one data file (a package's ``data/words.yaml``), each in file order."""
+
+    source: str
+    lists: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def ordered(self, key: str) -> tuple[str, ...]:
+        """The list ``key``, in file order (for lists whose order matters)."""
+        for name, words in self.lists:
+            if name == key:
+                return words
+        raise ConfigError(f"{self.source}: no word list {key!r}")
+
+    def words(self, key: str) -> frozenset[str]:
+        """The list ``key``, as a set."""
+        return frozenset(self.ordered(key))
+
+
+def parse_word_lists(raw: Any, source: str) -> WordLists:
+    """Check a loaded word-list file: a mapping of list names to lists of distinct non-empty strings
+    (a bare ``no``/``on`` that YAML reads as a boolean is refused: quote it)."""
+    if not isinstance(raw, dict) or not raw:
+        raise ConfigError(f"{source}: expected a mapping of list names to lists of words")
+    lists: list[tuple[str, tuple[str, ...]]] = []
+    for key, words in raw.items():
+        if not isinstance(key, str) or not key:
+            raise ConfigError(f"{source}: list name {key!r} is not a string")
+        if not isinstance(words, list) or not words:
+            raise ConfigError(f"{source}: {key}: expected a non-empty list of words")
+        for word in words:
+            if not isinstance(word, str) or not word:
+                raise ConfigError(f"{source}: {key}: {word!r} is not a word (quote yes/no/on/off and numbers)")
+        if len(set(words)) != len(words):
+            twice = sorted({w for w in words if words.count(w) > 1})
+            raise ConfigError(f"{source}: {key}: listed twice: {', '.join(twice)}")
+        lists.append((key, tuple(words)))
+    return WordLists(source, tuple(lists))
+
+
+@functools.cache
+def word_lists(package: str, name: str = "words.yaml") -> WordLists:
+    """The checked word lists of ``data/<name>`` in ``package`` (e.g. ``eventwire.actors``)."""
+    source = f"{package.replace('.', '/')}/data/{name}"
+    try:
+        text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ConfigError(f"{source}: cannot read the word lists ({exc})") from exc
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}: not valid YAML ({exc})") from exc
+    return parse_word_lists(raw, source)

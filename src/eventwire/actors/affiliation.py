@@ -9,12 +9,15 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..wordlists import word_lists
 from .coref import Draft
+
+_WORDS = word_lists("eventwire.actors")
 
 __all__ = ["affiliate"]
 
 #: Prepositions that tie a person to a body or place ("of", "at", "for", "from", "with").
-TIES = frozenset({"of", "at", "for", "from", "with"})
+TIES = _WORDS.words("ties")
 #: How many tokens an apposition or a complement may run for its body to count.
 MAX_TIE_TOKENS = 14
 BODY_KINDS = frozenset({"organization", "group"})

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
 from ..nlp import dateline_end, parse_table, token_table
+from ..wordlists import word_lists
 from .affiliation import affiliate, home_country
 from .bodyrefs import definite_refs, it_refs
 from .context import relational
@@ -31,6 +32,8 @@ from .outlet import outlet_country, outlet_rules
 from .phrases import COUNTRYISH, Phrase, build_phrases
 from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
 from .validity import dateline_tokens, drop_non_actors
+
+_WORDS = word_lists("eventwire.actors")
 
 __all__ = ["ActorCoder", "code_actors"]
 
@@ -281,10 +284,14 @@ def _describe(person: Draft, country: str | None, sector: str | None, guessed: b
     person.code = f"{person.country or ''}{person.sector or ''}" or None
 
 
+#: "Her Majesty", "His Excellency": forms of address after a possessive that refer to no person in the text
+HONORIFIC_ADDRESSES = _WORDS.ordered("honorific_addresses")
+
+
 def _honorific(tok: Token) -> bool:
     """ "Her Majesty", "His Excellency": not a reference to a person in the text."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.lower_ in ("majesty", "excellency", "highness", "holiness", "eminence")
+    return nxt is not None and nxt.lower_ in HONORIFIC_ADDRESSES
 
 
 def _appos_finder(doc: Doc, mentions: list[tuple[int, int]]) -> Callable[[tuple[int, int]], bool]:

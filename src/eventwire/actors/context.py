@@ -11,35 +11,34 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from ..wordlists import word_lists
 from .coref import Sentences
 from .knowledge import Lexicon
 from .matcher import Unit
 
+_WORDS = word_lists("eventwire.actors")
+
 __all__ = ["Context", "relational"]
 
 #: "a UK-based group", "Iranian-backed militias", "the Israeli-occupied Golan": the country is not the phrase's own
-RELATIONS = frozenset(
-    {"based", "occupied", "held", "controlled", "backed", "funded", "sponsored", "supported", "allied", "armed"}
-)
+RELATIONS = _WORDS.words("relations")
 
 #: how clearly a country must dominate an article to be the country of names tied to nothing else
 HOME_MARKS = 3
 HOME_SHARE = 0.4
 
 #: possessives whose owner gives a phrase its country ("its troops", "his government": the speaker's)
-POSSESSIVES = frozenset({"its", "their", "his", "her"})
+POSSESSIVES = _WORDS.words("possessives")
 
 #: units that name a place (not a nationality word)
 PLACE_UNITS = frozenset({"country", "region", "capital"})
 
 #: prepositions of a verb whose phrase may name the place where something befell its subject ("killed in",
 #: "killed along the border because of shelling in X"); not "by" (the agent's own place)
-SCENE_PREPS = frozenset(
-    {"in", "at", "on", "near", "inside", "outside", "around", "across", "within", "along", "during", "because", "amid"}
-)
+SCENE_PREPS = _WORDS.words("scene_preps")
 
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "into", "from", "on", "within"})
+LOCATIVE = _WORDS.words("context_locative")
 
 
 @dataclass

@@ -8,30 +8,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..nlp import quoted_tokens
+from ..wordlists import word_lists
 from .knowledge import key_of
+
+_WORDS = word_lists("eventwire.actors")
 
 __all__ = ["PRONOUNS", "Draft", "Sentences", "full_title", "pronoun_target", "title_target"]
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-FEMALE_TITLES = frozenset(
-    {"queen", "princess", "spokeswoman", "congresswoman", "businesswoman", "chairwoman", "mrs.", "mrs", "ms.", "ms"}
-)
-MALE_TITLES = frozenset(
-    {
-        "king",
-        "prince",
-        "sultan",
-        "emir",
-        "sheikh",
-        "spokesman",
-        "congressman",
-        "businessman",
-        "chairman",
-        "mr.",
-        "mr",
-        "crown prince",
-    }
-)
+FEMALE_TITLES = _WORDS.words("female_titles")
+MALE_TITLES = _WORDS.words("male_titles")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: How many sentences before its own a pronoun's antecedent may be.
 PRONOUN_WINDOW = 3
@@ -193,7 +179,7 @@ def pronoun_target(doc: Doc, drafts: list[Draft], i: int, sents: Sentences) -> D
     return max(cands, key=lambda c: c[0])[2]
 
 
-ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
+ARTICLE_PREFIXES = _WORDS.ordered("article_prefixes")
 
 
 def surname_keys(name: str, surname: str | None = None, family_first: bool = False) -> tuple[str, ...]:

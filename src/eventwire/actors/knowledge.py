@@ -22,6 +22,10 @@ from typing import Any, Literal
 import yaml
 from spacy.strings import get_string_id
 
+from ..wordlists import word_lists
+
+_WORDS = word_lists("eventwire.actors")
+
 __all__ = [
     "Country",
     "Entry",
@@ -43,7 +47,7 @@ EntryKind = Literal["country", "demonym", "capital", "region", "org", "sector", 
 CaseRule = Literal["exact", "cap", "any"]
 
 #: Phrases that refer back to a country named earlier ("the country's Ministry of Defense").
-COUNTRY_REFS = ("the country", "the nation", "this country", "the kingdom", "the republic")
+COUNTRY_REFS = _WORDS.ordered("country_refs")
 
 
 def key_of(text: str) -> str:
@@ -223,19 +227,7 @@ def _org_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | None
 
 
 #: Formal state names built on a country's short name ("Kingdom of Morocco", "the Republic of Chad").
-STATE_FORMS = (
-    "republic of",
-    "kingdom of",
-    "state of",
-    "federal republic of",
-    "islamic republic of",
-    "democratic republic of",
-    "sultanate of",
-    "emirate of",
-    "principality of",
-    "grand duchy of",
-    "commonwealth of",
-)
+STATE_FORMS = _WORDS.ordered("state_forms")
 
 
 def state_forms(name: str) -> tuple[str, ...]:

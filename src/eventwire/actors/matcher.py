@@ -14,113 +14,34 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..nlp import token_table, token_word_ids
+from ..wordlists import word_lists
 from .knowledge import Entry, Lexicon
 from .lists import body_words
+
+_WORDS = word_lists("eventwire.actors")
 
 __all__ = ["Unit", "find_units", "positions", "scan", "word_ids"]
 
 #: Title words that are also common adjectives/nouns: they only count before a name or after "the".
-WEAK_TITLES = frozenset(
-    {
-        "major",
-        "general",
-        "justice",
-        "marshal",
-        "deputy",
-        "representative",
-        "speaker",
-        "secretary",
-        "leader",
-        "official",
-        "minister",
-        "captain",
-        "commander",
-        "officer",
-        "prince",
-        "king",
-        "queen",
-        "executive",
-        "resident",
-        "press",
-        "union",
-        "company",
-        "assembly",
-        "court",
-        "cardinal",
-        "editor",
-        "doctor",
-        "chief",
-        "worker",
-        "student",
-    }
-)
-MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
+WEAK_TITLES = _WORDS.words("weak_titles")
+MONTHS = _WORDS.words("months")
 #: Last words of ORG entities that are documents or events, not actors ("Immigration and Nationality Act").
-NOT_BODIES = frozenset(
-    {
-        "act",
-        "law",
-        "bill",
-        "agreement",
-        "treaty",
-        "accord",
-        "accords",
-        "program",
-        "programme",
-        "plan",
-        "initiative",
-        "resolution",
-        "convention",
-        "summit",
-        "conference",
-        "games",
-        "olympics",
-        "cup",
-        "day",
-        "week",
-        "declaration",
-        "charter",
-        "protocol",
-        "deal",
-        "order",
-    }
-)
+NOT_BODIES = _WORDS.words("not_bodies")
 #: Verbs of speech and office: a capitalised bare-noun subject of one is a name ("Trump urges").
-SPEECH_LEMMAS = frozenset(
-    {
-        "say", "tell", "urge", "warn", "vow", "pledge", "promise", "threaten", "accuse", "blame", "slam", "blast",
-        "criticize", "criticise", "condemn", "praise", "hail", "demand", "reject", "deny", "insist", "claim",
-        "announce", "ask", "call", "meet", "visit", "sign", "veto", "order", "nominate", "appoint", "sack", "fire",
-        "defend", "endorse", "suspend", "impose", "lift", "sanction", "expel", "recall", "deploy", "halt",
-        "freeze", "pardon", "resign", "congratulate", "host",
-    }
-)  # fmt: skip
+SPEECH_LEMMAS = _WORDS.words("speech_lemmas")
+#: words before a weak title that make it a common noun ("the general", "its deputy", "Iran's speaker")
+TITLE_DETERMINERS = _WORDS.ordered("title_determiners")
 #: Acronyms that are also English words.
-WORD_ACRONYMS = frozenset({"is", "us", "it", "as", "at", "in", "on", "or", "an", "am", "me", "who", "aid", "man"})
+WORD_ACRONYMS = _WORDS.words("word_acronyms")
 PLACE_KINDS = frozenset({"country", "capital", "demonym", "region"})
-ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"})
+#: Arabic articles written as a word of their own before a name ("al Assad", "el Sisi").
+ARTICLES = _WORDS.words("articles")
 #: Dependencies of a noun that is an argument of its clause ("a doctor said", "told an official").
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "agent"})
 #: The longest lower-case syllable after the hyphen of a given name ("Jae-myung", "Do-yun").
 MAX_SYLLABLE = 5
-NAME_GLUE = frozenset(
-    {"-", "ur", "ud", "e", "al", "bin", "ibn", "de", "da", "van", "von", "abu", "el", "ul", "du", "del"}
-)
+#: Lower-case particles and the hyphen that join the words of one name ("Zia ur Rehman", "bin Salman", "van der").
+NAME_GLUE = _WORDS.words("name_glue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +128,7 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
     if term in WEAK_TITLES and unit.entry.agent == "person":
         prev = doc[unit.start - 1] if unit.start > 0 else None
         return prev is not None and (
-            prev.lower_ in ("the", "its", "his", "her", "their", "'s", "’s")
+            prev.lower_ in TITLE_DETERMINERS
             or prev.i in taken
             or (doc[unit.start].text[:1].isupper() and prev.text[:1].isupper() and prev.is_alpha)
             or (prev.lower_ in ("a", "an") and last.dep_ in ARGUMENT_DEPS)  # "says a doctor from Hebron"

@@ -12,89 +12,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..wordlists import word_lists
 from .lists import name_order
 from .matcher import Unit
+
+_WORDS = word_lists("eventwire.actors")
 
 __all__ = ["COUNTRYISH", "Phrase", "build_phrases", "of_phrase_end"]
 
 COUNTRYISH = frozenset({"country", "demonym", "capital", "region", "countryref"})
-GLUE = frozenset(
-    {
-        "'s",
-        "’s",
-        "'",
-        "-",
-        "senior",
-        "top",
-        "former",
-        "chief",
-        "acting",
-        "interim",
-        "outgoing",
-        "new",
-        "deputy",
-        "vice",
-        "high-ranking",
-        "top-ranking",
-        "ruling",
-        "local",
-        "federal",
-        "regional",
-        "provincial",
-        "state",
-        "state-run",
-        "state-owned",
-        "official",
-        "rival",
-        "armed",
-        "radical",
-        "angry",
-        "hardline",
-        "pro-government",
-        "anti-government",
-        "allied",
-        "born",
-        "elite",
-        "young",
-        "ethnic",
-        "exiled",
-        "main",
-        "leading",
-        "several",
-        "two",
-        "three",
-        "some",
-        "many",
-        "other",
-        "retired",
-        "then",
-        "incoming",
-        "elected",
-        "newly",
-        "self-proclaimed",
-        "unidentified",
-        "suspected",
-        "alleged",
-        "unnamed",
-        "anonymous",
-        "military",
-        "security",
-        "government",
-        "peacekeeping",
-        "opposition",
-        "civilian",
-        "defense",
-        "defence",
-        "foreign",
-        "backed",
-        "led",
-        "aligned",
-        "supported",
-        "sponsored",
-        "based",
-        "controlled",
-    }
-)
+GLUE = _WORDS.words("glue")
 DETERMINERS = frozenset({"the", "a", "an"})
 #: Where an "of" complement of a title ends.
 STOPS = frozenset(

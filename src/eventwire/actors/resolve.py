@@ -6,67 +6,33 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from ..wordlists import word_lists
 from .context import Context
 from .knowledge import Person, key_of
 from .matcher import Unit
 from .phrases import COUNTRYISH, Phrase
 
+_WORDS = word_lists("eventwire.actors")
+
 __all__ = ["Context", "Reading", "modifier_country", "pp_country", "read_phrase"]  # Context re-exported
 
 #: Heads so generic that a more specific modifier decides the sector ("Pentagon officials" -> MIL).
-GENERIC_HEADS = frozenset(
-    {
-        "official",
-        "officials",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chiefs",
-        "leaders",
-        "leader",
-        "sources",
-        "heads",
-        "authorities",
-        "aide",
-        "adviser",
-        "advisor",
-        "delegation",
-        "diplomats",
-        "envoy",
-        "ministers",
-        "minister",
-        "government",
-        "director",
-        "chairman",
-        "chairwoman",
-        "president",
-        "head",
-        "chief",
-    }
-)
-STATE_MEDIA = frozenset({"official", "state-run", "state-owned", "government-run", "government-owned", "state"})
+GENERIC_HEADS = _WORDS.words("generic_heads")
+STATE_MEDIA = _WORDS.words("state_media")
 #: titles whose plural, tied to a state by "of" or "for", names its delegates (GOV), not lawmakers:
 #: "representatives for the US" at a court or a summit ("Republican representatives" stay LEG)
 DELEGATE_TITLES = frozenset({"representative"})
-SUPRANATIONAL = frozenset(
-    {
-        "world", "western", "eastern", "arab", "european", "african", "asian", "gulf",
-        "international", "global", "latin", "nordic", "scandinavian", "balkan", "baltic", "foreign", "allied",
-        "coalition",
-    }
-)  # fmt: skip
+SUPRANATIONAL = _WORDS.words("supranational")
 #: nouns of several states ("envoys from several Gulf states", "diplomats of European countries")
-MANY_STATES = frozenset({"state", "country", "nation", "government", "capital", "power", "monarchy"})
-PARTY_WORDS = frozenset({"party", "movement", "front", "alliance"})
-PLACE_PREPS = frozenset({"in", "of", "from", "throughout", "across", "inside", "within"})
+MANY_STATES = _WORDS.words("many_states")
+PARTY_WORDS = _WORDS.words("party_words")
+PLACE_PREPS = _WORDS.words("place_preps")
 #: prepositions that tie a person or title to a body, not to a place ("a lawyer for the State Department")
 BODY_PREPS = frozenset({"at", "for", "with"})
 NATIONAL = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
-AGENT_PREPS = frozenset({"by", "with", "from", "against", "between", "and"})
-PLACE_NOUNS = frozenset(
-    {"state", "province", "region", "city", "town", "village", "district", "county", "area", "capital", "camp"}
-)
-LOCATIVE_PREPS = frozenset({"in", "near", "into", "around", "outside", "across", "inside", "throughout", "at"})
+AGENT_PREPS = _WORDS.words("agent_preps")
+PLACE_NOUNS = _WORDS.words("place_nouns")
+LOCATIVE_PREPS = _WORDS.words("locative_preps")
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "iobj", "agent", "conj", "appos"})
 
 
@@ -347,33 +313,7 @@ def _people_noun(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("amod", "compound") and tok.text.endswith("s")
 
 
-INSTITUTIONS = (
-    "ministry",
-    "department",
-    "parliament",
-    "court",
-    "embassy",
-    "assembly",
-    "senate",
-    "congress",
-    "cabinet",
-    "office",
-    "council",
-    "agency",
-    "commission",
-    "consulate",
-    "tribunal",
-    "legislature",
-    "judiciary",
-    "navy",
-    "air force",
-    "junta",
-    "newspaper",
-    "television",
-    "radio",
-    "daily",
-    "weekly",
-)
+INSTITUTIONS = _WORDS.ordered("institutions")
 
 
 def _institution(term: str) -> str:

@@ -25,8 +25,11 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis
 from ..nlp import LONG_DASHES, doc_text, token_table
+from ..wordlists import word_lists
 from .coref import Draft
 from .lists import name_order
+
+_WORDS = word_lists("eventwire.actors")
 
 __all__ = ["SideJudgement", "dateline_tokens", "drop_non_actors", "judge_side"]
 
@@ -37,7 +40,7 @@ DATELINE_PARAGRAPHS = 3
 DATELINE_TOKENS = 12
 DATELINE_MARKS = frozenset({":", "—", "–", "--", "-"})
 #: Prepositions whose object is where something happens.
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"})
+LOCATIVE = _WORDS.words("validity_locative")
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -97,9 +100,9 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
 
 
 #: Prepositions after which a name tagged as a person is a place when it never appears otherwise.
-PLACE_PREPS = frozenset({"in", "at", "near", "into", "across", "around", "inside", "outside", "throughout"})
+PLACE_PREPS = _WORDS.words("validity_place_preps")
 #: Nouns whose "of" complement is a place ("the city of Bahawalpur").
-PLACE_NOUNS = frozenset({"city", "town", "village", "region", "district", "province", "area", "county", "state"})
+PLACE_NOUNS = _WORDS.words("validity_place_nouns")
 
 
 def _place_use(tok: Token) -> bool:

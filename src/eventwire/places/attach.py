@@ -25,7 +25,9 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Event, Place, Span
 from ..nlp import clause_head, sentence_of
-from ..wordlists import word_list
+from ..wordlists import word_list, word_lists
+
+_WORDS = word_lists("eventwire.places")
 
 __all__ = [
     "area_verbs",
@@ -53,20 +55,20 @@ ARGUMENT_DEPS = frozenset({"nsubjpass", "dobj"})
 #: Places so wide that any narrower candidate of the event is the better answer.
 WIDE_FEATURES = frozenset({"country", "continent", "sea"})
 #: Place nouns a country name modifies as an owner, not as a place ("the U.S. Embassy in Kenya").
-NATIONAL = frozenset({"embassy", "consulate", "base", "bases", "airbase", "mission", "soil"})
+NATIONAL = _WORDS.words("national")
 #: Clause links up from the event's clause to one whose place is the event's too.
 UP_DEPS = frozenset({"ccomp", "relcl", "acl"})
 #: Prepositions whose clause is a step of the event itself ("began by storming X", "after capturing X").
-MEANS_PREPS = frozenset({"by", "after", "before", "while", "with", "during", "upon", "in", "through"})
+MEANS_PREPS = _WORDS.words("means_preps")
 NOT_EVENT_PLACES = frozenset({"demonym"})
 NOT_PLACE_ENTS = frozenset(
     {"DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
     | {"WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
 )
 MAX_CLIMB = 8
-DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+DESTINATION_PREPS = _WORDS.words("destination_preps")
 #: Prepositions after which a bare proper name is a place whatever spaCy's entity label says.
-CLOSE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+CLOSE_PREPS = _WORDS.words("close_preps")
 
 
 def locative_preps() -> frozenset[str]:

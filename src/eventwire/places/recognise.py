@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..nlp import TokenTable, doc_text, token_table
+from ..wordlists import word_lists
 from .gazetteer import Entry, Gazetteer, name_key, stopwords
+
+_WORDS = word_lists("eventwire.places")
 
 __all__ = ["Mention", "find_dateline", "find_mentions"]
 
@@ -16,45 +19,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entities whose words are names of something else ("Edmonton Police Service", "John Paris").
 BLOCKING_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
 #: Generic words after a name ("Anbar province", "Homs Governorate"): tried without them too.
-GENERIC_SUFFIXES = tuple(
-    f" {w}"
-    for w in [
-        "province",
-        "governorate",
-        "region",
-        "district",
-        "city",
-        "state",
-        "oblast",
-        "county",
-        "parish",
-        "prefecture",
-        "municipality",
-        "area",
-    ]
-)
-GENERIC_PREFIXES = ("city of ", "town of ", "village of ", "province of ", "state of ", "region of ")
+GENERIC_SUFFIX_WORDS = _WORDS.ordered("generic_suffixes")
+GENERIC_SUFFIXES = tuple(f" {w}" for w in GENERIC_SUFFIX_WORDS)
+GENERIC_PREFIXES = _WORDS.ordered("generic_prefixes")
 #: Words before a name that make an untagged gazetteer hit a place ("fled to Innisfail").
-LOCATIVE_PREPS = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "outside",
-        "from",
-        "to",
-        "into",
-        "across",
-        "throughout",
-        "around",
-        "toward",
-        "towards",
-        "inside",
-        "between",
-        "via",
-        "of",
-    ]
-)
+LOCATIVE_PREPS = _WORDS.words("locative_preps")
 #: Features strong enough to accept a gazetteer hit that spaCy did not tag.
 STRONG_FEATURES = frozenset({"country", "admin1", "continent", "region", "sea", "building", "capital"})
 MIN_POP_UNTAGGED = 100_000

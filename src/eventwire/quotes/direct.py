@@ -6,19 +6,22 @@ import re
 from dataclasses import dataclass
 
 from ..model import Analysis, Quote, QuoteKind, Span, Speaker
+from ..wordlists import word_lists
 from .context import Cue, DocContext
 from .lexicon import Lexicon
 from .marks import Segment
 from .speakers import SpeakerPhrase, colon_speaker, resolve_speaker, speaker_phrase
+
+_WORDS = word_lists("eventwire.quotes")
 
 __all__ = ["find_direct"]
 
 #: A quotation without any cue is kept (speaker unknown) only from this many words on.
 MIN_UNCUED_WORDS = 6
 TITLE_MAX_WORDS = 10
-TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "to", "and", "for", "at", "by", "with", "or", "&"})
+TITLE_SMALL_WORDS = _WORDS.words("title_small_words")
 #: Cues that introduce a name, so a title-like quotation after them is still a quotation.
-NAMING_CUES = frozenset({"call", "dub", "label", "brand", "term", "name", "describe", "nickname", "characterize"})
+NAMING_CUES = _WORDS.words("naming_cues")
 _WORD = re.compile(r"[\w’'&-]+")
 #: A quotation inside a sentence's syntax shorter than this is "partial".
 PARTIAL_MAX_WORDS = 8

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 from ..model import Analysis, Quote, QuoteKind, Span
+from ..wordlists import word_lists
 from .context import DocContext
 from .lexicon import Lexicon
 from .speakers import SpeakerPhrase, resolve_speaker
+
+_WORDS = word_lists("eventwire.quotes")
 
 __all__ = ["find_headline_claims"]
 
@@ -16,40 +19,7 @@ MAX_NAME_WORDS = 6
 #: "Name: claim" at the start of a line; the name is capitalised words (with initials, dots, hyphens).
 _LABELLED_LINE = re.compile(r"^((?:[A-Z][\w.'’-]*[ \t]+){0,5}[A-Z][\w.'’-]*):[ \t]+(\S.*\S)[ \t]*$", re.M)
 #: Labels that are no speaker ("Analysis: ...").
-NOT_NAMES = frozenset(
-    {
-        "Update",
-        "Updated",
-        "Note",
-        "Watch",
-        "Video",
-        "Photos",
-        "Read",
-        "Related",
-        "Analysis",
-        "Exclusive",
-        "Opinion",
-        "Breaking",
-        "Editorial",
-        "Live",
-        "Poll",
-        "Report",
-        "Timeline",
-        "Explainer",
-        "Review",
-        "Correction",
-        "Listen",
-        "Transcript",
-        "Source",
-        "Sources",
-        "Photo",
-        "Credit",
-        "Contact",
-        "Subscribe",
-        "Follow",
-        "Email",
-    }
-)
+NOT_NAMES = _WORDS.words("not_names")
 
 
 def _phrase(ctx: DocContext, start: int, end: int) -> SpeakerPhrase | None:

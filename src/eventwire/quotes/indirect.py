@@ -5,24 +5,27 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Analysis, Quote, QuoteKind, Span
+from ..wordlists import word_lists
 from .context import Cue, DocContext
 from .lexicon import Lexicon
 from .speakers import SpeakerPhrase, reporting_ancestor, resolve_speaker, speaker_phrase
+
+_WORDS = word_lists("eventwire.quotes")
 
 __all__ = ["find_indirect"]
 
 MIN_CONTENT_TOKENS = 3
 AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-PERSONAL = frozenset({"he", "she", "we", "they", "i", "you", "who"})
-NON_AGENTS = frozenset({"it", "this", "that", "these", "those", "which", "what"})
+PERSONAL = _WORDS.words("personal")
+NON_AGENTS = _WORDS.words("non_agents")
 #: Words left dangling at the end of a clause cut short ("... in the elections and").
-TRAILING = frozenset({"and", "but", "or", "that", "as", "while"})
+TRAILING = _WORDS.words("trailing")
 MIN_OBJECT_TOKENS = 2
 #: Children of a cue that make up what it attributes: "called him a liar", "urged them to go".
 OBJECT_PARTS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 #: Content at least this much inside quotation marks is a direct quote, already found.
 DIRECT_SHARE = 0.8
-SKIP_EDGE = frozenset({"that", ",", ":", ";", "-", "—", "–", "--", "and", "but"})
+SKIP_EDGE = _WORDS.words("skip_edge")
 
 
 def _trim(ctx: DocContext, lo: int, hi: int) -> tuple[int, int]:

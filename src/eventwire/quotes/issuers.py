@@ -10,6 +10,9 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor
 from ..nlp import sentences
+from ..wordlists import word_lists
+
+_WORDS = word_lists("eventwire.quotes")
 
 __all__ = ["document_issuer"]
 
@@ -17,7 +20,7 @@ __all__ = ["document_issuer"]
 WINDOW = 3
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Speakers that are themselves no issuer: the document again, or a pronoun no actor covers.
-NOT_ISSUERS = frozenset({"it", "they", "this", "that", "which"})
+NOT_ISSUERS = _WORDS.words("not_issuers")
 
 
 def _sentence_index(doc: Doc, i: int) -> int:

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Analysis, Speaker
+from ..wordlists import word_lists
 from .issuers import document_issuer
 from .lexicon import Lexicon
+
+_WORDS = word_lists("eventwire.quotes")
 
 __all__ = [
     "SpeakerPhrase",
@@ -20,7 +23,7 @@ __all__ = [
     "speaker_phrase",
 ]
 
-PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him", "her", "them"})
+PRONOUNS = _WORDS.words("pronouns")
 RELATIVE = frozenset({"who", "which", "that"})
 #: Dependencies through which a cue inherits the subject of the verb it hangs from.
 CLIMB = frozenset({"xcomp", "advcl", "conj", "acomp", "pcomp", "prep", "pobj", "dep"})
@@ -30,7 +33,7 @@ MAX_SPEAKER_TOKENS = 14
 NOT_SPEAKER_ENTS = frozenset(
     {"DATE", "TIME", "GPE", "LOC", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "EVENT", "FAC"}
 )
-EXPLETIVES = frozenset({"it", "there", "here", "this", "that", "they"})
+EXPLETIVES = _WORDS.words("expletives")
 #: Dependencies inside a noun phrase (to find its head from any word of it).
 NP_INNER = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case"})
 

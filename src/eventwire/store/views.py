@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..wordlists import word_lists
 from .db import Store
 from .query import EventQuery, contains, holds
+
+_WORDS = word_lists("eventwire.store")
 
 __all__ = [
     "article_view",
@@ -275,29 +278,7 @@ SPEAKER = "coalesce(ac.name, q.speaker_text, '(unattributed)')"
 
 UNATTRIBUTED = "(unattributed)"
 #: words that are no speaker's name: a quote "we said" is unattributed
-PRONOUNS = frozenset(
-    [
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "it",
-        "they",
-        "one",
-        "us",
-        "him",
-        "her",
-        "them",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "someone",
-        "somebody",
-    ]
-)
+PRONOUNS = _WORDS.words("pronouns")
 
 
 def _fold(name: str) -> tuple[str, ...]:
