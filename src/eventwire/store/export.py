@@ -81,7 +81,9 @@ def export_store(
         try:
             count = _write(con, fmt, tmp, sql)
         except duckdb.Error as exc:
-            raise ConfigError(f"export --where {where!r}: {str(exc).strip().splitlines()[0]}") from exc
+            raise ConfigError(
+                f"export{f' --where {where!r}' if where else ''}: {str(exc).strip().splitlines()[0]}"
+            ) from exc
         finally:
             con.close()
         os.replace(tmp, target)
@@ -91,7 +93,7 @@ def export_store(
 
 
 #: DuckDB's memory for an export: sorts larger than this spill to a temporary folder beside the output
-EXPORT_MEMORY = "320MB"
+EXPORT_MEMORY = "256MB"
 #: rows fetched from DuckDB at a time while streaming an export
 STREAM_ROWS = 10_000
 
@@ -100,14 +102,25 @@ def _bounded(spill: str) -> dict[str, str | int | bool]:
     return {"memory_limit": EXPORT_MEMORY, "temp_directory": spill, "preserve_insertion_order": False, "threads": 1}
 
 
-def _stream(con: duckdb.DuckDBPyConnection, sql: str, out: TextIO, line: Callable[[dict[str, Any]], str]) -> int:
+def _stream(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    out: TextIO,
+    line: Callable[[dict[str, Any]], str],
+    enrich: Callable[[Any, list[dict[str, Any]]], None] | None = None,
+) -> int:
     """Write one line per row of ``sql``, fetching STREAM_ROWS rows at a time; returns the number of rows.
-    DuckDB sorts within its memory limit (spilling to a temporary folder when needed)."""
+    DuckDB sorts within its memory limit (spilling to a temporary folder when needed). ``enrich`` adds to
+    each batch's rows what was left out of the sort, through a second cursor."""
     cur = con.execute(sql)
+    side = con.cursor() if enrich is not None else None
     names = [d[0] for d in cur.description or []]
     count = 0
     while batch := cur.fetchmany(STREAM_ROWS):
-        lines = [line(dict(zip(names, row, strict=True))) for row in batch]
+        rows = [dict(zip(names, row, strict=True)) for row in batch]
+        if enrich is not None:
+            enrich(side, rows)
+        lines = [line(r) for r in rows]
         out.writelines(lines)
         count += sum(1 for text in lines if text)
     return count
@@ -130,11 +143,35 @@ def _plover_line(row: dict[str, Any]) -> str:
     return "" if rec is None else json.dumps(rec, ensure_ascii=False) + "\n"
 
 
+def _stage(con: duckdb.DuckDBPyConnection, sql: str, path: str) -> None:
+    """Write the rows of ``sql`` to a Parquet file, STREAM_ROWS at a time (DuckDB's own COPY holds more)."""
+    import pyarrow.parquet as pq
+
+    writer = None
+    try:
+        for batch in con.sql(sql).to_arrow_reader(STREAM_ROWS):
+            if writer is None:
+                writer = pq.ParquetWriter(path, batch.schema)
+            writer.write_batch(batch)
+    finally:
+        if writer is not None:
+            writer.close()
+    if writer is None:  # no rows: an empty file of the query's columns
+        pq.write_table(con.sql(sql).limit(0).to_arrow_table(), path)
+
+
 def _write(con: duckdb.DuckDBPyConnection, fmt: str, tmp: str, sql: str) -> int:
     if fmt in GDELT_FORMATS:
         query, line = _gdelt(fmt, sql)
+        from . import gdelt
+
+        if fmt != "gdelt-mentions":  # stage the merged events, then sort them alone
+            stage = os.path.join(os.path.dirname(tmp), "events-stage.parquet")
+            _stage(con, query, stage)
+            query = f"SELECT * FROM read_parquet('{stage.replace(chr(39), chr(39) * 2)}') {gdelt.EVENTS_ORDER}"
+        enrich = gdelt.add_evidence if fmt == "gdelt+" else None
         with open(tmp, "w", encoding="utf-8") as out:
-            return _stream(con, query, out, line)
+            return _stream(con, query, out, line, enrich)
     if fmt == "plover":
         with open(tmp, "w", encoding="utf-8") as out:
             return _stream(con, sql, out, _plover_line)

@@ -15,43 +15,61 @@ from typing import Any
 
 from ..export.gdelt import GdeltActor, GdeltEvent, GdeltGeo, GdeltMention, country_geo
 
-__all__ = ["event_from_row", "events_sql", "mention_from_row", "mentions_sql"]
+__all__ = ["EVENTS_ORDER", "add_evidence", "event_from_row", "events_sql", "mention_from_row", "mentions_sql"]
 
-#: one row per mention with its article facts and whether it is in the article's lead, for every merged event
-#: one of whose mentions meets ``shown`` (so a merged event is exported with all its mentions, as NumMentions
-#: counts them)
+#: the merged events one of whose mentions meets ``shown`` (so a merged event is exported with all its mentions,
+#: as NumMentions counts them)
+_SHOWN = """
+SELECT DISTINCT em.merged FROM event_mentions em JOIN events e ON e.article = em.article AND e.event = em.event
+WHERE {shown}
+"""
+#: where each article's lead ends (its first blank line) and its length, read once per article
+_LEADS = """
+SELECT hash, coalesce(nullif(strpos(text, chr(10) || chr(10)), 0) - 1, length(text)) AS lead_end,
+       length(text) AS doc_len FROM articles
+"""
+#: one row per mention of a shown merged event, with its article facts, whether it is in the article's lead and
+#: its sentence's number; the sides' places in the sentence are found from their words (``_side_start``): a
+#: lookup among every actor mention of the store (6M at a million events) cannot stay within an export's memory
 _MENTIONS = """
 SELECT em.merged, e.*, a.id AS article_id, a.url, a.source AS outlet, a.ingested_at, a.published,
-       length(a.text) AS doc_len,
-       e.evidence_start < coalesce(nullif(strpos(a.text, chr(10) || chr(10)), 0) - 1, length(a.text)) AS in_lead,
+       l.doc_len, e.evidence_start < l.lead_end AS in_lead,
        len(regexp_extract_all(substr(a.text, 1, e.evidence_start),
-                              '[.!?]["''”’)\\]]*\\s+|\\n\\s*\\n')) + 1 AS sentence,
-       (SELECT min(x."start") FROM mentions x WHERE x.article = e.article AND x.actor = e.source_actor
-        AND x."start" >= e.evidence_start AND x."end" <= e.evidence_end) AS source_start,
-       (SELECT min(x."start") FROM mentions x WHERE x.article = e.article AND x.actor = e.target_actor
-        AND x."start" >= e.evidence_start AND x."end" <= e.evidence_end) AS target_start
+                              '[.!?]["''”’)\\]]*\\s+|\\n\\s*\\n')) + 1 AS sentence
 FROM event_mentions em JOIN events e ON e.article = em.article AND e.event = em.event
-JOIN articles a ON a.hash = em.article
-WHERE em.merged IN (SELECT em.merged FROM event_mentions em JOIN events e ON e.article = em.article
-                    AND e.event = em.event WHERE {shown})
+JOIN articles a ON a.hash = em.article JOIN ({leads}) l ON l.hash = em.article
+WHERE em.merged IN ({shown_ids})
+"""
+#: the same, only what the Events table needs (no evidence or article text carried through the windows)
+_EVENT_MENTIONS = """
+SELECT em.merged, e.confidence, e.cameo, e.event, e.source_code, e.target_code, e.modality, e.evidence_start,
+       e.evidence_end, e.trigger, a.id AS article_id, a.url, a.ingested_at, a.published,
+       e.evidence_start < l.lead_end AS in_lead
+FROM event_mentions em JOIN events e ON e.article = em.article AND e.event = em.event
+JOIN articles a ON a.hash = em.article JOIN ({leads}) l ON l.hash = em.article
+WHERE em.merged IN ({shown_ids})
 """
 _EVENTS = """
 WITH m AS ({mentions}),
-best AS (SELECT * FROM m QUALIFY row_number() OVER (PARTITION BY merged ORDER BY confidence DESC, cameo DESC) = 1),
-first AS (SELECT merged, url, article_id, ingested_at, published FROM m
-          QUALIFY row_number() OVER (PARTITION BY merged ORDER BY ingested_at, published NULLS LAST, article_id) = 1),
-roots AS (SELECT merged, bool_or(in_lead) AS is_root FROM m GROUP BY merged),
+agg AS (
+  SELECT merged,
+         arg_max({'source_code': source_code, 'target_code': target_code, 'event': event, 'modality': modality,
+                  'evidence_start': evidence_start, 'evidence_end': evidence_end, 'trigger': trigger,
+                  'article_id': article_id}, (confidence, cameo)) AS b,
+         arg_min({'url': url, 'article_id': article_id, 'ingested_at': ingested_at, 'published': published},
+                 (ingested_at, coalesce(published, DATE '9999-12-31'), article_id)) AS f,
+         bool_or(in_lead) AS is_root
+  FROM m GROUP BY merged),
 places AS (SELECT name, lat, lon, country, any_value(feature) AS feature FROM places GROUP BY ALL)
-SELECT me.*, b.source_code, b.target_code, b.event AS best_event, b.modality, b.evidence_start, b.evidence_end,
-       b.trigger, b.article_id AS best_article, f.url, f.article_id AS first_article_id, f.ingested_at,
-       f.published AS first_published,
-       r.is_root, p.feature
-FROM merged_events me JOIN best b ON b.merged = me.id JOIN first f ON f.merged = me.id
-JOIN roots r ON r.merged = me.id
+SELECT me.* EXCLUDE (evidence), g.b.source_code, g.b.target_code, g.b.event AS best_event, g.b.modality,
+       g.b.evidence_start, g.b.evidence_end, g.b.trigger, g.b.article_id AS best_article, g.f.url,
+       g.f.article_id AS first_article_id, g.f.ingested_at, g.f.published AS first_published, g.is_root, p.feature
+FROM merged_events me JOIN agg g ON g.merged = me.id
 LEFT JOIN places p ON p.name = me.location AND p.lat = me.lat AND p.lon = me.lon
   AND p.country IS NOT DISTINCT FROM me.location_country
-ORDER BY me.date NULLS LAST, me.id
 """
+#: the order of the Events table (applied to the staged rows: see ``events_sql``)
+EVENTS_ORDER = "ORDER BY date NULLS LAST, id"
 _MENTIONS_ORDERED = """
 WITH m AS ({mentions})
 SELECT *, min(ingested_at) OVER (PARTITION BY merged) AS event_added FROM m
@@ -60,14 +78,27 @@ ORDER BY merged, ingested_at, article_id, event
 
 
 def events_sql(shown: str = "TRUE") -> str:
-    """Merged events with their facts; ``shown``: a condition on the mention (``e.``) the event is kept by
-    (its most confident mention must meet it)."""
-    return _EVENTS.replace("{mentions}", _MENTIONS).replace("{shown}", shown)
+    """Merged events with their facts, in no order (sort by ``EVENTS_ORDER``); ``shown``: a condition on the
+    mention (``e.``) the event is kept by (one of its mentions must meet it). Their evidence text is left out
+    (a million of them do not sort within an export's memory): ``add_evidence`` fetches it batch by batch. An
+    export stages these rows in a Parquet file and sorts that: the aggregation and the sort in one query do
+    not fit an export's memory at a million events."""
+    mentions = _EVENT_MENTIONS.replace("{leads}", _LEADS).replace("{shown_ids}", _SHOWN)
+    return _EVENTS.replace("{mentions}", mentions).replace("{shown}", shown)
+
+
+def add_evidence(con: Any, rows: list[dict[str, Any]]) -> None:
+    """Set ``evidence`` on each row of a batch of ``events_sql`` rows, from the merged events."""
+    ids = [int(r["id"]) for r in rows]
+    found = dict(con.execute("SELECT id, evidence FROM merged_events WHERE id = ANY(?)", [ids]).fetchall())
+    for r in rows:
+        r["evidence"] = found.get(int(r["id"]))
 
 
 def mentions_sql(shown: str = "TRUE") -> str:
     """Every mention of each merged event one of whose mentions meets ``shown``."""
-    return _MENTIONS_ORDERED.replace("{mentions}", _MENTIONS).replace("{shown}", shown)
+    mentions = _MENTIONS.replace("{leads}", _LEADS).replace("{shown_ids}", _SHOWN)
+    return _MENTIONS_ORDERED.replace("{mentions}", mentions).replace("{shown}", shown)
 
 
 @cache
@@ -134,7 +165,7 @@ def event_from_row(row: dict[str, Any]) -> GdeltEvent:
             row["evidence_start"],
             row["evidence_end"],
             row["trigger"],
-            " ".join((row["evidence"] or "").split()),
+            " ".join((row.get("evidence") or "").split()),  # gdelt+ only (``add_evidence``)
         ),
     )
 
@@ -142,7 +173,7 @@ def event_from_row(row: dict[str, Any]) -> GdeltEvent:
 def mention_from_row(row: dict[str, Any]) -> GdeltMention:
     ev_start, ev_end = row["evidence_start"], row["evidence_end"]
     src_start = _side_start(row, "source")
-    in_raw = row["source_actor"] is None or row["source_start"] is not None
+    in_raw = row["source_actor"] is None or src_start is not None
     return GdeltMention(
         event_id=int(row["merged"]),
         event_added=_time(row["event_added"]).replace(microsecond=0),
@@ -161,9 +192,7 @@ def mention_from_row(row: dict[str, Any]) -> GdeltMention:
 
 
 def _side_start(row: dict[str, Any], side: str) -> int | None:
-    """Where the side is named in the evidence sentence: its actor's mention there, else its words."""
-    if row[f"{side}_start"] is not None:
-        return int(row[f"{side}_start"])
+    """Where the side is named in the evidence sentence: the first place of its words there."""
     name = row[f"{side}_name"]
     at = (row["evidence"] or "").find(name) if name else -1
     return row["evidence_start"] + at if at >= 0 else None
