@@ -319,10 +319,6 @@ def _appos_finder(doc: Doc, mentions: list[tuple[int, int]]) -> Callable[[tuple[
     return linked
 
 
-def _within(i: int, mentions: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in mentions)
-
-
 def _appos_linked(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two mentions are in apposition: by the parse, or "X, Y" with only a comma between."""
     texts = token_table(doc).text
