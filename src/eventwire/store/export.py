@@ -77,9 +77,16 @@ def export_store(
         spill = os.path.join(folder, "spill")
         os.mkdir(spill)
         # read-only, able to write in its own folder and nowhere else; sorts spill there past EXPORT_MEMORY
-        con = open_sandboxed(db, writable_dir=folder, settings=_bounded(spill))
+        memory = GDELT_MEMORY if fmt in GDELT_FORMATS else EXPORT_MEMORY
+        con = open_sandboxed(db, writable_dir=folder, settings={**_bounded(spill), "memory_limit": memory})
         try:
-            count = _write(con, fmt, tmp, sql)
+            staged = None
+            if fmt in ("gdelt", "gdelt+"):  # stage the merged events, then sort them alone in a new connection:
+                staged = os.path.join(folder, "events-stage.parquet")  # the aggregation's memory is given back
+                _stage(con, _gdelt(fmt, sql)[0], staged)
+                con.close()
+                con = open_sandboxed(db, writable_dir=folder, settings={**_bounded(spill), "memory_limit": SORT_MEMORY})
+            count = _write(con, fmt, tmp, sql, staged)
         except duckdb.Error as exc:
             raise ConfigError(
                 f"export{f' --where {where!r}' if where else ''}: {str(exc).strip().splitlines()[0]}"
@@ -93,7 +100,11 @@ def export_store(
 
 
 #: DuckDB's memory for an export: sorts larger than this spill to a temporary folder beside the output
-EXPORT_MEMORY = "256MB"
+EXPORT_MEMORY = "200MB"
+#: the same for the GDELT tables, whose aggregation over every mention needs more (they sort with less)
+GDELT_MEMORY = "256MB"
+#: DuckDB's memory for sorting staged GDELT events (the process also holds the gazetteer for ADM1 codes then)
+SORT_MEMORY = "128MB"
 #: rows fetched from DuckDB at a time while streaming an export
 STREAM_ROWS = 10_000
 
@@ -160,15 +171,14 @@ def _stage(con: duckdb.DuckDBPyConnection, sql: str, path: str) -> None:
         pq.write_table(con.sql(sql).limit(0).to_arrow_table(), path)
 
 
-def _write(con: duckdb.DuckDBPyConnection, fmt: str, tmp: str, sql: str) -> int:
+def _write(con: duckdb.DuckDBPyConnection, fmt: str, tmp: str, sql: str, staged: str | None = None) -> int:
+    """Write ``fmt`` to ``tmp``; ``staged``: the merged events of a GDELT Events export, staged (``_stage``)."""
     if fmt in GDELT_FORMATS:
         query, line = _gdelt(fmt, sql)
         from . import gdelt
 
-        if fmt != "gdelt-mentions":  # stage the merged events, then sort them alone
-            stage = os.path.join(os.path.dirname(tmp), "events-stage.parquet")
-            _stage(con, query, stage)
-            query = f"SELECT * FROM read_parquet('{stage.replace(chr(39), chr(39) * 2)}') {gdelt.EVENTS_ORDER}"
+        if staged is not None:
+            query = f"SELECT * FROM read_parquet('{staged.replace(chr(39), chr(39) * 2)}') {gdelt.EVENTS_ORDER}"
         enrich = gdelt.add_evidence if fmt == "gdelt+" else None
         with open(tmp, "w", encoding="utf-8") as out:
             return _stream(con, query, out, line, enrich)
