@@ -77,7 +77,7 @@ def export_store(
         spill = os.path.join(folder, "spill")
         os.mkdir(spill)
         # read-only, able to write in its own folder and nowhere else; sorts spill there past EXPORT_MEMORY
-        memory = GDELT_MEMORY if fmt in GDELT_FORMATS else EXPORT_MEMORY
+        memory = STREAM_MEMORY if fmt in ("jsonl", "plover") else EXPORT_MEMORY
         con = open_sandboxed(db, writable_dir=folder, settings={**_bounded(spill), "memory_limit": memory})
         try:
             staged = None
@@ -100,9 +100,9 @@ def export_store(
 
 
 #: DuckDB's memory for an export: sorts larger than this spill to a temporary folder beside the output
-EXPORT_MEMORY = "200MB"
-#: the same for the GDELT tables, whose aggregation over every mention needs more (they sort with less)
-GDELT_MEMORY = "256MB"
+EXPORT_MEMORY = "256MB"
+#: the same for the formats Python writes row by row (JSONL, PLOVER), which also hold a batch of rows
+STREAM_MEMORY = "200MB"
 #: DuckDB's memory for sorting staged GDELT events (the process also holds the gazetteer for ADM1 codes then)
 SORT_MEMORY = "128MB"
 #: rows fetched from DuckDB at a time while streaming an export
