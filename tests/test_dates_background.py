@@ -8,38 +8,9 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from eventwire.dates import DateResolver
 from eventwire.dates.expressions import words
-from eventwire.model import Analysis, Article, Event, Span
 
-D = dt.date
-FRI = D(2020, 1, 10)  # a Friday
-
-
-def _event(text: str, trigger: str) -> Event:
-    i = text.index(trigger)
-    return Event(
-        id="E1",
-        source=None,
-        target=None,
-        cameo="010",
-        root="01",
-        quad=1,
-        penta=0,
-        goldstein=0.0,
-        plover=None,
-        modality="asserted",
-        confidence=0.5,
-        evidence=Span(0, len(text), text),
-        trigger=Span(i, i + len(trigger), trigger),
-        pattern="test",
-    )
-
-
-def _date(nlp: Language, text: str, trigger: str, published: dt.date = FRI) -> tuple[dt.date, dt.date, str] | None:
-    analysis = Analysis(article=Article(id="t", text=text, published=published), events=(_event(text, trigger),))
-    date = DateResolver()(nlp(text), analysis).events[0].date
-    return None if date is None else (date.start, date.end, date.precision)
+from .test_dates_context import FRI, D, _date
 
 
 @pytest.mark.slow

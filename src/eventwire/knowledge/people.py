@@ -35,9 +35,6 @@ class PersonEntry(BaseModel):
     ambiguous: StrictBool = False
 
 
-FIELDS = sorted(PersonEntry.model_fields)
-
-
 @cache
 def known_sectors() -> frozenset[str]:
     """The CAMEO sectors the package's own files use (sector terms, organisations, people)."""
@@ -74,22 +71,33 @@ def _role_problem(role: list[Any]) -> tuple[str, str] | None:
     return None
 
 
-def person_problems(entry: Any, line: int, keys: dict[str, int]) -> list[KnowledgeProblem]:
-    """Every fault of one person entry."""
-    if not isinstance(entry, dict):
-        return [KnowledgeProblem(line, "people", "an entry is not a mapping", "write {name: ..., roles: [[...]]}")]
-    name = f"person {entry.get('name')!r}" if entry.get("name") else "person"
+def model_problems(
+    model: type[BaseModel], entry: Any, line: int, keys: dict[str, int], name: str, see: str
+) -> list[KnowledgeProblem] | None:
+    """The schema faults of one entry of a knowledge file (unknown keys, missing ones, wrong types), each at
+    the line of its key; None when the entry fits ``model``."""
     try:
-        PersonEntry.model_validate(entry)
+        model.model_validate(entry)
     except ValidationError as exc:
         out = []
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else "?"
             unknown = err["type"] == "extra_forbidden"
             reason = "unknown key" if unknown else str(err["msg"])
-            fix = f"the keys are: {', '.join(FIELDS)}" if unknown else "see actors/data/people.yaml"
+            fix = f"the keys are: {', '.join(sorted(model.model_fields))}" if unknown else see
             out.append(KnowledgeProblem(keys.get(field, line), f"{name}: {field}", reason, fix))
         return out
+    return None
+
+
+def person_problems(entry: Any, line: int, keys: dict[str, int]) -> list[KnowledgeProblem]:
+    """Every fault of one person entry."""
+    if not isinstance(entry, dict):
+        return [KnowledgeProblem(line, "people", "an entry is not a mapping", "write {name: ..., roles: [[...]]}")]
+    name = f"person {entry.get('name')!r}" if entry.get("name") else "person"
+    schema = model_problems(PersonEntry, entry, line, keys, name, "see actors/data/people.yaml")
+    if schema is not None:
+        return schema
     return [
         KnowledgeProblem(keys.get("roles", line), f"{name}: roles", reason, fix)
         for role in entry["roles"]

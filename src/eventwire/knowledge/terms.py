@@ -20,14 +20,16 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from ..actors.knowledge import load_countries
 from ..errors import KnowledgeProblem
-from .people import known_sectors
+from .people import known_sectors, model_problems
 
 __all__ = ["OrganizationEntry", "TitleEntry", "organization_problems", "title_problems"]
 
+#: where an entry's fields are described
+SEE = "see knowledge/terms.py"
 _CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]{0,12}$")
 
 
@@ -54,23 +56,6 @@ class OrganizationEntry(BaseModel):
     kind: Literal["organization", "group"] = "organization"
 
 
-def _model_problems(
-    model: type[BaseModel], entry: Any, line: int, keys: dict[str, int], name: str
-) -> list[KnowledgeProblem] | None:
-    try:
-        model.model_validate(entry)
-    except ValidationError as exc:
-        out = []
-        for err in exc.errors():
-            field = str(err["loc"][0]) if err["loc"] else "?"
-            unknown = err["type"] == "extra_forbidden"
-            reason = "unknown key" if unknown else str(err["msg"])
-            fix = f"the keys are: {', '.join(sorted(model.model_fields))}" if unknown else "see knowledge/terms.py"
-            out.append(KnowledgeProblem(keys.get(field, line), f"{name}: {field}", reason, fix))
-        return out
-    return None
-
-
 def _sector_problem(sector: str | None, at: int, name: str) -> list[KnowledgeProblem]:
     if sector in (None, "-") or sector in known_sectors():
         return []
@@ -86,7 +71,7 @@ def title_problems(entry: Any, line: int, keys: dict[str, int]) -> list[Knowledg
     if not isinstance(entry, dict):
         return [KnowledgeProblem(line, "titles", "an entry is not a mapping", "write {term: ..., sector: ...}")]
     name = f"title {entry.get('term')!r}" if entry.get("term") else "title"
-    found = _model_problems(TitleEntry, entry, line, keys, name)
+    found = model_problems(TitleEntry, entry, line, keys, name, SEE)
     if found is not None:
         return found
     return _sector_problem(entry["sector"], keys.get("sector", line), name)
@@ -99,7 +84,7 @@ def organization_problems(entry: Any, line: int, keys: dict[str, int]) -> list[K
     names = entry.get("names")
     first = names[0] if isinstance(names, list) and names and isinstance(names[0], str) else None
     name = f"organization {first!r}" if first else "organization"
-    found = _model_problems(OrganizationEntry, entry, line, keys, name)
+    found = model_problems(OrganizationEntry, entry, line, keys, name, SEE)
     if found is not None:
         return found
     problems = _sector_problem(entry.get("sector"), keys.get("sector", line), name)
