@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError
-from .schema import ROW, TABLES, column_list, empty_select, present_columns
+from .schema import ROW, TABLES, column_list, empty_select, parquet_source, present_columns
 from .segments import MANIFEST, MERGED, Manifest, is_store, read_manifest
 
 __all__ = ["Catalog", "open_catalog"]
@@ -83,7 +83,7 @@ class Catalog:
                 continue
             files = manifest.files(table)
             # by name: a segment written before a column was added (``events.coder``) reads it as NULL
-            source, have = self._source(files) if files else (None, set())
+            source, have = parquet_source(self.con, _files(self.root, files)) if files else (None, set())
             cols = present_columns(table, have) if source else column_list(table)
             body = f"SELECT {cols} FROM {source}" if source else empty_select(table)
             statements.append(f"CREATE OR REPLACE VIEW {table} AS {body}")
@@ -95,19 +95,6 @@ class Catalog:
         for sql in statements:
             self.con.execute(sql)
         self.con.execute("COMMIT")
-
-    def _source(self, files: list[str]) -> tuple[str, set[str]]:
-        """The ``read_parquet`` of a table's files and the columns they hold (their footers only). Files read
-        by column name (``union_by_name``) only when they differ, as segments written before a column was
-        added do (``events.coder``): reading by name costs a page of a million events some 15 ms."""
-        listing = _files(self.root, files)
-        schemas = self.con.execute(
-            f"SELECT file_name, list(name ORDER BY name) FROM parquet_schema({listing}) GROUP BY file_name"
-        ).fetchall()
-        columns = {str(name) for _, names in schemas for name in names}
-        if len({tuple(names) for _, names in schemas}) <= 1:
-            return f"read_parquet({listing})", columns
-        return f"read_parquet({listing}, union_by_name = true)", columns
 
     def _merged_sql(self, manifest: Manifest) -> str:
         cols = column_list("merged_events")

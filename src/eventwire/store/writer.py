@@ -24,7 +24,7 @@ from ..model import Analysis
 from . import compact
 from .merge import Merger, member, mention_row, mergeable, merged_row
 from .rows import TABLE_COLUMNS, TableRows, analysis_rows
-from .schema import ARTICLE_KEY, ROW, SCHEMA_VERSION, TABLES, arrow_schema, present_columns
+from .schema import ARTICLE_KEY, ROW, SCHEMA_VERSION, TABLES, arrow_schema, parquet_source, present_columns
 from .segments import (
     STATE,
     Manifest,
@@ -331,9 +331,7 @@ class Writer:
                     continue
                 listing = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
                 where = f"({ROW} >> 32) > {int(merged_after)}" if table == "merged_events" else "TRUE"
-                # by name: a segment written before a column was added reads it as NULL
-                source = f"read_parquet({listing}, union_by_name = true)"
-                have = {str(r[0]) for r in self.tool.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+                source, have = parquet_source(self.tool, listing)  # a column added later reads as NULL
                 sql = f"SELECT {present_columns(table, have)}, {ROW} FROM {source} WHERE {where}"
                 if table in ARTICLE_KEY and drop:
                     sql += f" AND {ARTICLE_KEY[table]} <> ALL(?)"
