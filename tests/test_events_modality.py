@@ -186,3 +186,35 @@ def test_other_futures_are_no_refusal_to_yield(pipeline: Pipeline, text: str) ->
 def test_persistence_codes() -> None:
     assert persistence_code("162") == "124" and persistence_code("1632") == "1244"
     assert persistence_code("173") == "1243" and persistence_code("190") is None and persistence_code("033") is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The senator called for Russia to withdraw its troops from Ukraine.", "withdraw"),
+        ("France called for Iran to release the detained diplomats.", "release"),
+        ("Germany pushed for Turkey to release the two journalists.", "release"),
+    ],
+)
+def test_an_act_in_a_for_infinitive_is_wanted_not_done(pipeline: Pipeline, text: str, word: str) -> None:
+    """ "called for X to withdraw": the call is the event, the withdrawal is not told as done."""
+    events = _events(pipeline, text)
+    assert events  # the call itself is coded
+    assert not any(e.trigger.text == word for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "wanted"),
+    [
+        ("The senator called for Russia to withdraw its troops.", "withdraw", True),
+        ("Ottawa pushed for the talks to be resumed.", "resumed", True),
+        ("The army waited near the town and tried to attack it.", "attack", False),
+        ("Russia withdrew its troops to end the crisis.", "end", False),
+    ],
+)
+def test_for_infinitive(nlp: Language, text: str, word: str, wanted: bool) -> None:
+    from eventwire.events.modality import for_infinitive
+
+    assert for_infinitive(_token(nlp, text, word)) is wanted

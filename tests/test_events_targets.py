@@ -469,3 +469,19 @@ def test_repression_meets_the_protesters_of_its_clause(
     events = [e for e in _code(pipeline, text).events if e.cameo == cameo]
     assert events, [(e.cameo, e.pattern) for e in _code(pipeline, text).events]
     assert events[0].target is not None and events[0].target.text == target_text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # the patient of what is called for is not asked: the courts that would afford it are
+        ("Canada called for Smith and Jones to be afforded due process in the Chinese courts.", "Smith", "CHN"),
+        ("Canada called for the two detained Canadians to be released by China.", "Canadians", "CHN"),
+    ],
+)
+def test_the_patient_of_a_wanted_act_is_no_addressee(pipeline: Pipeline, text: str, absent: str, present: str) -> None:
+    events = _events(_code(pipeline, text), "02")
+    assert events
+    assert not any(e.target is not None and absent in (e.target.text or "") for e in events)
+    assert any(e.target is not None and e.target.country == present for e in events)

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..model import Analysis, EventSide
 from .lexicon import Pattern
+from .modality import for_infinitive
 from .phrases import target_bounds
 from .sides import is_pair_phrase, make_side, repair_head, side_words, usable_argument
 from .syntax import (
@@ -206,6 +207,9 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         ][:1]  # "skeptical about the government being able to ...": the government
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
+    wanted = wanted_patients(tok)
+    if wanted:  # "called for X to be afforded due process": X is not asked; "... to be freed by Y": Y is
+        tgts = [t for t in tgts if t not in wanted] or _wanted_agents(tok)
     return srcs, tgts, passive
 
 
@@ -254,6 +258,40 @@ def _for_subjects(tok: Token) -> list[Token]:
         for s in c.children
         if s.dep_ in ("nsubj", "nsubjpass")
     ]
+
+
+def _wanted_agents(trigger: Token) -> list[Token]:
+    """The "by" agents of the trigger's "for X to be done" clauses ("called for X to be freed by Y")."""
+    return [
+        p
+        for c in trigger.children
+        if for_infinitive(c)
+        for a in c.children
+        if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")
+        for p in a.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def wanted_patients(trigger: Token) -> list[Token]:
+    """The passive subjects of the trigger's "for X to be done" clauses ("called for X and Y to be
+    afforded due process"), with their conjuncts: what is wanted is done to them by another, unnamed,
+    whom the call addresses. They are no target of the call, nor the nearest actor a search for one
+    may take. The parser makes the subject the clause's own, or the object of the governor's "for"."""
+    out: list[Token] = []
+    for c in trigger.children:
+        if not for_infinitive(c) or not any(a.dep_ == "auxpass" for a in c.children):
+            continue
+        subj = [s for s in c.children if s.dep_ in ("nsubjpass", "nsubj")]
+        subj = subj or [
+            p
+            for f in trigger.children
+            if f.dep_ == "prep" and f.lower_ == "for" and f.i < c.i
+            for p in f.children
+            if p.dep_ == "pobj"
+        ]
+        out.extend(t for s in subj for t in (s, *s.conjuncts))
+    return out
 
 
 def _post_holders(tok: Token) -> list[Token]:

@@ -22,6 +22,7 @@ from .arguments import (
     symmetric_pairs,
     target_side,
     understood,
+    wanted_patients,
 )
 from .background import described, origin
 from .cameo import cameo_code, intent_code, persistence_code, promise_code, refusal_code, threat_code
@@ -375,7 +376,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     src_sides = [p for pair in src_sides for p in split_countries(pair, analysis)] or [(None, None)]
     if felt(m.token, (side.sector for _, side in src_sides if side is not None)):
         return []  # "activists fear that ...": a feeling, not a statement
-    exclude = {t.i for s in srcs for t in s.subtree}
+    exclude = {t.i for s in srcs for t in s.subtree} | {t.i for t in wanted_patients(m.token)}
     syn_tgts = [_addressed(analysis, t) or target_side(analysis, t) for t in tgts]
     if not passive:  # a passive's subject is its target, whatever it names
         content = code[:2] < PATIENT_ROOT  # "eased the curfew in Amman": Amman

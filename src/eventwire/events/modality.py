@@ -13,7 +13,7 @@ from ..model import Modality
 from ..nlp import doc_text, sentence_of
 from .syntax import REPORTING, content_head
 
-__all__ = ["Prospect", "continued", "modality", "prospect", "refusal_negation"]
+__all__ = ["Prospect", "continued", "for_infinitive", "modality", "prospect", "refusal_negation"]
 
 #: whose a future act is: the actor's own ("will meet", "plans to meet"), asked of the actor by another
 #: ("urged X to meet"), or predicted of it ("is expected to meet")
@@ -159,7 +159,7 @@ def modality(trigger: Token) -> Modality:
             break
         if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in _lists()["claim_nouns"] and _own_subject(cur):
             return "hypothetical"  # "the assertion that voters dismissed them": a claim, not told as done
-        if dep in ("xcomp", "acl") and lemma in FUTURE_GOVERNORS:
+        if (dep in ("xcomp", "acl") or for_infinitive(cur)) and lemma in FUTURE_GOVERNORS:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                 return "negated"
             own = own or ("hypothetical" if lemma in HYPOTHETICAL_GOVERNORS else "future")
@@ -171,6 +171,25 @@ def modality(trigger: Token) -> Modality:
     if own is not None:
         return own
     return "reported" if reported else "asserted"
+
+
+def for_infinitive(clause: Token) -> bool:
+    """Whether a clause is a "for X to do" infinitive ("called for Russia to withdraw", "pushed for the
+    talks to resume"): its act is wanted, not done, like the infinitive of "urged Russia to withdraw".
+    The parser hangs "for" on the clause (a mark) or on the governor (a preposition, its object the
+    clause's subject): either way "for" opens the clause's phrase."""
+    kids = list(clause.children)
+    if clause.dep_ not in ("advcl", "ccomp", "xcomp") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in kids):
+        return True
+    head = clause.head
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and head.i < c.i < clause.i and c.right_edge.i + 1 == clause.left_edge.i
+        for c in head.children
+    ) or any(
+        c.dep_ == "prep" and c.lower_ == "for" and head.i < c.i and c.i + 1 == clause.left_edge.i for c in head.children
+    )
 
 
 def _unable(tok: Token) -> bool:
