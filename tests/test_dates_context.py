@@ -216,6 +216,10 @@ def test_a_clause_below_the_event_keeps_its_recent_date(nlp: Language) -> None:
         # a reduced relative takes the time of the clause its noun belongs to
         ("People injured in the blast are in hospital.", "injured", "present"),
         ("The officials arrested in the raid were freed on bail.", "arrested", "past"),
+        # a "to" infinitive without a subject takes its governor's time, through a noun too
+        ("Chile made efforts to persuade Peru to stay in the pact.", "persuade", "past"),
+        ("The envoy flew to Lima to meet the president.", "meet", "past"),
+        ("Chile makes efforts to persuade Peru to stay in the pact.", "persuade", "present"),
     ],
 )
 def test_tense(nlp: Language, text: str, trigger: str, want: str) -> None:

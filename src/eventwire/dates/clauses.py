@@ -240,17 +240,38 @@ def _describes_date(clause: Token, d: Dated) -> bool:
 def _governing_verb(tok: Token) -> Token:
     """The verb whose tense a token's event takes: itself, or the verb its noun phrase hangs on; an
     infinitive ("agreed to leave") takes its governor's."""
+    cur = _verb_of(tok)
+    for _ in range(4):
+        if _is_root(cur):
+            break
+        if cur.dep_ == "xcomp" and cur.tag_ in ("VB", "VBG"):
+            cur = cur.head
+        elif _bare_infinitive_clause(cur):  # "made efforts to persuade X", "flew in to meet X"
+            cur = _verb_of(cur.head)
+        else:
+            break
+    return cur
+
+
+def _verb_of(tok: Token) -> Token:
     cur = tok
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX") or _is_root(cur):
             break
         cur = cur.head
-    for _ in range(4):
-        if cur.dep_ == "xcomp" and not _is_root(cur) and cur.tag_ in ("VB", "VBG"):
-            cur = cur.head
-        else:
-            break
     return cur
+
+
+def _bare_infinitive_clause(clause: Token) -> bool:
+    """A "to" infinitive with no subject of its own hung on a verb or a noun ("made efforts to persuade
+    X", "arrived to attend"): it has no time of its own, only its governor's."""
+    kids = list(clause.children)
+    return (
+        clause.dep_ in ("acl", "advcl")
+        and clause.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in kids)
+    )
 
 
 def tense(tok: Token, future_cues: frozenset[str]) -> Tense:
