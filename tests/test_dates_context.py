@@ -265,3 +265,29 @@ def test_quoted_is_a_search_that_agrees_with_a_scan(text: str) -> None:
     assert [ctx.quoted(i) for i in range(len(text) + 1)] == [
         _scanned_quoted(text, paragraphs, i) for i in range(len(text) + 1)
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # a present in a past saying is the present of the saying: its day
+        (
+            "On Tuesday, the court heard the case. The envoy argued that the blockade violates the treaty.",
+            "violates",
+            (D(2024, 3, 5),) * 2,
+        ),
+        (
+            "The court heard the case on Wednesday. The minister told it that the army controls the town.",
+            "controls",
+            (D(2024, 3, 6),) * 2,
+        ),
+        # a present in a present saying, or a present alone, is the publication day's
+        ("The minister says the army controls the town.", "controls", (SAT, SAT)),
+    ],
+)
+def test_a_present_in_a_past_saying_takes_the_saying_day(
+    nlp: Language, text: str, trigger: str, want: tuple[dt.date, dt.date]
+) -> None:
+    got = _date(nlp, text, trigger, SAT)
+    assert got is not None and got[:2] == want

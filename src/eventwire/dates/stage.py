@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..events.syntax import REPORTING
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
 from .clauses import NOMINAL, Dated, bounds, clause_of, in_life_stage, in_past_period, looks_ahead, rank, tense
@@ -225,6 +226,9 @@ def token_date(trigger: Token, dated: list[Dated], context: Context) -> Resolved
         return date
     if in_past_period(trigger):
         return None  # "during his campaign, she criticized him": background, not today's news
+    speech = _reporting_verb(trigger) if t == "present" else None
+    if speech is not None and tense(speech, words().future_cues) == "past":
+        return token_date(speech, dated, context)  # "argued on Monday that X violates ...": Monday
     if context.quoted(trigger.idx):
         speech = _speech_verb(trigger, context)
         if speech is None:
@@ -234,6 +238,16 @@ def token_date(trigger: Token, dated: list[Dated], context: Context) -> Resolved
             return date
         trigger, t = speech, tense(speech, words().future_cues)
     return context.date_for(trigger, t)
+
+
+def _reporting_verb(tok: Token) -> Token | None:
+    """The reporting verb whose "that" clause the token's clause is ("argued that X violates ..."): a
+    present there is the present of the saying, and takes its time."""
+    clause = clause_of(tok)
+    head = clause.head
+    if clause.dep_ == "ccomp" and head is not clause and head.lemma_.lower() in REPORTING:
+        return head
+    return None
 
 
 def _speech_verb(tok: Token, context: Context) -> Token | None:
