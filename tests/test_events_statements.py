@@ -278,3 +278,24 @@ def test_side_inside_a_longer_name_mention_is_its_actor(pipeline: Pipeline) -> N
 def test_private_feeling_without_target_is_no_event(pipeline: Pipeline, text: str, kept: bool) -> None:
     feelings = [e for e in _code(pipeline, text).events if e.cameo == "012"]
     assert bool(feelings) == kept, _coded(_code(pipeline, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "patient", "approved"),
+    [
+        # the approved act was done to the actor of its preposition: that actor is not approved of
+        ("Chad's president praised the military response to Sudanese jets.", "SDN", None),
+        ("Chad's president praised the army's response to the Sudanese raid.", "SDN", "TCD"),
+        # the author of the act stays the target
+        ("Kenya praised Uganda for its support to Somalia.", "SOM", "UGA"),
+    ],
+)
+def test_an_approval_does_not_target_what_the_approved_act_was_done_to(
+    pipeline: Pipeline, text: str, patient: str, approved: str | None
+) -> None:
+    events = [e for e in _code(pipeline, text).events if e.root == "05"]
+    assert events
+    assert not any(e.target is not None and e.target.country == patient for e in events)
+    if approved is not None:
+        assert any(e.target is not None and e.target.country == approved for e in events)

@@ -45,7 +45,7 @@ from .pruning import (
 from .recode import appeal_recode, arrival_recode, force_recode, protest_recode, says_will
 from .senses import circumstances, object_kinds, sense_ok
 from .sides import make_side, same_side
-from .statements import Judged, addressee_side, judged_in, own_word, private_feeling
+from .statements import Judged, addressee_side, approved_act_patient, judged_in, own_word, private_feeling
 from .syntax import (
     ADVERBIAL_PREPS,
     REPORTING,
@@ -387,6 +387,7 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
     tgt_sides = [p for t in syn_tgts for p in split_countries(trim_charge(m.token, target_extent(t, venue)), analysis)]
     places = code[:2] in PLACE_ROOTS
     tgt_sides = [p for t, side in tgt_sides if (p := judge(analysis, t, side, "target", places, code[:2])) is not None]
+    tgt_sides = [p for p in tgt_sides if not approved_act_patient(code, p[0], m.token)]  # "praised the response to X"
     if any(side is not None and side.country for _, side in tgt_sides):  # "the talks" beside "the U.S."
         tgt_sides = [(t, side) for t, side in tgt_sides if side is not None and (side.country or side.actor)]
     if m.pattern.need == "target" and not tgt_sides:

@@ -133,11 +133,37 @@ def judgements() -> dict[tuple[Kind, str], tuple[Judgement, ...]]:
 
 @cache
 def _lists() -> dict[str, frozenset[str]]:
-    """The word lists of ``data/statements.yaml`` (feelings, public_sectors, patient_nouns, hedges)."""
+    """The word lists of ``data/statements.yaml`` (feelings, public_sectors, patient_nouns, hedges,
+    approval_roots, patient_preps, approved_acts)."""
     text = resources.files(__package__).joinpath("data/statements.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
-    keys = ("feelings", "public_sectors", "patient_nouns", "hedges")
+    keys = ("feelings", "public_sectors", "patient_nouns", "hedges", "approval_roots", "patient_preps", "approved_acts")
     return {k: frozenset(str(w) for w in data[k]) for k in keys}
+
+
+def approved_act_patient(code: str, side: Token | None, trigger: Token) -> bool:
+    """Whether a target of an approval ("praised", "welcomed") is what the approved act was done to, not
+    its author: "praised the military response to the Sudanese jets" approves of the response, not of
+    the jets; the side is the object of a preposition of an act noun (``data/statements.yaml``
+    approved_acts) that is the trigger's object or hangs on it ("praised the army for its response to
+    X"). Support or aid "to X" is not such an act: X gets it, and stays the target."""
+    lists = _lists()
+    if code[:2] not in lists["approval_roots"] or side is None or side.dep_ != "pobj":
+        return False
+    prep = side.head
+    noun = prep.head
+    if prep.lower_ not in lists["patient_preps"] or noun.pos_ != "NOUN":
+        return False
+    if noun.lemma_.lower() not in lists["approved_acts"] and noun.lower_ not in lists["approved_acts"]:
+        return False
+    cur = noun
+    for _ in range(3):  # the object, or the object of a preposition of the trigger or its object
+        if cur.head.i == trigger.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _feelings() -> tuple[frozenset[str], frozenset[str]]:
