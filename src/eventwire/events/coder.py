@@ -38,6 +38,7 @@ from .pruning import (
     drop_self_accusations,
     drop_sourceless,
     drop_targetless,
+    drop_tolls,
     drop_untargeted,
     mirrors_second,
     who,
@@ -311,6 +312,7 @@ def _code_sentence(sent: SpacySpan, analysis: Analysis, cands: list[tuple[Patter
         ev = _judgement_event(j, sent)
         events.setdefault((who(ev.source), who(ev.target), ev.root), ev)
     kept = drop_consequences(drop_sourceless(drop_partnerless(drop_untargeted(list(events.values())), sent)), sent)
+    kept = drop_tolls(kept, sent)  # "killed 12 and wounded 30 others": one attack
     kept = [e for e in kept if not private_feeling(e)]  # "health workers fear that ...": no event
     kept = [own_public(e, sent, analysis) for e in kept]  # "the governor called for calm": the public
     kept = [p for e in kept for p in pair_targets(e, sent, analysis)]  # "both countries": the two last named

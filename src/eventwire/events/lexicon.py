@@ -39,6 +39,7 @@ __all__ = [
     "patterns_for",
     "protester_words",
     "quantity_words",
+    "toll_words",
     "trigger_lemmas",
     "using_lexicon",
     "weapon_words",
@@ -186,6 +187,12 @@ def quantity_words() -> frozenset[str]:
 def weapon_words() -> frozenset[str]:
     """Nouns of weapons of war: protesters who fire them fight, they do not riot."""
     return frozenset(str(w) for w in _data().get("weapons", ()))
+
+
+@cache
+def toll_words() -> frozenset[str]:
+    """Lemmas of harm told as the toll of a coordinated act of violence ("killed 12 and wounded 30")."""
+    return frozenset(str(w) for w in _data().get("tolls", ()))
 
 
 @cache

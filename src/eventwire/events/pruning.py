@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Event, EventSide
 from .addressees import responds
+from .lexicon import toll_words
 
 __all__ = [
     "VIOLENT_ROOTS",
@@ -23,6 +24,7 @@ __all__ = [
     "drop_self_accusations",
     "drop_sourceless",
     "drop_targetless",
+    "drop_tolls",
     "drop_untargeted",
     "mirrors_second",
     "stands_alone",
@@ -211,6 +213,29 @@ def drop_consequences(events: list[Event], sent: SpacySpan) -> list[Event]:
         or e.root not in VIOLENT_ROOTS
         or not any(_in_temporal_clause(c, at.get(e.trigger.start)) for c in causes)
     ]
+
+
+def drop_tolls(events: list[Event], sent: SpacySpan) -> list[Event]:
+    """An act of harm told as the toll of an act of violence it is coordinated with ("has killed 52,000
+    people and wounded 118,000 others", "a child was killed and two people injured in the attack") is
+    that attack's toll, not a second attack: dropped when the act it hangs on is an event of the
+    sentence (``data/patterns.yaml`` tolls). A harm aimed at another country's actor stays ("shelled
+    the town and wounded two Chadian soldiers")."""
+    at = {t.idx: t for t in sent}
+    violent = {at[e.trigger.start].i: e for e in events if e.root in VIOLENT_ROOTS and e.trigger.start in at}
+    words = toll_words()
+
+    def toll(e: Event) -> bool:
+        tok = at.get(e.trigger.start)
+        if tok is None or e.root not in VIOLENT_ROOTS or tok.lemma_.lower() not in words or tok.dep_ != "conj":
+            return False
+        head = violent.get(tok.head.i)
+        if head is None or head is e:
+            return False
+        tgt, other = e.target, head.target
+        return tgt is None or tgt.country is None or other is None or tgt.country == other.country
+
+    return [e for e in events if not toll(e)]
 
 
 def _in_temporal_clause(tok: Token, governor: Token | None) -> bool:
