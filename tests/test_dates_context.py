@@ -291,3 +291,13 @@ def test_a_present_in_a_past_saying_takes_the_saying_day(
 ) -> None:
     got = _date(nlp, text, trigger, SAT)
     assert got is not None and got[:2] == want
+
+
+@pytest.mark.slow
+def test_a_quotation_that_goes_on_after_its_attribution_is_dated_like_it(nlp: Language) -> None:
+    text = (
+        "On Tuesday, the envoy addressed the assembly. “Talks are close,” the envoy said. "
+        "“Chad has released the prisoners and reopened the border.”"
+    )
+    got = _date(nlp, text, "released", SAT)
+    assert got is not None and got[:2] == (D(2024, 3, 5), D(2024, 3, 5))

@@ -252,7 +252,9 @@ def _reporting_verb(tok: Token) -> Token | None:
 
 def _speech_verb(tok: Token, context: Context) -> Token | None:
     """The verb that reports the quotation a token sits in: its sentence's root when that stands
-    outside the quotation, else the root of the paragraph's next sentence that does ("“...,” she said.")."""
+    outside the quotation, else the root of the paragraph's next sentence that does ("“...,” she said."),
+    else the reporting verb of the paragraph's last sentence before it that has one (a quotation that
+    goes on after its attribution)."""
     sent = sentence_of(tok)
     if not context.quoted(sent.root.idx):
         return sent.root
@@ -264,6 +266,13 @@ def _speech_verb(tok: Token, context: Context) -> Token | None:
         if not context.quoted(nxt.root.idx) and nxt.root.pos_ in ("VERB", "AUX"):
             return nxt.root
         i = nxt.end
+    # a quotation that goes on after its attribution ("“...,” Obama said. “...”"): the saying before it
+    i = sent.start - 1
+    while i >= 0 and context.paragraph(doc[i].idx) == para:
+        prev = sentence_of(doc[i])
+        if not context.quoted(prev.root.idx) and prev.root.lemma_.lower() in REPORTING:
+            return prev.root
+        i = prev.start - 1
     return None
 
 
