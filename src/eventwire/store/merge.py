@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .schema import TABLES
+
 __all__ = [
     "MEMBER_COLUMNS",
     "MERGEABLE_MODALITIES",
@@ -33,31 +35,7 @@ __all__ = [
     "merged_row",
 ]
 
-MERGE_COLUMNS = (
-    "id",
-    "source_name",
-    "source_country",
-    "source_sector",
-    "target_name",
-    "target_country",
-    "target_sector",
-    "cameo",
-    "root",
-    "quad",
-    "goldstein",
-    "plover",
-    "date",
-    "location",
-    "location_country",
-    "lat",
-    "lon",
-    "num_mentions",
-    "num_sources",
-    "num_articles",
-    "confidence",
-    "evidence",
-    "first_article",
-)
+MERGE_COLUMNS = tuple(name for name, _ in TABLES["merged_events"])
 #: Columns a merged event takes from its most confident mention.
 COPIED_COLUMNS = MERGE_COLUMNS[1:12]
 MERGEABLE_MODALITIES = ("asserted", "reported", "future")

@@ -1,0 +1,150 @@
+"""The JSON record of each model record: its fields in order, a nested record as an object, a tuple as a list,
+a date as ISO text; ``JSON_SHAPES`` declares where a record departs from that."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..model import Analysis, Article, Event, Place, Quote
+
+__all__ = ["JSON_SHAPES", "JsonShape", "json_record", "json_value"]
+
+JSON = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class JsonShape:
+    """How a record's JSON object departs from its fields in order."""
+
+    #: the keys first, in this order (the record's other fields follow in their own order)
+    order: tuple[str, ...] = ()
+    #: fields not written (each with its reason in a comment where declared)
+    omit: frozenset[str] = frozenset()
+    #: fields whose record is written into the parent's object (a quote's span: its start, end, text)
+    flat: frozenset[str] = frozenset()
+    #: fields written under another key
+    names: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: fields written by a function of the whole record (it may write several keys: see ``spread``)
+    convert: Mapping[str, Callable[[Any], Any]] = dataclasses.field(default_factory=dict)
+    #: fields whose record's fields are written as keys of the parent: field -> (its field -> key)
+    spread: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
+
+
+def _evidence(event: Event) -> JSON:
+    return {**json_record(event.evidence), "trigger": json_record(event.trigger)}
+
+
+def _analysis_error(analysis: Analysis) -> JSON | None:
+    error = analysis.error if analysis.error is not None else analysis.article.error
+    return json_record(error) if error is not None else None
+
+
+JSON_SHAPES: dict[type, JsonShape] = {
+    Article: JsonShape(
+        order=("id", "url", "title", "published", "source", "text", "duplicate_of", "error"),
+        omit=frozenset({"removed"}),  # boilerplate lines: kept for ``explain``, not part of the output contract
+    ),
+    Quote: JsonShape(flat=frozenset({"span"})),
+    Place: JsonShape(flat=frozenset({"span"}), omit=frozenset({"admin1"})),  # admin1: GDELT's ADM1 code only
+    Event: JsonShape(
+        order=(
+            "id",
+            "source",
+            "target",
+            "cameo",
+            "root",
+            "quad",
+            "penta",
+            "goldstein",
+            "plover",
+            "date",
+            "location",
+            "modality",
+            "confidence",
+            "basis",
+            "pattern",
+            "coder",
+            "evidence",
+            "mentions",
+            "also",
+        ),
+        omit=frozenset({"trigger"}),  # written inside ``evidence``
+        spread={"date": {"start": "date", "end": "date_end", "precision": "date_precision"}},
+        convert={
+            "location": lambda e: json_record(e.location, omit=frozenset({"span"})),  # where the event happened
+            "confidence": lambda e: round(e.confidence, 4),
+            "basis": lambda e: {name: round(value, 4) for name, value in e.basis},
+            "evidence": _evidence,
+        },
+    ),
+    Analysis: JsonShape(
+        order=("article", "error", "actors", "quotes", "events", "hidden_events", "places", "claims"),
+        flat=frozenset({"article"}),
+        # dates: every date expression, shown by ``explain``; notes: the stages' notes for ``explain``
+        omit=frozenset({"dates", "notes"}),
+        names={"hidden_events": "events_hidden"},
+        convert={"error": _analysis_error},  # the analysis's failure, else the article's (ingest's)
+    ),
+}
+
+
+@cache
+def _json_plan(cls: type, omit: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(field, how) of a record class's JSON object, in order; how: plain, flat, convert or spread."""
+    shape = JSON_SHAPES.get(cls, JsonShape())
+    names = [f.name for f in dataclasses.fields(cls)]
+    ordered = [*shape.order, *(n for n in names if n not in shape.order)]
+    plan = []
+    for name in ordered:
+        if name in shape.omit or name in omit:
+            continue
+        how = (
+            "convert"
+            if name in shape.convert
+            else "spread"
+            if name in shape.spread
+            else "flat"
+            if name in shape.flat
+            else "plain"
+        )
+        plan.append((name, how))
+    return tuple(plan)
+
+
+def json_value(value: Any) -> Any:
+    """A field's value as JSON: a record as its object, a tuple as a list, a date as ISO text."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return json_record(value)
+    if isinstance(value, tuple):
+        return [json_value(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def json_record(record: Any, omit: frozenset[str] = frozenset()) -> Any:
+    """The JSON object of a model record (None for None): ``coded_record(analysis)`` is ``json_record(analysis)``."""
+    if record is None:
+        return None
+    cls: Any = type(record)
+    shape = JSON_SHAPES.get(cls, JsonShape())
+    out: JSON = {}
+    for name, how in _json_plan(cls, omit):
+        if how == "convert":
+            out[shape.names.get(name, name)] = shape.convert[name](record)
+        elif how == "spread":
+            inner = getattr(record, name)
+            for sub, key in shape.spread[name].items():
+                out[key] = json_value(getattr(inner, sub)) if inner is not None else None
+        elif how == "flat":
+            out.update(json_record(getattr(record, name)) or {})
+        else:
+            out[shape.names.get(name, name)] = json_value(getattr(record, name))
+    return out
