@@ -17,11 +17,11 @@ id never changes, and merging everything again from the first mention gives exac
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import event_key
 from .schema import TABLES
 
 __all__ = [
@@ -68,10 +68,8 @@ def dyad_key(row: dict[str, Any]) -> str:
     return _side_key(row, "source") + "\x1e" + _side_key(row, "target")
 
 
-def head_id(article: str, event: str) -> int:
-    """The id of the merged event whose first mention is this one."""
-    digest = hashlib.blake2b(f"{article}\x00{event}".encode(), digest_size=7).digest()
-    return int.from_bytes(digest, "big")
+#: the id of the merged event whose first mention is this one (``model.event_key``, as GDELT's ids from ``code``)
+head_id = event_key
 
 
 @dataclass
