@@ -14,7 +14,7 @@ from a store.
 
 from __future__ import annotations
 
-from .records import JSON_SHAPES, JsonShape, json_record, json_value
+from .records import JSON_SHAPES, JsonShape, json_record, json_value, shape_of
 from .tables import (
     RECORD_TABLES,
     Column,
@@ -42,6 +42,7 @@ __all__ = [
     "json_record",
     "json_value",
     "record_columns",
+    "shape_of",
     "sql_type",
     "table_columns",
     "table_row",

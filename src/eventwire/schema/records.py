@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Analysis, Article, Event, Place, Quote
 
-__all__ = ["JSON_SHAPES", "JsonShape", "json_record", "json_value"]
+__all__ = ["JSON_SHAPES", "JsonShape", "json_record", "json_value", "shape_of"]
 
 JSON = dict[str, Any]
 
@@ -93,10 +93,18 @@ JSON_SHAPES: dict[type, JsonShape] = {
 }
 
 
+def shape_of(cls: type) -> JsonShape:
+    """The JSON shape of a record class: its own, else its nearest base class's (a subclass adds fields)."""
+    return next((JSON_SHAPES[c] for c in cls.__mro__ if c in JSON_SHAPES), _PLAIN)
+
+
+_PLAIN = JsonShape()
+
+
 @cache
 def _json_plan(cls: type, omit: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """(field, how) of a record class's JSON object, in order; how: plain, flat, convert or spread."""
-    shape = JSON_SHAPES.get(cls, JsonShape())
+    shape = shape_of(cls)
     names = [f.name for f in dataclasses.fields(cls)]
     ordered = [*shape.order, *(n for n in names if n not in shape.order)]
     plan = []
@@ -134,7 +142,7 @@ def json_record(record: Any, omit: frozenset[str] = frozenset()) -> Any:
     if record is None:
         return None
     cls: Any = type(record)
-    shape = JSON_SHAPES.get(cls, JsonShape())
+    shape = shape_of(cls)
     out: JSON = {}
     for name, how in _json_plan(cls, omit):
         if how == "convert":
