@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from ..model import Analysis, Article, Event, Place, Quote
 
@@ -142,17 +143,47 @@ def json_record(record: Any, omit: frozenset[str] = frozenset()) -> Any:
     if record is None:
         return None
     cls: Any = type(record)
+    return _writer(cls, omit)(record)
+
+
+@cache
+def _writer(cls: type, omit: frozenset[str]) -> Callable[[Any], JSON]:
+    """The function writing a record class's JSON object: one dict display of its plan, built once (as
+    ``dataclasses`` builds ``__init__``), which writes an article's records as fast as code written by hand.
+    The names in it are the class's field names and the shape's keys (as literals)."""
     shape = shape_of(cls)
-    out: JSON = {}
-    for name, how in _json_plan(cls, omit):
+    hints = get_type_hints(cls)
+    env: dict[str, Any] = {"_value": json_value, "_record": json_record}
+    parts = []
+    for i, (name, how) in enumerate(_json_plan(cls, omit)):
+        key = repr(shape.names.get(name, name))
         if how == "convert":
-            out[shape.names.get(name, name)] = shape.convert[name](record)
+            env[f"_convert{i}"] = shape.convert[name]
+            parts.append(f"{key}: _convert{i}(r)")
         elif how == "spread":
-            inner = getattr(record, name)
-            for sub, key in shape.spread[name].items():
-                out[key] = json_value(getattr(inner, sub)) if inner is not None else None
+            for sub, k in shape.spread[name].items():
+                parts.append(f"{k!r}: None if r.{name} is None else _value(r.{name}.{sub})")
         elif how == "flat":
-            out.update(json_record(getattr(record, name)) or {})
+            parts.append(f"**(_record(r.{name}) or {{}})")
         else:
-            out[shape.names.get(name, name)] = json_value(getattr(record, name))
-    return out
+            parts.append(f"{key}: {_expression(hints[name], f'r.{name}')}")
+    writer: Callable[[Any], JSON] = eval(f"lambda r: {{{', '.join(parts)}}}", env)
+    return writer
+
+
+def _expression(hint: Any, at: str) -> str:
+    """The expression writing the field at ``at`` by its annotation: a word, a number or a Literal as it is,
+    a record as its object, a tuple of records as a list of them, anything else through ``json_value``."""
+    optional = get_origin(hint) in (Union, types.UnionType)
+    args = [a for a in get_args(hint) if a is not type(None)] if optional else [hint]
+    if len(args) != 1:
+        return f"_value({at})"
+    hint = args[0]
+    if hint in (str, int, float, bool) or get_origin(hint) is Literal:
+        return at
+    if dataclasses.is_dataclass(hint):
+        return f"_record({at})"
+    items = get_args(hint)
+    if get_origin(hint) is tuple and len(items) == 2 and items[1] is Ellipsis and dataclasses.is_dataclass(items[0]):
+        return f"[_record(v) for v in {at}]"
+    return f"_value({at})"

@@ -330,40 +330,40 @@ def filled_columns(table: str) -> tuple[str, ...]:
     return tuple(c.name for c in record_columns(table) if c.path is not None or c.value is not None)
 
 
-def _path_value(path: str) -> Value:
-    """The value at a dotted path of the record (None once a step is None)."""
+def _path_expression(path: str) -> str:
+    """The expression of the value at a dotted path of the record ``r`` (None once a step is None)."""
     names = path.split(".")
-
-    def get(record: Any, _aux: Any, _ctx: RowContext) -> Any:
-        for name in names:
-            if record is None:
-                return None
-            record = getattr(record, name)
-        return record
-
-    return get
+    steps = ["r." + ".".join(names[:k]) for k in range(1, len(names))]
+    value = "r." + path
+    return f"(None if {' or '.join(f'{step} is None' for step in steps)} else {value})" if steps else value
 
 
 @cache
-def _row_plan(table: str) -> tuple[Value, ...]:
-    plan: list[Value] = []
-    for col in record_columns(table):
+def _row_writer(table: str) -> Callable[[Any, Any, RowContext], tuple[Any, ...]]:
+    """The function writing a record's row of a table: one tuple display of its columns, built once (as
+    ``dataclasses`` builds ``__init__``), as fast as a row written by hand. The names in it are the record's
+    field names."""
+    env: dict[str, Any] = {}
+    parts = []
+    for i, col in enumerate(record_columns(table)):
         if col.value is not None:
-            plan.append(col.value)
+            env[f"_value{i}"] = col.value
+            parts.append(f"_value{i}(r, aux, ctx)")
         elif col.path is not None:
-            plan.append(_path_value(col.path))
-    return tuple(plan)
+            parts.append(_path_expression(col.path))
+    writer: Callable[[Any, Any, RowContext], tuple[Any, ...]] = eval(f"lambda r, aux, ctx: ({', '.join(parts)},)", env)
+    return writer
 
 
 def table_row(table: str, record: Any, ctx: RowContext, aux: Any = None) -> tuple[Any, ...]:
     """One record's row of a record table (the columns of ``filled_columns``)."""
-    return tuple(value(record, aux, ctx) for value in _row_plan(table))
+    return _row_writer(table)(record, aux, ctx)
 
 
 def analysis_table_rows(table: str, ctx: RowContext) -> list[tuple[Any, ...]]:
     """Every row one coded article adds to a record table."""
-    plan = _row_plan(table)
-    return [tuple(v(record, aux, ctx) for v in plan) for record, aux in RECORD_TABLES[table].items(ctx.analysis)]
+    write = _row_writer(table)
+    return [write(record, aux, ctx) for record, aux in RECORD_TABLES[table].items(ctx.analysis)]
 
 
 def event_row(analysis: Analysis, event: Event, key: str = "") -> dict[str, Any]:
