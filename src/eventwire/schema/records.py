@@ -30,7 +30,7 @@ class JsonShape:
     flat: frozenset[str] = frozenset()
     #: fields written under another key
     names: Mapping[str, str] = dataclasses.field(default_factory=dict)
-    #: fields written by a function of the whole record (it may write several keys: see ``spread``)
+    #: fields written by a function of the whole record (a trigger inside the evidence, a rounded number)
     convert: Mapping[str, Callable[[Any], Any]] = dataclasses.field(default_factory=dict)
     #: fields whose record's fields are written as keys of the parent: field -> (its field -> key)
     spread: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
