@@ -12,6 +12,25 @@ def test_shared_word_lists_hold_their_words(name: str, word: str) -> None:
     assert word in word_list(name)
 
 
+@pytest.mark.parametrize("package", ["eventwire", "eventwire.actors", "eventwire.places", "eventwire.quotes"])
+def test_the_language_picks_the_folder_and_english_is_the_default(package: str) -> None:
+    english = word_lists(package, language="en")
+    assert word_lists(package) == english
+    assert english.source == f"{package.replace('.', '/')}/data/en/words.yaml"
+
+
+@pytest.mark.parametrize("package", ["eventwire", "eventwire.actors", "eventwire.store"])
+def test_a_language_without_word_lists_is_named(package: str) -> None:
+    with pytest.raises(ConfigError, match=rf"{package.replace('.', '/')}/data/xx/words\.yaml: cannot read"):
+        word_lists(package, language="xx")
+
+
+def test_shared_lists_take_the_language_too() -> None:
+    assert word_list("place_nouns", language="en") == word_list("place_nouns")
+    with pytest.raises(ConfigError, match=r"data/xx/event_location\.yaml"):
+        word_list("place_nouns", language="xx")
+
+
 def test_an_unknown_list_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         word_list("no_such_list")
@@ -22,7 +41,7 @@ PACKAGES = ["eventwire", "eventwire.actors", "eventwire.places", "eventwire.quot
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_each_package_word_file_loads_and_every_list_is_read(package: str) -> None:
-    """Every list of a package's data/words.yaml is a module constant of that package (no dead lists)."""
+    """Every list of a package's data/en/words.yaml is a module constant of that package (no dead lists)."""
     import importlib
     import pkgutil
 
