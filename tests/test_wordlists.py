@@ -36,7 +36,15 @@ def test_an_unknown_list_is_a_key_error() -> None:
         word_list("no_such_list")
 
 
-PACKAGES = ["eventwire", "eventwire.actors", "eventwire.places", "eventwire.quotes", "eventwire.store"]
+PACKAGES = [
+    "eventwire",
+    "eventwire.actors",
+    "eventwire.dates",
+    "eventwire.events",
+    "eventwire.places",
+    "eventwire.quotes",
+    "eventwire.store",
+]
 
 
 @pytest.mark.parametrize("package", PACKAGES)

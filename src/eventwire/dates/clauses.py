@@ -15,7 +15,10 @@ from spacy.tokens import Token
 
 from ..model import ResolvedDate
 from ..nlp import clause_head, sentence_of
+from ..wordlists import word_lists
 from .expressions import DateExpression, words
+
+_WORDS = word_lists("eventwire.dates")
 
 __all__ = [
     "CLAUSE_DEPS",
@@ -38,11 +41,12 @@ CLAUSE_DEPS: Final = frozenset(
 SUBORDINATE: Final = frozenset({"ccomp", "advcl", "relcl", "xcomp", "csubj", "acl", "pcomp", "parataxis"})
 #: Links by which a date modifies a noun as a nominal ("the April 22 attack", "last month's massacre").
 NOMINAL: Final = frozenset({"compound", "poss", "nmod", "amod", "nummod", "npadvmod"})
-_FUTURE_LEMMAS: Final = frozenset({"will", "shall"})
+_FUTURE_LEMMAS: Final = _WORDS.words("future_lemmas")
 
 Tense = Literal["past", "pluperfect", "perfect", "present", "future"]
 #: Auxiliaries of a future seen from the present ("will", not the reported "would").
-_WILL: Final = frozenset({"will", "shall", "'ll", "wo"})
+_WILL: Final = _WORDS.words("will_aux")
+PERIOD_PREPS: Final = _WORDS.words("period_preps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +223,7 @@ def in_past_period(trigger: Token) -> bool:
     past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
     if not past:
         return False
-    preps = [c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("during", "throughout")]
+    preps = [c for c in clause.children if c.dep_ == "prep" and c.lower_ in PERIOD_PREPS]
     return any(o.dep_ == "pobj" and o.lemma_.lower() in periods for p in preps for o in p.children)
 
 

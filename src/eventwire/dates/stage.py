@@ -15,14 +15,18 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
+from ..wordlists import word_lists
 from .clauses import NOMINAL, Dated, bounds, clause_of, in_life_stage, in_past_period, looks_ahead, rank, tense
 from .context import NEWS_DAY_WINDOW, Context, build_context
 from .expressions import DateExpression, find_expressions, words
 from .resolution import resolve
 
+_WORDS = word_lists("eventwire.dates")
+
 __all__ = ["DateResolver", "Dated", "event_date", "resolve_document", "token_date"]
 
-FUTURE_LEMMAS = frozenset({"will", "shall"})
+FUTURE_LEMMAS = _WORDS.words("future_lemmas")
+RELATION_WORDS = _WORDS.words("relation_words")
 
 
 def _is_future(root: Token) -> bool:
@@ -57,7 +61,7 @@ def _span(doc: Doc, e: DateExpression) -> Span | None:
 def _relation_token(span: Span) -> Token | None:
     """The "after"/"before" closing an anchored expression."""
     last = span[-1]
-    return last if last.lower_ in ("after", "before") else None
+    return last if last.lower_ in RELATION_WORDS else None
 
 
 def _boundary(text: str, e: DateExpression, root: Token) -> str:

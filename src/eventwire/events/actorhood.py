@@ -22,12 +22,14 @@ from spacy.tokens import Token
 
 from ..model import Analysis, EventSide, Quote
 from ..nlp import LONG_DASHES, dateline_end, sentence_of
-from ..wordlists import word_list
+from ..wordlists import word_list, word_lists
 from .fallback import hint
 from .lexicon import patterns_for, weapon_words
 from .pruning import VIOLENT_ROOTS
 from .sides import make_side, subjects_before
 from .syntax import TIME_ENTS, content_head, expand_conj, subjects
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "FIRST_PERSON",
@@ -45,7 +47,7 @@ Role = str  # "source" or "target"
 SidePair = tuple[Token | None, EventSide | None]
 
 #: first-person pronouns: inside a quotation they are its speaker (or the speaker's side)
-FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my", "mine"})
+FIRST_PERSON = _WORDS.words("first_person")
 #: entity types of a name of an actor
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: entity types of a place name
@@ -62,11 +64,11 @@ SAYING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 #: modifiers that may name a thing's owner
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 #: determiners of an act told before ("the decision", "this move")
-BACK_DETERMINERS = frozenset({"the", "this", "that"})
+BACK_DETERMINERS = _WORDS.words("back_determiners")
 #: pronouns that may stand for an act ("voted to reject it")
-THING_PRONOUNS = frozenset({"it"})
+THING_PRONOUNS = _WORDS.words("thing_pronouns")
 #: prepositions whose object may own a thing ("the actions of the rioters")
-OF_PREPS = frozenset({"of"})
+OF_PREPS = _WORDS.words("of_preps")
 
 
 @cache

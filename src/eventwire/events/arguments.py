@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Analysis, EventSide
+from ..wordlists import word_lists
 from .lexicon import Pattern
 from .phrases import target_bounds
 from .sides import is_pair_phrase, make_side, repair_head, side_words, usable_argument
@@ -27,6 +28,8 @@ from .syntax import (
     subjects,
 )
 from .targets import instruments
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "LIGHT_VERBS",
@@ -54,74 +57,24 @@ class Match:
 SidePair = tuple[Token | None, EventSide | None]
 
 
-LIGHT_VERBS = frozenset(
-    {
-        "launch",
-        "carry",
-        "conduct",
-        "stage",
-        "hold",
-        "make",
-        "pay",
-        "impose",
-        "issue",
-        "file",
-        "express",
-        "voice",
-        "lodge",
-        "mount",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "step",
-        "intensify",
-        "announce",
-        "sign",
-        "reach",
-        "seal",
-        "give",
-        "provide",
-        "offer",
-        "send",
-        "order",
-        "join",
-        "lead",
-        "wage",
-        "have",
-        "deliver",
-        "extend",
-        "open",
-        "unleash",
-        "escalate",
-        "perpetrate",
-        "commit",
-        "call",
-        "organize",
-        "complete",
-        "finish",
-        "end",
-        "halt",
-        "suspend",
-    }
-)
+LIGHT_VERBS = _WORDS.words("light_verbs")
 #: first/second person pronouns: the speaker of a quotation, not an actor the coder can name
-SPEAKER_PRONOUNS = frozenset({"we", "i", "you", "us", "me"})
+SPEAKER_PRONOUNS = _WORDS.words("speaker_pronouns")
 #: reflexive pronouns name the source again ("a bomber blew himself up"): no other side
-REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself"})
+REFLEXIVES = _WORDS.words("reflexives")
 #: pronouns that refer back to an actor (unlike "some", "many", "others")
-REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "this", "that", "who"})
+REFERRING_PRONOUNS = _WORDS.words("referring_pronouns")
 #: requests, threats and the like address the subject of their "that" clause
 ADDRESSED_ROOTS = frozenset({"01", "02", "10", "12", "13"})
 #: threats and demands aimed at whoever must meet their condition
 CONDITIONAL_ROOTS = frozenset({"13"})
 #: statements whose topic is an "about" phrase ("expressed concern about X")
 ABOUT_ROOTS = frozenset({"01", "11", "12"})
-ABOUT_PREPS = frozenset({"about", "of", "over", "regarding", "concerning", "for", "at"})
+ABOUT_PREPS = _WORDS.words("about_preps")
 #: prepositions naming what caused a feeling ("dismayed by the decision", "angered at the move")
-CAUSE_PREPS = frozenset({"by", "at", "over", "about", "with"})
+CAUSE_PREPS = _WORDS.words("cause_preps")
 #: prepositions whose object may be the actor behind a thing target ("relations with Russia")
-THING_PREPS = frozenset({"with", "against", "on", "to", "of", "from", "toward", "by", "for"})
+THING_PREPS = _WORDS.words("thing_preps")
 #: how many things deep that actor may be named ("claims of fraud against the mayor")
 THING_DEPTH = 2
 #: roots whose acts have a patient: their bare past participle is passive ("imprisoned", "killed")

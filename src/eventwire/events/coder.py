@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Event, EventSide, Modality, Span
 from ..nlp import ParseTable, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
+from ..wordlists import word_lists
 from .actorhood import is_means, judge, speaker_side
 from .addressees import aim_responses, own_public, pair_targets
 from .arguments import (
@@ -66,11 +67,13 @@ from .targets import (
 )
 from .triggers import candidates, doc_candidates, trigger_pos
 
+_WORDS = word_lists("eventwire.events")
+
 __all__ = ["EventCoder", "Match", "best_match"]
 
 MAX_SENT_CHARS = 1500
 #: verbs whose complement is still coded (as negated): "denied that X attacked Y"
-DENIALS = frozenset({"deny", "refute"})
+DENIALS = _WORDS.words("denials")
 #: how deep in the complements a veto word still counts ("detained X over the election" is an arrest)
 VETO_DEPTH = 2
 #: source phrases keep their place phrases and appositions too
@@ -83,11 +86,12 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 #: roots of acts whose announcement "unless" another acts is an ultimatum (withdrawal, protest, coercion, force)
 ULTIMATUM_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 #: prepositions naming the venue of an act
-VENUE_PREPS = frozenset({"in", "at", "inside", "near"})
+VENUE_PREPS = _WORDS.words("venue_preps")
 #: roots of requests whose noun may take a "that" clause naming the addressee ("its demand that X ease ...")
 REQUEST_ROOTS = frozenset({"02", "10"})
 #: control verbs whose object is made to carry out the act ("ordered the paper to suspend publication")
-CAUSATIVES = frozenset({"order", "force", "compel", "instruct", "tell", "direct", "command", "oblige"})
+CAUSATIVES = _WORDS.words("causatives")
+PLURAL_SOURCES = _WORDS.words("plural_sources")
 #: roots of acts a causative imposes: the causer acts (reduce relations, coerce); its object is the target
 #: unless it is the causer's own agent ("ordered police to ban the rally")
 IMPOSED_ROOTS = frozenset({"16", "17"})
@@ -604,7 +608,7 @@ def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) ->
         speaker = judged[1] if judged is not None else None
         if speaker is None or not (speaker.country or speaker.actor):
             continue
-        plural = ev.source is not None and (ev.source.text or "").lower() in ("they", "we") and len(speakers) > 1
+        plural = ev.source is not None and (ev.source.text or "").lower() in PLURAL_SOURCES and len(speakers) > 1
         if plural or same_side(speaker, ev.source):
             code, tgt = "015", ev.target  # "X said it struck Y": X claims the act
         elif _accuses(speaker, ev):

@@ -16,6 +16,10 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
+from ..wordlists import word_lists
+
+_WORDS = word_lists("eventwire.events")
+
 __all__ = ["GenericWords", "felt", "generic_words", "kind_object", "non_episodic"]
 
 #: how far up the parse a frame or a comparison is looked for
@@ -34,7 +38,9 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 PAST_TAGS = frozenset({"VBD"})
 #: auxiliaries of a past or perfect clause ("had given", "did not", "would have")
-PAST_AUX = frozenset({"had", "did", "was", "were", "would", "could", "might"})
+PAST_AUX = _WORDS.words("past_aux")
+FIRST_PERSON_SUBJECTS = _WORDS.words("genericity_first_person_subjects")
+DISTRIBUTIVES = _WORDS.words("distributives")
 KEYS = (
     "frame_subjects",
     "frame_verbs",
@@ -220,12 +226,12 @@ def _durative(prep: Token, words: GenericWords) -> bool:
 
 def _first_person(verb: Token) -> bool:
     """Whether the verb's subject is "I" or "we": a speaker telling what they do."""
-    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in verb.children)
 
 
 def _recurrent(tok: Token, words: GenericWords) -> bool:
     return tok.lemma_.lower() in words.recurrent_times and any(
-        c.dep_ == "det" and c.lower_ in ("every", "each") for c in tok.children
+        c.dep_ == "det" and c.lower_ in DISTRIBUTIVES for c in tok.children
     )
 
 

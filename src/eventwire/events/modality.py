@@ -11,7 +11,10 @@ from spacy.tokens import Token
 
 from ..model import Modality
 from ..nlp import doc_text, sentence_of
+from ..wordlists import word_lists
 from .syntax import REPORTING, content_head
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = ["Prospect", "continued", "modality", "prospect", "refusal_negation"]
 
@@ -19,72 +22,36 @@ __all__ = ["Prospect", "continued", "modality", "prospect", "refusal_negation"]
 #: ("urged X to meet"), or predicted of it ("is expected to meet")
 Prospect = Literal["own", "request", "prediction"]
 
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought", "'d"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEGATORS = frozenset({"deny", "reject", "dismiss", "refute", "rule", "fail", "refuse", "decline"})
-FUTURE_GOVERNORS = frozenset(
-    {
-        "plan",
-        "intend",
-        "prepare",
-        "pledge",
-        "promise",
-        "vow",
-        "expect",
-        "aim",
-        "agree",
-        "schedule",
-        "set",
-        "propose",
-        "offer",
-        "commit",
-        "seek",
-        "want",
-        "hope",
-        "try",
-        "attempt",
-        "threaten",
-        "ask",
-        "urge",
-        "call",
-        "demand",
-        "order",
-        "push",
-        "press",
-        "consider",
-        "mull",
-        "wish",
-        "need",
-        "have",
-        "going",
-    }
-)
-HYPOTHETICAL_GOVERNORS = frozenset({"consider", "mull", "could", "would", "fear", "warn", "risk", "if"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+HYPOTHETICAL_AUX = _WORDS.words("hypothetical_aux")
+FUTURE_AUX = _WORDS.words("future_aux")
+NEGATORS = _WORDS.words("negators")
+FUTURE_GOVERNORS = _WORDS.words("future_governors")
+HYPOTHETICAL_GOVERNORS = _WORDS.words("hypothetical_governors")
+CONDITION_MARKS = _WORDS.words("condition_marks")
 #: auxiliaries that open a yes/no question ("Did X attack ...?", "Will X invade ...?")
-QUESTION_AUX = frozenset(
-    {"do", "be", "have", "will", "would", "can", "could", "shall", "should", "may", "might", "must"}
-)
+QUESTION_AUX = _WORDS.words("question_aux")
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"})
 MAX_UP = 5
 #: auxiliaries of a polite conditional ("I would call for calm")
-HEDGES = frozenset({"would", "'d"})
+HEDGES = _WORDS.words("hedges")
 #: subjects that say no one did the act
-NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "no-one"})
+NEGATIVE_PRONOUNS = _WORDS.words("negative_pronouns")
 #: adjectives of ability whose infinitive an act is ("unable to meet", "not able to meet")
-ABILITY = frozenset({"able", "unable"})
+ABILITY = _WORDS.words("ability")
 #: auxiliaries of a possibility or an obligation ("could come", "must agree before X"; a reported
 #: "would" is the future of a statement)
-POSSIBILITY_AUX = frozenset({"could", "might", "may", "must", "should"})
+POSSIBILITY_AUX = _WORDS.words("possibility_aux")
 #: conjunctions of a clause that times an act by another ("when", "once"): in the present under a
 #: possibility ("could come this month, when X hopes to ...") it is a possibility too
-TIME_MARKS = frozenset({"when", "whenever", "once", "until", "before", "after", "as", "while"})
+TIME_MARKS = _WORDS.words("time_marks")
+NEGATIVE_WORDS = _WORDS.words("negative_words")
+FIRST_PERSON_SUBJECTS = _WORDS.words("modality_first_person_subjects")
 
 
 def _own(tok: Token) -> Modality | None:
     """What the trigger's own auxiliaries, negation and marks say."""
     kids = list(tok.children)
-    if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")) for c in kids):
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATIVE_WORDS and c.dep_ in ("neg", "advmod", "det")) for c in kids):
         return "negated"
     if any(_negative_subject(c) or _no_longer(c) for c in kids):
         return "negated"  # "No civilian targets were hit", "is no longer committed to"
@@ -106,7 +73,7 @@ def _hedged_performative(tok: Token, aux: set[str]) -> bool:
     return (
         bool(aux & HEDGES)
         and tok.lemma_.lower() in _lists()["performatives"]
-        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in tok.children)
     )
 
 

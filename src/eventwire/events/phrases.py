@@ -10,26 +10,28 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-from ..wordlists import word_list
+from ..wordlists import word_list, word_lists
 from .fallback import hint
 from .syntax import TIME_ENTS, entity
 
+_WORDS = word_lists("eventwire.events")
+
 __all__ = ["phrase_bounds", "target_bounds"]
 
-NARROW_PREPS = frozenset({"of"})
-WIDE_PREPS = frozenset({"of", "in", "near", "from", "at", "outside", "inside"})
+NARROW_PREPS = _WORDS.words("narrow_preps")
+WIDE_PREPS = _WORDS.words("wide_preps")
 #: a target's phrase also keeps these modifiers ("partners like Saudi Arabia", "a deal with China")
-TARGET_PREPS_KEPT = frozenset({"to", "with", "across", "along", "like", "including"})
+TARGET_PREPS_KEPT = _WORDS.words("target_preps_kept")
 #: the longest relative clause a bare target noun keeps
 MAX_CLAUSE_TOKENS = 12
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep", "parataxis", "ccomp"})
 #: participles that report a belief about the noun ("a missile believed to be fired by X"), not name it
-HEARSAY = frozenset({"believe", "think", "say", "report", "allege", "suspect", "know", "expect", "rumor", "rumour"})
+HEARSAY = _WORDS.words("hearsay")
 #: the longest participle phrase a phrase keeps
 MAX_PARTICIPLE_TOKENS = 12
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 #: adverbs of time the parser takes for adjectives ("Hours earlier Maduro")
-TIME_ADVERBS = frozenset({"earlier", "later", "ago"})
+TIME_ADVERBS = _WORDS.words("time_adverbs")
 
 
 @cache

@@ -12,7 +12,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Event, EventSide
+from ..wordlists import word_lists
 from .addressees import responds
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "VIOLENT_ROOTS",
@@ -33,7 +36,7 @@ __all__ = [
 #: roots of violence: one attack may be told by several triggers ("killed in an air strike by X")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: conjunctions of a clause that tells what an act happened with ("were killed as forces shelled X")
-TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "following"})
+TEMPORAL_MARKS = _WORDS.words("temporal_marks")
 
 
 #: roots of acts whose source may be named by no code: force (its means: "a missile struck X") and

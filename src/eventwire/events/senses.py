@@ -18,8 +18,11 @@ from typing import Any
 import yaml
 from spacy.tokens import Token
 
+from ..wordlists import word_lists
 from .lexicon import KINDS, Pattern
 from .syntax import content_head, subjects
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = ["circumstances", "kinds_of", "object_kinds", "sense_ok", "stative", "undone"]
 
@@ -30,11 +33,11 @@ GOVERNED_DEPS = frozenset({"dobj", "nsubjpass"})
 #: dependencies of a clause that complements a verb of saying ("said X must ...", "X must ..., he said")
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj"})
 #: relative pronouns: their kind is their antecedent's
-RELATIVES = frozenset({"who", "which", "that", "whom"})
+RELATIVES = _WORDS.words("relatives")
 #: subjects that name nothing ("there must be", "it has to be said")
-DUMMIES = frozenset({"there", "it"})
+DUMMIES = _WORDS.words("dummies")
 #: words that open a relative clause and nothing else
-WH_RELATIVES = frozenset({"who", "which", "whom", "whose", "where"})
+WH_RELATIVES = _WORDS.words("wh_relatives")
 
 
 @dataclass(frozen=True, slots=True)

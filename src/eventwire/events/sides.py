@@ -10,10 +10,13 @@ from spacy.tokens import Token
 
 from ..model import Actor, Analysis, EventSide
 from ..nlp import sentence_of
+from ..wordlists import word_lists
 from .fallback import hint
 from .mention_index import mention_index
 from .phrases import phrase_bounds
 from .syntax import PRONOUNS, REPORTING
+
+_WORDS = word_lists("eventwire.events")
 
 #: sectors of a state's own officials, forces and agencies
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
@@ -38,18 +41,20 @@ __all__ = [
 
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 MAX_HINT_TOKENS = 14
-PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
-POSSESSIVES = frozenset({"its", "their", "his", "her"})
+PLACE_PREPS = _WORDS.words("sides_place_preps")
+POSSESSIVES = _WORDS.words("sides_possessives")
 #: personal pronouns whose side names the phrase of their antecedent ("he" -> "Sen. Mitch McConnell")
-PERSONAL = frozenset({"he", "she", "him", "her"})
+PERSONAL = _WORDS.words("sides_personal")
+OTHER_ANAPHORS = _WORDS.words("other_anaphors")
 #: pronouns an actor may be mentioned by: a side they head names the phrase that named the actor before
-ANAPHORS = PERSONAL | frozenset({"it", "its", "they", "them", "their", "his", "hers"})
+ANAPHORS = PERSONAL | OTHER_ANAPHORS
 #: pronouns that may stand for the plural subject of the sentence before
-PLURAL_PRONOUNS = frozenset({"they"})
+PLURAL_PRONOUNS = _WORDS.words("plural_pronouns")
 #: how far before a paired phrase ("both countries") the two states it stands for may be named
 PAIR_WINDOW = 3000
 #: the words that count a paired phrase as two ("both sides", "the two countries")
-PAIR_COUNTS = frozenset({"both", "two"})
+PAIR_COUNTS = _WORDS.words("pair_counts")
+NUMBER_NOUNS = _WORDS.words("number_nouns")
 
 
 @cache
@@ -112,7 +117,7 @@ def usable_argument(tok: Token) -> bool:
     """Whether a token can head an event argument (not a date, a number or punctuation)."""
     if tok.is_punct or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
         return False
-    return tok.ent_type_ not in NON_ACTOR_ENTS or (tok.pos_ == "NOUN" and tok.lemma_ in ("thousand", "hundred"))
+    return tok.ent_type_ not in NON_ACTOR_ENTS or (tok.pos_ == "NOUN" and tok.lemma_ in NUMBER_NOUNS)
 
 
 def _resolve_pronoun(tok: Token) -> Token | None:

@@ -30,11 +30,14 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Analysis, Event, EventSide, Quote
 from ..nlp import scan_words, sentence_of
+from ..wordlists import word_lists
 from .actorhood import FIRST_PERSON, is_actor_head, judge, owners_of, speaker_side
 from .cameo import is_code
 from .modality import modality
 from .sides import make_side, same_side
 from .syntax import REPORTING, subjects
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = ["Judged", "Judgement", "addressee_side", "judged_in", "judgements", "own_word", "private_feeling"]
 
@@ -48,13 +51,13 @@ KIND_POS: dict[Kind, frozenset[str]] = {
     "phrases": frozenset({"NOUN", "PROPN", "ADJ"}),
 }
 #: copulas whose subject an adjective describes ("X is complicit", "X's conduct is unlawful")
-COPULAS = frozenset({"be", "remain", "seem", "appear", "become"})
+COPULAS = _WORDS.words("copulas")
 #: verbs besides the reporting ones whose clause is another's statement or belief ("accused X of ...")
-OPINION_VERBS = frozenset({"believe", "think", "allege", "accuse", "charge", "feel", "fear", "hope"})
+OPINION_VERBS = _WORDS.words("opinion_verbs")
 #: pronouns that name no speaker of a nested statement ("This shows that ...")
-NON_SPEAKERS = frozenset({"this", "that", "it", "which", "what"})
+NON_SPEAKERS = _WORDS.words("non_speakers")
 #: prepositions that name members of a group ("some governments, including Kenya's")
-INCLUDING = frozenset({"including", "like"})
+INCLUDING = _WORDS.words("including")
 #: modalities in which a statement asserts what it says
 ASSERTED = frozenset({"asserted", "reported"})
 #: where a doc caches the positions of its judging words
@@ -62,7 +65,7 @@ _CUES_KEY = "eventwire.statement_cues"
 #: how far up its clause chain a judging word looks for a nested speaker
 MAX_UP = 8
 #: second-person pronouns: inside a quotation they are its addressee, when the quotation names one
-SECOND_PERSON = frozenset({"you", "your", "yours"})
+SECOND_PERSON = _WORDS.words("second_person")
 #: dependency labels the parser gives a name that opens a sentence as its addressee
 VOCATIVE_DEPS = frozenset({"npadvmod", "intj", "dep", "appos", "vocative"})
 

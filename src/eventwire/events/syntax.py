@@ -9,7 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..nlp import ParseTable, dateline_end, parse_table
+from ..wordlists import word_lists
 from .lexicon import adjunct_words, quantity_words
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "ADVERBIAL_PREPS",
@@ -34,117 +37,27 @@ __all__ = [
 ]
 
 #: Verbs whose object is the subject of their infinitive ("asked the U.S. to leave").
-OBJECT_CONTROL = frozenset(
-    {
-        "ask",
-        "urge",
-        "call",
-        "tell",
-        "order",
-        "invite",
-        "press",
-        "pressure",
-        "persuade",
-        "force",
-        "allow",
-        "help",
-        "encourage",
-        "instruct",
-        "request",
-        "implore",
-        "appeal",
-        "command",
-        "compel",
-        "permit",
-        "lead",
-        "let",
-    }
-)
+OBJECT_CONTROL = _WORDS.words("object_control")
 #: Reporting verbs: an event in their clausal complement is "reported".
-REPORTING = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "report",
-        "state",
-        "claim",
-        "add",
-        "note",
-        "indicate",
-        "stress",
-        "confirm",
-        "declare",
-        "write",
-        "explain",
-        "insist",
-        "assert",
-        "reveal",
-        "disclose",
-        "acknowledge",
-        "argue",
-        "suggest",
-        "testify",
-        "quote",
-        "tweet",
-        "signal",
-        "show",
-        "believe",
-        "think",
-        "know",
-    }
-)
+REPORTING = _WORDS.words("reporting")
 #: Passives that describe their subject's own stance ("is committed to", "is prepared to").
-STATIVE_PASSIVES = frozenset(
-    {
-        "commit",
-        "prepare",
-        "determine",
-        "resolve",
-        "dedicate",
-        "poise",
-        "set",
-        "schedule",
-        "expect",
-        "slate",
-        "due",
-        "oblige",
-        "obligate",
-    }
-)
+STATIVE_PASSIVES = _WORDS.words("stative_passives")
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: prepositions whose gerund shares the subject of the verb they modify ("by donating", "after meeting")
-ADVERBIAL_PREPS = frozenset({"by", "after", "before", "while", "upon", "without", "through", "since", "despite"})
+ADVERBIAL_PREPS = _WORDS.words("adverbial_preps")
 #: nouns of "X is in the process (midst, course) of V-ing": X does V
-PROGRESS_NOUNS = frozenset({"process", "midst", "course"})
-TARGET_PREPS = frozenset({"against", "with", "to", "at", "on", "toward", "towards", "into", "upon", "over"})
-INSTRUMENT_PREPS = frozenset({"for", "into", "in", "from"})
+PROGRESS_NOUNS = _WORDS.words("progress_nouns")
+TARGET_PREPS = _WORDS.words("target_preps")
+INSTRUMENT_PREPS = _WORDS.words("instrument_preps")
 #: target prepositions that also name a place ("at a lunch"): a later choice
-PLACE_PREPS = frozenset({"at", "into"})
-NOMINAL_TARGET_PREPS = frozenset(
-    {"of", "on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "from"}
-)
+PLACE_PREPS = _WORDS.words("syntax_place_preps")
+NOMINAL_TARGET_PREPS = _WORDS.words("nominal_target_preps")
 #: Nominal events whose possessor is the one it happens to ("Soleimani's killing").
-VICTIM_NOUNS = frozenset(
-    {
-        "killing",
-        "murder",
-        "slaying",
-        "assassination",
-        "execution",
-        "arrest",
-        "detention",
-        "kidnapping",
-        "abduction",
-        "release",
-        "deportation",
-        "expulsion",
-        "imprisonment",
-        "beheading",
-        "torture",
-    }
-)
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+VICTIM_NOUNS = _WORDS.words("victim_nouns")
+PRONOUNS = _WORDS.words("pronouns")
+SECOND_TARGET_PREPS = _WORDS.words("second_target_preps")
+CONDITION_SUBJECT_MARKS = _WORDS.words("condition_subject_marks")
+MEASURE_PREPS = _WORDS.words("measure_preps")
 MAX_DEPTH = 6
 #: entity types of a time expression ("on Thursday" is no target)
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -346,7 +259,7 @@ def prep_objects(tok: Token) -> list[Token]:
     dobjs = _children(tok, {"dobj"})
     holders = [tok, *dobjs, *(a for o in dobjs for a in _children(o, {"appos"}))]  # "an operation, X, against Y"
     # "a meeting with X at a lunch"; "seeking aid for war victims at a donor conference"
-    for preps in (TARGET_PREPS - PLACE_PREPS, frozenset({"for"}), TARGET_PREPS | INSTRUMENT_PREPS):
+    for preps in (TARGET_PREPS - PLACE_PREPS, SECOND_TARGET_PREPS, TARGET_PREPS | INSTRUMENT_PREPS):
         for holder in holders:
             for prep in _children(holder, {"prep"}):
                 taken = prep.lower_ in preps and not is_adjunct(prep)
@@ -414,7 +327,7 @@ def condition_subjects(tok: Token) -> list[Token]:
     the talks if the United States deploys missiles" -> United States)."""
     for holder in [tok, *_children(tok, {"xcomp"})]:
         for clause in _children(holder, {"advcl"}):
-            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_SUBJECT_MARKS for m in clause.children):
                 subj = _own_subjects(clause)
                 if subj:
                     return subj
@@ -453,7 +366,7 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
 def measure(noun: Token) -> Token | None:
     """The amount a noun is the "in"/"of" phrase of ("$33 million in assistance" -> million)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "of") or prep.head.i == prep.i:
+    if noun.dep_ != "pobj" or prep.lower_ not in MEASURE_PREPS or prep.head.i == prep.i:
         return None
     amount = prep.head
     quantity = amount.pos_ == "NUM" or amount.lemma_.lower() in quantity_words()

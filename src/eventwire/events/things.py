@@ -9,18 +9,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Analysis, EventSide
+from ..wordlists import word_lists
 from .lexicon import protester_words
 from .sides import make_side
 from .syntax import TIME_ENTS, content_head, is_adjunct
 
+_WORDS = word_lists("eventwire.events")
+
 __all__ = ["author", "met_protesters", "name_tokens", "place_of_act", "purpose_clauses"]
 
 #: prepositions naming where an act with an instrument is done, or where it moves the instrument
-PLACE_PREPS = frozenset(
-    {"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at", "from", "to", "into"}
-)
+PLACE_PREPS = _WORDS.words("things_place_preps")
 #: conjunctions of a clause telling whom an act with an instrument met ("fired tear gas as protesters ...")
-MEETING_MARKS = frozenset({"as", "when", "while"})
+MEETING_MARKS = _WORDS.words("meeting_marks")
 
 
 def _by_objects(head: Token) -> list[Token]:
