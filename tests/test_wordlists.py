@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -102,3 +105,43 @@ def test_lists_keep_their_order_and_a_missing_list_is_named() -> None:
 )
 def test_package_lists_hold_their_words(package: str, key: str, word: str) -> None:
     assert word in word_lists(package).words(key)
+
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
+LOADER = re.compile(r'^(\w+)(?:: \w+)? = word_lists\("([\w.]+)"(?:, "([\w.]+)")?\)', re.M)
+
+
+def _names_read(text: str) -> list[tuple[str, str, str]]:
+    """(package, file, list name) of every ``X.words("name")`` / ``X.ordered("name")`` on a word-list loader."""
+    found = []
+    for var, package, name in LOADER.findall(text):
+        for key in re.findall(rf'\b{var}\.(?:words|ordered)\("(\w+)"\)', text):
+            found.append((package, name or "words.yaml", key))
+    return found
+
+
+def test_the_source_scan_finds_a_missing_name() -> None:
+    text = '_WORDS = word_lists("eventwire.events")\nX = _WORDS.words("reporting")\nY = _WORDS.ordered("no_such")\n'
+    found = _names_read(text)
+    assert found == [("eventwire.events", "words.yaml", "reporting"), ("eventwire.events", "words.yaml", "no_such")]
+    known = {name for name, _ in word_lists("eventwire.events").lists}
+    assert [key for _, _, key in found if key not in known] == ["no_such"]
+
+
+def test_every_list_name_the_code_reads_is_in_its_file() -> None:
+    """Each name a module reads from a word-list or label file (``_WORDS.words("x")``) is a list of that file."""
+    read = [(path, *hit) for path in sorted(SRC.rglob("*.py")) for hit in _names_read(path.read_text("utf-8"))]
+    assert len(read) > 200
+    missing = [
+        f"{path.relative_to(SRC)}: {package} {name} has no list {key!r}"
+        for path, package, name, key in read
+        if key not in {k for k, _ in word_lists(package, name).lists}
+    ]
+    assert missing == []
+
+
+def test_every_shared_list_name_the_code_reads_is_in_its_file() -> None:
+    read = {m for p in SRC.rglob("*.py") for m in re.findall(r'\bword_list\("(\w+)"\)', p.read_text("utf-8"))}
+    assert read
+    for name in read:
+        assert word_list(name)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from ..labels import ARGUMENT_DEPS, NAME_SUBJECT_MODIFIERS, NOUN_MODIFIERS
 from ..nlp import token_table, token_word_ids
 from ..wordlists import word_lists
 from .knowledge import Entry, Lexicon
@@ -37,7 +38,6 @@ PLACE_KINDS = frozenset({"country", "capital", "demonym", "region"})
 #: Arabic articles written as a word of their own before a name ("al Assad", "el Sisi").
 ARTICLES = _WORDS.words("articles")
 #: Dependencies of a noun that is an argument of its clause ("a doctor said", "told an official").
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "agent"})
 #: The longest lower-case syllable after the hyphen of a given name ("Jae-myung", "Do-yun").
 MAX_SYLLABLE = 5
 #: Lower-case particles and the hyphen that join the words of one name ("Zia ur Rehman", "bin Salman", "van der").
@@ -123,7 +123,7 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
         return True
     if last.pos_ not in ("NOUN", "PROPN") and not term.endswith(".") and not _hyphen_title(doc, unit):
         return False
-    if nxt is not None and nxt.pos_ == "NOUN" and unit.end not in taken and last.dep_ in ("compound", "amod"):
+    if nxt is not None and nxt.pos_ == "NOUN" and unit.end not in taken and last.dep_ in NOUN_MODIFIERS:
         return False
     if term in WEAK_TITLES and unit.entry.agent == "person":
         prev = doc[unit.start - 1] if unit.start > 0 else None
@@ -380,7 +380,7 @@ def _name_as_subject(tok: Token) -> bool:
         and tok.dep_ == "nsubj"
         and tok.head.tag_ in ("VBZ", "VBD", "VBN")
         and tok.head.lemma_ in SPEECH_LEMMAS
-        and not any(c.dep_ in ("det", "amod", "compound", "poss") for c in tok.children)
+        and not any(c.dep_ in NAME_SUBJECT_MODIFIERS for c in tok.children)
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from ..labels import AGENT_DEPS, NOUN_MODIFIERS, SUBJECTS
 from ..wordlists import word_lists
 from .context import Context
 from .knowledge import Person, key_of
@@ -33,7 +34,6 @@ NATIONAL = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
 AGENT_PREPS = _WORDS.words("agent_preps")
 PLACE_NOUNS = _WORDS.words("place_nouns")
 LOCATIVE_PREPS = _WORDS.words("locative_preps")
-AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "iobj", "agent", "conj", "appos"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +302,7 @@ def _place_sector(unit: Unit, tok: Token) -> str | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
         return "CVL"
     if unit.kind == "region":
-        return "GOV" if tok.dep_ in ("nsubj", "nsubjpass") else "CVL" if tok.dep_ == "dobj" else None
+        return "GOV" if tok.dep_ in SUBJECTS else "CVL" if tok.dep_ == "dobj" else None
     if tok.dep_ in AGENT_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ in AGENT_PREPS):
         return "GOV"
     return None
@@ -310,7 +310,7 @@ def _place_sector(unit: Unit, tok: Token) -> str | None:
 
 def _people_noun(tok: Token) -> bool:
     """ "Algerians", "the Iraqis": a plural nationality noun names people, not the state."""
-    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("amod", "compound") and tok.text.endswith("s")
+    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in NOUN_MODIFIERS and tok.text.endswith("s")
 
 
 INSTITUTIONS = _WORDS.ordered("institutions")

@@ -21,6 +21,7 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..labels import PAIR_COUNTERS
 from ..model import Analysis, Event, EventSide
 from ..wordlists import word_lists
 from .fallback import hint
@@ -138,7 +139,7 @@ def _is_pair(tok: Token) -> bool:
     table = addressees()
     if tok.lemma_.lower() not in table.pair_nouns or tok.tag_ not in ("NNS", "NNPS"):
         return False
-    return any(c.dep_ in ("det", "predet", "nummod", "preconj") and c.lower_ in table.pair_words for c in tok.children)
+    return any(c.dep_ in PAIR_COUNTERS and c.lower_ in table.pair_words for c in tok.children)
 
 
 def _pair_at(sent: SpacySpan, side: EventSide) -> Token | None:

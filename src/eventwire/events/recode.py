@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..labels import VERB_COMPLEMENTS
 from ..model import EventSide
 from ..wordlists import word_lists
 from .lexicon import protester_words, weapon_words
@@ -67,7 +68,7 @@ def appeal_recode(code: str, trigger: Token) -> str:
     if code != "138" or trigger.lemma_.lower() not in APPEAL_WISHES:
         return code
     objs = [c for c in trigger.children if c.dep_ == "dobj"]
-    clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    clauses = [c for c in trigger.children if c.dep_ in VERB_COMPLEMENTS]
     if any(o.i < c.i for o in objs for c in clauses) or any(g.dep_ == "nsubj" for c in clauses for g in c.children):
         return "020"
     return code

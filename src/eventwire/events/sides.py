@@ -8,6 +8,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
+from ..labels import NOUN_MODIFIERS_AND_NMOD, PAIR_COUNTERS, SENTENCE_OPENERS, SUBJECTS, SUBJECTS_OR_POSSESSOR
 from ..model import Actor, Analysis, EventSide
 from ..nlp import sentence_of
 from ..wordlists import word_lists
@@ -69,7 +70,7 @@ def is_pair_phrase(head: Token) -> bool:
     ``data/sides.yaml`` ``pair_nouns``)."""
     if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in side_words("pair_nouns"):
         return False
-    return any(c.lower_ in PAIR_COUNTS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
+    return any(c.lower_ in PAIR_COUNTS and c.dep_ in PAIR_COUNTERS for c in head.children)
 
 
 def paired_countries(analysis: Analysis, head: Token) -> tuple[str, ...]:
@@ -123,7 +124,7 @@ def usable_argument(tok: Token) -> bool:
 def _resolve_pronoun(tok: Token) -> Token | None:
     """The antecedent of a subject pronoun in a reported clause ("The U.S. said it would ..."); an
     object pronoun is not the speaker ("officials said the Taliban stormed X after striking it")."""
-    if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+    if tok.dep_ not in SUBJECTS_OR_POSSESSOR:
         return None
     cur = tok.head
     for _ in range(4):
@@ -147,13 +148,13 @@ def _opens_sentence(tok: Token) -> bool:
     """Whether only a conjunction, an adverb or punctuation comes before ``tok`` in its sentence ("But
     they ...", "Instead, they ...")."""
     sent = sentence_of(tok)
-    return all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod") for t in tok.doc[sent.start : tok.i])
+    return all(t.is_punct or t.is_space or t.dep_ in SENTENCE_OPENERS for t in tok.doc[sent.start : tok.i])
 
 
 def _plural_subject(verb: Token) -> Token | None:
     """The plural noun subject of a verb ("Officials said ...", "X and Y met"), or None."""
     for c in verb.children:
-        if c.dep_ not in ("nsubj", "nsubjpass") or c.pos_ not in ("NOUN", "PROPN"):
+        if c.dep_ not in SUBJECTS or c.pos_ not in ("NOUN", "PROPN"):
             continue
         if c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children):
             return c
@@ -163,7 +164,7 @@ def _plural_subject(verb: Token) -> Token | None:
 def previous_subject(tok: Token) -> Token | None:
     """The antecedent of "they" opening a main clause with no noun before it ("Officials were not told.
     But they have reaffirmed ..."): the plural subject of the main clause of the sentence before."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or not _main_verb(tok.head) or not _opens_sentence(tok):
+    if tok.dep_ not in SUBJECTS or not _main_verb(tok.head) or not _opens_sentence(tok):
         return None
     verbs = [t for t in _sentence_before(tok) if _main_verb(t)]
     return next((s for v in verbs if (s := _plural_subject(v)) is not None), None)
@@ -184,7 +185,7 @@ def subjects_before(tok: Token) -> list[Token]:
     UN condemned the decision": the army, then Israel)."""
     out: list[Token] = []
     for verb in (t for t in _sentence_before(tok) if _main_verb(t)):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subj is None:
             continue
         if verb.lemma_ in REPORTING:
@@ -324,7 +325,7 @@ def _antecedent(analysis: Analysis, actor: Actor, pronoun: Token) -> tuple[int, 
     if span is None:
         return None
     root = span[-1]
-    while root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
+    while root.dep_ in NOUN_MODIFIERS_AND_NMOD and root.head.i != root.i:
         root = root.head  # "Japanese" of "A Japanese virus expert"
     start, end = phrase_bounds(root)
     ending = next((c for c in root.children if c.dep_ == "case" and c.idx + len(c.text) == end), None)
@@ -348,7 +349,7 @@ def _reporting_state(analysis: Analysis, head: Token) -> str | None:
     spoke with X", "Iran said troops had crossed the border"): an official of no country named in a
     state's own report is one of its own."""
     clause = head.head
-    if head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
+    if head.dep_ not in SUBJECTS or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
         return None
     index = mention_index(head.doc, analysis)
     for reporter in (c for c in clause.head.children if c.dep_ == "nsubj"):

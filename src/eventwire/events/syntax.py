@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..labels import (
+    ALL_SUBJECTS,
+    NOUN_MODIFIERS,
+    OBJECT_OR_PARTICLE,
+    OBJECTS,
+    OBJECTS_OR_ATTRIBUTES,
+    OWNER_MODIFIERS,
+    SUBJECT_SHARING_LINKS,
+)
 from ..nlp import ParseTable, dateline_end, parse_table
 from ..wordlists import word_lists
 from .lexicon import adjunct_words, quantity_words
@@ -42,7 +51,7 @@ OBJECT_CONTROL = _WORDS.words("object_control")
 REPORTING = _WORDS.words("reporting")
 #: Passives that describe their subject's own stance ("is committed to", "is prepared to").
 STATIVE_PASSIVES = _WORDS.words("stative_passives")
-SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+SUBJ = ALL_SUBJECTS
 #: prepositions whose gerund shares the subject of the verb they modify ("by donating", "after meeting")
 ADVERBIAL_PREPS = _WORDS.words("adverbial_preps")
 #: nouns of "X is in the process (midst, course) of V-ing": X does V
@@ -132,7 +141,7 @@ def headline_verb_at(table: ParseTable, i: int) -> bool:
     if table.pos[i] != "NOUN" or table.dep[i] != "ROOT":
         return False
     deps = {table.dep[c] for c in table.children(i)}
-    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
+    return "nsubj" in deps and bool(deps & OBJECT_OR_PARTICLE)
 
 
 def is_headline_verb(tok: Token) -> bool:
@@ -182,11 +191,11 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
     if head is tok:
         return []
     if dep == "xcomp":
-        objs = _children(head, {"dobj", "dative"})
+        objs = _children(head, OBJECTS)
         if head.lemma_ in OBJECT_CONTROL and objs:
             return [t for o in objs for t in expand_conj(o)]
         return subjects(head, depth + 1)
-    if dep in ("conj", "advcl", "acomp"):
+    if dep in SUBJECT_SHARING_LINKS:
         return subjects(head, depth + 1)
     if dep == "pcomp" and head.lower_ in ADVERBIAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head, depth + 1)  # "X continues its efforts by donating supplies"
@@ -200,7 +209,7 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         owner = _children(head, {"poss"})
         if owner:
             return owner
-        if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+        if head.dep_ in OBJECTS_OR_ATTRIBUTES and head.head.pos_ in ("VERB", "AUX"):
             return subjects(head.head, depth + 1)
     return []
 
@@ -222,9 +231,7 @@ def objects(tok: Token) -> list[Token]:
     passive = [t for s in _children(tok, {"nsubjpass"}) for t in expand_conj(s)]
     if passive:
         return passive
-    direct = [
-        t for o in _children(tok, {"dobj", "dative"}) if (p := _pobj_or_self(o)) is not None for t in expand_conj(p)
-    ]
+    direct = [t for o in _children(tok, OBJECTS) if (p := _pobj_or_self(o)) is not None for t in expand_conj(p)]
     if direct:
         return direct
     for prep in _children(tok, {"prep"}):
@@ -344,8 +351,7 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
     mods = [
         c
         for c in noun.children
-        if c.dep_ in ("poss", "compound", "nmod", "amod")
-        and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.dep_ == "poss")
+        if c.dep_ in OWNER_MODIFIERS and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.dep_ == "poss")
     ]
     if not mods:  # "Israeli tank shelling": the actor modifies the compound
         mods = [
@@ -353,12 +359,12 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
             for c in noun.children
             if c.dep_ == "compound"
             for g in c.children
-            if g.dep_ in ("amod", "compound") and g.ent_type_ in ("GPE", "NORP")
+            if g.dep_ in NOUN_MODIFIERS and g.ent_type_ in ("GPE", "NORP")
         ]
     if mods and (has_of or noun.lemma_ not in VICTIM_NOUNS):
         return mods
     held = measure(noun) or noun  # "announced $33 million in assistance": the million is the object
-    if held.dep_ in ("dobj", "attr") and held.head.lemma_ in light_verbs:
+    if held.dep_ in OBJECTS_OR_ATTRIBUTES and held.head.lemma_ in light_verbs:
         return subjects(held.head)
     return []
 
@@ -384,7 +390,7 @@ def nominal_targets(noun: Token) -> list[Token]:
     if noun.lemma_ in VICTIM_NOUNS:
         return _children(noun, {"poss"})
     held = measure(noun) or noun  # "announced $5 million in aid to X"
-    if held.dep_ in ("dobj", "attr"):
+    if held.dep_ in OBJECTS_OR_ATTRIBUTES:
         verb = held.head
         dative = [t for d in _children(verb, {"dative"}) if (p := _pobj_or_self(d)) is not None for t in expand_conj(p)]
         if dative:  # "gave Putin a stern warning"

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
+from ..labels import DIRECT_OR_PREP_OBJECTS, NOUN_MODIFIERS_AND_NMOD, TARGET_WALK_DEPS
 from ..model import Analysis, EventSide
 from ..nlp import doc_text
 from ..wordlists import word_lists
@@ -41,9 +42,7 @@ SidePair = tuple[Token | None, EventSide | None]
 #: verbs whose "of" phrase after the object is the charge, not part of the target ("accused X of Y")
 OF_COMPLEMENT_VERBS = _WORDS.words("of_complement_verbs")
 #: dependencies the search walks down from the trigger (no subjects, clauses of their own, or coordination)
-WALK_DEPS = frozenset(
-    {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "pcomp", "appos", "oprd", "attr", "advcl", "prt"}
-)
+WALK_DEPS = TARGET_WALK_DEPS
 #: prepositions naming the partner of a tie ("the U.S. alliance with Japan")
 PARTNER_PREPS = _WORDS.words("partner_preps")
 #: place prepositions: an actor named as the place of the act is a target only when nothing nearer is
@@ -437,7 +436,9 @@ def _for_instrument(
     if met:  # "police fired tear gas as protesters marched on parliament"
         return met
     moved = [
-        t for t, _ in sides if t is not None and t.dep_ in ("dobj", "pobj") and is_instrument(analysis, t, general)
+        t
+        for t, _ in sides
+        if t is not None and t.dep_ in DIRECT_OR_PREP_OBJECTS and is_instrument(analysis, t, general)
     ]
     place = place_of_act(trigger, moved, exclude | skip) if content and moved else None
     return [] if place is None else [(place, make_side(analysis, place, wide=True))]
@@ -500,7 +501,7 @@ def split_countries(pair: SidePair, analysis: Analysis | None = None) -> list[Si
 
 def _modifier_countries(tok: Token) -> list[str]:
     """The countries the coordinated modifiers of a noun name ("US and British activists")."""
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    mods = [c for c in tok.children if c.dep_ in NOUN_MODIFIERS_AND_NMOD and c.i < tok.i]
     words = mods + [j for m in mods for j in m.subtree if j.dep_ == "conj"]
     countries: list[str] = []
     for w in sorted(words, key=lambda t: t.i):

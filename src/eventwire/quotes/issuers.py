@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..labels import SUBJECTS
 from ..model import Actor
 from ..nlp import sentences
 from ..wordlists import word_lists
@@ -18,7 +19,6 @@ __all__ = ["document_issuer"]
 
 #: How many sentences before the speaker's own one may introduce the document.
 WINDOW = 3
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Speakers that are themselves no issuer: the document again, or a pronoun no actor covers.
 NOT_ISSUERS = _WORDS.words("not_issuers")
 
