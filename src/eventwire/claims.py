@@ -42,6 +42,10 @@ __all__ = ["ClaimFinder", "Proposition", "load_propositions"]
 NEGATORS = _WORDS.words("negators")
 DENYING_VERBS = _WORDS.words("denying_verbs")
 REPORTING_VERBS = _WORDS.words("reporting_verbs")
+MOVER_PLACE_PREPS = _WORDS.words("mover_place_preps")
+LEAVING_VERBS = _WORDS.words("leaving_verbs")
+OWNER_PRONOUNS = _WORDS.words("owner_pronouns")
+HYPOTHETICAL_AUX = _WORDS.words("hypothetical_aux")
 
 
 @dataclass(frozen=True)
@@ -220,9 +224,9 @@ def _explicit_place(sent: SpacySpan, analysis: Analysis) -> str | None:
     for tok in sent:
         prep = tok.head
         is_from = tok.dep_ == "pobj" and (
-            prep.lower_ in ("in", "from", "out") or (prep.lower_ == "of" and prep.head.lower_ == "out")
+            prep.lower_ in MOVER_PLACE_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "out")
         )
-        is_left = tok.dep_ in DIRECT_OBJECTS and tok.head.lemma_ in ("leave", "exit", "withdraw")
+        is_left = tok.dep_ in DIRECT_OBJECTS and tok.head.lemma_ in LEAVING_VERBS
         if (is_from or is_left) and tok.ent_type_ == "GPE":
             country = _actor_country(tok.idx, tok.idx + len(tok.text), analysis)
             if country:
@@ -238,7 +242,7 @@ def _explicit_mover(tok: Token, sent: SpacySpan, prop: Proposition, analysis: An
             if covering is not None and covering.country:
                 return covering.country
             for mod in t.children:
-                if mod.dep_ in OWNER_MODIFIERS and mod.lower_ not in ("its", "their"):
+                if mod.dep_ in OWNER_MODIFIERS and mod.lower_ not in OWNER_PRONOUNS:
                     sub = list(mod.subtree)
                     country = _actor_country(sub[0].idx, sub[-1].idx + len(sub[-1].text), analysis)
                     if country:
@@ -254,7 +258,7 @@ def _explicit_mover(tok: Token, sent: SpacySpan, prop: Proposition, analysis: An
 def _hypothetical(tok: Token) -> bool:
     """'The removal ... would affect ...': the trigger is the subject of a conditional, not a claim."""
     head = tok.head
-    return tok.dep_ in SUBJECTS and any(c.lower_ in ("would", "could", "might") for c in head.children)
+    return tok.dep_ in SUBJECTS and any(c.lower_ in HYPOTHETICAL_AUX for c in head.children)
 
 
 def _military_context(tok: Token, sent: SpacySpan, prop: Proposition, analysis: Analysis) -> bool:

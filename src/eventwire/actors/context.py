@@ -40,6 +40,7 @@ SCENE_PREPS = _WORDS.words("scene_preps")
 
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = _WORDS.words("context_locative")
+COUNTRY_NOUNS = _WORDS.words("country_nouns")
 
 
 @dataclass
@@ -188,7 +189,7 @@ class Context:
             return None
         lo, hi = subj.left_edge.i, subj.right_edge.i
         iso = self.first_country_in(lo, hi)
-        if iso is None and subj.lower_ in ("country", "nation") and subj.i > 0 and subj.nbor(-1).lower_ == "the":
+        if iso is None and subj.lower_ in COUNTRY_NOUNS and subj.i > 0 and subj.nbor(-1).lower_ == "the":
             iso = self.recent_country(subj.i - 1)
         return iso
 

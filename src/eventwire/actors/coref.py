@@ -23,7 +23,7 @@ SUBJECT_DEPS = SUBJECTS
 #: How many sentences before its own a pronoun's antecedent may be.
 PRONOUN_WINDOW = 3
 #: pronouns that, as an object, cannot refer to the subject of their own clause
-OBJECT_PRONOUNS = frozenset({"him", "her"})
+OBJECT_PRONOUNS = _WORDS.words("object_pronouns")
 
 
 @dataclass

@@ -228,11 +228,12 @@ def _org_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | None
 
 #: Formal state names built on a country's short name ("Kingdom of Morocco", "the Republic of Chad").
 STATE_FORMS = _WORDS.ordered("state_forms")
+STATE_FORM_OPENINGS = _WORDS.ordered("state_form_openings")
 
 
 def state_forms(name: str) -> tuple[str, ...]:
     """ "Morocco" -> "Kingdom of Morocco", "Republic of Morocco", ...; none for acronyms."""
-    if case_rule(name) != "cap" or name.lower().startswith(("the ", "republic", "kingdom", "state")):
+    if case_rule(name) != "cap" or name.lower().startswith(STATE_FORM_OPENINGS):
         return ()
     return tuple(f"{prefix[:1].upper()}{prefix[1:]} {name}" for prefix in STATE_FORMS)
 

@@ -22,37 +22,9 @@ __all__ = ["COUNTRYISH", "Phrase", "build_phrases", "of_phrase_end"]
 
 COUNTRYISH = frozenset({"country", "demonym", "capital", "region", "countryref"})
 GLUE = _WORDS.words("glue")
-DETERMINERS = frozenset({"the", "a", "an"})
+DETERMINERS = _WORDS.words("determiners")
 #: Where an "of" complement of a title ends.
-STOPS = frozenset(
-    {
-        ",",
-        ";",
-        "(",
-        "—",
-        "–",
-        ":",
-        '"',
-        "“",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "since",
-        "by",
-        "with",
-        "to",
-        "from",
-        "over",
-        "about",
-    }
-)
+STOPS = _WORDS.words("stops")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,14 +22,14 @@ GENERIC_HEADS = _WORDS.words("generic_heads")
 STATE_MEDIA = _WORDS.words("state_media")
 #: titles whose plural, tied to a state by "of" or "for", names its delegates (GOV), not lawmakers:
 #: "representatives for the US" at a court or a summit ("Republican representatives" stay LEG)
-DELEGATE_TITLES = frozenset({"representative"})
+DELEGATE_TITLES = _WORDS.words("delegate_titles")
 SUPRANATIONAL = _WORDS.words("supranational")
 #: nouns of several states ("envoys from several Gulf states", "diplomats of European countries")
 MANY_STATES = _WORDS.words("many_states")
 PARTY_WORDS = _WORDS.words("party_words")
 PLACE_PREPS = _WORDS.words("place_preps")
 #: prepositions that tie a person or title to a body, not to a place ("a lawyer for the State Department")
-BODY_PREPS = frozenset({"at", "for", "with"})
+BODY_PREPS = _WORDS.words("body_preps")
 NATIONAL = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
 AGENT_PREPS = _WORDS.words("agent_preps")
 PLACE_NOUNS = _WORDS.words("place_nouns")
@@ -74,7 +74,7 @@ def _pp_place(phrase: Phrase, ctx: Context) -> tuple[str, int] | None:
         body_only = child.lower_ in BODY_PREPS  # "a researcher at the University of X", not "at the border"
         if child.dep_ != "prep" or not (child.lower_ in PLACE_PREPS or body_only) or child.i > phrase.end + 1:
             continue
-        if child.lower_ in ("from", "for") and phrase.head.entry.sector == "MIL":
+        if child.lower_ in TROOP_DIRECTION_PREPS and phrase.head.entry.sector == "MIL":
             continue  # "withdraw troops from Iraq", "troops for Mali": where they go, not whose they are
         for obj in child.children:
             if obj.dep_ == "pobj":
@@ -162,7 +162,7 @@ def _state_complement(phrase: Phrase, ctx: Context) -> bool:
     """Whether the phrase's head is followed by "of" or "for" (the) and a state ("representatives for
     the US", "representatives of Iran and Iraq")."""
     doc, j = ctx.doc, phrase.head.end
-    if j + 1 >= len(doc) or doc[j].lower_ not in ("of", "for"):
+    if j + 1 >= len(doc) or doc[j].lower_ not in STATE_COMPLEMENT_PREPS:
         return False
     j += 2 if doc[j + 1].lower_ == "the" else 1
     unit = ctx.units.get(j)
@@ -184,7 +184,7 @@ def _of_unit(phrase: Phrase, ctx: Context) -> Unit | None:
 def _former(phrase: Phrase, ctx: Context, sector: str | None) -> str | None:
     """A former office holder is an elite (ELI), no longer the government."""
     if sector in ("GOV", "LEG", "MIL") and any(
-        t.lower_ in ("former", "ex") for t in ctx.doc[phrase.start : phrase.head.start]
+        t.lower_ in FORMER_WORDS for t in ctx.doc[phrase.start : phrase.head.start]
     ):
         return "ELI"
     return sector
@@ -250,7 +250,7 @@ def _supranational(phrase: Phrase, ctx: Context) -> bool:
         return True
     head = ctx.doc[phrase.head.end - 1]
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+        if prep.dep_ == "prep" and prep.lower_ in SUPRANATIONAL_PREPS:
             for obj in prep.children:
                 many = obj.dep_ == "pobj" and obj.lemma_.lower() in MANY_STATES
                 if many and any(t.lower_ in SUPRANATIONAL for t in obj.lefts):
@@ -314,6 +314,10 @@ def _people_noun(tok: Token) -> bool:
 
 
 INSTITUTIONS = _WORDS.ordered("institutions")
+TROOP_DIRECTION_PREPS = _WORDS.words("troop_direction_preps")
+STATE_COMPLEMENT_PREPS = _WORDS.words("state_complement_preps")
+FORMER_WORDS = _WORDS.words("former_words")
+SUPRANATIONAL_PREPS = _WORDS.words("supranational_preps")
 
 
 def _institution(term: str) -> str:

@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 PRONOUNS = _WORDS.words("pronouns")
-RELATIVE = frozenset({"who", "which", "that"})
+RELATIVE = _WORDS.words("relative")
 #: Dependencies through which a cue inherits the subject of the verb it hangs from.
 CLIMB = SPEAKER_CLIMB_DEPS
 #: Children of a speaker's head that are not part of the name.
@@ -35,6 +35,7 @@ NOT_SPEAKER_ENTS = frozenset(
     {"DATE", "TIME", "GPE", "LOC", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "EVENT", "FAC"}
 )
 EXPLETIVES = _WORDS.words("expletives")
+AUTHOR_PREPS = _WORDS.words("author_preps")
 #: Dependencies inside a noun phrase (to find its head from any word of it).
 NP_INNER = NOUN_PHRASE_INNER
 
@@ -164,7 +165,7 @@ def _author(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
