@@ -88,7 +88,7 @@ def _pp_place(phrase: Phrase, ctx: Context) -> tuple[str, int] | None:
 
 
 def _surface(doc: Doc, start: int, end: int) -> str:
-    toks = [t for t in doc[start:end] if t.lower_ not in ("the", "a", "an") or t.i != start]
+    toks = [t for t in doc[start:end] if t.lower_ not in SURFACE_ARTICLES or t.i != start]
     return "".join(t.text_with_ws for t in toks).strip()
 
 
@@ -101,7 +101,7 @@ def _group_name(phrase: Phrase, ctx: Context, iso: str | None) -> str:
     doc = ctx.doc
     countryish = [u for u in phrase.units if u.kind in COUNTRYISH]
     rest_start = max((u.end for u in countryish), default=phrase.units[0].start)
-    while rest_start < phrase.end and doc[rest_start].text in ("'s", "’s", "'", "-", "and"):
+    while rest_start < phrase.end and doc[rest_start].text in COUNTRY_JOINERS:
         rest_start += 1
     rest = _surface(doc, rest_start, phrase.end)
     adj = _adjective(ctx, iso)
@@ -318,6 +318,8 @@ TROOP_DIRECTION_PREPS = _WORDS.words("troop_direction_preps")
 STATE_COMPLEMENT_PREPS = _WORDS.words("state_complement_preps")
 FORMER_WORDS = _WORDS.words("former_words")
 SUPRANATIONAL_PREPS = _WORDS.words("supranational_preps")
+SURFACE_ARTICLES = _WORDS.words("surface_articles")
+COUNTRY_JOINERS = _WORDS.words("country_joiners")
 
 
 def _institution(term: str) -> str:

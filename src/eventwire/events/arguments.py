@@ -85,6 +85,7 @@ ABOUT_PREPS = _WORDS.words("about_preps")
 CAUSE_PREPS = _WORDS.words("cause_preps")
 #: prepositions whose object may be the actor behind a thing target ("relations with Russia")
 THING_PREPS = _WORDS.words("thing_preps")
+ADDRESSEE_PREPS = _WORDS.words("addressee_preps")
 #: how many things deep that actor may be named ("claims of fraud against the mayor")
 THING_DEPTH = 2
 #: roots whose acts have a patient: their bare past participle is passive ("imprisoned", "killed")
@@ -201,7 +202,7 @@ def _addressees(tok: Token) -> list[Token]:
     return [
         t
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS
         for p in c.children
         if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
         for t in expand_conj(p)

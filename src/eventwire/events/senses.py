@@ -39,6 +39,7 @@ RELATIVES = _WORDS.words("relatives")
 DUMMIES = _WORDS.words("dummies")
 #: words that open a relative clause and nothing else
 WH_RELATIVES = _WORDS.words("wh_relatives")
+OBLIGATION_LEMMAS = _WORDS.words("obligation_lemmas")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ def _obligation_clause_ok(tok: Token, obligations: frozenset[str]) -> bool:
     ("said X is obliged to"); not an obligation deeper down ("argued it does not care to fulfil its
     obligations")."""
     for clause in tok.children:
-        if clause.dep_ not in CLAUSE_DEPS or clause.lemma_.lower() not in ("have", "be"):
+        if clause.dep_ not in CLAUSE_DEPS or clause.lemma_.lower() not in OBLIGATION_LEMMAS:
             continue
         subj = [s for s in clause.children if s.dep_ in SUBJECTS and s.lower_ not in DUMMIES]
         preds = [c for c in clause.children if c.dep_ in OBLIGATION_PREDICATES]

@@ -75,6 +75,7 @@ _CUES_KEY = "eventwire.statement_cues"
 MAX_UP = 8
 #: second-person pronouns: inside a quotation they are its addressee, when the quotation names one
 SECOND_PERSON = _WORDS.words("second_person")
+JUDGED_SECOND_PERSON = _WORDS.words("judged_second_person")
 #: dependency labels the parser gives a name that opens a sentence as its addressee
 
 
@@ -251,7 +252,7 @@ def _judge(tok: Token, entry: Judgement, quote: Quote, analysis: Analysis) -> li
         return []
     out: list[Judged] = []
     for t in [*judged, *(p for j in judged for p in _included(j))]:
-        if t.lower_ in FIRST_PERSON or t.lower_ in ("you", "your"):
+        if t.lower_ in FIRST_PERSON or t.lower_ in JUDGED_SECOND_PERSON:
             continue
         pair = judge(analysis, t, speaker_side(analysis, t) or make_side(analysis, t), "target", root=entry.code[:2])
         side = pair[1] if pair is not None else None
