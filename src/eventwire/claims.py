@@ -22,6 +22,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .actors import country_adjective, country_name
+from .labels import (
+    ARGUMENT_SLOTS,
+    DIRECT_OBJECTS,
+    NEEDED_OBJECTS,
+    NEGATION_CARRIERS,
+    OWNER_MODIFIERS,
+    PARTICLES,
+    SUBJECTS,
+)
 from .model import Actor, Analysis, Claim, Quote, Span
 from .nlp import scan_words, sentence_of
 from .wordlists import word_lists
@@ -33,6 +42,10 @@ __all__ = ["ClaimFinder", "Proposition", "load_propositions"]
 NEGATORS = _WORDS.words("negators")
 DENYING_VERBS = _WORDS.words("denying_verbs")
 REPORTING_VERBS = _WORDS.words("reporting_verbs")
+MOVER_PLACE_PREPS = _WORDS.words("mover_place_preps")
+LEAVING_VERBS = _WORDS.words("leaving_verbs")
+OWNER_PRONOUNS = _WORDS.words("owner_pronouns")
+HYPOTHETICAL_AUX = _WORDS.words("hypothetical_aux")
 
 
 @dataclass(frozen=True)
@@ -87,19 +100,19 @@ def load_propositions() -> tuple[Proposition, ...]:
 def _matches(tok: Token, trig: Trigger) -> bool:
     if tok.lemma_.lower() != trig.lemma and tok.lower_ != trig.lemma:
         return False
-    if trig.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == trig.particle for c in tok.children):
+    if trig.particle and not any(c.dep_ in PARTICLES and c.lower_ == trig.particle for c in tok.children):
         return False
     if trig.modifier and not any(c.lower_ == trig.modifier for c in tok.children):
         return False
     if trig.needs_object:
-        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj", "pobj", "attr")}
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in NEEDED_OBJECTS}
         return bool(objects & trig.needs_object)
     return True
 
 
 def _negated(tok: Token) -> bool:
     """Negated by its own 'not', a denying verb above it, or 'no' on a noun above it (no plans to leave)."""
-    if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod")) for c in tok.children):
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in NEGATION_CARRIERS) for c in tok.children):
         return True
     for anc in tok.ancestors:
         if anc.lemma_ in DENYING_VERBS:
@@ -211,9 +224,9 @@ def _explicit_place(sent: SpacySpan, analysis: Analysis) -> str | None:
     for tok in sent:
         prep = tok.head
         is_from = tok.dep_ == "pobj" and (
-            prep.lower_ in ("in", "from", "out") or (prep.lower_ == "of" and prep.head.lower_ == "out")
+            prep.lower_ in MOVER_PLACE_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "out")
         )
-        is_left = tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in ("leave", "exit", "withdraw")
+        is_left = tok.dep_ in DIRECT_OBJECTS and tok.head.lemma_ in LEAVING_VERBS
         if (is_from or is_left) and tok.ent_type_ == "GPE":
             country = _actor_country(tok.idx, tok.idx + len(tok.text), analysis)
             if country:
@@ -229,12 +242,12 @@ def _explicit_mover(tok: Token, sent: SpacySpan, prop: Proposition, analysis: An
             if covering is not None and covering.country:
                 return covering.country
             for mod in t.children:
-                if mod.dep_ in ("amod", "compound", "poss", "nmod") and mod.lower_ not in ("its", "their"):
+                if mod.dep_ in OWNER_MODIFIERS and mod.lower_ not in OWNER_PRONOUNS:
                     sub = list(mod.subtree)
                     country = _actor_country(sub[0].idx, sub[-1].idx + len(sub[-1].text), analysis)
                     if country:
                         return country
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
     for subj in subjects:
         country = _country_of(subj, analysis)
         if country:
@@ -245,13 +258,13 @@ def _explicit_mover(tok: Token, sent: SpacySpan, prop: Proposition, analysis: An
 def _hypothetical(tok: Token) -> bool:
     """'The removal ... would affect ...': the trigger is the subject of a conditional, not a claim."""
     head = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in ("would", "could", "might") for c in head.children)
+    return tok.dep_ in SUBJECTS and any(c.lower_ in HYPOTHETICAL_AUX for c in head.children)
 
 
 def _military_context(tok: Token, sent: SpacySpan, prop: Proposition, analysis: Analysis) -> bool:
     if any(t.lemma_.lower() in prop.troop_words or t.lower_ in prop.troop_words for t in sent):
         return True
-    args = [c for c in tok.children if c.dep_ in ("nsubj", "dobj", "obj", "nsubjpass")]
+    args = [c for c in tok.children if c.dep_ in ARGUMENT_SLOTS]
     return any(_country_of(c, analysis) for c in args)
 
 
@@ -271,7 +284,7 @@ def _holder(tok: Token, analysis: Analysis) -> tuple[Actor | None, str] | None:
         actor = analysis.actor(quote.speaker.actor)
         return actor, actor.name if actor else str(quote.speaker.text)
     for anc in [tok, *tok.ancestors]:
-        subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in anc.children if c.dep_ in SUBJECTS]
         if subjects and (anc is not tok or anc.lemma_ in REPORTING_VERBS) and subjects[0] != tok:
             sub = list(subjects[0].subtree)
             actor = analysis.actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text))

@@ -228,11 +228,13 @@ def _org_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | None
 
 #: Formal state names built on a country's short name ("Kingdom of Morocco", "the Republic of Chad").
 STATE_FORMS = _WORDS.ordered("state_forms")
+STATE_FORM_OPENINGS = _WORDS.ordered("state_form_openings")
+SIBILANT_ENDINGS = _WORDS.ordered("sibilant_endings")
 
 
 def state_forms(name: str) -> tuple[str, ...]:
     """ "Morocco" -> "Kingdom of Morocco", "Republic of Morocco", ...; none for acronyms."""
-    if case_rule(name) != "cap" or name.lower().startswith(("the ", "republic", "kingdom", "state")):
+    if case_rule(name) != "cap" or name.lower().startswith(STATE_FORM_OPENINGS):
         return ()
     return tuple(f"{prefix[:1].upper()}{prefix[1:]} {name}" for prefix in STATE_FORMS)
 
@@ -276,7 +278,7 @@ def _sector_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | N
         sector = None if sector_cell == "-" else sector_cell
         _add(entries, term, Entry("sector", term, term, None, sector, None, agent, "any"))
         if agent == "person" and sector and not term.endswith("."):
-            plural = term + ("es" if term.endswith(("s", "sh", "ch")) else "s")
+            plural = term + ("es" if term.endswith(SIBILANT_ENDINGS) else "s")
             if key_of(plural) not in entries:
                 entries[key_of(plural)] = Entry("sector", plural, term, None, sector, None, "group", "any")
     if rows is not None:
