@@ -22,14 +22,27 @@ import tempfile
 import time
 import unicodedata
 from array import array
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..knowledge.countries import CountryTable, country_table
+if TYPE_CHECKING:
+    from ..knowledge.countries import CountryTable
 
-__all__ = ["Entry", "Gazetteer", "ascii_name", "cache_path", "haversine", "load_gazetteer", "name_key", "stopwords"]
+__all__ = [
+    "Additions",
+    "Entry",
+    "Gazetteer",
+    "ascii_name",
+    "cache_path",
+    "extra_place",
+    "haversine",
+    "load_gazetteer",
+    "name_key",
+    "stopwords",
+    "with_places",
+]
 
 BUILD_VERSION = "4"
 #: a cache of other sources (another version or checkout) is deleted once unused for this many days
@@ -207,6 +220,72 @@ def _latin(name: str) -> bool:
     return all(c.isascii() or unicodedata.category(c).startswith("M") or "À" <= c <= "ž" for c in name)
 
 
+def extra_place(row: Sequence[str]) -> tuple[Entry, list[str], list[str]]:
+    """The entry of a ``gazetteer_extra.tsv`` row (name, aliases, feature, iso3, lat, lon, admin1 code,
+    prior), the names it is found by, and those of them that only count after "City, "."""
+    name, aliases, feature, iso3, lat, lon, admin1, prior = [*row, *[""] * 8][:8]
+    entry = Entry(None, name, iso3 or None, float(lat), float(lon), int(prior or 1_000_000), feature, admin1 or None)
+    names = [name]
+    abbreviations: list[str] = []
+    for alias in _alias_list(aliases):
+        names.append(alias)
+        if alias.endswith(".") and alias.count(".") == 1 and " " not in alias:
+            abbreviations.append(name_key(alias))
+    if name.endswith(" State"):
+        names.append(name.removesuffix(" State"))
+    return entry, names, abbreviations
+
+
+def with_places(gaz: Gazetteer, rows: Sequence[Sequence[str]]) -> Gazetteer:
+    """A new gazetteer: ``gaz`` and the places of ``rows`` (``gazetteer_extra.tsv`` rows, found after
+    ``gaz``'s entries of the same name); ``gaz`` is left as it was."""
+    cols = gaz.entries
+    added = [extra_place(row) for row in rows]
+    n = len(cols)
+    entries = Columns(
+        array("q", [*cols.geonameid, *(-1 for _ in added)]),
+        [*cols.name, *(e.name for e, _n, _a in added)],
+        [*cols.country, *(e.country for e, _n, _a in added)],
+        array("d", [*cols.lat, *(e.lat for e, _n, _a in added)]),
+        array("d", [*cols.lon, *(e.lon for e, _n, _a in added)]),
+        array("q", [*cols.population, *(e.population for e, _n, _a in added)]),
+        [*cols.feature, *(e.feature for e, _n, _a in added)],
+        [*cols.admin1, *(e.admin1 for e, _n, _a in added)],
+    )
+    index = dict(gaz.index)
+    abbreviations = set(gaz.abbreviations)
+    for i, (_entry, names, abbrevs) in enumerate(added, n):
+        abbreviations.update(abbrevs)
+        for key in dict.fromkeys(name_key(name) for name in names if name):
+            found = index.get(key, ())
+            have = (found,) if isinstance(found, int) else found
+            index[key] = (*have, i) if have else i
+    return Gazetteer(entries, index, frozenset(abbreviations), gaz.demonyms, gaz.countries)
+
+
+@dataclass(frozen=True)
+class Additions:
+    """The places a user's knowledge adds to the gazetteer (``gazetteer_extra.tsv`` rows), and the gazetteer
+    with them, built once per process on first use."""
+
+    rows: tuple[tuple[str, ...], ...] = ()
+    _built: list[Gazetteer] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_built": []}  # a worker builds its own
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def gazetteer(self) -> Gazetteer:
+        """The package's gazetteer, with these places when there are any."""
+        if not self.rows:
+            return load_gazetteer()
+        if not self._built:
+            self._built.append(with_places(load_gazetteer(), self.rows))
+        return self._built[0]
+
+
 class _Builder:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
@@ -259,18 +338,8 @@ class _Builder:
 
     def extras(self) -> None:
         for row in _tsv_rows(DATA / "gazetteer_extra.tsv"):
-            row += [""] * (8 - len(row))
-            name, aliases, feature, iso3, lat, lon, admin1, prior = row[:8]
-            entry = Entry(
-                None, name, iso3 or None, float(lat), float(lon), int(prior or 1_000_000), feature, admin1 or None
-            )
-            names = [name]
-            for alias in _alias_list(aliases):
-                names.append(alias)
-                if alias.endswith(".") and alias.count(".") == 1 and " " not in alias:
-                    self.abbreviations.add(name_key(alias))
-            if name.endswith(" State"):
-                names.append(name.removesuffix(" State"))
+            entry, names, abbreviations = extra_place(row)
+            self.abbreviations.update(abbreviations)
             self.add(entry, names)
 
     def place_demonyms(self, table: CountryTable) -> None:
@@ -343,6 +412,8 @@ def build_gazetteer() -> Gazetteer:
         if capital_names.get(cc) == c["name"] and c["population"] > best.get(cc, {}).get("population", -1):
             best[cc] = c
     capitals = {cc: (float(c["latitude"]), float(c["longitude"])) for cc, c in best.items()}
+    from ..knowledge.countries import country_table  # the knowledge package imports this module
+
     table = country_table()
     builder = _Builder()
     builder.countries_and_continents(src, capitals, table)
