@@ -114,6 +114,31 @@ def test_a_bad_entry_names_its_line_and_key(tmp_path: Path, text: str, line: int
     assert (caught.value.line, caught.value.key) == (line, key)
 
 
+def test_a_tsv_file_adds_places_in_the_gazetteer_extra_columns(tmp_path: Path) -> None:
+    text = "# my places\nSan Telmar\tTelmar\tcity\tARG\t-31.5\t-64.2\t\t12000\nPuerto Quieto\t\tcity\tCHL\t-41\t-73\n"
+    knowledge = Knowledge.load([write(tmp_path, text, "places.tsv")])
+    assert knowledge.places.rows == (
+        ("San Telmar", "Telmar", "city", "ARG", "-31.5", "-64.2", "", "12000"),
+        ("Puerto Quieto", "", "city", "CHL", "-41.0", "-73.0", "", "1000000"),
+    )
+    assert [(c.line, c.id) for c in knowledge.changes] == [(2, "San Telmar"), (3, "Puerto Quieto")]
+
+
+@pytest.mark.parametrize(
+    ("row", "key"),
+    [
+        ("San Telmar\t\tcity\tARG\tnorth\t-64.2", "place 'San Telmar': lat"),
+        ("San Telmar\t\ttown\tARG\t-31.5\t-64.2", "place 'San Telmar': feature"),
+        ("San Telmar\t\tcity\tQQQ\t-31.5\t-64.2", "place 'San Telmar': country"),
+        ("San Telmar\tcity\tARG", "San Telmar"),
+    ],
+)
+def test_a_bad_tsv_row_names_its_line_and_key(tmp_path: Path, row: str, key: str) -> None:
+    with pytest.raises(KnowledgeError) as caught:
+        read_knowledge_file(write(tmp_path, f"# places\n{row}\n", "places.tsv"))
+    assert (caught.value.line, caught.value.key) == (2, key)
+
+
 def test_the_pipeline_gives_each_stage_its_knowledge(tmp_path: Path) -> None:
     knowledge = Knowledge.load([write(tmp_path, MINE)])
     pipeline = Pipeline(knowledge=knowledge)

@@ -4,7 +4,8 @@ A knowledge file is YAML with a ``patterns:`` list (the fields of the package's
 ``events/data/patterns.yaml``), a ``people:`` list (those of ``actors/data/people.yaml``:
 ``knowledge/people.py``), a ``titles:`` and an ``organizations:`` list (sector terms and named bodies:
 ``knowledge/terms.py``), a ``cues:``, ``claims:`` and ``places:`` list (cue verbs, propositions and
-gazetteer additions: ``knowledge/sections.py``), any of them::
+gazetteer additions: ``knowledge/sections.py``), any of them (a ``.tsv`` file holds gazetteer additions in
+the columns of ``data/gazetteer_extra.tsv``)::
 
     patterns:
       - {id: scold, lemma: [scold, berate], code: "111"}
@@ -173,6 +174,8 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
         raise KnowledgeError(
             name, [KnowledgeProblem(None, "file", exc.strerror or str(exc), "give a readable YAML file")]
         ) from exc
+    if name.endswith(".tsv"):
+        return _read_places_tsv(name, text)
     try:
         data = yaml.safe_load(text)
         top, entry_lines = _lines(text)
@@ -238,6 +241,42 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
         tuple(places),
         tuple(line for line, _keys in entry_lines.get("places", [])),
     )
+
+
+def _read_places_tsv(name: str, text: str) -> KnowledgeFile:
+    """A ``.tsv`` knowledge file: gazetteer additions in the columns of ``data/gazetteer_extra.tsv`` (name,
+    aliases, feature, iso3, lat, lon, admin1 code, prior), as a ``places:`` section."""
+    places: list[dict[str, Any]] = []
+    lines: list[int] = []
+    problems: list[KnowledgeProblem] = []
+    for line, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if not 6 <= len(cells) <= 8:
+            problems.append(
+                KnowledgeProblem(
+                    line, cells[0], f"{len(cells)} columns", "name, aliases, feature, iso3, lat, lon[, admin1, prior]"
+                )
+            )
+            continue
+        cells += [""] * (8 - len(cells))
+        entry: dict[str, Any] = {"name": cells[0], "feature": cells[2]}
+        if cells[1]:
+            entry["aliases"] = [a.strip() for a in cells[1].split("|") if a.strip()]
+        for key, cell, kind in (("lat", cells[4], float), ("lon", cells[5], float), ("prior", cells[7], int)):
+            if cell:
+                try:
+                    entry[key] = kind(cell)
+                except ValueError:
+                    entry[key] = cell  # reported as a bad value
+        entry.update({k: v for k, v in (("country", cells[3]), ("admin1", cells[6])) if v})
+        problems += place_problems(entry, line, {})
+        places.append(entry)
+        lines.append(line)
+    if problems:
+        raise KnowledgeError(name, problems)
+    return KnowledgeFile(name, (), (), places=tuple(places), place_lines=tuple(lines))
 
 
 def _section_problems(
