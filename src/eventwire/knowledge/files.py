@@ -198,7 +198,8 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
                     1,
                     "patterns",
                     "no list of patterns, people, titles, organizations, cues, claims or places",
-                    "start the file with a section (`patterns:`, `people:`, `cues:`, ...) and a list of entries",
+                    "start the file with `patterns:`, `people:`, `titles:`, `organizations:`, `cues:`, `claims:` or "
+                    "`places:` and a list of entries",
                 )
             ],
         )
