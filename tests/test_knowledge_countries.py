@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors.knowledge import lexicon, load_countries
+from eventwire.actors.knowledge import key_of, lexicon, load_countries
 from eventwire.errors import KnowledgeError
 from eventwire.export.gdelt import fips
 from eventwire.knowledge.countries import country_table, read_country_table
@@ -21,12 +21,15 @@ GOOD = [
 ]
 
 
-def _table(tmp_path: Path, rows: list[str], regions: str = "NOR\tFinnmark\n", demonyms: str = "") -> Path:
+def _table(
+    tmp_path: Path, rows: list[str], regions: str = "NOR\tFinnmark\n", demonyms: str = "", homonyms: str = ""
+) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "countries.tsv").write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     (folder / "regions.tsv").write_text(regions, encoding="utf-8")
     (folder / "region_demonyms.tsv").write_text(demonyms or "Nordic\tScandinavia\n", encoding="utf-8")
+    (folder / "homonyms.tsv").write_text(homonyms or "Oslo\tSWE\n", encoding="utf-8")
     return folder
 
 
@@ -45,6 +48,7 @@ def test_a_good_table_reads_into_rows(tmp_path: Path) -> None:
     assert table.fips == {"NOR": "NO", "SWE": "SW", "ATA": "AY"}
     assert table.regions[0].names == ("Finnmark",)
     assert table.region_demonyms == (("Nordic", "Scandinavia"),)
+    assert table.homonyms == (("Oslo", ("SWE",)),)
 
 
 @pytest.mark.parametrize(
@@ -78,6 +82,17 @@ def test_a_region_demonym_listed_twice_is_refused(tmp_path: Path) -> None:
     assert (caught.value.path.endswith("region_demonyms.tsv"), caught.value.line) == (True, 2)
 
 
+@pytest.mark.parametrize(
+    ("homonyms", "key"),
+    [("Bergen\tSWE\n", "Bergen"), ("Oslo\tDNK\n", "Oslo: DNK"), ("Oslo\tATA\n", "Oslo: ATA"), ("Oslo\n", "Oslo")],
+)
+def test_a_homonym_must_be_a_listed_place_of_known_other_countries(tmp_path: Path, homonyms: str, key: str) -> None:
+    with pytest.raises(KnowledgeError) as caught:
+        read_country_table(_table(tmp_path, GOOD, homonyms=homonyms))
+    assert caught.value.path.endswith("homonyms.tsv")
+    assert (caught.value.line, caught.value.key) == (1, key)
+
+
 def test_the_package_table_is_what_every_reader_reads() -> None:
     table = country_table()
     assert set(load_countries()) == {row.iso3 for row in table.named()}
@@ -91,9 +106,17 @@ def test_the_package_table_is_what_every_reader_reads() -> None:
 def test_the_package_table_has_no_other_copy() -> None:
     """Country facts live only in knowledge/data: the old per-stage copies are gone."""
     root = resources.files("eventwire")
-    for old in ("actors/data/countries.tsv", "actors/data/regions.tsv", "data/geo_countries.tsv"):
+    for old in (
+        "actors/data/countries.tsv",
+        "actors/data/regions.tsv",
+        "actors/data/homonyms.tsv",
+        "data/geo_countries.tsv",
+    ):
         assert not root.joinpath(old).is_file(), old
-    assert not root.joinpath("export/data/fips10_4.tsv").is_file()
+    assert (
+        not root.joinpath("export/data/fips10_4.tsv").is_file() and not root.joinpath("data/geo_demonyms.tsv").is_file()
+    )
+    assert lexicon().homonyms == {key_of(name): others for name, others in country_table().homonyms}
 
 
 def test_the_package_table_round_trips_through_a_copy(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@
 ``lexicon()`` is the lexicon made active by ``using_actor_lexicon`` (a pipeline whose knowledge has people
 of a user's files does so around its stages: ``eventwire.knowledge``), else the package's own.
 
-Every data file lives in ``actors/data``, except the countries and regions, read from the one country
-table (``eventwire.knowledge.countries``). Entries are indexed by a *key*: the lower-cased text with
+Every data file lives in ``actors/data``, except the countries, regions and their homonyms, read from the
+one country table (``eventwire.knowledge.countries``). Entries are indexed by a *key*: the lower-cased text with
 single spaces, so a run of spaCy tokens matches an entry when its lower-cased text (tokens joined with
 the whitespace that followed them) equals the key, however spaCy split the words ("al-Qaeda").
 """
@@ -316,7 +316,9 @@ def build_lexicon(
         if not p.ambiguous:
             surnames.setdefault(key_of(p.surname), []).append(p)
     ids = frozenset(get_string_id(v) for k in surnames if " " not in k for v in {k, k.replace("'", "’")})
-    homonyms = {key_of(row[0]): tuple(_split(row[1])) for row in _data_lines("homonyms.tsv")}
+    from ..knowledge.countries import country_table  # the knowledge package imports this module
+
+    homonyms = {key_of(name): others for name, others in country_table().homonyms}
     return Lexicon(
         entries, frozenset(prefixes), countries, by_name, {k: tuple(v) for k, v in surnames.items()}, 10, ids, homonyms
     )

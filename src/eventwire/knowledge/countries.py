@@ -5,7 +5,8 @@ Every fact about a country that a stage or a writer needs is read from ``knowled
 - ``countries.tsv``: one country or territory a line (ISO3, FIPS 10-4, names, demonyms, capitals, the
   gazetteer's point, names and demonyms; the columns are described at the top of the file);
 - ``regions.tsv``: provinces, regions and cities with one clear country, and their people;
-- ``region_demonyms.tsv``: demonyms of places that are not countries ("European" -> Europe).
+- ``region_demonyms.tsv``: demonyms of places that are not countries ("European" -> Europe);
+- ``homonyms.tsv``: capitals and regions that share their name with a place in another country.
 
 The actor coder (countries, demonyms, capitals, regions), the gazetteer (country points, names and
 demonyms), GDELT export (FIPS codes) and the knowledge-file checks (is this ISO3 code known?) read one
@@ -82,6 +83,8 @@ class CountryTable:
     regions: tuple[Region, ...]
     #: (demonym, place name) of places that are not countries
     region_demonyms: tuple[tuple[str, str], ...]
+    #: a capital's or region's name -> the other countries that have a place of that name
+    homonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: ISO3 -> its row
     by_iso3: dict[str, CountryRow] = field(init=False, repr=False, compare=False)
     #: ISO3 -> FIPS 10-4, for every row that has one
@@ -209,6 +212,30 @@ def _region_demonyms(text: str, problems: list[KnowledgeProblem]) -> list[tuple[
     return out
 
 
+def _homonyms(
+    text: str, rows: list[CountryRow], regions: list[Region], problems: list[KnowledgeProblem]
+) -> list[tuple[str, tuple[str, ...]]]:
+    named = {row.iso3 for row in rows if row.names}
+    places = {form.lower() for row in rows for form in row.capitals}
+    places |= {form.lower() for region in regions for form in region.names}
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for line, cells in _rows(text):
+        others = _split(cells[1]) if len(cells) > 1 else ()
+        if cells[0].lower() not in places:
+            problems.append(KnowledgeProblem(line, cells[0], "no capital or region of that name", "list it first"))
+        if not others:
+            problems.append(KnowledgeProblem(line, cells[0], "no other country", "the ISO3 codes, | separated"))
+        for iso3 in others:
+            if iso3 not in named:
+                problems.append(
+                    KnowledgeProblem(
+                        line, f"{cells[0]}: {iso3}", "no such country in countries.tsv", "a named country's ISO3"
+                    )
+                )
+        out.append((cells[0], others))
+    return out
+
+
 def read_country_table(folder: Path | None = None) -> CountryTable:
     """The country table of ``folder`` (default: the package's ``knowledge/data``), checked: the first file
     with faults raises ``KnowledgeError`` naming each (line and key)."""
@@ -231,7 +258,11 @@ def read_country_table(folder: Path | None = None) -> CountryTable:
     demonyms = _region_demonyms(text, problems)
     if problems:
         raise KnowledgeError(path, problems)
-    return CountryTable(tuple(rows), tuple(regions), tuple(demonyms))
+    path, text = read("homonyms.tsv")
+    homonyms = _homonyms(text, rows, regions, problems)
+    if problems:
+        raise KnowledgeError(path, problems)
+    return CountryTable(tuple(rows), tuple(regions), tuple(demonyms), tuple(homonyms))
 
 
 @cache
