@@ -213,3 +213,10 @@ def test_two_pipelines_with_different_knowledge_differ_in_one_process(
     assert found(pipeline) == plain
     assert found(mine_pipeline) == mine
     assert found(pipeline) == plain  # the first pipeline is not changed by the second
+
+
+def test_the_packages_gazetteer_additions_pass_the_checks_a_users_do() -> None:
+    from eventwire.places.gazetteer import DATA
+
+    read = read_knowledge_file(DATA / "gazetteer_extra.tsv")
+    assert len(read.places) > 100 and {p["feature"] for p in read.places} >= {"admin1", "region", "sea"}

@@ -114,7 +114,7 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
             yield number, [c.strip() for c in line.split("\t")]
 
 
-def _country_rows(path: str, text: str, problems: list[KnowledgeProblem]) -> list[CountryRow]:
+def _country_rows(text: str, problems: list[KnowledgeProblem]) -> list[CountryRow]:
     out: list[CountryRow] = []
     seen: dict[str, int] = {}
     forms: dict[str, tuple[str, int]] = {}
@@ -247,7 +247,7 @@ def read_country_table(folder: Path | None = None) -> CountryTable:
 
     path, text = read("countries.tsv")
     problems: list[KnowledgeProblem] = []
-    rows = _country_rows(path, text, problems)
+    rows = _country_rows(text, problems)
     if problems:
         raise KnowledgeError(path, problems)
     path, text = read("regions.tsv")
