@@ -7,15 +7,19 @@ The holder is the speaker of the quotation around the trigger, else the subject 
 above it, else the subject of the trigger's own clause. Across articles, claims with the same key
 ("withdraw:USA:IRQ") are grouped by the store; a claim is disputed when some holders assert it and
 others deny it.
+
+The stage is given its propositions (``ClaimFinder(claims=...)``; a pipeline gives it its knowledge's, the
+package's plus a user's ``claims:``: ``eventwire.knowledge``).
 """
 
 from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from spacy.tokens import Doc, Token
@@ -35,9 +39,12 @@ from .model import Actor, Analysis, Claim, Quote, Span
 from .nlp import scan_words, sentence_of
 from .wordlists import word_lists
 
+if TYPE_CHECKING:
+    from .knowledge import Knowledge
+
 _WORDS = word_lists("eventwire")
 
-__all__ = ["ClaimFinder", "Proposition", "load_propositions"]
+__all__ = ["ClaimFinder", "Claims", "Proposition", "default_claims", "load_propositions", "proposition_of"]
 
 NEGATORS = _WORDS.words("negators")
 DENYING_VERBS = _WORDS.words("denying_verbs")
@@ -71,30 +78,55 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
     )
 
 
-@functools.cache
-def trigger_index() -> dict[str, tuple[Proposition, ...]]:
+def _index(propositions: Sequence[Proposition]) -> dict[str, tuple[Proposition, ...]]:
     """Lemma -> the propositions that lemma can trigger (so each token costs one dict lookup)."""
     index: dict[str, list[Proposition]] = {}
-    for prop in load_propositions():
+    for prop in propositions:
         for trig in (*prop.asserts, *prop.denies):
             if prop not in index.setdefault(trig.lemma, []):
                 index[trig.lemma].append(prop)
     return {k: tuple(v) for k, v in index.items()}
 
 
+@dataclass(frozen=True)
+class Claims:
+    """The propositions the claims stage looks for, with their trigger index."""
+
+    propositions: tuple[Proposition, ...]
+    #: lemma -> the propositions that lemma can trigger
+    index: dict[str, tuple[Proposition, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", _index(self.propositions))
+
+    def with_propositions(self, propositions: Iterable[Proposition]) -> Claims:
+        """These claims with ``propositions`` added (one with the id of one of these replaces it, in place)."""
+        mine = {p.id: p for p in propositions}
+        kept = tuple(mine.pop(p.id, p) for p in self.propositions)
+        return replace(self, propositions=kept + tuple(mine.values()))
+
+
+def proposition_of(p: dict[str, Any]) -> Proposition:
+    """The proposition of a ``claims.yaml`` entry (id, text, assert, and optional deny, troop_words)."""
+    return Proposition(
+        str(p["id"]),
+        str(p["text"]),
+        tuple(_trigger(t) for t in p["assert"]),
+        tuple(_trigger(t) for t in p.get("deny", [])),
+        frozenset(p["troop_words"]),
+    )
+
+
 @functools.cache
 def load_propositions() -> tuple[Proposition, ...]:
     raw = yaml.safe_load(resources.files("eventwire").joinpath("data/claims.yaml").read_text())
-    return tuple(
-        Proposition(
-            p["id"],
-            p["text"],
-            tuple(_trigger(t) for t in p["assert"]),
-            tuple(_trigger(t) for t in p.get("deny", [])),
-            frozenset(p["troop_words"]),
-        )
-        for p in raw["propositions"]
-    )
+    return tuple(proposition_of(p) for p in raw["propositions"])
+
+
+@functools.cache
+def default_claims() -> Claims:
+    """The package's propositions (``data/claims.yaml``)."""
+    return Claims(load_propositions())
 
 
 def _matches(tok: Token, trig: Trigger) -> bool:
@@ -144,9 +176,15 @@ class ClaimFinder:
     #: the stage contract (``eventwire.stages``)
     requires: tuple[str, ...] = ("doc", "actors", "quotes")
     assigns: tuple[str, ...] = ("claims",)
+    #: the propositions (None: the package's)
+    claims: Claims | None = None
+
+    def with_knowledge(self, knowledge: Knowledge) -> ClaimFinder:
+        """This stage looking for ``knowledge``'s propositions."""
+        return replace(self, claims=knowledge.claims)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
-        index = trigger_index()
+        index = (self.claims or default_claims()).index
 
         def props(lemma: str, lower: str, _alpha: bool) -> tuple[Proposition, ...]:
             return index.get(lemma.lower(), ()) or index.get(lower, ())

@@ -4,8 +4,9 @@ An event, from one coded article (:func:`from_analysis`) or merged across a stor
 (``export/gdelt_store.py``), becomes a :class:`GdeltEvent`; :func:`event_cells` writes it as exactly the 61
 columns of the GDELT 2.0 Event codebook, tab-separated, no header. Conventions (as GDELT uses them):
 
-- geographic country codes are FIPS 10-4 (``data/fips10_4.tsv``), ADM1 codes carry the FIPS prefix
-  (``USCA``, ``KS11``); an actor's own country code stays CAMEO (ISO3-based);
+- geographic country codes are FIPS 10-4 (the ``fips`` column of the country table,
+  ``eventwire.knowledge.countries``), ADM1 codes carry the FIPS prefix (``USCA``, ``KS11``); an actor's own
+  country code stays CAMEO (ISO3-based);
 - ``ActorNCode`` is the full CAMEO actor code, the concatenation of the CountryCode, KnownGroupCode and
   TypeN columns (``USAGOV``, ``IRQMIL``, ``UNO``); a known group (our ``IGOUNO``, ``IGONAT``, ``IMGISI``)
   gives its three-letter tag to KnownGroupCode; a side that is not a coded actor has empty code columns;
@@ -27,9 +28,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from ..knowledge.countries import country_table
 from ..model import Analysis, Place, article_key, event_key
 from ..schema import event_row
 
@@ -203,16 +204,9 @@ def header(extra: bool = False) -> list[str]:
     return [*GDELT_EVENT_COLUMNS, *(EXTRA_COLUMNS if extra else ())]
 
 
-@cache
-def _fips_table() -> dict[str, str]:
-    text = resources.files(__package__).joinpath("data/fips10_4.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {iso3: code for iso3, code in rows}
-
-
 def fips(iso3: str | None) -> str:
-    """The FIPS 10-4 country code of an ISO3 code ('' when unknown)."""
-    return _fips_table().get(iso3 or "", "")
+    """The FIPS 10-4 country code of an ISO3 code ('' when unknown), from the country table."""
+    return country_table().fips.get(iso3 or "", "")
 
 
 @cache
