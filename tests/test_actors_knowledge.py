@@ -110,16 +110,15 @@ def test_prefixes_cover_every_key() -> None:
 
 
 def _regions() -> list[tuple[str, str]]:
-    from eventwire.actors.knowledge import _data_lines
+    from eventwire.knowledge.countries import country_table
 
-    return [(row[0], form) for row in _data_lines("regions.tsv") for form in row[1].split("|")]
+    return [(region.iso3, form) for region in country_table().regions for form in region.names]
 
 
 def _region_people() -> list[tuple[str, str]]:
-    from eventwire.actors.knowledge import _data_lines
+    from eventwire.knowledge.countries import country_table
 
-    rows = _data_lines("regions.tsv")
-    return [(row[0], form) for row in rows if len(row) > 2 for form in row[2].split("|") if form]
+    return [(region.iso3, form) for region in country_table().regions for form in region.demonyms]
 
 
 @pytest.mark.parametrize(("iso", "form"), _region_people())

@@ -83,6 +83,9 @@ def test_the_page_has_every_kind_of_example() -> None:
     assert {b.lang for b in found} >= {"yaml", "console", "pycon", "text", "toml"}
     assert sum(b.mark is not None and b.mark[0] == "output" for b in found) == 1
     assert any("add_pipe" in b.text for b in found) and any("import-petrarch" in b.text for b in found)
+    files = [b.text for b in found if b.mark is not None and b.mark[0] == "file"]
+    for section in ("patterns:", "people:", "titles:", "organizations:", "cues:", "claims:", "places:"):
+        assert any(text.startswith(section) or f"\n{section}" in text for text in files), section
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from eventwire.cli import main
 from eventwire.events.cameo import cameo_table
 from eventwire.export import gdelt
 from eventwire.export.writers import open_writer
+from eventwire.knowledge.countries import country_table
 
 from .factories import sample_analysis
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.slow
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 SECTORS = re.compile(r"^[A-Z]{3}$")
-FIPS_CODES = set(gdelt._fips_table().values())
+FIPS_CODES = set(country_table().fips.values())
 DTYPES = {"INTEGER": "Int64", "FLOAT": "float64", "STRING": "string"}
 
 

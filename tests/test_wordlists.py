@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -12,17 +15,44 @@ def test_shared_word_lists_hold_their_words(name: str, word: str) -> None:
     assert word in word_list(name)
 
 
+@pytest.mark.parametrize("package", ["eventwire", "eventwire.actors", "eventwire.places", "eventwire.quotes"])
+def test_the_language_picks_the_folder_and_english_is_the_default(package: str) -> None:
+    english = word_lists(package, language="en")
+    assert word_lists(package) == english
+    assert english.source == f"{package.replace('.', '/')}/data/en/words.yaml"
+
+
+@pytest.mark.parametrize("package", ["eventwire", "eventwire.actors", "eventwire.store"])
+def test_a_language_without_word_lists_is_named(package: str) -> None:
+    with pytest.raises(ConfigError, match=rf"{package.replace('.', '/')}/data/xx/words\.yaml: cannot read"):
+        word_lists(package, language="xx")
+
+
+def test_shared_lists_take_the_language_too() -> None:
+    assert word_list("place_nouns", language="en") == word_list("place_nouns")
+    with pytest.raises(ConfigError, match=r"data/xx/event_location\.yaml"):
+        word_list("place_nouns", language="xx")
+
+
 def test_an_unknown_list_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         word_list("no_such_list")
 
 
-PACKAGES = ["eventwire", "eventwire.actors", "eventwire.places", "eventwire.quotes", "eventwire.store"]
+PACKAGES = [
+    "eventwire",
+    "eventwire.actors",
+    "eventwire.dates",
+    "eventwire.events",
+    "eventwire.places",
+    "eventwire.quotes",
+    "eventwire.store",
+]
 
 
 @pytest.mark.parametrize("package", PACKAGES)
 def test_each_package_word_file_loads_and_every_list_is_read(package: str) -> None:
-    """Every list of a package's data/words.yaml is a module constant of that package (no dead lists)."""
+    """Every list of a package's data/en/words.yaml is a module constant of that package (no dead lists)."""
     import importlib
     import pkgutil
 
@@ -75,3 +105,43 @@ def test_lists_keep_their_order_and_a_missing_list_is_named() -> None:
 )
 def test_package_lists_hold_their_words(package: str, key: str, word: str) -> None:
     assert word in word_lists(package).words(key)
+
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
+LOADER = re.compile(r'^(\w+)(?:: \w+)? = word_lists\("([\w.]+)"(?:, "([\w.]+)")?\)', re.M)
+
+
+def _names_read(text: str) -> list[tuple[str, str, str]]:
+    """(package, file, list name) of every ``X.words("name")`` / ``X.ordered("name")`` on a word-list loader."""
+    found = []
+    for var, package, name in LOADER.findall(text):
+        for key in re.findall(rf'\b{var}\.(?:words|ordered)\("(\w+)"\)', text):
+            found.append((package, name or "words.yaml", key))
+    return found
+
+
+def test_the_source_scan_finds_a_missing_name() -> None:
+    text = '_WORDS = word_lists("eventwire.events")\nX = _WORDS.words("reporting")\nY = _WORDS.ordered("no_such")\n'
+    found = _names_read(text)
+    assert found == [("eventwire.events", "words.yaml", "reporting"), ("eventwire.events", "words.yaml", "no_such")]
+    known = {name for name, _ in word_lists("eventwire.events").lists}
+    assert [key for _, _, key in found if key not in known] == ["no_such"]
+
+
+def test_every_list_name_the_code_reads_is_in_its_file() -> None:
+    """Each name a module reads from a word-list or label file (``_WORDS.words("x")``) is a list of that file."""
+    read = [(path, *hit) for path in sorted(SRC.rglob("*.py")) for hit in _names_read(path.read_text("utf-8"))]
+    assert len(read) > 200
+    missing = [
+        f"{path.relative_to(SRC)}: {package} {name} has no list {key!r}"
+        for path, package, name, key in read
+        if key not in {k for k, _ in word_lists(package, name).lists}
+    ]
+    assert missing == []
+
+
+def test_every_shared_list_name_the_code_reads_is_in_its_file() -> None:
+    read = {m for p in SRC.rglob("*.py") for m in re.findall(r'\bword_list\("(\w+)"\)', p.read_text("utf-8"))}
+    assert read
+    for name in read:
+        assert word_list(name)

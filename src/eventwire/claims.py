@@ -7,32 +7,52 @@ The holder is the speaker of the quotation around the trigger, else the subject 
 above it, else the subject of the trigger's own clause. Across articles, claims with the same key
 ("withdraw:USA:IRQ") are grouped by the store; a claim is disputed when some holders assert it and
 others deny it.
+
+The stage is given its propositions (``ClaimFinder(claims=...)``; a pipeline gives it its knowledge's, the
+package's plus a user's ``claims:``: ``eventwire.knowledge``).
 """
 
 from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from importlib import resources
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from .actors import country_adjective, country_name
+from .labels import (
+    ARGUMENT_SLOTS,
+    DIRECT_OBJECTS,
+    NEEDED_OBJECTS,
+    NEGATION_CARRIERS,
+    OWNER_MODIFIERS,
+    PARTICLES,
+    SUBJECTS,
+)
 from .model import Actor, Analysis, Claim, Quote, Span
 from .nlp import scan_words, sentence_of
 from .wordlists import word_lists
 
+if TYPE_CHECKING:
+    from .knowledge import Knowledge
+
 _WORDS = word_lists("eventwire")
 
-__all__ = ["ClaimFinder", "Proposition", "load_propositions"]
+__all__ = ["ClaimFinder", "Claims", "Proposition", "default_claims", "load_propositions", "proposition_of"]
 
 NEGATORS = _WORDS.words("negators")
 DENYING_VERBS = _WORDS.words("denying_verbs")
 REPORTING_VERBS = _WORDS.words("reporting_verbs")
+MOVER_PLACE_PREPS = _WORDS.words("mover_place_preps")
+LEAVING_VERBS = _WORDS.words("leaving_verbs")
+OWNER_PRONOUNS = _WORDS.words("owner_pronouns")
+HYPOTHETICAL_AUX = _WORDS.words("hypothetical_aux")
 
 
 @dataclass(frozen=True)
@@ -58,48 +78,73 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
     )
 
 
-@functools.cache
-def trigger_index() -> dict[str, tuple[Proposition, ...]]:
+def _index(propositions: Sequence[Proposition]) -> dict[str, tuple[Proposition, ...]]:
     """Lemma -> the propositions that lemma can trigger (so each token costs one dict lookup)."""
     index: dict[str, list[Proposition]] = {}
-    for prop in load_propositions():
+    for prop in propositions:
         for trig in (*prop.asserts, *prop.denies):
             if prop not in index.setdefault(trig.lemma, []):
                 index[trig.lemma].append(prop)
     return {k: tuple(v) for k, v in index.items()}
 
 
+@dataclass(frozen=True)
+class Claims:
+    """The propositions the claims stage looks for, with their trigger index."""
+
+    propositions: tuple[Proposition, ...]
+    #: lemma -> the propositions that lemma can trigger
+    index: dict[str, tuple[Proposition, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", _index(self.propositions))
+
+    def with_propositions(self, propositions: Iterable[Proposition]) -> Claims:
+        """These claims with ``propositions`` added (one with the id of one of these replaces it, in place)."""
+        mine = {p.id: p for p in propositions}
+        kept = tuple(mine.pop(p.id, p) for p in self.propositions)
+        return replace(self, propositions=kept + tuple(mine.values()))
+
+
+def proposition_of(p: dict[str, Any]) -> Proposition:
+    """The proposition of a ``claims.yaml`` entry (id, text, assert, and optional deny, troop_words)."""
+    return Proposition(
+        str(p["id"]),
+        str(p["text"]),
+        tuple(_trigger(t) for t in p["assert"]),
+        tuple(_trigger(t) for t in p.get("deny", [])),
+        frozenset(p["troop_words"]),
+    )
+
+
 @functools.cache
 def load_propositions() -> tuple[Proposition, ...]:
     raw = yaml.safe_load(resources.files("eventwire").joinpath("data/claims.yaml").read_text())
-    return tuple(
-        Proposition(
-            p["id"],
-            p["text"],
-            tuple(_trigger(t) for t in p["assert"]),
-            tuple(_trigger(t) for t in p.get("deny", [])),
-            frozenset(p["troop_words"]),
-        )
-        for p in raw["propositions"]
-    )
+    return tuple(proposition_of(p) for p in raw["propositions"])
+
+
+@functools.cache
+def default_claims() -> Claims:
+    """The package's propositions (``data/claims.yaml``)."""
+    return Claims(load_propositions())
 
 
 def _matches(tok: Token, trig: Trigger) -> bool:
     if tok.lemma_.lower() != trig.lemma and tok.lower_ != trig.lemma:
         return False
-    if trig.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ == trig.particle for c in tok.children):
+    if trig.particle and not any(c.dep_ in PARTICLES and c.lower_ == trig.particle for c in tok.children):
         return False
     if trig.modifier and not any(c.lower_ == trig.modifier for c in tok.children):
         return False
     if trig.needs_object:
-        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj", "pobj", "attr")}
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in NEEDED_OBJECTS}
         return bool(objects & trig.needs_object)
     return True
 
 
 def _negated(tok: Token) -> bool:
     """Negated by its own 'not', a denying verb above it, or 'no' on a noun above it (no plans to leave)."""
-    if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "det", "advmod")) for c in tok.children):
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in NEGATION_CARRIERS) for c in tok.children):
         return True
     for anc in tok.ancestors:
         if anc.lemma_ in DENYING_VERBS:
@@ -131,9 +176,15 @@ class ClaimFinder:
     #: the stage contract (``eventwire.stages``)
     requires: tuple[str, ...] = ("doc", "actors", "quotes")
     assigns: tuple[str, ...] = ("claims",)
+    #: the propositions (None: the package's)
+    claims: Claims | None = None
+
+    def with_knowledge(self, knowledge: Knowledge) -> ClaimFinder:
+        """This stage looking for ``knowledge``'s propositions."""
+        return replace(self, claims=knowledge.claims)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
-        index = trigger_index()
+        index = (self.claims or default_claims()).index
 
         def props(lemma: str, lower: str, _alpha: bool) -> tuple[Proposition, ...]:
             return index.get(lemma.lower(), ()) or index.get(lower, ())
@@ -211,9 +262,9 @@ def _explicit_place(sent: SpacySpan, analysis: Analysis) -> str | None:
     for tok in sent:
         prep = tok.head
         is_from = tok.dep_ == "pobj" and (
-            prep.lower_ in ("in", "from", "out") or (prep.lower_ == "of" and prep.head.lower_ == "out")
+            prep.lower_ in MOVER_PLACE_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "out")
         )
-        is_left = tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in ("leave", "exit", "withdraw")
+        is_left = tok.dep_ in DIRECT_OBJECTS and tok.head.lemma_ in LEAVING_VERBS
         if (is_from or is_left) and tok.ent_type_ == "GPE":
             country = _actor_country(tok.idx, tok.idx + len(tok.text), analysis)
             if country:
@@ -229,12 +280,12 @@ def _explicit_mover(tok: Token, sent: SpacySpan, prop: Proposition, analysis: An
             if covering is not None and covering.country:
                 return covering.country
             for mod in t.children:
-                if mod.dep_ in ("amod", "compound", "poss", "nmod") and mod.lower_ not in ("its", "their"):
+                if mod.dep_ in OWNER_MODIFIERS and mod.lower_ not in OWNER_PRONOUNS:
                     sub = list(mod.subtree)
                     country = _actor_country(sub[0].idx, sub[-1].idx + len(sub[-1].text), analysis)
                     if country:
                         return country
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
     for subj in subjects:
         country = _country_of(subj, analysis)
         if country:
@@ -245,13 +296,13 @@ def _explicit_mover(tok: Token, sent: SpacySpan, prop: Proposition, analysis: An
 def _hypothetical(tok: Token) -> bool:
     """'The removal ... would affect ...': the trigger is the subject of a conditional, not a claim."""
     head = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in ("would", "could", "might") for c in head.children)
+    return tok.dep_ in SUBJECTS and any(c.lower_ in HYPOTHETICAL_AUX for c in head.children)
 
 
 def _military_context(tok: Token, sent: SpacySpan, prop: Proposition, analysis: Analysis) -> bool:
     if any(t.lemma_.lower() in prop.troop_words or t.lower_ in prop.troop_words for t in sent):
         return True
-    args = [c for c in tok.children if c.dep_ in ("nsubj", "dobj", "obj", "nsubjpass")]
+    args = [c for c in tok.children if c.dep_ in ARGUMENT_SLOTS]
     return any(_country_of(c, analysis) for c in args)
 
 
@@ -271,7 +322,7 @@ def _holder(tok: Token, analysis: Analysis) -> tuple[Actor | None, str] | None:
         actor = analysis.actor(quote.speaker.actor)
         return actor, actor.name if actor else str(quote.speaker.text)
     for anc in [tok, *tok.ancestors]:
-        subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in anc.children if c.dep_ in SUBJECTS]
         if subjects and (anc is not tok or anc.lemma_ in REPORTING_VERBS) and subjects[0] != tok:
             sub = list(subjects[0].subtree)
             actor = analysis.actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text))

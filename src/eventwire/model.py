@@ -28,6 +28,9 @@ __all__ = [
     "Span",
     "Speaker",
     "StageFailure",
+    "article_key",
+    "event_key",
+    "text_digest",
 ]
 
 Modality = Literal["asserted", "negated", "hypothetical", "future", "reported"]
@@ -263,3 +266,18 @@ def text_digest(text: str) -> str:
     digits). Exact duplicates share it (ingest), the store keys articles by it, stdin texts are named by it."""
     normal = " ".join(text.casefold().split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:32]
+
+
+def article_key(article: Article) -> str:
+    """The key of an article in a store and in GDELT ids: its text's digest (``text_digest``); of its id when
+    the text is empty (an ingest failure), so two failed articles never share it."""
+    if article.text.strip():
+        return text_digest(article.text)
+    return hashlib.sha256(f"\x00id:{article.id}".encode()).hexdigest()[:32]
+
+
+def event_key(article_key: str, event_id: str) -> int:
+    """The number of an event told once (its GDELT GLOBALEVENTID): the store's merged event whose first mention
+    it is has the same id."""
+    digest = hashlib.blake2b(f"{article_key}\x00{event_id}".encode(), digest_size=7).digest()
+    return int.from_bytes(digest, "big")

@@ -4,8 +4,9 @@
 
 Each stage is a small picklable object with a ``name`` and ``__call__(doc, analysis) -> analysis``, which
 declares what it ``requires`` and ``assigns`` (``stages.py``: the order is checked as the pipeline is built); the
-stages read the pipeline's ``knowledge`` (made active around them), so pipelines with different knowledge
-can run in one process.
+stages read the pipeline's ``knowledge`` (its event patterns and people made active around them; its cue
+words, claims and gazetteer places given to the stages that read them as the pipeline is built), so
+pipelines with different knowledge can run in one process.
 A stage that raises fails only its article: the article's record carries ``error`` (stage and
 reason) and the batch goes on. With ``article_timeout`` set, an article whose parse and stages take
 longer than that many seconds stops there and becomes an error record (the stage it was in); the
@@ -28,7 +29,7 @@ from .budget import ArticleTimeout, budget
 from .knowledge import Knowledge
 from .model import Analysis, Article, StageFailure
 from .nlp import CHUNK_CHARS, NlpRunner
-from .stages import Stage, builtin_stages, check_order
+from .stages import Stage, builtin_stages, check_order, with_knowledge
 
 __all__ = ["Pipeline", "Stage", "default_stages"]
 
@@ -53,6 +54,7 @@ class Pipeline:
 
     def __post_init__(self) -> None:
         check_order(self.stages)
+        self.stages = [with_knowledge(stage, self.knowledge) for stage in self.stages]
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_warm": False}

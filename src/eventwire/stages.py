@@ -8,6 +8,10 @@ A stage is any picklable object with a ``name`` and ``__call__(doc, analysis) ->
 and :func:`check_order` (run by ``Pipeline`` as it is built) refuses an order in which a stage requires
 something no earlier stage assigns. A stage that declares nothing requires nothing and assigns nothing.
 
+A stage that reads knowledge (cue words, claims, gazetteer places) has ``with_knowledge(knowledge)``,
+returning the stage reading that ``eventwire.knowledge.Knowledge``; ``Pipeline`` gives each such stage its
+own knowledge as it is built (:func:`with_knowledge`).
+
 Stages are named in ``eventwire.toml`` (``[pipeline] stages = [...]``): a built-in stage by its name
 (``actors``, ``quotes``, ``events``, ``dates``, ``mentions``, ``places``, ``claims``, ``assess``), a third-party
 one by the name it registers under the ``eventwire.stages`` entry point group (its value: a class or factory
@@ -26,7 +30,16 @@ from spacy.tokens import Doc
 from .errors import ConfigError
 from .model import Analysis
 
-__all__ = ["ENTRY_POINT_GROUP", "PARSED", "Stage", "builtin_stages", "check_order", "stage_named", "stages_named"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "PARSED",
+    "Stage",
+    "builtin_stages",
+    "check_order",
+    "stage_named",
+    "stages_named",
+    "with_knowledge",
+]
 
 #: the entry point group third-party stages register under
 ENTRY_POINT_GROUP = "eventwire.stages"
@@ -62,6 +75,15 @@ def builtin_stages() -> dict[str, Callable[[], Stage]]:
         "claims": ClaimFinder,
         "assess": DocumentAssessor,
     }
+
+
+def with_knowledge(stage: Stage, knowledge: Any) -> Stage:
+    """The stage reading ``knowledge`` (a ``Knowledge``), if it reads any; else the stage itself."""
+    bind = getattr(stage, "with_knowledge", None)
+    if bind is None:
+        return stage
+    bound: Stage = bind(knowledge)
+    return bound
 
 
 def _declared(stage: object, what: str) -> tuple[str, ...]:

@@ -1,5 +1,8 @@
-"""Word lists more than one stage reads (``data/event_location.yaml``), loaded once per process; and the
-loader of a package's own ``data/words.yaml`` (``word_lists``): named lists of words, checked on load.
+"""Word lists more than one stage reads (``data/en/event_location.yaml``), loaded once per process; and the
+loader of a package's own ``data/en/words.yaml`` (``word_lists``): named lists of words, checked on load.
+
+Word lists are knowledge of one language: each lives under its language's folder (``data/<language>/``,
+``en`` for English, the only one shipped), and both loaders take the language (default ``"en"``).
 
 The events stage asks whether a noun names a place ("the village of X"); the places stage asks the same
 and more. Both read the list here, so neither reaches into the other's module.
@@ -17,25 +20,32 @@ import yaml
 
 from .errors import ConfigError
 
-__all__ = ["WordLists", "parse_word_lists", "word_list", "word_lists"]
+__all__ = ["DEFAULT_LANGUAGE", "WordLists", "parse_word_lists", "word_list", "word_lists"]
 
-DATA = Path(__file__).resolve().parent / "data" / "event_location.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+#: the language whose word lists the package ships (the folder ``data/en/``)
+DEFAULT_LANGUAGE = "en"
 
 
 @functools.cache
-def _lists() -> dict[str, frozenset[str]]:
-    raw: dict[str, list[str]] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+def _lists(language: str) -> dict[str, frozenset[str]]:
+    path = DATA / language / "event_location.yaml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"eventwire/data/{language}/event_location.yaml: cannot read the word lists ({exc})") from exc
+    raw: dict[str, list[str]] = yaml.safe_load(text)
     return {k: frozenset(str(w) for w in v) for k, v in raw.items()}
 
 
-def word_list(name: str) -> frozenset[str]:
-    """The named list of ``data/event_location.yaml`` (KeyError for a name the file lacks)."""
-    return _lists()[name]
+def word_list(name: str, language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """The named list of ``data/<language>/event_location.yaml`` (KeyError for a name the file lacks)."""
+    return _lists(language)[name]
 
 
 @dataclass(frozen=True, slots=True)
 class WordLists:
-    """The named word lists of one data file (a package's ``data/words.yaml``), each in file order."""
+    """The named word lists of one data file (a package's ``data/en/words.yaml``), each in file order."""
 
     source: str
     lists: tuple[tuple[str, tuple[str, ...]], ...]
@@ -74,11 +84,11 @@ def parse_word_lists(raw: Any, source: str) -> WordLists:
 
 
 @functools.cache
-def word_lists(package: str, name: str = "words.yaml") -> WordLists:
-    """The checked word lists of ``data/<name>`` in ``package`` (e.g. ``eventwire.actors``)."""
-    source = f"{package.replace('.', '/')}/data/{name}"
+def word_lists(package: str, name: str = "words.yaml", language: str = DEFAULT_LANGUAGE) -> WordLists:
+    """The checked word lists of ``data/<language>/<name>`` in ``package`` (e.g. ``eventwire.actors``)."""
+    source = f"{package.replace('.', '/')}/data/{language}/{name}"
     try:
-        text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+        text = resources.files(package).joinpath("data", language, name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as exc:
         raise ConfigError(f"{source}: cannot read the word lists ({exc})") from exc
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..labels import COMPOUND_OR_POSSESSOR, IT_EXPLETIVE_LINKS, NOUN_MODIFIERS, SUBJECTS
 from ..nlp import quoted_tokens
 from .coref import Draft, Sentences
 from .lists import RefNoun, references
@@ -12,7 +13,6 @@ from .matcher import positions, word_ids
 
 __all__ = ["definite_refs", "it_refs"]
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 IT_WORDS = word_ids(("it",))
 #: kinds of actor "it" may stand for
 IT_KINDS = frozenset({"country", "organization"})
@@ -24,7 +24,7 @@ def _bare_noun(doc: Doc, i: int) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return (
         tok.pos_ == "NOUN"
-        and tok.dep_ not in ("compound", "amod")
+        and tok.dep_ not in NOUN_MODIFIERS
         and (nxt is None or (nxt.lower_ != "of" and nxt.pos_ not in ("NOUN", "PROPN")))
     )
 
@@ -83,7 +83,7 @@ def _main_subject(doc: Doc, s: int, e: int) -> bool:
     """A mention that is (or, "Iran's", owns) the subject of its sentence's main clause (the root verb or a
     verb coordinated with it), not of a clause inside ("efforts to ensure Iran does not ...")."""
     for t in doc[s:e]:
-        subj = t if t.dep_ in SUBJECTS else t.head if t.dep_ in ("compound", "poss") else None
+        subj = t if t.dep_ in SUBJECTS else t.head if t.dep_ in COMPOUND_OR_POSSESSOR else None
         if subj is None or subj.dep_ not in SUBJECTS:
             continue
         verb = subj.head
@@ -101,7 +101,7 @@ def _agentive_it(doc: Doc, i: int) -> bool:
         and tok.dep_ == "nsubj"
         and tok.head.pos_ == "VERB"
         and tok.head.lemma_.lower() not in references().it_not_agentive
-        and not any(c.dep_ in ("expl", "acomp") for c in tok.head.children)
+        and not any(c.dep_ in IT_EXPLETIVE_LINKS for c in tok.head.children)
     )
 
 

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from ..labels import ACTOR_CONTEXT_CLAUSE_DEPS, OBJECTS, OWNER_MODIFIERS, SUBJECT_MODIFIERS, SUBJECTS
 from ..wordlists import word_lists
 from .coref import Sentences
 from .knowledge import Lexicon
@@ -39,6 +40,7 @@ SCENE_PREPS = _WORDS.words("scene_preps")
 
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = _WORDS.words("context_locative")
+COUNTRY_NOUNS = _WORDS.words("country_nouns")
 
 
 @dataclass
@@ -187,7 +189,7 @@ class Context:
             return None
         lo, hi = subj.left_edge.i, subj.right_edge.i
         iso = self.first_country_in(lo, hi)
-        if iso is None and subj.lower_ in ("country", "nation") and subj.i > 0 and subj.nbor(-1).lower_ == "the":
+        if iso is None and subj.lower_ in COUNTRY_NOUNS and subj.i > 0 and subj.nbor(-1).lower_ == "the":
             iso = self.recent_country(subj.i - 1)
         return iso
 
@@ -196,12 +198,12 @@ class Context:
         government thanked China for its aid"; "the army accused Rwanda"): those inside the verb's object or a
         non-place prepositional complement of it."""
         tok = self.doc[i]
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
+        if tok.dep_ not in SUBJECTS:
             return frozenset()
         spans = [
             (c.left_edge.i, c.right_edge.i)
             for c in tok.head.children
-            if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ not in LOCATIVE)
+            if c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ not in LOCATIVE)
         ]
         return frozenset(iso for lo, hi in spans for _, iso in self.marks_in(lo, hi + 1))
 
@@ -291,7 +293,7 @@ def relational(doc: Doc, end: int) -> bool:
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is conjoined to ("X met Y and said ...")."""
     for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subj is not None or verb.dep_ != "conj":
             return subj
         verb = verb.head
@@ -303,16 +305,15 @@ def _names_actor(tok: Token, actor: Token | None) -> bool:
     ("Iraqi forces"), not a country inside a complement of it ("the general of ... troops in Iraq")."""
     if actor is None:
         return False
-    return tok.i == actor.i or (tok.head.i == actor.i and tok.dep_ in ("compound", "amod", "poss", "nmod"))
+    return tok.i == actor.i or (tok.head.i == actor.i and tok.dep_ in OWNER_MODIFIERS)
 
 
 def _is_subject(tok: Token) -> bool:
     """A subject, or a word of one ("Iraqi" in "Iraqi forces said")."""
-    subj = ("nsubj", "nsubjpass")
-    return tok.dep_ in subj or (tok.dep_ in ("compound", "amod", "poss") and tok.head.dep_ in subj)
+    return tok.dep_ in SUBJECTS or (tok.dep_ in SUBJECT_MODIFIERS and tok.head.dep_ in SUBJECTS)
 
 
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj"})
+CLAUSE_DEPS = ACTOR_CONTEXT_CLAUSE_DEPS
 
 
 def _clause_actor(tok: Token) -> tuple[Token | None, Token | None]:

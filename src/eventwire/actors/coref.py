@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..labels import CLAUSE_OBJECTS, NAME_PARTS, SUBJECTS
 from ..nlp import quoted_tokens
 from ..wordlists import word_lists
 from .knowledge import key_of
@@ -18,11 +19,11 @@ __all__ = ["PRONOUNS", "Draft", "Sentences", "full_title", "pronoun_target", "ti
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 FEMALE_TITLES = _WORDS.words("female_titles")
 MALE_TITLES = _WORDS.words("male_titles")
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_DEPS = SUBJECTS
 #: How many sentences before its own a pronoun's antecedent may be.
 PRONOUN_WINDOW = 3
 #: pronouns that, as an object, cannot refer to the subject of their own clause
-OBJECT_PRONOUNS = frozenset({"him", "her"})
+OBJECT_PRONOUNS = _WORDS.words("object_pronouns")
 
 
 @dataclass
@@ -107,7 +108,7 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
         for _ in range(3):
             if t.dep_ in SUBJECT_DEPS:
                 return True
-            if t.dep_ not in ("compound", "appos") or t.head.i == t.i:
+            if t.dep_ not in NAME_PARTS or t.head.i == t.i:
                 break
             t = t.head
     return False
@@ -132,7 +133,7 @@ def _clause_subjects(doc: Doc, i: int) -> list[int]:
     """The subjects of the clause an object pronoun ("him", "her") is the object of, which it cannot
     refer to (a reflexive would): those of its verb, or of the verb its verb is coordinated with."""
     tok = doc[i]
-    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ not in ("dobj", "dative", "iobj"):
+    if tok.lower_ not in OBJECT_PRONOUNS or tok.dep_ not in CLAUSE_OBJECTS:
         return []
     verb = tok.head
     while True:

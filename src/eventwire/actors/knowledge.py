@@ -3,7 +3,8 @@
 ``lexicon()`` is the lexicon made active by ``using_actor_lexicon`` (a pipeline whose knowledge has people
 of a user's files does so around its stages: ``eventwire.knowledge``), else the package's own.
 
-Every data file lives in ``actors/data``. Entries are indexed by a *key*: the lower-cased text with
+Every data file lives in ``actors/data``, except the countries, regions and their homonyms, read from the
+one country table (``eventwire.knowledge.countries``). Entries are indexed by a *key*: the lower-cased text with
 single spaces, so a run of spaCy tokens matches an entry when its lower-cased text (tokens joined with
 the whitespace that followed them) equals the key, however spaCy split the words ("al-Qaeda").
 """
@@ -158,12 +159,10 @@ def _split(cell: str) -> tuple[str, ...]:
 
 @cache
 def load_countries() -> dict[str, Country]:
-    out: dict[str, Country] = {}
-    for row in _data_lines("countries.tsv"):
-        row += [""] * (4 - len(row))
-        names = _split(row[1])
-        out[row[0]] = Country(row[0], names[0], names, _split(row[2]), _split(row[3]))
-    return out
+    """The countries the actor coder codes, from the country table (``eventwire.knowledge.countries``)."""
+    from ..knowledge.countries import country_table  # the knowledge package imports this module
+
+    return {r.iso3: Country(r.iso3, r.name, r.names, r.demonyms, r.capitals) for r in country_table().named()}
 
 
 def _date(value: object) -> dt.date | None:
@@ -228,11 +227,13 @@ def _org_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | None
 
 #: Formal state names built on a country's short name ("Kingdom of Morocco", "the Republic of Chad").
 STATE_FORMS = _WORDS.ordered("state_forms")
+STATE_FORM_OPENINGS = _WORDS.ordered("state_form_openings")
+SIBILANT_ENDINGS = _WORDS.ordered("sibilant_endings")
 
 
 def state_forms(name: str) -> tuple[str, ...]:
     """ "Morocco" -> "Kingdom of Morocco", "Republic of Morocco", ...; none for acronyms."""
-    if case_rule(name) != "cap" or name.lower().startswith(("the ", "republic", "kingdom", "state")):
+    if case_rule(name) != "cap" or name.lower().startswith(STATE_FORM_OPENINGS):
         return ()
     return tuple(f"{prefix[:1].upper()}{prefix[1:]} {name}" for prefix in STATE_FORMS)
 
@@ -258,13 +259,13 @@ def _country_entries(entries: dict[str, Entry], countries: dict[str, Country]) -
 def _region_entries(entries: dict[str, Entry], countries: dict[str, Country]) -> None:
     """Provinces and cities with one clear country ("Darfur", "Sindh province") and their people
     ("Chechen", "Uighurs"), after every country name."""
-    for row in _data_lines("regions.tsv"):
-        country = countries.get(row[0])
-        if country is None:
-            continue
-        for form in _split(row[1]):
+    from ..knowledge.countries import country_table  # the knowledge package imports this module
+
+    for region in country_table().regions:
+        country = countries[region.iso3]  # the table checks that every region's country is named
+        for form in region.names:
             _add(entries, form, Entry("region", form, country.name, country.iso3, None, country.iso3, "country", "cap"))
-        for form in _split(row[2]) if len(row) > 2 else ():
+        for form in region.demonyms:
             entry = Entry("demonym", form, country.name, country.iso3, None, country.iso3, "country", "cap")
             _add(entries, form, entry)
 
@@ -276,7 +277,7 @@ def _sector_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | N
         sector = None if sector_cell == "-" else sector_cell
         _add(entries, term, Entry("sector", term, term, None, sector, None, agent, "any"))
         if agent == "person" and sector and not term.endswith("."):
-            plural = term + ("es" if term.endswith(("s", "sh", "ch")) else "s")
+            plural = term + ("es" if term.endswith(SIBILANT_ENDINGS) else "s")
             if key_of(plural) not in entries:
                 entries[key_of(plural)] = Entry("sector", plural, term, None, sector, None, "group", "any")
     if rows is not None:
@@ -317,7 +318,9 @@ def build_lexicon(
         if not p.ambiguous:
             surnames.setdefault(key_of(p.surname), []).append(p)
     ids = frozenset(get_string_id(v) for k in surnames if " " not in k for v in {k, k.replace("'", "’")})
-    homonyms = {key_of(row[0]): tuple(_split(row[1])) for row in _data_lines("homonyms.tsv")}
+    from ..knowledge.countries import country_table  # the knowledge package imports this module
+
+    homonyms = {key_of(name): others for name, others in country_table().homonyms}
     return Lexicon(
         entries, frozenset(prefixes), countries, by_name, {k: tuple(v) for k, v in surnames.items()}, 10, ids, homonyms
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from ..labels import ARGUMENT_DEPS, NAME_SUBJECT_MODIFIERS, NOUN_MODIFIERS
 from ..nlp import token_table, token_word_ids
 from ..wordlists import word_lists
 from .knowledge import Entry, Lexicon
@@ -37,11 +38,13 @@ PLACE_KINDS = frozenset({"country", "capital", "demonym", "region"})
 #: Arabic articles written as a word of their own before a name ("al Assad", "el Sisi").
 ARTICLES = _WORDS.words("articles")
 #: Dependencies of a noun that is an argument of its clause ("a doctor said", "told an official").
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "appos", "agent"})
 #: The longest lower-case syllable after the hyphen of a given name ("Jae-myung", "Do-yun").
 MAX_SYLLABLE = 5
 #: Lower-case particles and the hyphen that join the words of one name ("Zia ur Rehman", "bin Salman", "van der").
 NAME_GLUE = _WORDS.words("name_glue")
+NAME_ARTICLES = _WORDS.words("name_articles")
+INDEFINITE_ARTICLES = _WORDS.words("indefinite_articles")
+TITLE_PREPS = _WORDS.words("title_preps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ def _case_ok(entry: Entry, tokens: list[Token]) -> bool:
     if entry.kind == "demonym" and tokens[0].text.isupper() and len(tokens[0].text) > 3:
         return False
     first = tokens[0].text
-    if first.lower() in ("the", "al", "el") and len(tokens) > 1:
+    if first.lower() in NAME_ARTICLES and len(tokens) > 1:
         first = tokens[1].text
     return first[:1].isupper() or first[:1].isdigit()
 
@@ -123,7 +126,7 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
         return True
     if last.pos_ not in ("NOUN", "PROPN") and not term.endswith(".") and not _hyphen_title(doc, unit):
         return False
-    if nxt is not None and nxt.pos_ == "NOUN" and unit.end not in taken and last.dep_ in ("compound", "amod"):
+    if nxt is not None and nxt.pos_ == "NOUN" and unit.end not in taken and last.dep_ in NOUN_MODIFIERS:
         return False
     if term in WEAK_TITLES and unit.entry.agent == "person":
         prev = doc[unit.start - 1] if unit.start > 0 else None
@@ -131,7 +134,7 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
             prev.lower_ in TITLE_DETERMINERS
             or prev.i in taken
             or (doc[unit.start].text[:1].isupper() and prev.text[:1].isupper() and prev.is_alpha)
-            or (prev.lower_ in ("a", "an") and last.dep_ in ARGUMENT_DEPS)  # "says a doctor from Hebron"
+            or (prev.lower_ in INDEFINITE_ARTICLES and last.dep_ in ARGUMENT_DEPS)  # "says a doctor from Hebron"
         )
     return True
 
@@ -244,7 +247,7 @@ def _extend_left(doc: Doc, name: Unit, taken: set[int]) -> Unit:
         and not doc[start - 1].is_sent_start
         and doc[start - 1].ent_type_ in ("", "PERSON")
         and name.start - start < 1
-        and not (start >= 2 and doc[start - 2].lower_ in ("of", "for"))
+        and not (start >= 2 and doc[start - 2].lower_ in TITLE_PREPS)
     ):
         start -= 1
     if start == name.start:
@@ -350,7 +353,7 @@ def _of_titles(doc: Doc, units: list[Unit], names: set[int]) -> list[Unit]:
             u.kind == "sector"
             and u.entry.agent == "person"
             and u.end + 1 < len(doc)
-            and doc[u.end].lower_ in ("of", "for")
+            and doc[u.end].lower_ in TITLE_PREPS
         ):
             j = u.end + 1
             while j < len(doc) and j - u.end < 6 and j not in starts and doc[j].text[:1].isupper() and doc[j].is_alpha:
@@ -380,7 +383,7 @@ def _name_as_subject(tok: Token) -> bool:
         and tok.dep_ == "nsubj"
         and tok.head.tag_ in ("VBZ", "VBD", "VBN")
         and tok.head.lemma_ in SPEECH_LEMMAS
-        and not any(c.dep_ in ("det", "amod", "compound", "poss") for c in tok.children)
+        and not any(c.dep_ in NAME_SUBJECT_MODIFIERS for c in tok.children)
     )
 
 

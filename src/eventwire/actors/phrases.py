@@ -22,37 +22,10 @@ __all__ = ["COUNTRYISH", "Phrase", "build_phrases", "of_phrase_end"]
 
 COUNTRYISH = frozenset({"country", "demonym", "capital", "region", "countryref"})
 GLUE = _WORDS.words("glue")
-DETERMINERS = frozenset({"the", "a", "an"})
+DETERMINERS = _WORDS.words("determiners")
 #: Where an "of" complement of a title ends.
-STOPS = frozenset(
-    {
-        ",",
-        ";",
-        "(",
-        "—",
-        "–",
-        ":",
-        '"',
-        "“",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "since",
-        "by",
-        "with",
-        "to",
-        "from",
-        "over",
-        "about",
-    }
-)
+STOPS = _WORDS.words("stops")
+COUNTRY_LIST_JOINERS = _WORDS.words("country_list_joiners")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +78,7 @@ def _joinable(doc: Doc, prev: Unit, unit: Unit, nxt: Unit | None = None) -> bool
             return False
     if unit.kind in COUNTRYISH and prev.kind in COUNTRYISH and not gap:
         return False
-    if unit.kind in COUNTRYISH and any(t.lower_ in ("and", ",") for t in gap):
+    if unit.kind in COUNTRYISH and any(t.lower_ in COUNTRY_LIST_JOINERS for t in gap):
         return _countries_share_head(doc, unit)
     return True
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from ..labels import AGENT_DEPS, NOUN_MODIFIERS, SUBJECTS
 from ..wordlists import word_lists
 from .context import Context
 from .knowledge import Person, key_of
@@ -21,19 +22,18 @@ GENERIC_HEADS = _WORDS.words("generic_heads")
 STATE_MEDIA = _WORDS.words("state_media")
 #: titles whose plural, tied to a state by "of" or "for", names its delegates (GOV), not lawmakers:
 #: "representatives for the US" at a court or a summit ("Republican representatives" stay LEG)
-DELEGATE_TITLES = frozenset({"representative"})
+DELEGATE_TITLES = _WORDS.words("delegate_titles")
 SUPRANATIONAL = _WORDS.words("supranational")
 #: nouns of several states ("envoys from several Gulf states", "diplomats of European countries")
 MANY_STATES = _WORDS.words("many_states")
 PARTY_WORDS = _WORDS.words("party_words")
 PLACE_PREPS = _WORDS.words("place_preps")
 #: prepositions that tie a person or title to a body, not to a place ("a lawyer for the State Department")
-BODY_PREPS = frozenset({"at", "for", "with"})
+BODY_PREPS = _WORDS.words("body_preps")
 NATIONAL = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
 AGENT_PREPS = _WORDS.words("agent_preps")
 PLACE_NOUNS = _WORDS.words("place_nouns")
 LOCATIVE_PREPS = _WORDS.words("locative_preps")
-AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "iobj", "agent", "conj", "appos"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,7 @@ def _pp_place(phrase: Phrase, ctx: Context) -> tuple[str, int] | None:
         body_only = child.lower_ in BODY_PREPS  # "a researcher at the University of X", not "at the border"
         if child.dep_ != "prep" or not (child.lower_ in PLACE_PREPS or body_only) or child.i > phrase.end + 1:
             continue
-        if child.lower_ in ("from", "for") and phrase.head.entry.sector == "MIL":
+        if child.lower_ in TROOP_DIRECTION_PREPS and phrase.head.entry.sector == "MIL":
             continue  # "withdraw troops from Iraq", "troops for Mali": where they go, not whose they are
         for obj in child.children:
             if obj.dep_ == "pobj":
@@ -88,7 +88,7 @@ def _pp_place(phrase: Phrase, ctx: Context) -> tuple[str, int] | None:
 
 
 def _surface(doc: Doc, start: int, end: int) -> str:
-    toks = [t for t in doc[start:end] if t.lower_ not in ("the", "a", "an") or t.i != start]
+    toks = [t for t in doc[start:end] if t.lower_ not in SURFACE_ARTICLES or t.i != start]
     return "".join(t.text_with_ws for t in toks).strip()
 
 
@@ -101,7 +101,7 @@ def _group_name(phrase: Phrase, ctx: Context, iso: str | None) -> str:
     doc = ctx.doc
     countryish = [u for u in phrase.units if u.kind in COUNTRYISH]
     rest_start = max((u.end for u in countryish), default=phrase.units[0].start)
-    while rest_start < phrase.end and doc[rest_start].text in ("'s", "’s", "'", "-", "and"):
+    while rest_start < phrase.end and doc[rest_start].text in COUNTRY_JOINERS:
         rest_start += 1
     rest = _surface(doc, rest_start, phrase.end)
     adj = _adjective(ctx, iso)
@@ -162,7 +162,7 @@ def _state_complement(phrase: Phrase, ctx: Context) -> bool:
     """Whether the phrase's head is followed by "of" or "for" (the) and a state ("representatives for
     the US", "representatives of Iran and Iraq")."""
     doc, j = ctx.doc, phrase.head.end
-    if j + 1 >= len(doc) or doc[j].lower_ not in ("of", "for"):
+    if j + 1 >= len(doc) or doc[j].lower_ not in STATE_COMPLEMENT_PREPS:
         return False
     j += 2 if doc[j + 1].lower_ == "the" else 1
     unit = ctx.units.get(j)
@@ -184,7 +184,7 @@ def _of_unit(phrase: Phrase, ctx: Context) -> Unit | None:
 def _former(phrase: Phrase, ctx: Context, sector: str | None) -> str | None:
     """A former office holder is an elite (ELI), no longer the government."""
     if sector in ("GOV", "LEG", "MIL") and any(
-        t.lower_ in ("former", "ex") for t in ctx.doc[phrase.start : phrase.head.start]
+        t.lower_ in FORMER_WORDS for t in ctx.doc[phrase.start : phrase.head.start]
     ):
         return "ELI"
     return sector
@@ -250,7 +250,7 @@ def _supranational(phrase: Phrase, ctx: Context) -> bool:
         return True
     head = ctx.doc[phrase.head.end - 1]
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+        if prep.dep_ == "prep" and prep.lower_ in SUPRANATIONAL_PREPS:
             for obj in prep.children:
                 many = obj.dep_ == "pobj" and obj.lemma_.lower() in MANY_STATES
                 if many and any(t.lower_ in SUPRANATIONAL for t in obj.lefts):
@@ -302,7 +302,7 @@ def _place_sector(unit: Unit, tok: Token) -> str | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
         return "CVL"
     if unit.kind == "region":
-        return "GOV" if tok.dep_ in ("nsubj", "nsubjpass") else "CVL" if tok.dep_ == "dobj" else None
+        return "GOV" if tok.dep_ in SUBJECTS else "CVL" if tok.dep_ == "dobj" else None
     if tok.dep_ in AGENT_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ in AGENT_PREPS):
         return "GOV"
     return None
@@ -310,10 +310,16 @@ def _place_sector(unit: Unit, tok: Token) -> str | None:
 
 def _people_noun(tok: Token) -> bool:
     """ "Algerians", "the Iraqis": a plural nationality noun names people, not the state."""
-    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("amod", "compound") and tok.text.endswith("s")
+    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in NOUN_MODIFIERS and tok.text.endswith("s")
 
 
 INSTITUTIONS = _WORDS.ordered("institutions")
+TROOP_DIRECTION_PREPS = _WORDS.words("troop_direction_preps")
+STATE_COMPLEMENT_PREPS = _WORDS.words("state_complement_preps")
+FORMER_WORDS = _WORDS.words("former_words")
+SUPRANATIONAL_PREPS = _WORDS.words("supranational_preps")
+SURFACE_ARTICLES = _WORDS.words("surface_articles")
+COUNTRY_JOINERS = _WORDS.words("country_joiners")
 
 
 def _institution(term: str) -> str:

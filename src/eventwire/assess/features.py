@@ -29,6 +29,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..labels import ASSESS_SUBORDINATE_DEPS
 from ..model import Analysis, Event, EventSide, Quote
 
 if TYPE_CHECKING:  # spaCy is imported by the stage, not by readers of the weights (``eventwire query``)
@@ -66,7 +67,7 @@ FEATURES = (
 LEAD_SENTENCES = 3
 #: an event that ended this many days before publication is background
 BACKGROUND_DAYS = 30
-SUBORDINATE_DEPS = frozenset({"acl", "advcl", "conj", "relcl", "pcomp", "xcomp", "ccomp"})
+SUBORDINATE_DEPS = ASSESS_SUBORDINATE_DEPS
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 QUOTED_KINDS = frozenset({"direct", "mixed"})

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["add_knowledge_commands", "cmd_knowledge"]
 
 #: the sections of a knowledge file, in the order `knowledge check` counts them
-SECTION_ORDER = ("pattern", "person", "title", "organization")
+SECTION_ORDER = ("pattern", "person", "title", "organization", "cue", "claim", "place")
 
 
 def add_knowledge_commands(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
@@ -80,13 +80,7 @@ def check_files(paths: list[str], out: TextIO) -> int:
             continue
         changes = [c for c in knowledge.changes if c.path == kf.path]
         adds = sum(c.kind == "adds" for c in changes)
-        sections = {
-            "pattern": "pattern(s)",
-            "person": "person(s)",
-            "title": "title(s)",
-            "organization": "organization(s)",
-        }
-        tally = {name: sum(c.section == section for c in changes) for section, name in sections.items()}
+        tally = {f"{section}(s)": sum(c.section == section for c in changes) for section in SECTION_ORDER}
         counts = ", ".join(f"{n} {name}" for name, n in tally.items() if n or name == "pattern(s)")
         out.write(f"{path}: ok, {counts}: {adds} added, {len(changes) - adds} overridden\n")
         lemmas = {str(e["id"]): _lemmas(e) for e in kf.patterns}

@@ -16,10 +16,12 @@ import os
 from pathlib import Path
 
 from ..model import Analysis
+from ..schema import RECORD_TABLES
 
 __all__ = ["PARTITION_TABLES", "PartitionWriter"]
 
-PARTITION_TABLES = ("articles", "errors", "actors", "mentions", "quotes", "events", "claims", "places")
+#: one folder per table of the model's records (``schema.RECORD_TABLES``)
+PARTITION_TABLES = tuple(RECORD_TABLES)
 SHARDS = "_shards.json"
 
 

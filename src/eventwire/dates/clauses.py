@@ -13,9 +13,24 @@ from typing import Final, Literal
 
 from spacy.tokens import Token
 
+from ..labels import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    DATES_CLAUSE_DEPS,
+    DESCRIBING_CLAUSES,
+    FINITE_MARKS,
+    NOMINAL_DATE_LINKS,
+    NOUN_CLAUSES,
+    PREDICATES,
+    REPORTED_CLAUSES,
+    SUBORDINATE_CLAUSES,
+)
 from ..model import ResolvedDate
 from ..nlp import clause_head, sentence_of
+from ..wordlists import word_lists
 from .expressions import DateExpression, words
+
+_WORDS = word_lists("eventwire.dates")
 
 __all__ = [
     "CLAUSE_DEPS",
@@ -30,19 +45,18 @@ __all__ = [
     "tense",
 ]
 
-CLAUSE_DEPS: Final = frozenset(
-    {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis", "pcomp"}
-)
+CLAUSE_DEPS: Final = DATES_CLAUSE_DEPS
 #: Links by which a clause sits below another as its own (relative, adverbial, reported, infinitival)
 #: clause; a conjunct ("conj") is a sibling and shares its head's date.
-SUBORDINATE: Final = frozenset({"ccomp", "advcl", "relcl", "xcomp", "csubj", "acl", "pcomp", "parataxis"})
+SUBORDINATE: Final = SUBORDINATE_CLAUSES
 #: Links by which a date modifies a noun as a nominal ("the April 22 attack", "last month's massacre").
-NOMINAL: Final = frozenset({"compound", "poss", "nmod", "amod", "nummod", "npadvmod"})
-_FUTURE_LEMMAS: Final = frozenset({"will", "shall"})
+NOMINAL: Final = NOMINAL_DATE_LINKS
+_FUTURE_LEMMAS: Final = _WORDS.words("future_lemmas")
 
 Tense = Literal["past", "pluperfect", "perfect", "present", "future"]
 #: Auxiliaries of a future seen from the present ("will", not the reported "would").
-_WILL: Final = frozenset({"will", "shall", "'ll", "wo"})
+_WILL: Final = _WORDS.words("will_aux")
+PERIOD_PREPS: Final = _WORDS.words("period_preps")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +98,7 @@ def _finite(clause: Token) -> bool:
         return True
     if clause.dep_ == "acl" and clause.tag_ == "VBN":
         return True  # a reduced relative on a noun has its own time ("a group outlawed in 2002")
-    return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") and c.tag_ != "TO" for c in clause.children)
+    return any(c.dep_ in FINITE_MARKS and c.tag_ != "TO" for c in clause.children)
 
 
 def _below(low: Token, high: Token) -> bool:
@@ -131,7 +145,7 @@ def rank(d: Dated, trigger: Token) -> int | None:
         return 3
     cur = th
     for _ in range(6):
-        if cur.dep_ in ("ccomp", "parataxis") or _is_root(cur):
+        if cur.dep_ in REPORTED_CLAUSES or _is_root(cur):
             break
         cur = cur.head
         if cur.i == dh.i:
@@ -196,10 +210,10 @@ def in_life_stage(trigger: Token) -> bool:
             return True
         if c.dep_ != "advcl" or c.lemma_ != "be":
             continue
-        if not any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children):
+        if not any(m.dep_ in CLAUSE_OPENERS and m.lower_ == "when" for m in c.children):
             continue
         for a in c.children:
-            if a.dep_ not in ("attr", "acomp"):
+            if a.dep_ not in PREDICATES:
                 continue
             if a.like_num or a.lemma_.lower() in stages or (a.lower_ == "old" and any(n.like_num for n in a.subtree)):
                 return True
@@ -216,16 +230,16 @@ def in_past_period(trigger: Token) -> bool:
         if clause.dep_ != "conj" or _is_root(clause):
             break
         clause = clause.head
-    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    past = clause.tag_ == "VBD" or any(c.dep_ in AUXILIARIES and c.tag_ == "VBD" for c in clause.children)
     if not past:
         return False
-    preps = [c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("during", "throughout")]
+    preps = [c for c in clause.children if c.dep_ == "prep" and c.lower_ in PERIOD_PREPS]
     return any(o.dep_ == "pobj" and o.lemma_.lower() in periods for p in preps for o in p.children)
 
 
 def _describes_noun(clause: Token, trigger: Token) -> bool:
     """A clause on the event's own noun ("an attack that killed dozens on April 7"): its time is the event's."""
-    return clause.dep_ in ("relcl", "acl") and clause.head.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN")
+    return clause.dep_ in NOUN_CLAUSES and clause.head.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN")
 
 
 def _describes_date(clause: Token, d: Dated) -> bool:
@@ -234,7 +248,7 @@ def _describes_date(clause: Token, d: Dated) -> bool:
         if clause.dep_ != "conj" or _is_root(clause):
             break
         clause = clause.head
-    return clause.dep_ in ("relcl", "advcl", "acl") and d.expr.start <= clause.head.idx < d.expr.end
+    return clause.dep_ in DESCRIBING_CLAUSES and d.expr.start <= clause.head.idx < d.expr.end
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -277,7 +291,7 @@ def _bare_infinitive_clause(clause: Token) -> bool:
 def tense(tok: Token, future_cues: frozenset[str]) -> Tense:
     """The tense of the clause an event's trigger sits in."""
     verb = _governing_verb(tok)
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in verb.children if c.dep_ in AUXILIARIES]
     if any(a.tag_ == "MD" or a.lemma_ in _FUTURE_LEMMAS or a.lower_ in future_cues for a in auxes):
         return "future"
     have = [a for a in auxes if a.lemma_ == "have"]

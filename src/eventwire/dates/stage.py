@@ -14,16 +14,21 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..events.syntax import REPORTING
+from ..labels import DATE_NOUN_MODIFIERS, NON_FINITE_CLAUSES
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
+from ..wordlists import word_lists
 from .clauses import NOMINAL, Dated, bounds, clause_of, in_life_stage, in_past_period, looks_ahead, rank, tense
 from .context import NEWS_DAY_WINDOW, Context, build_context
 from .expressions import DateExpression, find_expressions, words
 from .resolution import resolve
 
+_WORDS = word_lists("eventwire.dates")
+
 __all__ = ["DateResolver", "Dated", "event_date", "resolve_document", "token_date"]
 
-FUTURE_LEMMAS = frozenset({"will", "shall"})
+FUTURE_LEMMAS = _WORDS.words("future_lemmas")
+RELATION_WORDS = _WORDS.words("relation_words")
 
 
 def _is_future(root: Token) -> bool:
@@ -37,7 +42,7 @@ def _is_future(root: Token) -> bool:
         if any(t.lower_ in cues or t.lemma_ in FUTURE_LEMMAS for t in near if t.i != root.i):
             return True
         present_time = head.dep_ == "advcl" and head.tag_ in ("VBZ", "VBP")
-        non_finite = head.dep_ in ("relcl", "acl", "advcl", "xcomp") and head.tag_ in ("VB", "VBG")
+        non_finite = head.dep_ in NON_FINITE_CLAUSES and head.tag_ in ("VB", "VBG")
         if head.head.i == head.i or not (present_time or non_finite):
             return False
         head = clause_of(head.head)
@@ -58,7 +63,7 @@ def _span(doc: Doc, e: DateExpression) -> Span | None:
 def _relation_token(span: Span) -> Token | None:
     """The "after"/"before" closing an anchored expression."""
     last = span[-1]
-    return last if last.lower_ in ("after", "before") else None
+    return last if last.lower_ in RELATION_WORDS else None
 
 
 def _boundary(text: str, e: DateExpression, root: Token) -> str:
@@ -147,7 +152,7 @@ def _on_noun(root: Token) -> bool:
     """Whether a date is a phrase on a noun inside its clause ("reports of an explosion on Sunday")."""
     tok = root
     for _ in range(3):  # "on Sunday morning": the phrase's noun
-        if tok.dep_ not in ("compound", "nummod", "amod") or tok.head.i == tok.i:
+        if tok.dep_ not in DATE_NOUN_MODIFIERS or tok.head.i == tok.i:
             break
         tok = tok.head
     prep = tok.head

@@ -20,14 +20,17 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
+from ..labels import DIRECT_OR_PREP_OBJECTS, NAME_PARTS, NOUN_MODIFIERS, OWNER_MODIFIERS, PATIENTS, PREPOSITIONS
 from ..model import Analysis, EventSide, Quote
 from ..nlp import LONG_DASHES, dateline_end, sentence_of
-from ..wordlists import word_list
+from ..wordlists import word_list, word_lists
 from .fallback import hint
 from .lexicon import patterns_for, weapon_words
 from .pruning import VIOLENT_ROOTS
 from .sides import make_side, subjects_before
 from .syntax import TIME_ENTS, content_head, expand_conj, subjects
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "FIRST_PERSON",
@@ -45,7 +48,7 @@ Role = str  # "source" or "target"
 SidePair = tuple[Token | None, EventSide | None]
 
 #: first-person pronouns: inside a quotation they are its speaker (or the speaker's side)
-FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my", "mine"})
+FIRST_PERSON = _WORDS.words("first_person")
 #: entity types of a name of an actor
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: entity types of a place name
@@ -60,13 +63,13 @@ DATELINE_TOKENS = 10
 #: document can say it
 SAYING_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 #: modifiers that may name a thing's owner
-OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+OWNER_DEPS = OWNER_MODIFIERS
 #: determiners of an act told before ("the decision", "this move")
-BACK_DETERMINERS = frozenset({"the", "this", "that"})
+BACK_DETERMINERS = _WORDS.words("back_determiners")
 #: pronouns that may stand for an act ("voted to reject it")
-THING_PRONOUNS = frozenset({"it"})
+THING_PRONOUNS = _WORDS.words("thing_pronouns")
 #: prepositions whose object may own a thing ("the actions of the rioters")
-OF_PREPS = frozenset({"of"})
+OF_PREPS = _WORDS.words("of_preps")
 
 
 @cache
@@ -168,7 +171,7 @@ def owners_of(tok: Token, of_phrase: bool = False, from_phrase: bool = False) ->
     decision", "Indian missile strikes", "rebel positions", "the strike by the air force", "the appeal
     filed by X"; with ``of_phrase``, also "the computers of Israeli officials", "the actions of rioters and
     looters"; with ``from_phrase`` too, "demands from the union"); empty when the grammar names no one."""
-    preps = [c for c in tok.children if c.dep_ in ("prep", "agent")]
+    preps = [c for c in tok.children if c.dep_ in PREPOSITIONS]
     preps += [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in c.children if g.dep_ == "agent"]
     out = [p for c in preps if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     mods = [c for c in tok.children if c.dep_ in OWNER_DEPS and c.i < tok.i]
@@ -226,15 +229,15 @@ def _told_before(analysis: Analysis, tok: Token, side: EventSide) -> SidePair | 
 def _act_referred(analysis: Analysis, tok: Token) -> SidePair | None:
     """An object "it" that stands for an act named before it in its sentence ("lifted the order after
     lawmakers voted to reject it"): the actor who owns that act, or who acted on it."""
-    if tok.lower_ not in THING_PRONOUNS or tok.dep_ not in ("dobj", "pobj"):
+    if tok.lower_ not in THING_PRONOUNS or tok.dep_ not in DIRECT_OR_PREP_OBJECTS:
         return None
     doc = tok.doc
     sent = sentence_of(tok)
     ante = None
     for t in reversed(doc[sent.start : tok.i]):
-        if t.pos_ == "PROPN" and t.ent_type_ in ACTOR_ENTS and t.dep_ not in ("compound", "amod"):
+        if t.pos_ == "PROPN" and t.ent_type_ in ACTOR_ENTS and t.dep_ not in NOUN_MODIFIERS:
             return None  # "isolate Iran to force it to ...": a name nearer than any act
-        if t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("dobj", "nsubjpass") and _is_act_noun(t):
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in PATIENTS and _is_act_noun(t):
             ante = t
             break
     if ante is None:
@@ -250,7 +253,7 @@ def _act_referred(analysis: Analysis, tok: Token) -> SidePair | None:
 def _named_by(tok: Token) -> bool:
     """Whether a common noun is a title or description of the name it governs ("the Mafia boss Albert
     Anastasia", "the rights group Amnesty")."""
-    return any(c.dep_ in ("compound", "appos") and c.ent_type_ in ("PERSON", "ORG") for c in tok.children)
+    return any(c.dep_ in NAME_PARTS and c.ent_type_ in ("PERSON", "ORG") for c in tok.children)
 
 
 def _names_place(tok: Token) -> bool:

@@ -21,14 +21,18 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..labels import PAIR_COUNTERS
 from ..model import Analysis, Event, EventSide
+from ..wordlists import word_lists
 from .fallback import hint
 from .mention_index import mention_index
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = ["Addressees", "addressees", "aim_responses", "own_public", "pair_targets", "responds"]
 
 #: pronouns: a mention that is one names no other country (the actor coder may resolve it wrongly)
-PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "i", "we", "you"})
+PERSONAL = _WORDS.words("addressees_personal")
 #: how many tokens back the countries of "both countries" are looked for
 PAIR_WINDOW = 800
 #: entity types of a place or people whose country may be foreign to the source
@@ -135,7 +139,7 @@ def _is_pair(tok: Token) -> bool:
     table = addressees()
     if tok.lemma_.lower() not in table.pair_nouns or tok.tag_ not in ("NNS", "NNPS"):
         return False
-    return any(c.dep_ in ("det", "predet", "nummod", "preconj") and c.lower_ in table.pair_words for c in tok.children)
+    return any(c.dep_ in PAIR_COUNTERS and c.lower_ in table.pair_words for c in tok.children)
 
 
 def _pair_at(sent: SpacySpan, side: EventSide) -> Token | None:

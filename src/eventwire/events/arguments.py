@@ -6,7 +6,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..labels import (
+    CLAUSE_CORE,
+    OBJECTS,
+    OBJECTS_OR_ATTRIBUTES,
+    PREPOSITIONS,
+    REDUCED_PASSIVE_LINKS,
+    SHARED_SUBJECT_CLAUSES,
+    SUBJECT_OR_PREP_OBJECT,
+    SUBJECTS,
+)
 from ..model import Analysis, EventSide
+from ..wordlists import word_lists
 from .lexicon import Pattern
 from .modality import for_infinitive
 from .phrases import target_bounds
@@ -28,6 +39,8 @@ from .syntax import (
     subjects,
 )
 from .targets import instruments
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "LIGHT_VERBS",
@@ -55,74 +68,25 @@ class Match:
 SidePair = tuple[Token | None, EventSide | None]
 
 
-LIGHT_VERBS = frozenset(
-    {
-        "launch",
-        "carry",
-        "conduct",
-        "stage",
-        "hold",
-        "make",
-        "pay",
-        "impose",
-        "issue",
-        "file",
-        "express",
-        "voice",
-        "lodge",
-        "mount",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "step",
-        "intensify",
-        "announce",
-        "sign",
-        "reach",
-        "seal",
-        "give",
-        "provide",
-        "offer",
-        "send",
-        "order",
-        "join",
-        "lead",
-        "wage",
-        "have",
-        "deliver",
-        "extend",
-        "open",
-        "unleash",
-        "escalate",
-        "perpetrate",
-        "commit",
-        "call",
-        "organize",
-        "complete",
-        "finish",
-        "end",
-        "halt",
-        "suspend",
-    }
-)
+LIGHT_VERBS = _WORDS.words("light_verbs")
 #: first/second person pronouns: the speaker of a quotation, not an actor the coder can name
-SPEAKER_PRONOUNS = frozenset({"we", "i", "you", "us", "me"})
+SPEAKER_PRONOUNS = _WORDS.words("speaker_pronouns")
 #: reflexive pronouns name the source again ("a bomber blew himself up"): no other side
-REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself"})
+REFLEXIVES = _WORDS.words("reflexives")
 #: pronouns that refer back to an actor (unlike "some", "many", "others")
-REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "this", "that", "who"})
+REFERRING_PRONOUNS = _WORDS.words("referring_pronouns")
 #: requests, threats and the like address the subject of their "that" clause
 ADDRESSED_ROOTS = frozenset({"01", "02", "10", "12", "13"})
 #: threats and demands aimed at whoever must meet their condition
 CONDITIONAL_ROOTS = frozenset({"13"})
 #: statements whose topic is an "about" phrase ("expressed concern about X")
 ABOUT_ROOTS = frozenset({"01", "11", "12"})
-ABOUT_PREPS = frozenset({"about", "of", "over", "regarding", "concerning", "for", "at"})
+ABOUT_PREPS = _WORDS.words("about_preps")
 #: prepositions naming what caused a feeling ("dismayed by the decision", "angered at the move")
-CAUSE_PREPS = frozenset({"by", "at", "over", "about", "with"})
+CAUSE_PREPS = _WORDS.words("cause_preps")
 #: prepositions whose object may be the actor behind a thing target ("relations with Russia")
-THING_PREPS = frozenset({"with", "against", "on", "to", "of", "from", "toward", "by", "for"})
+THING_PREPS = _WORDS.words("thing_preps")
+ADDRESSEE_PREPS = _WORDS.words("addressee_preps")
 #: how many things deep that actor may be named ("claims of fraud against the mayor")
 THING_DEPTH = 2
 #: roots whose acts have a patient: their bare past participle is passive ("imprisoned", "killed")
@@ -146,7 +110,7 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         agents = [
             p
             for c in tok.children
-            if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+            if c.dep_ in PREPOSITIONS and c.lower_ == "by"
             for p in c.children
             if p.dep_ == "pobj"
         ]
@@ -176,7 +140,7 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
             p for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.prep for p in c.children if p.dep_ == "pobj"
         ] or objects(tok)
     elif tok.lemma_ in OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in tok.children):
-        addressed = [t for c in tok.children if c.dep_ in ("dobj", "dative") for t in expand_conj(c)]
+        addressed = [t for c in tok.children if c.dep_ in OBJECTS for t in expand_conj(c)]
         tgts = addressed or _addressees(tok) or complement_objects(tok)  # "urged X and Y to ..."
     else:
         tgts = objects(tok) or complement_objects(tok)
@@ -203,7 +167,7 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
             for c in h.children
             if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
             for p in (*c.children, *(s for g in c.children if g.dep_ == "pcomp" for s in subjects(g)))
-            if p.dep_ in ("pobj", "nsubj")
+            if p.dep_ in SUBJECT_OR_PREP_OBJECT
         ][:1]  # "skeptical about the government being able to ...": the government
     if not tgts and pat.code[:2] == "14":  # "staged protests to demand the resignation of X"
         tgts = [t for c in tok.children if c.dep_ == "advcl" and is_purpose(c) for t in objects(c)]
@@ -229,7 +193,7 @@ def _experiencer_arguments(tok: Token) -> tuple[list[Token], list[Token], bool]:
     causes = [
         t
         for c in tok.children
-        if c.dep_ in ("agent", "prep") and c.lower_ in CAUSE_PREPS
+        if c.dep_ in PREPOSITIONS and c.lower_ in CAUSE_PREPS
         for p in c.children
         if p.dep_ == "pobj"
         for t in expand_conj(p)
@@ -242,7 +206,7 @@ def _addressees(tok: Token) -> list[Token]:
     return [
         t
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS
         for p in c.children
         if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
         for t in expand_conj(p)
@@ -254,9 +218,9 @@ def _for_subjects(tok: Token) -> list[Token]:
     return [
         s
         for c in tok.children
-        if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        if c.dep_ in SHARED_SUBJECT_CLAUSES and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
         for s in c.children
-        if s.dep_ in ("nsubj", "nsubjpass")
+        if s.dep_ in SUBJECTS
     ]
 
 
@@ -327,24 +291,20 @@ def instrument_subject(tok: Token, pat: Pattern) -> bool:
 def _shared_passive(tok: Token) -> bool:
     """A passive verb coordinated with another that shares its subject ("... and were released by X")."""
     kids = list(tok.children)
-    return (
-        tok.dep_ == "conj"
-        and any(c.dep_ == "auxpass" for c in kids)
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
-    )
+    return tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ in SUBJECTS for c in kids)
 
 
 def _by_agents(tok: Token) -> list[Token]:
     """The objects of the trigger's "by" phrase (the agent of a passive)."""
-    by = [c for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
+    by = [c for c in tok.children if c.dep_ in PREPOSITIONS and c.lower_ == "by"]
     return [p for c in by for p in c.children if p.dep_ == "pobj"]
 
 
 def reduced_passive(tok: Token) -> bool:
     """A past participle without auxiliary in a subordinate slot is passive ("remains imprisoned")."""
-    if tok.tag_ != "VBN" or tok.dep_ not in ("advcl", "acl", "conj", "xcomp", "oprd", "acomp"):
+    if tok.tag_ != "VBN" or tok.dep_ not in REDUCED_PASSIVE_LINKS:
         return False
-    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in tok.children):
+    if any(c.dep_ in CLAUSE_CORE for c in tok.children):
         return False
     if tok.dep_ == "conj":  # "was abducted and killed": passive only when its head is
         return any(c.dep_ == "auxpass" for c in tok.head.children) or reduced_passive(tok.head)
@@ -354,7 +314,7 @@ def reduced_passive(tok: Token) -> bool:
 def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token], bool]:
     srcs, tgts = nominal_source(noun, LIGHT_VERBS), nominal_targets(noun)
     held = measure(noun) or noun  # "announced $5 million in aid"
-    light = held.dep_ in ("dobj", "attr") and held.head.lemma_ in LIGHT_VERBS
+    light = held.dep_ in OBJECTS_OR_ATTRIBUTES and held.head.lemma_ in LIGHT_VERBS
     if not tgts and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
         verb = noun.head.head  # "were killed in Israeli shelling": the shelling's target is the killed
         tgts = [c for c in verb.children if c.dep_ == "nsubjpass"]

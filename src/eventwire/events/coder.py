@@ -8,8 +8,23 @@ from itertools import product
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..labels import (
+    CLAUSAL_COMPLEMENTS_OF_NOUNS_OR_VERBS,
+    CODER_CLAUSE_DEPS,
+    GOVERNED_CLAUSES,
+    GOVERNED_SLOTS,
+    INFINITIVE_CLAUSES,
+    NOUN_MODIFIERS,
+    OBJECT_SLOTS,
+    OBJECT_WORD_MODIFIERS,
+    OTHER_TARGET_SLOTS,
+    PREPOSITIONS_AND_DATIVES,
+    REQUESTED_SLOTS,
+    SUBJECTS,
+)
 from ..model import Analysis, Event, EventSide, Modality, Span
 from ..nlp import ParseTable, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
+from ..wordlists import word_lists
 from .actorhood import is_means, judge, speaker_side
 from .addressees import aim_responses, own_public, pair_targets
 from .arguments import (
@@ -68,11 +83,13 @@ from .targets import (
 )
 from .triggers import candidates, doc_candidates, trigger_pos
 
+_WORDS = word_lists("eventwire.events")
+
 __all__ = ["EventCoder", "Match", "best_match"]
 
 MAX_SENT_CHARS = 1500
 #: verbs whose complement is still coded (as negated): "denied that X attacked Y"
-DENIALS = frozenset({"deny", "refute"})
+DENIALS = _WORDS.words("denials")
 #: how deep in the complements a veto word still counts ("detained X over the election" is an arrest)
 VETO_DEPTH = 2
 #: source phrases keep their place phrases and appositions too
@@ -85,11 +102,12 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 #: roots of acts whose announcement "unless" another acts is an ultimatum (withdrawal, protest, coercion, force)
 ULTIMATUM_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 #: prepositions naming the venue of an act
-VENUE_PREPS = frozenset({"in", "at", "inside", "near"})
+VENUE_PREPS = _WORDS.words("venue_preps")
 #: roots of requests whose noun may take a "that" clause naming the addressee ("its demand that X ease ...")
 REQUEST_ROOTS = frozenset({"02", "10"})
 #: control verbs whose object is made to carry out the act ("ordered the paper to suspend publication")
-CAUSATIVES = frozenset({"order", "force", "compel", "instruct", "tell", "direct", "command", "oblige"})
+CAUSATIVES = _WORDS.words("causatives")
+PLURAL_SOURCES = _WORDS.words("plural_sources")
 #: roots of acts a causative imposes: the causer acts (reduce relations, coerce); its object is the target
 #: unless it is the causer's own agent ("ordered police to ban the rally")
 IMPOSED_ROOTS = frozenset({"16", "17"})
@@ -102,7 +120,7 @@ AGENTLESS_ROOTS = frozenset({"17", "18", "19", "20"})
 #: sectors of speakers who tell of an attack as witnesses, not as parties accusing the attacker
 WITNESS_SECTORS = frozenset({"CVL", "HLH", "MED", "COP", "EDU", "BUS", "REF", "LAB"})
 #: dependencies that open a clause inside a phrase ("X, who was held in Y")
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
+CLAUSE_DEPS = CODER_CLAUSE_DEPS
 #: codes of a stance for or against whose object is what it is taken on (praise, endorse, disapprove,
 #: criticize); "filed complaints", "rallied support" name the means instead
 STANCE_CODES = frozenset({"050", "051", "110", "111"})
@@ -143,13 +161,13 @@ def _obj_words(table: ParseTable, doc: Doc, kids: list[int]) -> set[str]:
     """The words of a trigger's objects (``kids``: its children): their heads' lemmas and words, and
     their modifiers' lemmas."""
     dep, lemma = table.dep, table.lemma
-    heads = [c for c in kids if dep[c] in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
+    heads = [c for c in kids if dep[c] in OBJECT_SLOTS]
     heads += [c for h in heads for c in table.children(h) if dep[c] == "conj"]
     heads += [inner for h in heads if (inner := content_head(doc[h]).i) != h]  # "dozens of artifacts"
     words: set[str] = set()
     for h in heads:
         words.update((lemma[h], table.lower[h]))
-        words.update(lemma[c] for c in table.children(h) if dep[c] in ("compound", "amod", "nmod", "nummod"))
+        words.update(lemma[c] for c in table.children(h) if dep[c] in OBJECT_WORD_MODIFIERS)
     return words
 
 
@@ -179,8 +197,8 @@ def _select(tok: Token, cands: tuple[Pattern, ...], reach: set[str]) -> Match | 
     objs = _obj_words(table, doc, kids) | object_kinds(tok)
     has_obj = any(dep[c] == "dobj" for c in kids)
     prts = {lower[c] for c in kids if dep[c] == "prt"}
-    dated_preps = [c for c in kids if dep[c] in ("prep", "agent", "dative") and _dated(doc[c])]  # "on Friday"
-    preps = {lower[c] for c in kids if dep[c] in ("prep", "agent", "dative") and c not in dated_preps}
+    dated_preps = [c for c in kids if dep[c] in PREPOSITIONS_AND_DATIVES and _dated(doc[c])]  # "on Friday"
+    preps = {lower[c] for c in kids if dep[c] in PREPOSITIONS_AND_DATIVES and c not in dated_preps}
     # The complement (most of the sentence under a main verb) is walked only for a pattern that needs
     # it: one whose complement or veto words occur in ``reach`` at all. Most patterns' words ("said" ...
     # "must") occur nowhere in the sentence.
@@ -225,7 +243,7 @@ def _modified(tok: Token, words: frozenset[str]) -> set[str]:
     aid"), and the nouns of the phrases that place them ("hospitals" of "an emergency in hospitals"): a
     veto noun there says the word is no act of its own ("emergency aid" is no emergency)."""
     found = [t for t in tok.subtree if t.lemma_.lower() in words]
-    heads = {t.head.lemma_.lower() for t in found if t.dep_ in ("compound", "amod")}
+    heads = {t.head.lemma_.lower() for t in found if t.dep_ in NOUN_MODIFIERS}
     preps = [p for t in found for p in t.children if p.dep_ == "prep"]
     placed = {o.lemma_.lower() for p in preps for o in p.children if o.dep_ == "pobj"}
     return heads | placed
@@ -234,7 +252,7 @@ def _modified(tok: Token, words: frozenset[str]) -> set[str]:
 def _infinitive(tok: Token) -> bool:
     """An infinitive of purpose or a noun's complement ("sent aid to help", "pressure to help"); the
     complement of a verb ("wants to help") stays, its governor sets the modality."""
-    return tok.tag_ == "VB" and tok.dep_ in ("acl", "advcl")
+    return tok.tag_ == "VB" and tok.dep_ in INFINITIVE_CLAUSES
 
 
 def _governed(m: Match) -> list[Token]:
@@ -244,9 +262,9 @@ def _governed(m: Match) -> list[Token]:
     while stack:
         cur = stack.pop()
         for c in cur.children:
-            if c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass") or (c.dep_ == "acl" and cur is not m.token):
+            if c.dep_ in GOVERNED_SLOTS or (c.dep_ == "acl" and cur is not m.token):
                 out.append(c)
-                if c.dep_ in ("xcomp", "ccomp", "acl") or (c.dep_ == "dobj" and cur is not m.token):
+                if c.dep_ in GOVERNED_CLAUSES or (c.dep_ == "dobj" and cur is not m.token):
                     stack.append(c)
     return out
 
@@ -471,7 +489,7 @@ def _unless(tok: Token) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children):
-            out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")] or [tok]
+            out += [g for g in c.children if g.dep_ in SUBJECTS] or [tok]
     return out
 
 
@@ -486,7 +504,7 @@ def _other_target(heads: list[Token], analysis: Analysis, src: EventSide, clause
     one inside a clause of that phrase ("X, who was held in Y")."""
     for head in heads:
         for tok in head.subtree:
-            if tok.i == head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("pobj", "dobj", "conj"):
+            if tok.i == head.i or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in OTHER_TARGET_SLOTS:
                 continue
             if not clauses and _in_clause(tok, head):
                 continue
@@ -508,7 +526,7 @@ def _in_clause(tok: Token, head: Token) -> bool:
 
 def _clause_subjects(noun: Token, clause: Token) -> list[Token]:
     """The subjects of a noun's "that" clause ("the demand that Israel ease ..." -> Israel)."""
-    if clause.dep_ not in ("acl", "ccomp"):
+    if clause.dep_ not in CLAUSAL_COMPLEMENTS_OF_NOUNS_OR_VERBS:
         return []
     return [s for s in subjects(clause) if noun.i < s.i < clause.i]
 
@@ -521,7 +539,7 @@ def _requested(noun: Token, srcs: list[Token]) -> tuple[list[Token], list[Token]
     if not addressees:
         return srcs, []
     askers = srcs or nominal_source(noun, LIGHT_VERBS)
-    if not askers and noun.dep_ in ("dobj", "attr", "nsubjpass"):
+    if not askers and noun.dep_ in REQUESTED_SLOTS:
         askers = subjects(noun.head)
     return askers, addressees
 
@@ -608,7 +626,7 @@ def _speaker_events(m: Match, sent: SpacySpan, analysis: Analysis, ev: Event) ->
         speaker = judged[1] if judged is not None else None
         if speaker is None or not (speaker.country or speaker.actor):
             continue
-        plural = ev.source is not None and (ev.source.text or "").lower() in ("they", "we") and len(speakers) > 1
+        plural = ev.source is not None and (ev.source.text or "").lower() in PLURAL_SOURCES and len(speakers) > 1
         if plural or same_side(speaker, ev.source):
             code, tgt = "015", ev.target  # "X said it struck Y": X claims the act
         elif _accuses(speaker, ev):

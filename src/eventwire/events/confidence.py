@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+from ..labels import CONFIDENCE_SUBORDINATE_DEPS
 from ..model import EventSide, Modality
 
 __all__ = [
@@ -34,7 +35,7 @@ FEATURES = ("src_country", "subordinate", "src_far", "specific", "symmetric", "b
 #: hangs on a complement clause, so their code is less often right than that of a reported act
 INTENT_ROOTS = frozenset({"02", "03"})
 #: clause slots of a trigger that tell background rather than the news ("a man who was arrested")
-SUBORDINATE_DEPS = frozenset({"acl", "advcl", "conj", "relcl"})
+SUBORDINATE_DEPS = CONFIDENCE_SUBORDINATE_DEPS
 #: characters between the source phrase and the trigger beyond which the source is "far"
 FAR_CHARS = 120
 FLOOR, CEILING = 0.05, 0.99

@@ -16,6 +16,22 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
+from ..labels import (
+    AUXILIARIES,
+    BARE_DETERMINERS,
+    CAPACITY_LINKS,
+    CHAIN_LINKS,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    DIRECT_OR_PREP_OBJECTS,
+    STATE_LINKS,
+    TIME_ADVERBIALS,
+    TIME_DEPS,
+)
+from ..wordlists import word_lists
+
+_WORDS = word_lists("eventwire.events")
+
 __all__ = ["GenericWords", "felt", "generic_words", "kind_object", "non_episodic"]
 
 #: how far up the parse a frame or a comparison is looked for
@@ -23,18 +39,19 @@ MAX_UP = 8
 #: tags of a verb in the present simple
 PRESENT = frozenset({"VBZ", "VBP"})
 #: dependencies through which a verb shares its adverbs and auxiliaries ("often meet and talk")
-CHAIN_DEPS = frozenset({"xcomp", "conj"})
+CHAIN_DEPS = CHAIN_LINKS
 #: roots of acts that in the present simple tell a habit, not a speech act ("we meet him", "they raid the
 #: camp"; "we condemn the attack" is the act itself)
 HABITUAL_ROOTS = frozenset({"04", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 #: dependencies of a time phrase that dates a present act as scheduled ("lands in Kenya on Friday")
-TIME_DEPS = frozenset({"npadvmod", "prep", "advmod", "tmod"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 #: tags of a finite verb or auxiliary
 FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 PAST_TAGS = frozenset({"VBD"})
 #: auxiliaries of a past or perfect clause ("had given", "did not", "would have")
-PAST_AUX = frozenset({"had", "did", "was", "were", "would", "could", "might"})
+PAST_AUX = _WORDS.words("past_aux")
+FIRST_PERSON_SUBJECTS = _WORDS.words("genericity_first_person_subjects")
+DISTRIBUTIVES = _WORDS.words("distributives")
 KEYS = (
     "frame_subjects",
     "frame_verbs",
@@ -172,14 +189,14 @@ def _finite(verb: Token) -> bool:
     """Whether a verb is finite: tensed, with a tensed auxiliary, or a base form with its own subject
     (the tagger's "police kill")."""
     kids = list(verb.children)
-    if verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE for c in kids):
+    if verb.tag_ in FINITE or any(c.dep_ in AUXILIARIES and c.tag_ in FINITE for c in kids):
         return True
     return verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in kids) and not any(c.lower_ == "to" for c in kids)
 
 
 def _present(verb: Token) -> bool:
     """Whether a finite verb is in the present, simple or with a modal ("kill", "cannot accept")."""
-    tags = {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass"))}
+    tags = {verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in AUXILIARIES)}
     lemmas = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return not tags & PAST_TAGS and not lemmas & PAST_AUX and bool(tags & (PRESENT | {"MD", "VB"}))
 
@@ -193,7 +210,7 @@ def _habitual(tok: Token, words: GenericWords, root: str) -> bool:
         for c in verb.children:
             if c.dep_ == "advmod" and c.lemma_.lower() in words.habitual_adverbs:
                 return True
-            if c.dep_ in ("npadvmod", "tmod") and _recurrent(c, words):
+            if c.dep_ in TIME_ADVERBIALS and _recurrent(c, words):
                 return True
             if c.dep_ == "prep" and _durative(c, words):
                 return True
@@ -220,24 +237,24 @@ def _durative(prep: Token, words: GenericWords) -> bool:
 
 def _first_person(verb: Token) -> bool:
     """Whether the verb's subject is "I" or "we": a speaker telling what they do."""
-    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in verb.children)
 
 
 def _recurrent(tok: Token, words: GenericWords) -> bool:
     return tok.lemma_.lower() in words.recurrent_times and any(
-        c.dep_ == "det" and c.lower_ in ("every", "each") for c in tok.children
+        c.dep_ == "det" and c.lower_ in DISTRIBUTIVES for c in tok.children
     )
 
 
 def _present_simple(verb: Token) -> bool:
-    return verb.tag_ in PRESENT and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ in PRESENT and not any(c.dep_ in AUXILIARIES for c in verb.children)
 
 
 def _generic_condition(clause: Token, words: GenericWords) -> bool:
     return (
         clause.dep_ == "advcl"
         and clause.tag_ in PRESENT
-        and any(c.dep_ in ("mark", "advmod") and c.lower_ in words.generic_marks for c in clause.children)
+        and any(c.dep_ in CLAUSE_OPENERS and c.lower_ in words.generic_marks for c in clause.children)
     )
 
 
@@ -278,7 +295,7 @@ def _of_kind(tok: Token, words: GenericWords) -> bool:
     """Whether the act's object is a kind that "all" quantifies ("opposes all forms of terrorism"), or
     a bare noun "in all its forms" ("condemns terrorism in all its forms"; "the attack and terrorism in
     all its forms" has a particular object and stays an act)."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+    objs = [c for c in tok.children if c.dep_ in DIRECT_OR_PREP_OBJECTS]
     objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
     if any(_all_kinds(o, words) for o in objs):
         return True
@@ -298,13 +315,13 @@ def kind_object(tok: Token) -> bool:
 
 def _all_kinds(noun: Token, words: GenericWords) -> bool:
     return noun.lemma_.lower() in words.kind_nouns and any(
-        c.lower_ == "all" and c.dep_ in ("det", "predet") for c in noun.children
+        c.lower_ == "all" and c.dep_ in DETERMINERS for c in noun.children
     )
 
 
 def _bare(noun: Token) -> bool:
     """A common noun with no determiner, owner or number: a kind ("terrorism", "violence")."""
-    return noun.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    return noun.pos_ == "NOUN" and not any(c.dep_ in BARE_DETERMINERS for c in noun.children)
 
 
 def _capacity(tok: Token, words: GenericWords) -> bool:
@@ -321,7 +338,7 @@ def _capacity(tok: Token, words: GenericWords) -> bool:
             noun = cur.head if cur.dep_ == "acl" else cur.doc[to.i - 1] if to.i > 0 else None
             if noun is not None and noun.pos_ in ("NOUN", "PROPN") and _potential(noun, words):
                 return True
-        if cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or cur.head is cur:
+        if cur.dep_ not in CAPACITY_LINKS or cur.head is cur:
             return False
         cur = cur.head
     return False
@@ -339,6 +356,6 @@ def _state(tok: Token) -> bool:
     or dead")."""
     if tok.tag_ not in ("VBN", "JJ"):
         return False
-    if tok.dep_ == "conj" and tok.head.pos_ == "ADJ" and tok.head.dep_ in ("acomp", "conj"):
+    if tok.dep_ == "conj" and tok.head.pos_ == "ADJ" and tok.head.dep_ in STATE_LINKS:
         return True
     return tok.dep_ == "acomp" and any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in tok.children)

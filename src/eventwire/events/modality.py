@@ -9,9 +9,27 @@ from typing import Literal
 import yaml
 from spacy.tokens import Token
 
+from ..labels import (
+    AUXILIARIES,
+    CHAIN_LINKS,
+    CLAUSAL_COMPLEMENTS_OF_NOUNS_OR_VERBS,
+    CLAUSE_OPENERS,
+    COMPLEMENT_OR_CONJUNCT,
+    FUTURE_INFINITIVES,
+    MODALITY_CLAUSE_DEPS,
+    NEGATION_CARRIERS,
+    OBJECTS,
+    PURPOSE_OR_OPEN_CLAUSES,
+    SUBJECTS,
+    TIMED_CLAUSES,
+    VERB_COMPLEMENTS,
+)
 from ..model import Modality
 from ..nlp import doc_text, sentence_of
+from ..wordlists import word_lists
 from .syntax import REPORTING, content_head
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = ["Prospect", "continued", "for_infinitive", "modality", "prospect", "refusal_negation"]
 
@@ -19,78 +37,42 @@ __all__ = ["Prospect", "continued", "for_infinitive", "modality", "prospect", "r
 #: ("urged X to meet"), or predicted of it ("is expected to meet")
 Prospect = Literal["own", "request", "prediction"]
 
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought", "'d"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEGATORS = frozenset({"deny", "reject", "dismiss", "refute", "rule", "fail", "refuse", "decline"})
-FUTURE_GOVERNORS = frozenset(
-    {
-        "plan",
-        "intend",
-        "prepare",
-        "pledge",
-        "promise",
-        "vow",
-        "expect",
-        "aim",
-        "agree",
-        "schedule",
-        "set",
-        "propose",
-        "offer",
-        "commit",
-        "seek",
-        "want",
-        "hope",
-        "try",
-        "attempt",
-        "threaten",
-        "ask",
-        "urge",
-        "call",
-        "demand",
-        "order",
-        "push",
-        "press",
-        "consider",
-        "mull",
-        "wish",
-        "need",
-        "have",
-        "going",
-    }
-)
-HYPOTHETICAL_GOVERNORS = frozenset({"consider", "mull", "could", "would", "fear", "warn", "risk", "if"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+HYPOTHETICAL_AUX = _WORDS.words("hypothetical_aux")
+FUTURE_AUX = _WORDS.words("future_aux")
+NEGATORS = _WORDS.words("negators")
+FUTURE_GOVERNORS = _WORDS.words("future_governors")
+HYPOTHETICAL_GOVERNORS = _WORDS.words("hypothetical_governors")
+CONDITION_MARKS = _WORDS.words("condition_marks")
 #: auxiliaries that open a yes/no question ("Did X attack ...?", "Will X invade ...?")
-QUESTION_AUX = frozenset(
-    {"do", "be", "have", "will", "would", "can", "could", "shall", "should", "may", "might", "must"}
-)
-CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj"})
+QUESTION_AUX = _WORDS.words("question_aux")
+CLAUSE_DEPS = MODALITY_CLAUSE_DEPS
 MAX_UP = 5
 #: auxiliaries of a polite conditional ("I would call for calm")
-HEDGES = frozenset({"would", "'d"})
+HEDGES = _WORDS.words("hedges")
 #: subjects that say no one did the act
-NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "no-one"})
+NEGATIVE_PRONOUNS = _WORDS.words("negative_pronouns")
 #: adjectives of ability whose infinitive an act is ("unable to meet", "not able to meet")
-ABILITY = frozenset({"able", "unable"})
+ABILITY = _WORDS.words("ability")
 #: auxiliaries of a possibility or an obligation ("could come", "must agree before X"; a reported
 #: "would" is the future of a statement)
-POSSIBILITY_AUX = frozenset({"could", "might", "may", "must", "should"})
+POSSIBILITY_AUX = _WORDS.words("possibility_aux")
 #: conjunctions of a clause that times an act by another ("when", "once"): in the present under a
 #: possibility ("could come this month, when X hopes to ...") it is a possibility too
-TIME_MARKS = frozenset({"when", "whenever", "once", "until", "before", "after", "as", "while"})
+TIME_MARKS = _WORDS.words("time_marks")
+NEGATIVE_WORDS = _WORDS.words("negative_words")
+FIRST_PERSON_SUBJECTS = _WORDS.words("modality_first_person_subjects")
 
 
 def _own(tok: Token) -> Modality | None:
     """What the trigger's own auxiliaries, negation and marks say."""
     kids = list(tok.children)
-    if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")) for c in kids):
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATIVE_WORDS and c.dep_ in NEGATION_CARRIERS) for c in kids):
         return "negated"
     if any(_negative_subject(c) or _no_longer(c) for c in kids):
         return "negated"  # "No civilian targets were hit", "is no longer committed to"
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in kids):
         return "hypothetical"
-    aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in kids if c.dep_ in AUXILIARIES}
     if aux & HYPOTHETICAL_AUX and _hedged_performative(tok, aux):
         return None  # "I would call for calm": the call is made in saying so
     if aux & HYPOTHETICAL_AUX:
@@ -106,13 +88,13 @@ def _hedged_performative(tok: Token, aux: set[str]) -> bool:
     return (
         bool(aux & HEDGES)
         and tok.lemma_.lower() in _lists()["performatives"]
-        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in tok.children)
     )
 
 
 def _negative_subject(tok: Token) -> bool:
     """A subject that says no one acted ("no troops", "none of the parties", "nobody")."""
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
+    if tok.dep_ not in SUBJECTS:
         return False
     return tok.lower_ in NEGATIVE_PRONOUNS or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
@@ -152,18 +134,23 @@ def modality(trigger: Token) -> Modality:
             break
         lemma = head.lemma_.lower()
         head_own = _own(head)
-        if dep in ("ccomp", "xcomp") and (lemma in NEGATORS or head_own == "negated"):
+        if dep in VERB_COMPLEMENTS and (lemma in NEGATORS or head_own == "negated"):
             return "negated"
         if dep == "ccomp" and lemma in REPORTING:
             reported = True
             break
-        if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in _lists()["claim_nouns"] and _own_subject(cur):
+        if (
+            dep in CLAUSAL_COMPLEMENTS_OF_NOUNS_OR_VERBS
+            and head.pos_ == "NOUN"
+            and lemma in _lists()["claim_nouns"]
+            and _own_subject(cur)
+        ):
             return "hypothetical"  # "the assertion that voters dismissed them": a claim, not told as done
-        if (dep in ("xcomp", "acl") or for_infinitive(cur)) and lemma in FUTURE_GOVERNORS:
+        if (dep in FUTURE_INFINITIVES or for_infinitive(cur)) and lemma in FUTURE_GOVERNORS:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                 return "negated"
             own = own or ("hypothetical" if lemma in HYPOTHETICAL_GOVERNORS else "future")
-        elif dep in ("xcomp", "conj") and head_own is not None:
+        elif dep in CHAIN_LINKS and head_own is not None:
             own = own or head_own
         cur = head
     if own == "hypothetical" and reported and _has_would(tok):
@@ -213,11 +200,11 @@ def _timed_by_possibility(tok: Token) -> bool:
     ("could retaliate after X struck Y") tells a fact, and so does the time of a reported plan ("said
     its troops would stay while the two governments discuss ...")."""
     clause = tok
-    while clause.dep_ in ("conj", "xcomp", "ccomp") and clause.head is not clause:
+    while clause.dep_ in COMPLEMENT_OR_CONJUNCT and clause.head is not clause:
         clause = clause.head
-    if clause.dep_ not in ("relcl", "advcl") or clause.tag_ not in ("VBZ", "VBP"):
+    if clause.dep_ not in TIMED_CLAUSES or clause.tag_ not in ("VBZ", "VBP"):
         return False
-    if not any(c.dep_ in ("advmod", "mark") and c.lower_ in TIME_MARKS for c in clause.children):
+    if not any(c.dep_ in CLAUSE_OPENERS and c.lower_ in TIME_MARKS for c in clause.children):
         return False
     cur = clause.head
     for _ in range(MAX_UP):
@@ -234,7 +221,7 @@ def _has_would(tok: Token) -> bool:
     for _ in range(MAX_UP):
         if any(c.lower_ == "would" for c in cur.children):
             return True
-        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
+        if cur.dep_ not in CHAIN_LINKS or cur.head is cur:
             return False
         cur = cur.head
     return False
@@ -283,8 +270,8 @@ def prospect(trigger: Token) -> Prospect:
             break
         if dep == "xcomp" and lemma in lists["obligations"] and _named_subject(head):
             return "request"  # "the courts needed to step in", said a retired police chief
-        objected = any(c.dep_ in ("dobj", "dative") for c in head.children)
-        if lemma in lists["requests"] or (dep in ("xcomp", "advcl") and lemma in lists["causatives"]):
+        objected = any(c.dep_ in OBJECTS for c in head.children)
+        if lemma in lists["requests"] or (dep in PURPOSE_OR_OPEN_CLAUSES and lemma in lists["causatives"]):
             return "request"  # asked of the actor, or imposed on it ("would force X to reconsider")
         if lemma in lists["desires"] and (objected or (dep == "ccomp" and _own_subject(cur))):
             return "request"  # "wants Chad to send troops": a wish that another act
@@ -308,7 +295,7 @@ def _named_subject(verb: Token) -> bool:
 
 
 def _own_subject(clause: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return any(c.dep_ in SUBJECTS for c in clause.children)
 
 
 def refusal_negation(trigger: Token) -> bool:
@@ -323,9 +310,9 @@ def refusal_negation(trigger: Token) -> bool:
         return True  # "failed to reach agreement", "declined to meet"
     for _ in range(MAX_UP):
         kids = list(cur.children)
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxes for c in kids):
+        if any(c.dep_ in AUXILIARIES and c.lower_ in auxes for c in kids):
             return any(c.dep_ == "neg" for c in kids) or cur is not tok
-        if any(c.dep_ == "neg" for c in kids) or cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
+        if any(c.dep_ == "neg" for c in kids) or cur.dep_ not in CHAIN_LINKS or cur.head is cur:
             return False
         cur = cur.head
     return False
@@ -336,7 +323,7 @@ def continued(trigger: Token) -> bool:
     "will keep detaining them"): a future of it is a refusal to stop, not a new intent."""
     tok = trigger
     for _ in range(2):
-        if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+        if tok.dep_ not in CHAIN_LINKS or tok.head is tok:
             return False
         tok = tok.head
         if tok.lemma_.lower() in _lists()["continuers"]:

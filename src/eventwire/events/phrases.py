@@ -10,26 +10,29 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-from ..wordlists import word_list
+from ..labels import COMPOUND_OR_NMOD, COORDINATION, PHRASE_CUT_DEPS, PHRASE_NUMBER_LINKS, POSSESSED_MODIFIERS
+from ..wordlists import word_list, word_lists
 from .fallback import hint
 from .syntax import TIME_ENTS, entity
 
+_WORDS = word_lists("eventwire.events")
+
 __all__ = ["phrase_bounds", "target_bounds"]
 
-NARROW_PREPS = frozenset({"of"})
-WIDE_PREPS = frozenset({"of", "in", "near", "from", "at", "outside", "inside"})
+NARROW_PREPS = _WORDS.words("narrow_preps")
+WIDE_PREPS = _WORDS.words("wide_preps")
 #: a target's phrase also keeps these modifiers ("partners like Saudi Arabia", "a deal with China")
-TARGET_PREPS_KEPT = frozenset({"to", "with", "across", "along", "like", "including"})
+TARGET_PREPS_KEPT = _WORDS.words("target_preps_kept")
 #: the longest relative clause a bare target noun keeps
 MAX_CLAUSE_TOKENS = 12
-CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "prep", "parataxis", "ccomp"})
+CUT_DEPS = PHRASE_CUT_DEPS
 #: participles that report a belief about the noun ("a missile believed to be fired by X"), not name it
-HEARSAY = frozenset({"believe", "think", "say", "report", "allege", "suspect", "know", "expect", "rumor", "rumour"})
+HEARSAY = _WORDS.words("hearsay")
 #: the longest participle phrase a phrase keeps
 MAX_PARTICIPLE_TOKENS = 12
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 #: adverbs of time the parser takes for adjectives ("Hours earlier Maduro")
-TIME_ADVERBS = frozenset({"earlier", "later", "ago"})
+TIME_ADVERBS = _WORDS.words("time_adverbs")
 
 
 @cache
@@ -97,7 +100,7 @@ def _closing(toks: list[Token]) -> int:
 def _contiguous(head: Token, toks: list[Token]) -> list[Token]:
     """An apposition past a conjunct of the head is not the head's ("a town and nearby villages, the
     last area ..."): the phrase ends before the conjunct, which is a phrase of its own."""
-    stops = [c for c in head.children if c.dep_ in ("cc", "conj") and c.i > head.i]
+    stops = [c for c in head.children if c.dep_ in COORDINATION and c.i > head.i]
     if not stops or not any(c.dep_ == "appos" and c.i > stops[0].i for c in head.children):
         return toks
     stop = min(min(c.i, c.left_edge.i) for c in stops)
@@ -112,7 +115,7 @@ def _possessed(toks: list[Token]) -> list[Token]:
         return toks
     first = last.doc[last.i + 1]
     noun = first
-    while noun.head.i > noun.i and noun.dep_ in ("amod", "compound", "advmod", "nmod"):
+    while noun.head.i > noun.i and noun.dep_ in POSSESSED_MODIFIERS:
         noun = noun.head
     if noun.pos_ not in ("NOUN", "PROPN") or noun.left_edge.i != first.i:
         return toks
@@ -167,7 +170,7 @@ def _defining_clause(head: Token, child: Token) -> bool:
 def _clause_tokens(clause: Token) -> list[Token]:
     """A relative clause's first predicate, without a coordinated one ("who served in X and face
     charges": "who served in X")."""
-    cut = [c.i for c in clause.children if c.dep_ in ("conj", "cc") and c.i > clause.i]
+    cut = [c.i for c in clause.children if c.dep_ in COORDINATION and c.i > clause.i]
     return [t for t in clause.subtree if not cut or t.i < min(cut)]
 
 
@@ -217,7 +220,7 @@ def _kept_prep(tok: Token, child: Token, keep: frozenset[str], wide: bool) -> bo
     if not wide or child.lower_ != "for" or tok.pos_ != "NOUN":
         return False
     objs = [g for g in child.children if g.dep_ == "pobj"]
-    named = [t for o in objs for t in (o, *(c for c in o.children if c.dep_ in ("compound", "nmod")))]
+    named = [t for o in objs for t in (o, *(c for c in o.children if c.dep_ in COMPOUND_OR_NMOD))]
     return any(t.ent_type_ in ("ORG", "GPE") for t in named)
 
 
@@ -252,7 +255,7 @@ def _phrase_tokens(
             continue  # "efforts at restoring peace": a preposition with a clause, not a noun, is cut
         if child.dep_ == "prep" and (_adjunct(child) or (tok.ent_type_ == "PERSON" and child.lower_ != "of")):
             continue  # "Evo Morales in virtue of ...": a person's name takes only an "of" phrase
-        if child.dep_ in ("npadvmod", "compound", "nummod") and child.ent_type_ in TIME_ENTS:
+        if child.dep_ in PHRASE_NUMBER_LINKS and child.ent_type_ in TIME_ENTS:
             continue  # "Hours earlier Maduro", "17 July 2017 Russia's Supreme Court"
         if child.dep_ == "amod" and child.lower_ in TIME_ADVERBS and any(g.dep_ == "npadvmod" for g in child.children):
             continue  # "Days later Maduro": a measure of time before a name is the clause's

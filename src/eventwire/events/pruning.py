@@ -11,9 +11,13 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..labels import CLAUSE_OPENERS, DIRECT_OR_PREP_OBJECTS, JOINT_COUNTS, SUBJECTS, VERB_LINKS
 from ..model import Analysis, Event, EventSide
+from ..wordlists import word_lists
 from .addressees import responds
 from .lexicon import toll_words
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "VIOLENT_ROOTS",
@@ -35,7 +39,7 @@ __all__ = [
 #: roots of violence: one attack may be told by several triggers ("killed in an air strike by X")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: conjunctions of a clause that tells what an act happened with ("were killed as forces shelled X")
-TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "following"})
+TEMPORAL_MARKS = _WORDS.words("temporal_marks")
 
 
 #: roots of acts whose source may be named by no code: force (its means: "a missile struck X") and
@@ -121,8 +125,8 @@ def _stands(doc: Doc, event: Event) -> bool:
 
 def _together(trigger: Token) -> bool:
     """Whether the subject of the trigger (of its verb, for a noun) names several parties."""
-    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else trigger
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in DIRECT_OR_PREP_OBJECTS else trigger
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     return any(c.dep_ == "conj" or c.lower_ == "both" for s in subjects for m in (s, *s.children) for c in m.children)
 
 
@@ -178,11 +182,11 @@ def _joint(trigger: Token | None) -> bool:
     """Whether the trigger's subject names several parties: coordinated, counted or a plural noun."""
     if trigger is None:
         return True
-    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and trigger.dep_ in ("xcomp", "conj", "advcl"):  # "met to discuss", "met and talked"
-        subjects = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in trigger.children if c.dep_ in SUBJECTS]
+    if not subjects and trigger.dep_ in VERB_LINKS:  # "met to discuss", "met and talked"
+        subjects = [c for c in trigger.head.children if c.dep_ in SUBJECTS]
     return any(
-        s.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("conj", "nummod") or c.lower_ == "both" for c in s.children)
+        s.tag_ in ("NNS", "NNPS") or any(c.dep_ in JOINT_COUNTS or c.lower_ == "both" for c in s.children)
         for s in subjects
     )
 
@@ -247,7 +251,7 @@ def _in_temporal_clause(tok: Token, governor: Token | None) -> bool:
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ == "advcl" and cur.head.i in heads:
-            return any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in cur.children)
+            return any(c.dep_ in CLAUSE_OPENERS and c.lower_ in TEMPORAL_MARKS for c in cur.children)
         cur = cur.head
     return False
 

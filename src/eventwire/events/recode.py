@@ -4,53 +4,28 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..labels import VERB_COMPLEMENTS
 from ..model import EventSide
+from ..wordlists import word_lists
 from .lexicon import protester_words, weapon_words
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = ["appeal_recode", "arrival_recode", "force_recode", "protest_recode", "says_will"]
 
 
 #: heads of military units ("NATO troops arrived in Bosnia")
-TROOP_WORDS = frozenset(
-    {
-        "troop",
-        "soldier",
-        "force",
-        "peacekeeper",
-        "contingent",
-        "patch",
-        "deployment",
-        "unit",
-        "battalion",
-        "brigade",
-        "marine",
-        "paratrooper",
-    }
-)
+TROOP_WORDS = _WORDS.words("troop_words")
 
 #: heads of a military action that can be the subject of a killing ("the army's offensive has killed 300")
-OPERATION_WORDS = frozenset(
-    {
-        "assault",
-        "offensive",
-        "operation",
-        "strike",
-        "airstrike",
-        "raid",
-        "attack",
-        "bombardment",
-        "shelling",
-        "incursion",
-        "invasion",
-        "war",
-        "campaign",
-    }
-)
+OPERATION_WORDS = _WORDS.words("operation_words")
 #: verbs and nouns of killing that say nothing of the means (not "execute", "behead", "stab")
-PLAIN_KILLING = frozenset({"kill", "killing"})
+PLAIN_KILLING = _WORDS.words("plain_killing")
 
 #: verbs of wishing whose complement may have its own subject ("wants Putin to attack")
-APPEAL_WISHES = frozenset({"want", "wish", "expect", "need", "like"})
+APPEAL_WISHES = _WORDS.words("appeal_wishes")
+AID_ARRIVAL_WORDS = _WORDS.words("aid_arrival_words")
+SAYS_WILL_AUX = _WORDS.words("says_will_aux")
 
 
 def protest_recode(
@@ -93,7 +68,7 @@ def appeal_recode(code: str, trigger: Token) -> str:
     if code != "138" or trigger.lemma_.lower() not in APPEAL_WISHES:
         return code
     objs = [c for c in trigger.children if c.dep_ == "dobj"]
-    clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    clauses = [c for c in trigger.children if c.dep_ in VERB_COMPLEMENTS]
     if any(o.i < c.i for o in objs for c in clauses) or any(g.dep_ == "nsubj" for c in clauses for g in c.children):
         return "020"
     return code
@@ -104,9 +79,9 @@ def arrival_recode(code: str, s_tok: Token | None) -> str:
     if code != "042" or s_tok is None or s_tok.lemma_.lower() not in TROOP_WORDS:
         return code
     words = {t.lemma_.lower() for t in s_tok.subtree}
-    return "074" if words & {"peacekeeping", "peacekeeper", "un", "u.n.", "nato", "aid"} else "154"
+    return "074" if words & AID_ARRIVAL_WORDS else "154"
 
 
 def says_will(tok: Token) -> bool:
     """The trigger's own future auxiliary ("will strike"), not a promise or plan that governs it."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo", "would") for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ in SAYS_WILL_AUX for c in tok.children)

@@ -18,23 +18,28 @@ from typing import Any
 import yaml
 from spacy.tokens import Token
 
+from ..labels import AUXILIARIES, OBJECT_SLOTS, OBLIGATION_PREDICATES, PATIENTS, SENSES_CLAUSE_DEPS, SUBJECTS
+from ..wordlists import word_lists
 from .lexicon import KINDS, Pattern
 from .syntax import content_head, subjects
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = ["circumstances", "kinds_of", "object_kinds", "sense_ok", "stative", "undone"]
 
 #: dependencies of a trigger's object heads (as the coder reads objects)
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
+OBJECT_DEPS = OBJECT_SLOTS
 #: dependencies by which a noun is what a verb acts on
-GOVERNED_DEPS = frozenset({"dobj", "nsubjpass"})
+GOVERNED_DEPS = PATIENTS
 #: dependencies of a clause that complements a verb of saying ("said X must ...", "X must ..., he said")
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj"})
+CLAUSE_DEPS = SENSES_CLAUSE_DEPS
 #: relative pronouns: their kind is their antecedent's
-RELATIVES = frozenset({"who", "which", "that", "whom"})
+RELATIVES = _WORDS.words("relatives")
 #: subjects that name nothing ("there must be", "it has to be said")
-DUMMIES = frozenset({"there", "it"})
+DUMMIES = _WORDS.words("dummies")
 #: words that open a relative clause and nothing else
-WH_RELATIVES = frozenset({"who", "which", "whom", "whose", "where"})
+WH_RELATIVES = _WORDS.words("wh_relatives")
+OBLIGATION_LEMMAS = _WORDS.words("obligation_lemmas")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +158,7 @@ def _modal_clause_ok(tok: Token, modals: frozenset[str], modal_verbs: frozenset[
     for clause in tok.children:
         if clause.dep_ not in CLAUSE_DEPS or clause.lemma_.lower() in words.saying:
             continue
-        subj = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ != "there"]
+        subj = [s for s in clause.children if s.dep_ in SUBJECTS and s.lower_ != "there"]
         aux = [a.i for a in clause.children if a.dep_ == "aux" and a.lower_ in modals]
         if aux and subj and min(s.i for s in subj) < min(aux):
             return True
@@ -171,10 +176,10 @@ def _obligation_clause_ok(tok: Token, obligations: frozenset[str]) -> bool:
     ("said X is obliged to"); not an obligation deeper down ("argued it does not care to fulfil its
     obligations")."""
     for clause in tok.children:
-        if clause.dep_ not in CLAUSE_DEPS or clause.lemma_.lower() not in ("have", "be"):
+        if clause.dep_ not in CLAUSE_DEPS or clause.lemma_.lower() not in OBLIGATION_LEMMAS:
             continue
-        subj = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in DUMMIES]
-        preds = [c for c in clause.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
+        subj = [s for s in clause.children if s.dep_ in SUBJECTS and s.lower_ not in DUMMIES]
+        preds = [c for c in clause.children if c.dep_ in OBLIGATION_PREDICATES]
         stated = [c for c in preds if c.lemma_.lower() in obligations or c.lower_ in obligations]
         denied = "neg" in {c.dep_ for c in clause.children} or any(
             d.dep_ == "det" and d.lower_ == "no" for c in stated for d in c.children
@@ -213,7 +218,7 @@ def stative(tok: Token) -> bool:
     if tok.tag_ != "VBN":
         return False
     linking = sense_words().linking
-    under = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]  # the parser's usual reading
+    under = [c for c in tok.children if c.dep_ in AUXILIARIES]  # the parser's usual reading
     if tok.head.i != tok.i:
         under.append(tok.head)
     return any(t.lemma_.lower() in linking or t.lower_ in linking for t in under)

@@ -8,12 +8,16 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
+from ..labels import NOUN_MODIFIERS_AND_NMOD, PAIR_COUNTERS, SENTENCE_OPENERS, SUBJECTS, SUBJECTS_OR_POSSESSOR
 from ..model import Actor, Analysis, EventSide
 from ..nlp import sentence_of
+from ..wordlists import word_lists
 from .fallback import hint
 from .mention_index import mention_index
 from .phrases import phrase_bounds
 from .syntax import PRONOUNS, REPORTING
+
+_WORDS = word_lists("eventwire.events")
 
 #: sectors of a state's own officials, forces and agencies
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
@@ -38,18 +42,20 @@ __all__ = [
 
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 MAX_HINT_TOKENS = 14
-PLACE_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around"})
-POSSESSIVES = frozenset({"its", "their", "his", "her"})
+PLACE_PREPS = _WORDS.words("sides_place_preps")
+POSSESSIVES = _WORDS.words("sides_possessives")
 #: personal pronouns whose side names the phrase of their antecedent ("he" -> "Sen. Mitch McConnell")
-PERSONAL = frozenset({"he", "she", "him", "her"})
+PERSONAL = _WORDS.words("sides_personal")
+OTHER_ANAPHORS = _WORDS.words("other_anaphors")
 #: pronouns an actor may be mentioned by: a side they head names the phrase that named the actor before
-ANAPHORS = PERSONAL | frozenset({"it", "its", "they", "them", "their", "his", "hers"})
+ANAPHORS = PERSONAL | OTHER_ANAPHORS
 #: pronouns that may stand for the plural subject of the sentence before
-PLURAL_PRONOUNS = frozenset({"they"})
+PLURAL_PRONOUNS = _WORDS.words("plural_pronouns")
 #: how far before a paired phrase ("both countries") the two states it stands for may be named
 PAIR_WINDOW = 3000
 #: the words that count a paired phrase as two ("both sides", "the two countries")
-PAIR_COUNTS = frozenset({"both", "two"})
+PAIR_COUNTS = _WORDS.words("pair_counts")
+NUMBER_NOUNS = _WORDS.words("number_nouns")
 
 
 @cache
@@ -64,7 +70,7 @@ def is_pair_phrase(head: Token) -> bool:
     ``data/sides.yaml`` ``pair_nouns``)."""
     if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in side_words("pair_nouns"):
         return False
-    return any(c.lower_ in PAIR_COUNTS and c.dep_ in ("det", "predet", "preconj", "nummod") for c in head.children)
+    return any(c.lower_ in PAIR_COUNTS and c.dep_ in PAIR_COUNTERS for c in head.children)
 
 
 def paired_countries(analysis: Analysis, head: Token) -> tuple[str, ...]:
@@ -112,13 +118,13 @@ def usable_argument(tok: Token) -> bool:
     """Whether a token can head an event argument (not a date, a number or punctuation)."""
     if tok.is_punct or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
         return False
-    return tok.ent_type_ not in NON_ACTOR_ENTS or (tok.pos_ == "NOUN" and tok.lemma_ in ("thousand", "hundred"))
+    return tok.ent_type_ not in NON_ACTOR_ENTS or (tok.pos_ == "NOUN" and tok.lemma_ in NUMBER_NOUNS)
 
 
 def _resolve_pronoun(tok: Token) -> Token | None:
     """The antecedent of a subject pronoun in a reported clause ("The U.S. said it would ..."); an
     object pronoun is not the speaker ("officials said the Taliban stormed X after striking it")."""
-    if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+    if tok.dep_ not in SUBJECTS_OR_POSSESSOR:
         return None
     cur = tok.head
     for _ in range(4):
@@ -142,13 +148,13 @@ def _opens_sentence(tok: Token) -> bool:
     """Whether only a conjunction, an adverb or punctuation comes before ``tok`` in its sentence ("But
     they ...", "Instead, they ...")."""
     sent = sentence_of(tok)
-    return all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod") for t in tok.doc[sent.start : tok.i])
+    return all(t.is_punct or t.is_space or t.dep_ in SENTENCE_OPENERS for t in tok.doc[sent.start : tok.i])
 
 
 def _plural_subject(verb: Token) -> Token | None:
     """The plural noun subject of a verb ("Officials said ...", "X and Y met"), or None."""
     for c in verb.children:
-        if c.dep_ not in ("nsubj", "nsubjpass") or c.pos_ not in ("NOUN", "PROPN"):
+        if c.dep_ not in SUBJECTS or c.pos_ not in ("NOUN", "PROPN"):
             continue
         if c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children):
             return c
@@ -158,7 +164,7 @@ def _plural_subject(verb: Token) -> Token | None:
 def previous_subject(tok: Token) -> Token | None:
     """The antecedent of "they" opening a main clause with no noun before it ("Officials were not told.
     But they have reaffirmed ..."): the plural subject of the main clause of the sentence before."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or not _main_verb(tok.head) or not _opens_sentence(tok):
+    if tok.dep_ not in SUBJECTS or not _main_verb(tok.head) or not _opens_sentence(tok):
         return None
     verbs = [t for t in _sentence_before(tok) if _main_verb(t)]
     return next((s for v in verbs if (s := _plural_subject(v)) is not None), None)
@@ -179,7 +185,7 @@ def subjects_before(tok: Token) -> list[Token]:
     UN condemned the decision": the army, then Israel)."""
     out: list[Token] = []
     for verb in (t for t in _sentence_before(tok) if _main_verb(t)):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subj is None:
             continue
         if verb.lemma_ in REPORTING:
@@ -319,7 +325,7 @@ def _antecedent(analysis: Analysis, actor: Actor, pronoun: Token) -> tuple[int, 
     if span is None:
         return None
     root = span[-1]
-    while root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
+    while root.dep_ in NOUN_MODIFIERS_AND_NMOD and root.head.i != root.i:
         root = root.head  # "Japanese" of "A Japanese virus expert"
     start, end = phrase_bounds(root)
     ending = next((c for c in root.children if c.dep_ == "case" and c.idx + len(c.text) == end), None)
@@ -343,7 +349,7 @@ def _reporting_state(analysis: Analysis, head: Token) -> str | None:
     spoke with X", "Iran said troops had crossed the border"): an official of no country named in a
     state's own report is one of its own."""
     clause = head.head
-    if head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
+    if head.dep_ not in SUBJECTS or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
         return None
     index = mention_index(head.doc, analysis)
     for reporter in (c for c in clause.head.children if c.dep_ == "nsubj"):

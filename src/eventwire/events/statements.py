@@ -28,13 +28,25 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..labels import (
+    COMPOUND_OR_POSSESSOR,
+    JUDGED_OBJECT_LINKS,
+    MANNER_LINKS,
+    PASSIVE_MARKS,
+    PURPOSE_OR_OPEN_CLAUSES,
+    SUBJECTS,
+    VOCATIVE_DEPS,
+)
 from ..model import Analysis, Event, EventSide, Quote
 from ..nlp import scan_words, sentence_of
+from ..wordlists import word_lists
 from .actorhood import FIRST_PERSON, is_actor_head, judge, owners_of, speaker_side
 from .cameo import is_code
 from .modality import modality
 from .sides import make_side, same_side
 from .syntax import REPORTING, subjects
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = ["Judged", "Judgement", "addressee_side", "judged_in", "judgements", "own_word", "private_feeling"]
 
@@ -48,13 +60,13 @@ KIND_POS: dict[Kind, frozenset[str]] = {
     "phrases": frozenset({"NOUN", "PROPN", "ADJ"}),
 }
 #: copulas whose subject an adjective describes ("X is complicit", "X's conduct is unlawful")
-COPULAS = frozenset({"be", "remain", "seem", "appear", "become"})
+COPULAS = _WORDS.words("copulas")
 #: verbs besides the reporting ones whose clause is another's statement or belief ("accused X of ...")
-OPINION_VERBS = frozenset({"believe", "think", "allege", "accuse", "charge", "feel", "fear", "hope"})
+OPINION_VERBS = _WORDS.words("opinion_verbs")
 #: pronouns that name no speaker of a nested statement ("This shows that ...")
-NON_SPEAKERS = frozenset({"this", "that", "it", "which", "what"})
+NON_SPEAKERS = _WORDS.words("non_speakers")
 #: prepositions that name members of a group ("some governments, including Kenya's")
-INCLUDING = frozenset({"including", "like"})
+INCLUDING = _WORDS.words("including")
 #: modalities in which a statement asserts what it says
 ASSERTED = frozenset({"asserted", "reported"})
 #: where a doc caches the positions of its judging words
@@ -62,9 +74,9 @@ _CUES_KEY = "eventwire.statement_cues"
 #: how far up its clause chain a judging word looks for a nested speaker
 MAX_UP = 8
 #: second-person pronouns: inside a quotation they are its addressee, when the quotation names one
-SECOND_PERSON = frozenset({"you", "your", "yours"})
+SECOND_PERSON = _WORDS.words("second_person")
+JUDGED_SECOND_PERSON = _WORDS.words("judged_second_person")
 #: dependency labels the parser gives a name that opens a sentence as its addressee
-VOCATIVE_DEPS = frozenset({"npadvmod", "intj", "dep", "appos", "vocative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +246,7 @@ def _phrase(tok: Token, entry: Judgement, analysis: Analysis) -> Judged | None:
         return None
     if doc[end].lemma_.lower() not in entry.after or modality(tok) not in ASSERTED:
         return None
-    for name in [c for c in tok.children if c.dep_ in ("compound", "poss") and c.i < tok.i]:
+    for name in [c for c in tok.children if c.dep_ in COMPOUND_OR_POSSESSOR and c.i < tok.i]:
         pair = judge(analysis, name, make_side(analysis, name), "source", root=entry.code[:2])
         side = pair[1] if pair is not None else None
         if side is not None and (side.country or side.actor):
@@ -266,7 +278,7 @@ def _judge(tok: Token, entry: Judgement, quote: Quote, analysis: Analysis) -> li
         return []
     out: list[Judged] = []
     for t in [*judged, *(p for j in judged for p in _included(j))]:
-        if t.lower_ in FIRST_PERSON or t.lower_ in ("you", "your"):
+        if t.lower_ in FIRST_PERSON or t.lower_ in JUDGED_SECOND_PERSON:
             continue
         pair = judge(analysis, t, speaker_side(analysis, t) or make_side(analysis, t), "target", root=entry.code[:2])
         side = pair[1] if pair is not None else None
@@ -286,7 +298,7 @@ def _object_words(tok: Token) -> set[str]:
     """The lemmas of a word's object, infinitive and the infinitive's object ("failed to win the vote")."""
     words: set[str] = set()
     for c in tok.children:
-        if c.dep_ in ("dobj", "xcomp", "attr", "nsubjpass", "compound", "amod", "pobj"):
+        if c.dep_ in JUDGED_OBJECT_LINKS:
             words.add(c.lemma_.lower())
             words.update(g.lemma_.lower() for g in c.children if c.dep_ == "xcomp" and g.dep_ == "dobj")
         if c.dep_ == "prep":
@@ -322,7 +334,7 @@ def _manner_verb(noun: Token) -> Token | None:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
         return None
-    if any(c.dep_ in ("det", "poss", "prep") for c in noun.children):
+    if any(c.dep_ in MANNER_LINKS for c in noun.children):
         return None
     return prep.head
 
@@ -341,7 +353,7 @@ def _agents_of(noun: Token) -> list[Token]:
 
 def _doers(verb: Token) -> list[Token]:
     """Who does a verb's act: the agent of a passive, else its subject (inherited through control)."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if any(c.dep_ in PASSIVE_MARKS for c in verb.children):
         return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return subjects(verb)
 
@@ -351,9 +363,9 @@ def _clause_top(verb: Token) -> Token:
     modality is the statement's."""
     cur = verb
     for _ in range(MAX_UP):
-        if cur.dep_ not in ("xcomp", "advcl") or cur.head is cur:
+        if cur.dep_ not in PURPOSE_OR_OPEN_CLAUSES or cur.head is cur:
             break
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+        if any(c.dep_ in SUBJECTS for c in cur.children):
             break
         cur = cur.head
     return cur

@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..labels import (
+    ALL_SUBJECTS,
+    NOUN_MODIFIERS,
+    OBJECT_OR_PARTICLE,
+    OBJECTS,
+    OBJECTS_OR_ATTRIBUTES,
+    OWNER_MODIFIERS,
+    SUBJECT_SHARING_LINKS,
+)
 from ..nlp import ParseTable, dateline_end, parse_table
+from ..wordlists import word_lists
 from .lexicon import adjunct_words, quantity_words
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "ADVERBIAL_PREPS",
@@ -34,117 +46,27 @@ __all__ = [
 ]
 
 #: Verbs whose object is the subject of their infinitive ("asked the U.S. to leave").
-OBJECT_CONTROL = frozenset(
-    {
-        "ask",
-        "urge",
-        "call",
-        "tell",
-        "order",
-        "invite",
-        "press",
-        "pressure",
-        "persuade",
-        "force",
-        "allow",
-        "help",
-        "encourage",
-        "instruct",
-        "request",
-        "implore",
-        "appeal",
-        "command",
-        "compel",
-        "permit",
-        "lead",
-        "let",
-    }
-)
+OBJECT_CONTROL = _WORDS.words("object_control")
 #: Reporting verbs: an event in their clausal complement is "reported".
-REPORTING = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "report",
-        "state",
-        "claim",
-        "add",
-        "note",
-        "indicate",
-        "stress",
-        "confirm",
-        "declare",
-        "write",
-        "explain",
-        "insist",
-        "assert",
-        "reveal",
-        "disclose",
-        "acknowledge",
-        "argue",
-        "suggest",
-        "testify",
-        "quote",
-        "tweet",
-        "signal",
-        "show",
-        "believe",
-        "think",
-        "know",
-    }
-)
+REPORTING = _WORDS.words("reporting")
 #: Passives that describe their subject's own stance ("is committed to", "is prepared to").
-STATIVE_PASSIVES = frozenset(
-    {
-        "commit",
-        "prepare",
-        "determine",
-        "resolve",
-        "dedicate",
-        "poise",
-        "set",
-        "schedule",
-        "expect",
-        "slate",
-        "due",
-        "oblige",
-        "obligate",
-    }
-)
-SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+STATIVE_PASSIVES = _WORDS.words("stative_passives")
+SUBJ = ALL_SUBJECTS
 #: prepositions whose gerund shares the subject of the verb they modify ("by donating", "after meeting")
-ADVERBIAL_PREPS = frozenset({"by", "after", "before", "while", "upon", "without", "through", "since", "despite"})
+ADVERBIAL_PREPS = _WORDS.words("adverbial_preps")
 #: nouns of "X is in the process (midst, course) of V-ing": X does V
-PROGRESS_NOUNS = frozenset({"process", "midst", "course"})
-TARGET_PREPS = frozenset({"against", "with", "to", "at", "on", "toward", "towards", "into", "upon", "over"})
-INSTRUMENT_PREPS = frozenset({"for", "into", "in", "from"})
+PROGRESS_NOUNS = _WORDS.words("progress_nouns")
+TARGET_PREPS = _WORDS.words("target_preps")
+INSTRUMENT_PREPS = _WORDS.words("instrument_preps")
 #: target prepositions that also name a place ("at a lunch"): a later choice
-PLACE_PREPS = frozenset({"at", "into"})
-NOMINAL_TARGET_PREPS = frozenset(
-    {"of", "on", "against", "with", "to", "at", "upon", "into", "toward", "towards", "from"}
-)
+PLACE_PREPS = _WORDS.words("syntax_place_preps")
+NOMINAL_TARGET_PREPS = _WORDS.words("nominal_target_preps")
 #: Nominal events whose possessor is the one it happens to ("Soleimani's killing").
-VICTIM_NOUNS = frozenset(
-    {
-        "killing",
-        "murder",
-        "slaying",
-        "assassination",
-        "execution",
-        "arrest",
-        "detention",
-        "kidnapping",
-        "abduction",
-        "release",
-        "deportation",
-        "expulsion",
-        "imprisonment",
-        "beheading",
-        "torture",
-    }
-)
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+VICTIM_NOUNS = _WORDS.words("victim_nouns")
+PRONOUNS = _WORDS.words("pronouns")
+SECOND_TARGET_PREPS = _WORDS.words("second_target_preps")
+CONDITION_SUBJECT_MARKS = _WORDS.words("condition_subject_marks")
+MEASURE_PREPS = _WORDS.words("measure_preps")
 MAX_DEPTH = 6
 #: entity types of a time expression ("on Thursday" is no target)
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -219,7 +141,7 @@ def headline_verb_at(table: ParseTable, i: int) -> bool:
     if table.pos[i] != "NOUN" or table.dep[i] != "ROOT":
         return False
     deps = {table.dep[c] for c in table.children(i)}
-    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
+    return "nsubj" in deps and bool(deps & OBJECT_OR_PARTICLE)
 
 
 def is_headline_verb(tok: Token) -> bool:
@@ -269,11 +191,11 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
     if head is tok:
         return []
     if dep == "xcomp":
-        objs = _children(head, {"dobj", "dative"})
+        objs = _children(head, OBJECTS)
         if head.lemma_ in OBJECT_CONTROL and objs:
             return [t for o in objs for t in expand_conj(o)]
         return subjects(head, depth + 1)
-    if dep in ("conj", "advcl", "acomp"):
+    if dep in SUBJECT_SHARING_LINKS:
         return subjects(head, depth + 1)
     if dep == "pcomp" and head.lower_ in ADVERBIAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head, depth + 1)  # "X continues its efforts by donating supplies"
@@ -287,7 +209,7 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         owner = _children(head, {"poss"})
         if owner:
             return owner
-        if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+        if head.dep_ in OBJECTS_OR_ATTRIBUTES and head.head.pos_ in ("VERB", "AUX"):
             return subjects(head.head, depth + 1)
     return []
 
@@ -309,9 +231,7 @@ def objects(tok: Token) -> list[Token]:
     passive = [t for s in _children(tok, {"nsubjpass"}) for t in expand_conj(s)]
     if passive:
         return passive
-    direct = [
-        t for o in _children(tok, {"dobj", "dative"}) if (p := _pobj_or_self(o)) is not None for t in expand_conj(p)
-    ]
+    direct = [t for o in _children(tok, OBJECTS) if (p := _pobj_or_self(o)) is not None for t in expand_conj(p)]
     if direct:
         return direct
     for prep in _children(tok, {"prep"}):
@@ -346,7 +266,7 @@ def prep_objects(tok: Token) -> list[Token]:
     dobjs = _children(tok, {"dobj"})
     holders = [tok, *dobjs, *(a for o in dobjs for a in _children(o, {"appos"}))]  # "an operation, X, against Y"
     # "a meeting with X at a lunch"; "seeking aid for war victims at a donor conference"
-    for preps in (TARGET_PREPS - PLACE_PREPS, frozenset({"for"}), TARGET_PREPS | INSTRUMENT_PREPS):
+    for preps in (TARGET_PREPS - PLACE_PREPS, SECOND_TARGET_PREPS, TARGET_PREPS | INSTRUMENT_PREPS):
         for holder in holders:
             for prep in _children(holder, {"prep"}):
                 taken = prep.lower_ in preps and not is_adjunct(prep)
@@ -414,7 +334,7 @@ def condition_subjects(tok: Token) -> list[Token]:
     the talks if the United States deploys missiles" -> United States)."""
     for holder in [tok, *_children(tok, {"xcomp"})]:
         for clause in _children(holder, {"advcl"}):
-            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_SUBJECT_MARKS for m in clause.children):
                 subj = _own_subjects(clause)
                 if subj:
                     return subj
@@ -431,8 +351,7 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
     mods = [
         c
         for c in noun.children
-        if c.dep_ in ("poss", "compound", "nmod", "amod")
-        and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.dep_ == "poss")
+        if c.dep_ in OWNER_MODIFIERS and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.dep_ == "poss")
     ]
     if not mods:  # "Israeli tank shelling": the actor modifies the compound
         mods = [
@@ -440,12 +359,12 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
             for c in noun.children
             if c.dep_ == "compound"
             for g in c.children
-            if g.dep_ in ("amod", "compound") and g.ent_type_ in ("GPE", "NORP")
+            if g.dep_ in NOUN_MODIFIERS and g.ent_type_ in ("GPE", "NORP")
         ]
     if mods and (has_of or noun.lemma_ not in VICTIM_NOUNS):
         return mods
     held = measure(noun) or noun  # "announced $33 million in assistance": the million is the object
-    if held.dep_ in ("dobj", "attr") and held.head.lemma_ in light_verbs:
+    if held.dep_ in OBJECTS_OR_ATTRIBUTES and held.head.lemma_ in light_verbs:
         return subjects(held.head)
     return []
 
@@ -453,7 +372,7 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
 def measure(noun: Token) -> Token | None:
     """The amount a noun is the "in"/"of" phrase of ("$33 million in assistance" -> million)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "of") or prep.head.i == prep.i:
+    if noun.dep_ != "pobj" or prep.lower_ not in MEASURE_PREPS or prep.head.i == prep.i:
         return None
     amount = prep.head
     quantity = amount.pos_ == "NUM" or amount.lemma_.lower() in quantity_words()
@@ -471,7 +390,7 @@ def nominal_targets(noun: Token) -> list[Token]:
     if noun.lemma_ in VICTIM_NOUNS:
         return _children(noun, {"poss"})
     held = measure(noun) or noun  # "announced $5 million in aid to X"
-    if held.dep_ in ("dobj", "attr"):
+    if held.dep_ in OBJECTS_OR_ATTRIBUTES:
         verb = held.head
         dative = [t for d in _children(verb, {"dative"}) if (p := _pobj_or_self(d)) is not None for t in expand_conj(p)]
         if dative:  # "gave Putin a stern warning"

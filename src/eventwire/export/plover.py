@@ -16,7 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..model import Analysis, Event, EventSide
+from ..model import Analysis
+from ..schema import event_row
 
 __all__ = ["AUX_MODES", "plover_record", "plover_records", "plover_types"]
 
@@ -111,48 +112,8 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def _side_cols(prefix: str, side: EventSide | None, analysis: Analysis) -> dict[str, Any]:
-    actor = analysis.actor(side.actor) if side else None
-    name = actor.name if actor else (side.text if side else None)
-    return {
-        f"{prefix}_name": name,
-        f"{prefix}_country": side.country if side else None,
-        f"{prefix}_sector": side.sector if side else None,
-        f"{prefix}_code": side.code if side else None,
-    }
-
-
-def event_row(analysis: Analysis, e: Event) -> dict[str, Any]:
-    """An event of an analysis as a row of the store's ``events`` shape (the fields PLOVER needs)."""
-    art, d, loc = analysis.article, e.date, e.location
-    return {
-        "article_id": art.id,
-        "url": art.url,
-        "outlet": art.source,
-        "title": art.title,
-        "published": art.published,
-        "event": e.id,
-        **_side_cols("source", e.source, analysis),
-        **_side_cols("target", e.target, analysis),
-        "cameo": e.cameo,
-        "plover": e.plover,
-        "goldstein": e.goldstein,
-        "date": d.start if d else None,
-        "date_end": d.end if d else None,
-        "date_precision": d.precision if d else None,
-        "location": loc.name if loc else None,
-        "location_country": loc.country if loc else None,
-        "lat": loc.lat if loc else None,
-        "lon": loc.lon if loc else None,
-        "modality": e.modality,
-        "confidence": e.confidence,
-        "evidence": e.evidence.text,
-        "trigger": e.trigger.text,
-    }
-
-
 def plover_records(analysis: Analysis) -> Iterator[dict[str, Any]]:
     for e in analysis.events:
-        rec = plover_record(event_row(analysis, e))
+        rec = plover_record(event_row(analysis, e))  # the row an export from a store reads
         if rec is not None:
             yield rec

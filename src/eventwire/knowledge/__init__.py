@@ -8,9 +8,11 @@ A user file (``files.read_knowledge_file``) adds patterns under new ids and over
 (or an earlier file's) pattern of the same id, in place. Added patterns come before the package's, so
 where a user's pattern and the package's are equally specific the user's wins. Its people (``people:``)
 are added, or replace the package's person of the same name; so do its titles (``titles:``, by term) and
-organisations (``organizations:``, by name). Nothing is cached by module: each
-``Knowledge`` holds its own event ``Lexicon`` and its people's actor lexicon, which the pipeline makes
-active around its stages.
+organisations (``organizations:``, by name), its cue verbs (``cues:``, by lemma) and propositions
+(``claims:``, by id); its places (``places:``) are added to the gazetteer. Nothing is cached by module:
+each ``Knowledge`` holds its own event ``Lexicon`` and its people's actor lexicon, which the pipeline makes
+active around its stages, and its cue lexicon, claims and gazetteer additions, which the pipeline gives to
+the stages that read them (``with_knowledge``) as it is built.
 """
 
 from __future__ import annotations
@@ -32,8 +34,13 @@ from ..actors.knowledge import (
     using_actor_lexicon,
 )
 from ..actors.knowledge import default_lexicon as default_actor_lexicon
+from ..claims import Claims, default_claims, proposition_of
 from ..events.lexicon import Lexicon, default_lexicon, lexicon_entries, using_lexicon
+from ..places.gazetteer import Additions
+from ..quotes.lexicon import Lexicon as CueLexicon
+from ..quotes.lexicon import cue_verb, load_lexicon
 from .files import KnowledgeFile, read_knowledge_file
+from .sections import place_row
 
 __all__ = ["Change", "Knowledge", "KnowledgeFile", "read_knowledge_file"]
 
@@ -49,8 +56,9 @@ class Change:
     code: str
     #: the code of the entry it overrides (None: it adds one)
     before: str | None = None
-    #: "pattern" (id, code), "person" (name, first role), "title" (term, sector), "organization" (name, code)
-    section: Literal["pattern", "person", "title", "organization"] = "pattern"
+    #: "pattern" (id, code), "person" (name, first role), "title" (term, sector), "organization" (name, code),
+    #: "cue" (lemma, class), "claim" (id, text), "place" (name, feature and country)
+    section: Literal["pattern", "person", "title", "organization", "cue", "claim", "place"] = "pattern"
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,12 @@ class Knowledge:
     #: the user files' titles and organisations, as rows of sectors.tsv and organizations.tsv (theirs first)
     titles: tuple[tuple[str, str, str], ...] = ()
     organizations: tuple[tuple[str, str, str, str, str], ...] = ()
+    #: the quotes stage's cue lexicon (the package's, with the user files' cue verbs)
+    cues: CueLexicon = field(default_factory=load_lexicon)
+    #: the claims stage's propositions (the package's, with the user files')
+    claims: Claims = field(default_factory=default_claims)
+    #: the places the user files add to the gazetteer
+    places: Additions = field(default_factory=Additions)
     _actors: list[ActorLexicon] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -121,14 +135,18 @@ class Knowledge:
                     changes.append(Change(kf.path, line, pid, "adds", code))
         people, people_changes = _merge_people(files)
         titles, organizations, term_changes = _merge_terms(files)
+        cues, claims, places, stage_changes = _merge_stage_knowledge(files)
         lexicon = Lexicon.from_entries(added + base) if added_at or changes else default_lexicon()
         return cls(
             lexicon,
             tuple(kf.path for kf in files),
-            tuple(changes + people_changes + term_changes),
+            tuple(changes + people_changes + term_changes + stage_changes),
             people,
             titles,
             organizations,
+            cues,
+            claims,
+            places,
         )
 
     @contextmanager
@@ -191,6 +209,31 @@ def _merge_terms(
                 "|".join(names),
             )
     return tuple(titles.values()), tuple(orgs.values()), changes
+
+
+def _merge_stage_knowledge(files: Sequence[KnowledgeFile]) -> tuple[CueLexicon, Claims, Additions, list[Change]]:
+    """The package's cue lexicon and claims with the files' cue verbs and propositions (a later entry of
+    the same lemma or id replaces an earlier one), the gazetteer additions, and what each entry does."""
+    cues, claims = load_lexicon(), default_claims()
+    rows: list[tuple[str, ...]] = []
+    changes: list[Change] = []
+    for kf in files:
+        for entry, line in zip(kf.cues, kf.cue_lines, strict=True):
+            verb = cue_verb(str(entry["lemma"]), entry)
+            old = cues.verb(verb.lemma)
+            changes.append(Change(kf.path, line, verb.lemma, _kind(old), verb.cls, old.cls if old else None, "cue"))
+            cues = cues.with_verbs([verb])
+        for entry, line in zip(kf.claims, kf.claim_lines, strict=True):
+            prop = proposition_of(entry)
+            was = next((p for p in claims.propositions if p.id == prop.id), None)
+            before = was.text if was else None
+            changes.append(Change(kf.path, line, prop.id, _kind(was), prop.text, before, "claim"))
+            claims = claims.with_propositions([prop])
+        for entry, line in zip(kf.places, kf.place_lines, strict=True):
+            row = place_row(entry)
+            changes.append(Change(kf.path, line, row[0], "adds", f"{row[2]} {row[3] or '-'}", None, "place"))
+            rows.append(row)
+    return cues, claims, Additions(tuple(rows)), changes
 
 
 def _kind(before: object) -> Literal["adds", "overrides"]:

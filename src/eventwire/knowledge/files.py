@@ -3,7 +3,9 @@
 A knowledge file is YAML with a ``patterns:`` list (the fields of the package's
 ``events/data/patterns.yaml``), a ``people:`` list (those of ``actors/data/people.yaml``:
 ``knowledge/people.py``), a ``titles:`` and an ``organizations:`` list (sector terms and named bodies:
-``knowledge/terms.py``), any of them::
+``knowledge/terms.py``), a ``cues:``, ``claims:`` and ``places:`` list (cue verbs, propositions and
+gazetteer additions: ``knowledge/sections.py``), any of them (a ``.tsv`` file holds gazetteer additions in
+the columns of ``data/gazetteer_extra.tsv``)::
 
     patterns:
       - {id: scold, lemma: [scold, berate], code: "111"}
@@ -28,6 +30,7 @@ from ..errors import KnowledgeError, KnowledgeProblem
 from ..events.cameo import is_code
 from ..events.lexicon import NO_EVENT, expand_entry
 from .people import person_problems
+from .sections import claim_problems, cue_problems, place_problems
 from .terms import organization_problems, title_problems
 
 __all__ = ["SECTIONS", "KnowledgeFile", "PatternEntry", "read_knowledge_file"]
@@ -64,7 +67,7 @@ class PatternEntry(BaseModel):
 
 
 #: the top-level keys a knowledge file may have
-SECTIONS = frozenset({"patterns", "people", "titles", "organizations"})
+SECTIONS = frozenset({"patterns", "people", "titles", "organizations", "cues", "claims", "places"})
 FIELDS = sorted(f.alias or name for name, f in PatternEntry.model_fields.items())
 
 
@@ -82,6 +85,12 @@ class KnowledgeFile:
     title_lines: tuple[int, ...] = ()
     organizations: tuple[dict[str, Any], ...] = ()
     organization_lines: tuple[int, ...] = ()
+    cues: tuple[dict[str, Any], ...] = ()
+    cue_lines: tuple[int, ...] = ()
+    claims: tuple[dict[str, Any], ...] = ()
+    claim_lines: tuple[int, ...] = ()
+    places: tuple[dict[str, Any], ...] = ()
+    place_lines: tuple[int, ...] = ()
 
 
 def _lines(text: str) -> tuple[dict[str, int], dict[str, list[tuple[int, dict[str, int]]]]]:
@@ -165,6 +174,8 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
         raise KnowledgeError(
             name, [KnowledgeProblem(None, "file", exc.strerror or str(exc), "give a readable YAML file")]
         ) from exc
+    if name.endswith(".tsv"):
+        return _read_places_tsv(name, text)
     try:
         data = yaml.safe_load(text)
         top, entry_lines = _lines(text)
@@ -186,8 +197,9 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
                 KnowledgeProblem(
                     1,
                     "patterns",
-                    "no list of patterns, people, titles or organizations",
-                    "start the file with `patterns:`, `people:`, `titles:` or `organizations:` and a list of entries",
+                    "no list of patterns, people, titles, organizations, cues, claims or places",
+                    "start the file with `patterns:`, `people:`, `titles:`, `organizations:`, `cues:`, `claims:` or "
+                    "`places:` and a list of entries",
                 )
             ],
         )
@@ -206,6 +218,10 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
     problems += _section_problems(
         orgs, entry_lines.get("organizations", []), "names", "organization", organization_problems
     )
+    cues, claims, places = data.get("cues") or [], data.get("claims") or [], data.get("places") or []
+    problems += _section_problems(cues, entry_lines.get("cues", []), "lemma", "cue", cue_problems)
+    problems += _section_problems(claims, entry_lines.get("claims", []), "id", "claim", claim_problems)
+    problems += _section_problems(places, entry_lines.get("places", []), "", "place", place_problems)
     problems = sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.key))  # one per line, key and fault
     if problems:
         raise KnowledgeError(name, problems)
@@ -219,7 +235,49 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
         tuple(line for line, _keys in entry_lines.get("titles", [])),
         tuple(orgs),
         tuple(line for line, _keys in entry_lines.get("organizations", [])),
+        tuple(cues),
+        tuple(line for line, _keys in entry_lines.get("cues", [])),
+        tuple(claims),
+        tuple(line for line, _keys in entry_lines.get("claims", [])),
+        tuple(places),
+        tuple(line for line, _keys in entry_lines.get("places", [])),
     )
+
+
+def _read_places_tsv(name: str, text: str) -> KnowledgeFile:
+    """A ``.tsv`` knowledge file: gazetteer additions in the columns of ``data/gazetteer_extra.tsv`` (name,
+    aliases, feature, iso3, lat, lon, admin1 code, prior), as a ``places:`` section."""
+    places: list[dict[str, Any]] = []
+    lines: list[int] = []
+    problems: list[KnowledgeProblem] = []
+    for line, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = [c.strip() for c in raw.split("\t")]
+        if not 6 <= len(cells) <= 8:
+            problems.append(
+                KnowledgeProblem(
+                    line, cells[0], f"{len(cells)} columns", "name, aliases, feature, iso3, lat, lon[, admin1, prior]"
+                )
+            )
+            continue
+        cells += [""] * (8 - len(cells))
+        entry: dict[str, Any] = {"name": cells[0], "feature": cells[2]}
+        if cells[1]:
+            entry["aliases"] = [a.strip() for a in cells[1].split("|") if a.strip()]
+        for key, cell, kind in (("lat", cells[4], float), ("lon", cells[5], float), ("prior", cells[7], int)):
+            if cell:
+                try:
+                    entry[key] = kind(cell)
+                except ValueError:
+                    entry[key] = cell  # reported as a bad value
+        entry.update({k: v for k, v in (("country", cells[3]), ("admin1", cells[6])) if v})
+        problems += place_problems(entry, line, {})
+        places.append(entry)
+        lines.append(line)
+    if problems:
+        raise KnowledgeError(name, problems)
+    return KnowledgeFile(name, (), (), places=tuple(places), place_lines=tuple(lines))
 
 
 def _section_problems(

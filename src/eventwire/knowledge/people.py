@@ -61,7 +61,7 @@ def _role_problem(role: list[Any]) -> tuple[str, str] | None:
         return f"a role has {len(role)} item(s)", "write [country, sector, title, from, to]"
     country, sector, title = role[:3]
     if country not in ("-", None) and str(country) not in load_countries():
-        return f"unknown country {country!r}", "an ISO3 code of actors/data/countries.tsv, or - for none"
+        return f"unknown country {country!r}", "an ISO3 code of knowledge/data/countries.tsv, or - for none"
     if str(sector) not in known_sectors():
         return f"unknown sector {sector!r}", f"one of: {', '.join(sorted(known_sectors()))}"
     if not isinstance(title, str) or not title:

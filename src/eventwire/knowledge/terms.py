@@ -104,7 +104,7 @@ def organization_problems(entry: Any, line: int, keys: dict[str, int]) -> list[K
                 keys.get("country", line),
                 f"{name}: country",
                 f"unknown country {country!r}",
-                "an ISO3 code of actors/data/countries.tsv, or leave it out",
+                "an ISO3 code of knowledge/data/countries.tsv, or leave it out",
             )
         )
     return problems

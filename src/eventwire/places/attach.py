@@ -23,6 +23,20 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..labels import (
+    COMPOUND_OR_CONJUNCT,
+    COMPOUND_OR_NMOD,
+    NOMINAL_DEPS,
+    NOUN_CLAUSES,
+    NOUN_MODIFIERS_AND_NMOD,
+    OBJECT_PHRASE_LINKS,
+    PATIENTS,
+    PLACES_CLAUSE_DEPS,
+    PLACES_DOWN_DEPS,
+    PLACES_UP_DEPS,
+    SUBJECTS,
+    VERB_LINKS,
+)
 from ..model import Event, Place, Span
 from ..nlp import clause_head, sentence_of
 from ..wordlists import word_list, word_lists
@@ -44,20 +58,19 @@ __all__ = [
 ]
 
 #: Dependencies a place may climb through on its way up to its preposition.
-NOMINAL_DEPS = frozenset({"pobj", "compound", "appos", "nmod", "poss", "conj", "npadvmod", "dobj", "pcomp"})
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "csubj", "acl", "parataxis"})
+CLAUSE_DEPS = PLACES_CLAUSE_DEPS
 #: Clause links an event's location carries across ("hit a bus in Donetsk, killing 8").
-LINK_DEPS = frozenset({"advcl", "conj", "xcomp"})
+LINK_DEPS = VERB_LINKS
 #: Clause links down from the event's clause to a part of it that says where ("to capture X").
-DOWN_DEPS = frozenset({"advcl", "xcomp", "pcomp", "acl", "relcl"})
+DOWN_DEPS = PLACES_DOWN_DEPS
 #: The trigger's target nouns, whose town modifier is the event's place ("the Tororo railway yard").
-ARGUMENT_DEPS = frozenset({"nsubjpass", "dobj"})
+ARGUMENT_DEPS = PATIENTS
 #: Places so wide that any narrower candidate of the event is the better answer.
 WIDE_FEATURES = frozenset({"country", "continent", "sea"})
 #: Place nouns a country name modifies as an owner, not as a place ("the U.S. Embassy in Kenya").
 NATIONAL = _WORDS.words("national")
 #: Clause links up from the event's clause to one whose place is the event's too.
-UP_DEPS = frozenset({"ccomp", "relcl", "acl"})
+UP_DEPS = PLACES_UP_DEPS
 #: Prepositions whose clause is a step of the event itself ("began by storming X", "after capturing X").
 MEANS_PREPS = _WORDS.words("means_preps")
 NOT_EVENT_PLACES = frozenset({"demonym"})
@@ -130,9 +143,9 @@ def _object_verb(tok: Token) -> tuple[Token, int] | None:
     cur = tok
     ofs = 0
     for _ in range(MAX_CLIMB):
-        if cur.dep_ in ("dobj", "nsubjpass") and cur.head.lemma_ in location_verbs():
+        if cur.dep_ in PATIENTS and cur.head.lemma_ in location_verbs():
             return cur.head, ofs
-        if cur.dep_ not in ("pobj", "compound", "appos", "prep", "amod", "conj", "nmod") or cur.head is cur:
+        if cur.dep_ not in OBJECT_PHRASE_LINKS or cur.head is cur:
             return None
         if cur.dep_ == "prep":
             if cur.lower_ != "of" or cur.head.lower_ not in place_nouns():
@@ -178,7 +191,7 @@ def _named_elsewhere(noun: Token) -> bool:
     neighborhood of Jiddah"), unlike "the town of Remolinos"."""
     if noun.dep_ == "appos":
         return True  # "Agartala, the capital of Tripura state"
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in noun.children)
+    return any(c.dep_ in NOUN_MODIFIERS_AND_NMOD and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _depth(prep: Token) -> int:
@@ -212,7 +225,7 @@ def _below(ph: Token, th: Token) -> bool:
     for _ in range(3):
         if cur.dep_ not in DOWN_DEPS or cur.head is cur:
             return False
-        if cur.dep_ in ("acl", "relcl") and cur.head.dep_ != "dobj":
+        if cur.dep_ in NOUN_CLAUSES and cur.head.dep_ != "dobj":
             return False  # "the minister, who lives in Paris, condemned": about a participant, not the event
         if cur.dep_ == "pcomp" and cur.head.lower_ not in MEANS_PREPS:
             return False  # "arrested for murdering his relative at X": the other deed's place
@@ -229,7 +242,7 @@ def _above(ph: Token, th: Token) -> bool:
     if th.dep_ not in UP_DEPS or th.head is th or _clause_head(th.head) != ph:
         return False
     # "a teenager who had just marched": a trait of a participant, not a step of the event
-    return th.dep_ == "ccomp" or th.head.dep_ not in ("nsubj", "nsubjpass")
+    return th.dep_ == "ccomp" or th.head.dep_ not in SUBJECTS
 
 
 def _clause_rank(ph: Token, trigger: Token) -> int | None:
@@ -254,7 +267,7 @@ def _turned_down(ph: Token, trigger: Token) -> bool:
     for _ in range(MAX_CLIMB):
         if cur == trigger or cur.head is cur:
             return False
-        if cur.dep_ in ("acl", "relcl") and cur.head.dep_ in ("nsubj", "nsubjpass"):
+        if cur.dep_ in NOUN_CLAUSES and cur.head.dep_ in SUBJECTS:
             return True
         if cur.dep_ == "pcomp" and cur.head.lower_ not in MEANS_PREPS:
             return True
@@ -293,7 +306,7 @@ def _territory_object(tok: Token) -> bool:
     """A proper name taken, entered or stormed is a place whatever spaCy's label ("entered Al-Bab"); only
     verbs that never take persons accept a name spaCy took for a person."""
     cur = tok
-    while cur.dep_ in ("conj", "compound") and cur.head is not cur and cur.head.pos_ == "PROPN":
+    while cur.dep_ in COMPOUND_OR_CONJUNCT and cur.head is not cur and cur.head.pos_ == "PROPN":
         cur = cur.head
     if cur.dep_ != "dobj" or cur.head.lemma_ not in territory_verbs():
         return False
@@ -361,7 +374,7 @@ BREADTH = {
 def _argument_modifier(tok: Token, trigger: Token, place: Place) -> bool:
     """A town naming the trigger's object: "patrolled the Tororo railway yard", "shot the Moscow education
     chief" (not a country: "the U.S. embassy" is a nationality)."""
-    if tok.dep_ not in ("compound", "nmod") or tok.head.dep_ not in ARGUMENT_DEPS or tok.head.head != trigger:
+    if tok.dep_ not in COMPOUND_OR_NMOD or tok.head.dep_ not in ARGUMENT_DEPS or tok.head.head != trigger:
         return False
     return place.feature not in WIDE_FEATURES
 

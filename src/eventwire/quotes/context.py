@@ -8,14 +8,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_text, scan_words, sentences, token_table
+from ..wordlists import word_lists
 from .lexicon import Lexicon
 from .marks import Segment, find_segments
+
+_WORDS = word_lists("eventwire.quotes")
 
 __all__ = ["Cue", "DocContext", "build_context"]
 
 
 #: Cue words taken whatever their part-of-speech tag ("Said Ellis: ...").
-ALWAYS_CUES = frozenset({"said", "says"})
+ALWAYS_CUES = _WORDS.words("always_cues")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..labels import OBJECT_PARTS, PREP_OBJECTS, QUOTED_OBJECTS, VERB_LINKS
 from ..model import Analysis, Quote, QuoteKind, Span
 from ..wordlists import word_lists
 from .context import Cue, DocContext
@@ -22,7 +23,6 @@ NON_AGENTS = _WORDS.words("non_agents")
 TRAILING = _WORDS.words("trailing")
 MIN_OBJECT_TOKENS = 2
 #: Children of a cue that make up what it attributes: "called him a liar", "urged them to go".
-OBJECT_PARTS = frozenset({"dobj", "xcomp", "oprd", "dative"})
 #: Content at least this much inside quotation marks is a direct quote, already found.
 DIRECT_SHARE = 0.8
 SKIP_EDGE = _WORDS.words("skip_edge")
@@ -82,7 +82,7 @@ def _cut_at_next_cue(ctx: DocContext, lo: int, hi: int) -> tuple[int, int]:
         if i not in speech:
             continue
         tok = ctx.doc[i]
-        if (tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj")) or tok.dep_ == "conj":
+        if (tok.tag_ == "VBG" and tok.dep_ in VERB_LINKS) or tok.dep_ == "conj":
             return lo, max(lo, tok.left_edge.i)
     return lo, hi
 
@@ -90,14 +90,14 @@ def _cut_at_next_cue(ctx: DocContext, lo: int, hi: int) -> tuple[int, int]:
 def _object(cue: Cue, tok: Token, lex: Lexicon) -> tuple[int, int] | None:
     """ "urged voters to stay home", "criticized the plan", "called for a recount"."""
     parts = [c for c in tok.rights if c.dep_ in OBJECT_PARTS or (c.dep_ == "prep" and c.lower_ == "as")]
-    if cue.obj and any(c.dep_ in ("dobj", "xcomp") for c in parts):
+    if cue.obj and any(c.dep_ in QUOTED_OBJECTS for c in parts):
         verb = tok.head if tok.dep_ == "conj" else tok  # "criticized A and praised B"
         if not any(c.dep_ == "nsubj" for c in verb.children) and reporting_ancestor(tok, lex) is None:
             return None  # "to concentrate on defending the bases" says nothing of who speaks
         return parts[0].left_edge.i, parts[-1].right_edge.i + 1
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in cue.preps:
-            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            pobj = next((c for c in child.children if c.dep_ in PREP_OBJECTS), None)
             if pobj is not None:
                 return pobj.left_edge.i, pobj.right_edge.i + 1
     return None

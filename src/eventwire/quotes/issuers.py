@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..labels import SUBJECTS
 from ..model import Actor
 from ..nlp import sentences
 from ..wordlists import word_lists
@@ -18,9 +19,9 @@ __all__ = ["document_issuer"]
 
 #: How many sentences before the speaker's own one may introduce the document.
 WINDOW = 3
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Speakers that are themselves no issuer: the document again, or a pronoun no actor covers.
 NOT_ISSUERS = _WORDS.words("not_issuers")
+ISSUER_PREPS = _WORDS.words("issuer_preps")
 
 
 def _sentence_index(doc: Doc, i: int) -> int:
@@ -85,6 +86,6 @@ def document_issuer(doc: Doc, head: Token, actor_of: ActorOf) -> Actor | None:
 def _from(tok: Token) -> Token | None:
     """ "a statement from X", "a statement by X"."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+        if child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None

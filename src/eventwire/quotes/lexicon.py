@@ -1,15 +1,19 @@
-"""The cue lexicon (``data/cues.yaml``): cue verbs, cue phrases, document and anonymous speaker heads."""
+"""The cue lexicon (``data/cues.yaml``): cue verbs, cue phrases, document and anonymous speaker heads.
+
+The quotes stage is given its lexicon (``QuoteFinder(cues=...)``; a pipeline passes its knowledge's, the
+package's plus the cue verbs of a user's files: ``Lexicon.with_verbs``)."""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
 import yaml
 
-__all__ = ["CueVerb", "Lexicon", "load_lexicon"]
+__all__ = ["CueVerb", "Lexicon", "cue_verb", "load_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,19 +47,26 @@ class Lexicon:
     def verb(self, lemma: str) -> CueVerb | None:
         return self.verbs.get(lemma.lower())
 
+    def with_verbs(self, verbs: Iterable[CueVerb]) -> Lexicon:
+        """This lexicon with ``verbs`` added (a verb of a lemma it has replaces that one, in place)."""
+        return replace(self, verbs={**self.verbs, **{v.lemma: v for v in verbs}})
+
+
+def cue_verb(lemma: str, spec: dict[str, Any]) -> CueVerb:
+    """The cue verb of a ``cues.yaml`` entry (``indirect``, ``class``, and optional ``object``, ``preps``,
+    ``next``)."""
+    return CueVerb(
+        lemma=lemma,
+        indirect=bool(spec["indirect"]),
+        cls=str(spec["class"]),
+        obj=bool(spec.get("object", False)),
+        preps=frozenset(str(p) for p in spec.get("preps", ())),
+        next_words=frozenset(str(w) for w in spec.get("next", ())),
+    )
+
 
 def _verbs(raw: dict[str, Any]) -> dict[str, CueVerb]:
-    out: dict[str, CueVerb] = {}
-    for lemma, spec in raw.items():
-        out[str(lemma)] = CueVerb(
-            lemma=str(lemma),
-            indirect=bool(spec["indirect"]),
-            cls=str(spec["class"]),
-            obj=bool(spec.get("object", False)),
-            preps=frozenset(str(p) for p in spec.get("preps", ())),
-            next_words=frozenset(str(w) for w in spec.get("next", ())),
-        )
-    return out
+    return {str(lemma): cue_verb(str(lemma), spec) for lemma, spec in raw.items()}
 
 
 @functools.cache

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..labels import DIRECT_OR_PREP_OBJECTS, NOUN_CLAUSES, NOUN_PHRASE_INNER, SPEAKER_CLIMB_DEPS, SUBJECTS, VERB_LINKS
 from ..model import Actor, Analysis, Speaker
 from ..wordlists import word_lists
 from .issuers import document_issuer
@@ -24,18 +25,19 @@ __all__ = [
 ]
 
 PRONOUNS = _WORDS.words("pronouns")
-RELATIVE = frozenset({"who", "which", "that"})
+RELATIVE = _WORDS.words("relative")
 #: Dependencies through which a cue inherits the subject of the verb it hangs from.
-CLIMB = frozenset({"xcomp", "advcl", "conj", "acomp", "pcomp", "prep", "pobj", "dep"})
+CLIMB = SPEAKER_CLIMB_DEPS
 #: Children of a speaker's head that are not part of the name.
-NOT_NAME = frozenset({"relcl", "acl"})
+NOT_NAME = NOUN_CLAUSES
 MAX_SPEAKER_TOKENS = 14
 NOT_SPEAKER_ENTS = frozenset(
     {"DATE", "TIME", "GPE", "LOC", "CARDINAL", "PERCENT", "MONEY", "ORDINAL", "QUANTITY", "EVENT", "FAC"}
 )
 EXPLETIVES = _WORDS.words("expletives")
+AUTHOR_PREPS = _WORDS.words("author_preps")
 #: Dependencies inside a noun phrase (to find its head from any word of it).
-NP_INNER = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "case"})
+NP_INNER = NOUN_PHRASE_INNER
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ class SpeakerPhrase:
 def _subject(verb: Token, inside: Sequence[bool] = (), passive: bool = False) -> Token | None:
     """The verb's subject outside quotation marks (the parser sometimes gives a cue two); ``passive``: a
     passive subject too ("After saying ..., she was taken ...")."""
-    deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
+    deps = SUBJECTS if passive else frozenset({"nsubj"})
     for child in verb.children:
         if child.dep_ in deps and not (inside and inside[child.i]):
             return child
@@ -61,7 +63,7 @@ def _relative_antecedent(tok: Token) -> Token:
     """``who`` of a relative clause stands for the noun the clause hangs from."""
     if tok.lower_ in RELATIVE:
         clause = tok.head
-        if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if clause.dep_ in NOUN_CLAUSES and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return clause.head
     return tok
 
@@ -87,7 +89,7 @@ def _phrase(head: Token) -> SpeakerPhrase:
 
 def reporting_ancestor(cue: Token, lex: Lexicon) -> Token | None:
     """ "X said ..., adding ...": a participle cue speaks for the nearest cue verb above it."""
-    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "conj"):
+    if cue.tag_ != "VBG" or cue.dep_ not in VERB_LINKS:
         return None
     for anc in cue.ancestors:
         if lex.verb(anc.lemma_) is not None and _subject(anc) is not None:
@@ -135,7 +137,7 @@ def adjacent_name(cue: Token, inside: Sequence[bool] = ()) -> SpeakerPhrase | No
     j = cue.i - 1
     while j >= 0 and (doc[j].pos_ == "ADV" or doc[j].text == ","):
         j -= 1
-    if j >= 0 and _could_speak(doc[j], inside) and doc[j].dep_ not in ("pobj", "dobj"):
+    if j >= 0 and _could_speak(doc[j], inside) and doc[j].dep_ not in DIRECT_OR_PREP_OBJECTS:
         return _phrase(_np_head(doc[j]))
     return None
 
@@ -163,7 +165,7 @@ def _author(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
@@ -244,6 +246,6 @@ def pronoun_antecedent(doc: Doc, before: int) -> Span | None:
     """The person a pronoun speaker most likely stands for when no actor covers it: the nearest PERSON
     name before it that is a clause subject, else the nearest PERSON name."""
     people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-    subjects = [e for e in people if e.root.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [e for e in people if e.root.dep_ in SUBJECTS]
     pool = subjects or people
     return pool[-1] if pool else None

@@ -11,7 +11,6 @@ over the segments of the latest manifest; they never wait for a writer and a wri
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..model import Analysis, Article, text_digest
+from ..model import Analysis, article_key
 from .catalog import Catalog, open_catalog
 from .schema import SCHEMA_VERSION
 
@@ -29,11 +28,8 @@ __all__ = ["BATCH_ARTICLES", "SCHEMA_VERSION", "Store", "content_hash"]
 BATCH_ARTICLES = 200
 
 
-def content_hash(article: Article) -> str:
-    """A stable hash of the article's normalised text (``model.text_digest``; of its id when the text is empty)."""
-    if article.text.strip():
-        return text_digest(article.text)
-    return hashlib.sha256(f"\x00id:{article.id}".encode()).hexdigest()[:32]
+#: an article's key in the store (``model.article_key``: its text's digest)
+content_hash = article_key
 
 
 class Store:

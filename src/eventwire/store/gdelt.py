@@ -13,7 +13,7 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
-from ..export.gdelt import GdeltActor, GdeltEvent, GdeltGeo, GdeltMention, country_geo
+from ..export.gdelt import GdeltActor, GdeltEvent, GdeltGeo, GdeltMention, country_geo, extra_cells, row_actor
 
 __all__ = ["EVENTS_ORDER", "add_evidence", "event_from_row", "events_sql", "mention_from_row", "mentions_sql"]
 
@@ -126,10 +126,9 @@ def _action_geo(row: dict[str, Any]) -> GdeltGeo | None:
 
 
 def _actor(row: dict[str, Any], side: str) -> GdeltActor | None:
-    name, country = row[f"{side}_name"], row[f"{side}_country"]
-    if name is None and country is None:
+    if row[f"{side}_name"] is None and row[f"{side}_country"] is None:
         return None
-    return GdeltActor(name, country, row[f"{side}_sector"], row[f"{side}_code"])
+    return row_actor(row, side)
 
 
 def _time(value: Any) -> dt.datetime:
@@ -156,17 +155,8 @@ def event_from_row(row: dict[str, Any]) -> GdeltEvent:
         action_geo=_action_geo(row),
         added=_time(row["ingested_at"]).replace(microsecond=0),
         url=row["url"] or row["first_article_id"],
-        extra=(
-            row["best_article"],
-            row["best_event"],
-            row["plover"] or "",
-            row["modality"],
-            f"{row['confidence']:.3f}",
-            row["evidence_start"],
-            row["evidence_end"],
-            row["trigger"],
-            " ".join((row.get("evidence") or "").split()),  # gdelt+ only (``add_evidence``)
-        ),
+        # the most confident mention's article and event; its evidence in gdelt+ only (``add_evidence``)
+        extra=extra_cells({**row, "article_id": row["best_article"], "event": row["best_event"]}),
     )
 
 

@@ -17,10 +17,12 @@ id never changes, and merging everything again from the first mention gives exac
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from ..model import event_key
+from .schema import TABLES
 
 __all__ = [
     "MEMBER_COLUMNS",
@@ -33,31 +35,7 @@ __all__ = [
     "merged_row",
 ]
 
-MERGE_COLUMNS = (
-    "id",
-    "source_name",
-    "source_country",
-    "source_sector",
-    "target_name",
-    "target_country",
-    "target_sector",
-    "cameo",
-    "root",
-    "quad",
-    "goldstein",
-    "plover",
-    "date",
-    "location",
-    "location_country",
-    "lat",
-    "lon",
-    "num_mentions",
-    "num_sources",
-    "num_articles",
-    "confidence",
-    "evidence",
-    "first_article",
-)
+MERGE_COLUMNS = tuple(name for name, _ in TABLES["merged_events"])
 #: Columns a merged event takes from its most confident mention.
 COPIED_COLUMNS = MERGE_COLUMNS[1:12]
 MERGEABLE_MODALITIES = ("asserted", "reported", "future")
@@ -90,10 +68,8 @@ def dyad_key(row: dict[str, Any]) -> str:
     return _side_key(row, "source") + "\x1e" + _side_key(row, "target")
 
 
-def head_id(article: str, event: str) -> int:
-    """The id of the merged event whose first mention is this one."""
-    digest = hashlib.blake2b(f"{article}\x00{event}".encode(), digest_size=7).digest()
-    return int.from_bytes(digest, "big")
+#: the id of the merged event whose first mention is this one (``model.event_key``, as GDELT's ids from ``code``)
+head_id = event_key
 
 
 @dataclass

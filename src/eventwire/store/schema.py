@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..schema import RECORD_TABLES, table_columns
+
 __all__ = [
     "ARTICLE_KEY",
     "ROW",
@@ -24,147 +26,33 @@ __all__ = [
 SCHEMA_VERSION = 4
 ROW = "_row"
 
-_EVENT_SIDE = [
-    ("{s}_actor", "VARCHAR"),
-    ("{s}_name", "VARCHAR"),
-    ("{s}_country", "VARCHAR"),
-    ("{s}_sector", "VARCHAR"),
-    ("{s}_code", "VARCHAR"),
-]
+#: the tables of the model's records (articles, actors, mentions, quotes, events, places, errors, claims),
+#: derived from ``model.py`` in ``eventwire.schema``; then the store's own (near-duplicate signatures,
+#: merged events and their mentions)
 
 
-def _side(side: str) -> list[tuple[str, str]]:
-    return [(name.format(s=side), kind) for name, kind in _EVENT_SIDE]
+def _events_columns(names: tuple[str, ...]) -> list[tuple[str, str]]:
+    types = dict(table_columns("events"))
+    return [(name, types[name]) for name in names]
 
 
 TABLES: dict[str, list[tuple[str, str]]] = {
-    "articles": [
-        ("hash", "VARCHAR"),
-        ("id", "VARCHAR"),
-        ("url", "VARCHAR"),
-        ("title", "VARCHAR"),
-        ("published", "DATE"),
-        ("source", "VARCHAR"),
-        ("text", "VARCHAR"),
-        ("duplicate_of", "VARCHAR"),
-        ("error_stage", "VARCHAR"),
-        ("error_message", "VARCHAR"),
-        ("ingested_at", "TIMESTAMP"),
-        ("near_duplicate_of", "VARCHAR"),
-    ],
-    "actors": [
-        ("article", "VARCHAR"),
-        ("actor", "VARCHAR"),
-        ("name", "VARCHAR"),
-        ("country", "VARCHAR"),
-        ("sector", "VARCHAR"),
-        ("code", "VARCHAR"),
-        ("kind", "VARCHAR"),
-    ],
-    "mentions": [
-        ("article", "VARCHAR"),
-        ("actor", "VARCHAR"),
-        ("start", "INTEGER"),
-        ("end", "INTEGER"),
-        ("text", "VARCHAR"),
-    ],
-    "quotes": [
-        ("article", "VARCHAR"),
-        ("quote", "INTEGER"),
-        ("start", "INTEGER"),
-        ("end", "INTEGER"),
-        ("text", "VARCHAR"),
-        ("kind", "VARCHAR"),
-        ("speaker_actor", "VARCHAR"),
-        ("speaker_text", "VARCHAR"),
-        ("speaker_kind", "VARCHAR"),
-        ("cue", "VARCHAR"),
-    ],
-    "events": [
-        ("article", "VARCHAR"),
-        ("event", "VARCHAR"),
-        *_side("source"),
-        *_side("target"),
-        ("cameo", "VARCHAR"),
-        ("root", "VARCHAR"),
-        ("quad", "INTEGER"),
-        ("penta", "INTEGER"),
-        ("goldstein", "DOUBLE"),
-        ("plover", "VARCHAR"),
-        ("date", "DATE"),
-        ("date_end", "DATE"),
-        ("date_precision", "VARCHAR"),
-        ("location", "VARCHAR"),
-        ("location_country", "VARCHAR"),
-        ("lat", "DOUBLE"),
-        ("lon", "DOUBLE"),
-        ("modality", "VARCHAR"),
-        ("confidence", "DOUBLE"),
-        ("pattern", "VARCHAR"),
-        ("coder", "VARCHAR"),
-        ("evidence_start", "INTEGER"),
-        ("evidence_end", "INTEGER"),
-        ("evidence", "VARCHAR"),
-        ("trigger_start", "INTEGER"),
-        ("trigger_end", "INTEGER"),
-        ("trigger", "VARCHAR"),
-    ],
-    "places": [
-        ("article", "VARCHAR"),
-        ("start", "INTEGER"),
-        ("end", "INTEGER"),
-        ("text", "VARCHAR"),
-        ("name", "VARCHAR"),
-        ("country", "VARCHAR"),
-        ("lat", "DOUBLE"),
-        ("lon", "DOUBLE"),
-        ("feature", "VARCHAR"),
-    ],
-    "errors": [
-        ("article", "VARCHAR"),
-        ("id", "VARCHAR"),
-        ("stage", "VARCHAR"),
-        ("message", "VARCHAR"),
-        ("logged_at", "TIMESTAMP"),
-    ],
-    "claims": [
-        ("article", "VARCHAR"),
-        ("claim", "VARCHAR"),
-        ("proposition", "VARCHAR"),
-        ("stance", "VARCHAR"),
-        ("actor", "VARCHAR"),
-        ("holder", "VARCHAR"),
-        ("country", "VARCHAR"),
-        ("evidence", "VARCHAR"),
-        ("evidence_start", "INTEGER"),
-        ("evidence_end", "INTEGER"),
-        ("cue", "VARCHAR"),
-    ],
+    **{name: table_columns(name) for name in RECORD_TABLES},
     "article_signatures": [("hash", "VARCHAR"), ("sig", "UBIGINT[]")],
     "signature_bands": [("hash", "VARCHAR"), ("band", "INTEGER"), ("bucket", "BIGINT")],
+    #: a merged event: the columns it takes from its mentions' events rows (typed as they are), and its counts
     "merged_events": [
         ("id", "UBIGINT"),
-        ("source_name", "VARCHAR"),
-        ("source_country", "VARCHAR"),
-        ("source_sector", "VARCHAR"),
-        ("target_name", "VARCHAR"),
-        ("target_country", "VARCHAR"),
-        ("target_sector", "VARCHAR"),
-        ("cameo", "VARCHAR"),
-        ("root", "VARCHAR"),
-        ("quad", "INTEGER"),
-        ("goldstein", "DOUBLE"),
-        ("plover", "VARCHAR"),
-        ("date", "DATE"),
-        ("location", "VARCHAR"),
-        ("location_country", "VARCHAR"),
-        ("lat", "DOUBLE"),
-        ("lon", "DOUBLE"),
+        *_events_columns(
+            (
+                *("source_name", "source_country", "source_sector", "target_name", "target_country", "target_sector"),
+                *("cameo", "root", "quad", "goldstein", "plover", "date", "location", "location_country", "lat", "lon"),
+            )
+        ),
         ("num_mentions", "INTEGER"),
         ("num_sources", "INTEGER"),
         ("num_articles", "INTEGER"),
-        ("confidence", "DOUBLE"),
-        ("evidence", "VARCHAR"),
+        *_events_columns(("confidence", "evidence")),
         ("first_article", "VARCHAR"),
     ],
     "event_mentions": [
