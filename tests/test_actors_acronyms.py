@@ -135,3 +135,16 @@ def test_no_minor_country_when_the_main_ones_are_counterparts(nlp: Language) -> 
     a = _actor(nlp, text, "Activists")
     assert a is not None
     assert a.country != "BOL"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "sector"),
+    [
+        # one shooter is a criminal; armed men in a band are an unaligned armed force
+        ("A gunman opened fire at a shopping mall in Ohio on Sunday.", "gunman", "CRM"),
+        ("Gunmen attacked a police post in northern Nigeria on Sunday.", "Gunmen", "UAF"),
+    ],
+)
+def test_a_lone_gunman_is_a_criminal(nlp: Language, text: str, surface: str, sector: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.sector == sector
