@@ -148,3 +148,16 @@ def test_no_minor_country_when_the_main_ones_are_counterparts(nlp: Language) -> 
 def test_a_lone_gunman_is_a_criminal(nlp: Language, text: str, surface: str, sector: str) -> None:
     a = _actor(nlp, text, surface)
     assert a is not None and a.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Paris hosted the vote. The far right is trying to minimize the scandal.", "far right"),
+        ("Vienna debated the law. In Austria the political left opposed it.", "political left"),
+    ],
+)
+def test_a_political_camp_is_an_actor_of_no_sector(nlp: Language, text: str, surface: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.kind == "group" and a.sector is None
+    assert a.country in ("FRA", "AUT")
