@@ -161,3 +161,15 @@ def test_a_political_camp_is_an_actor_of_no_sector(nlp: Language, text: str, sur
     a = _actor(nlp, text, surface)
     assert a is not None and a.kind == "group" and a.sector is None
     assert a.country in ("FRA", "AUT")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Environmentalists in Chile criticised the new mine on Monday.", "Environmentalists"),
+        ("Human rights activists in Chile marched against the law.", "Human rights activists"),
+    ],
+)
+def test_environmental_and_rights_groups_are_ngos(nlp: Language, text: str, surface: str) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.sector == "NGO"
