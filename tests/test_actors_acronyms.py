@@ -173,3 +173,24 @@ def test_a_political_camp_is_an_actor_of_no_sector(nlp: Language, text: str, sur
 def test_environmental_and_rights_groups_are_ngos(nlp: Language, text: str, surface: str) -> None:
     a = _actor(nlp, text, surface)
     assert a is not None and a.sector == "NGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("The Kenyan capital has banned plastic bags.", "Kenyan capital", "KEN"),
+        ("Rockets hit the Afghan capital on Monday.", "Afghan capital", "AFG"),
+    ],
+)
+def test_a_nationality_word_before_capital_names_the_capital(
+    nlp: Language, text: str, surface: str, country: str
+) -> None:
+    a = _actor(nlp, text, surface)
+    assert a is not None and a.country == country
+    assert any(m.text.lower().endswith("capital") for m in a.mentions)
+
+
+def test_capital_as_a_common_noun_is_no_city(nlp: Language) -> None:
+    text = "Investors in Kenya raised fresh capital on Monday."
+    a = _actor(nlp, text, "capital")
+    assert a is None

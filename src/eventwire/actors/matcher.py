@@ -45,6 +45,8 @@ NAME_GLUE = _WORDS.words("name_glue")
 #: The longest abbreviation a parenthesis gives a name; how far past the name (its own complement: "Initiative
 #: X in Y") the parenthesis may open; how long a parenthesised gloss before it may run.
 MAX_ACRONYM = 8
+#: the noun a nationality word makes a country's capital city ("the German capital")
+CAPITAL_WORD = "capital"
 ACRONYM_REACH = 4
 GLOSS_TOKENS = 14
 
@@ -451,7 +453,22 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     extra = _names_after_titles(doc, kept, taken)
     taken |= {i for u in extra for i in range(u.start, u.end)}
     known = _known_surnames(doc, lex, taken)
-    return _acronyms(doc, _merge_adjacent(doc, kept + persons + extra + known))
+    return _capitals(doc, lex, _acronyms(doc, _merge_adjacent(doc, kept + persons + extra + known)))
+
+
+def _capitals(doc: Doc, lex: Lexicon, units: list[Unit]) -> list[Unit]:
+    """ "The German capital": a nationality word before the word "capital" names that country's capital city,
+    as its name would ("Berlin")."""
+    out: list[Unit] = []
+    for u in units:
+        nxt = doc[u.end] if u.end < len(doc) else None
+        country = lex.countries.get(u.entry.country or "")
+        if u.kind == "demonym" and nxt is not None and nxt.lower_ == CAPITAL_WORD and country is not None:
+            text = doc[u.start : u.end + 1].text
+            entry = Entry("capital", text, country.name, country.iso3, "GOV", country.iso3, "country")
+            u = Unit(u.start, u.end + 1, entry)
+        out.append(u)
+    return out
 
 
 def _acronym_at(doc: Doc, j: int, initial: str) -> bool:
