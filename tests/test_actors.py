@@ -62,8 +62,8 @@ def actor_for(found: tuple[Actor, ...], text: str, surface: str) -> Actor:
         ("Former president Ana Lopes of Portugal criticised the decision.", "Ana Lopes", "PRT", "ELI"),
         ("Israel's Ministry of Defense issued a statement.", "Ministry of Defense", "ISR", "MIL"),
         ("Opposition groups in Zimbabwe called a strike.", "Opposition groups", "ZWE", "OPP"),
-        ("Chilean environmentalists sued the mining company.", "Chilean environmentalists", "CHL", "ENV"),
-        ("Kenyan human rights activists criticised the ruling.", "Kenyan human rights activists", "KEN", "HRI"),
+        ("Chilean environmentalists sued the mining company.", "Chilean environmentalists", "CHL", "NGO"),
+        ("Kenyan human rights activists criticised the ruling.", "Kenyan human rights activists", "KEN", "NGO"),
         ("Syrian medics treated the wounded overnight.", "Syrian medics", "SYR", "HLH"),
     ],
 )

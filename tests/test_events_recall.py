@@ -176,3 +176,17 @@ def test_an_abuse_denied_by_the_speaker_is_no_accusation(pipeline: Pipeline) -> 
 )
 def test_the_subject_of_a_process_does_its_gerund(pipeline: Pipeline, text: str, event: tuple[str, str]) -> None:
     assert event in {(code, src) for code, src, _ in _events(pipeline, text)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "code", "present"),
+    [
+        # a project launched to remember is a commemoration (017); one to build something is none
+        ("The Kenyan capital has launched a project to commemorate the victims of the 1998 bombing.", "017", True),
+        ("Chile launched an exhibition to mark the anniversary of the coup.", "017", True),
+        ("Chile launched a project to build a new port in the north.", "017", False),
+    ],
+)
+def test_launching_a_project_of_remembrance(pipeline: Pipeline, text: str, code: str, present: bool) -> None:
+    assert (code in _codes(pipeline, text)) is present

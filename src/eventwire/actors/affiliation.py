@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..wordlists import word_lists
 from .coref import Draft
+from .lists import body_words
 
 _WORDS = word_lists("eventwire.actors")
 
@@ -78,11 +79,21 @@ def home_country(drafts: list[Draft], guess: Callable[[int], str | None]) -> Non
     for d in drafts:
         if d.country is not None or d.key[0] not in ("person", "org") or not d.mentions:
             continue
-        if d.sector in INTERNATIONAL or (d.key[0] == "org" and d.code and not _domestic_body(d)):
+        if (d.sector in INTERNATIONAL and not _national(d)) or (
+            d.key[0] == "org" and d.code and d.sector not in INTERNATIONAL and not _domestic_body(d)
+        ):
             continue  # a body of no country, one the lexicon codes ("IGOUNO"), a site ("the X Mosque")
         d.country = guess(min(d.mentions)[0])
         d.guessed = d.country is not None
         d.code = f"{d.country or ''}{d.sector or ''}" or None
+
+
+def _national(d: Draft) -> bool:
+    """A person working for a non-governmental body has a country of their own ("ISD spokesman X"); a body of
+    such a sector is national when its name says so ("National Lawyers Guild")."""
+    if d.kind == "person":
+        return d.sector == "NGO"
+    return body_words().is_domestic(d.name.split())
 
 
 def _domestic_body(d: Draft) -> bool:

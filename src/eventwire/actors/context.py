@@ -27,6 +27,8 @@ RELATIONS = _WORDS.words("relations")
 #: how clearly a country must dominate an article to be the country of names tied to nothing else
 HOME_MARKS = 3
 HOME_SHARE = 0.4
+#: the least share of all country mentions a country left after excluding a phrase's counterparts must have
+COUNTERPART_SHARE = 0.2
 
 #: possessives whose owner gives a phrase its country ("its troops", "his government": the speaker's)
 POSSESSIVES = _WORDS.words("possessives")
@@ -235,8 +237,9 @@ class Context:
             counts[self.outlet] += self.outlet_marks
         return counts
 
-    def dominant(self, at: int, exclude: frozenset[str] = frozenset()) -> str | None:
-        """The article's dominant country, favouring the sentence around ``at``."""
+    def dominant(self, at: int, exclude: frozenset[str] = frozenset(), major: bool = False) -> str | None:
+        """The article's dominant country, favouring the sentence around ``at``. ``major``: once the excluded
+        countries are set aside, none rather than a minor one (``_minor``)."""
         lo, hi = self.sent_bounds(at) if at < len(self.doc) else (-1, -1)
         positions = self._index()
         assert self._totals is not None
@@ -249,6 +252,8 @@ class Context:
         if not counts:
             return None
         top = max(counts.values())
+        if major and exclude and _minor(top, self._with_outlet(Counter(self._totals)), exclude):
+            return None  # the article's main countries are the phrase's counterparts: a minor one is no guess
         tied = {iso for iso, n in counts.items() if n == top}
         if len(tied) == 1:
             return tied.pop()
@@ -256,6 +261,15 @@ class Context:
         if positions is None:
             return min((abs(i - at), iso) for i, iso in self.country_marks if iso in tied)[1]
         return _nearest(self.country_marks, positions, at, tied)
+
+
+def _minor(top: int, totals: Counter[str], exclude: frozenset[str]) -> bool:
+    """Whether the best country left once the counterparts are excluded is a minor one of the article
+    (fewer than ``HOME_MARKS`` marks or under ``COUNTERPART_SHARE`` of them) while an excluded one outweighs it:
+    "Environmentalists cautioned against a plan from A to B" in an article about A and B that names C thrice."""
+    if not any(totals.get(iso, 0) > top for iso in exclude):
+        return False
+    return top < HOME_MARKS or top < COUNTERPART_SHARE * sum(totals.values())
 
 
 def _nearest(marks: list[tuple[int, str]], positions: list[int], at: int, tied: set[str]) -> str:

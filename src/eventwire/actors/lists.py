@@ -150,6 +150,10 @@ class BodyWords:
     sectors: dict[str, str]
     places: frozenset[str]
     place_endings: tuple[str, ...]
+    #: words that make a body of an international sector a national one ("National Lawyers Guild")
+    domestic: frozenset[str] = frozenset()
+    #: last words that make a name a body of no sector ("People Power Party")
+    unsectored: frozenset[str] = frozenset()
 
     def sector(self, words: list[str]) -> str | None:
         """The sector the last telling word of a name gives ("University Hospital" -> HLH)."""
@@ -162,6 +166,14 @@ class BodyWords:
             return False
         last = _key(words[-1])
         return last in self.places or (len(words) == 1 and last.endswith(self.place_endings))
+
+    def unsectored_name(self, words: list[str]) -> bool:
+        """ "People Power Party": a body whose last word leaves it without a sector."""
+        return bool(words) and _key(words[-1]) in self.unsectored
+
+    def is_domestic(self, words: list[str]) -> bool:
+        """ "National Lawyers Guild": a body of one country, whatever its sector."""
+        return any(_key(w) in self.domestic for w in words)
 
 
 @cache
@@ -183,4 +195,6 @@ def parse_bodies(raw: Any) -> BodyWords:
             sectors[w] = str(sector)
     places = _words(raw.get("places"), "bodies.yaml places")
     endings = tuple(sorted(_words(raw.get("place_endings"), "bodies.yaml place_endings")))
-    return BodyWords(sectors, places, endings)
+    domestic = _words(raw.get("domestic", []), "bodies.yaml domestic")
+    unsectored = _words(raw.get("unsectored", []), "bodies.yaml unsectored")
+    return BodyWords(sectors, places, endings, domestic, unsectored)

@@ -45,6 +45,13 @@ NAME_GLUE = _WORDS.words("name_glue")
 NAME_ARTICLES = _WORDS.words("name_articles")
 INDEFINITE_ARTICLES = _WORDS.words("indefinite_articles")
 TITLE_PREPS = _WORDS.words("title_preps")
+#: The longest abbreviation a parenthesis gives a name; how far past the name (its own complement: "Initiative
+#: X in Y") the parenthesis may open; how long a parenthesised gloss before it may run.
+MAX_ACRONYM = 8
+#: the noun a nationality word makes a country's capital city ("the German capital")
+CAPITAL_WORD = "capital"
+ACRONYM_REACH = 4
+GLOSS_TOKENS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +309,8 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
         inner = next((u.entry.sector for u in reversed(inside) if u.kind == "sector" and not _weak_end(u, end)), None)
         # the last word decides what kind of body it is ("Mercy General Hospital" is no army)
         sector = body_words().sector(words[-1:]) or inner or body_words().sector(words)
+        if body_words().unsectored_name(words):
+            sector = None  # "People Power Party": a party, not the people
         text = doc[start:end].text
         out.append(Unit(start, end, Entry("org", text, text, country, sector, None, "organization", "cap")))
     return out
@@ -447,4 +456,85 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     extra = _names_after_titles(doc, kept, taken)
     taken |= {i for u in extra for i in range(u.start, u.end)}
     known = _known_surnames(doc, lex, taken)
-    return _merge_adjacent(doc, kept + persons + extra + known)
+    return _capitals(doc, lex, _acronyms(doc, _merge_adjacent(doc, kept + persons + extra + known)))
+
+
+def _capitals(doc: Doc, lex: Lexicon, units: list[Unit]) -> list[Unit]:
+    """ "The German capital": a nationality word before the word "capital" names that country's capital city,
+    as its name would ("Berlin")."""
+    out: list[Unit] = []
+    for u in units:
+        nxt = doc[u.end] if u.end < len(doc) else None
+        country = lex.countries.get(u.entry.country or "")
+        if u.kind == "demonym" and nxt is not None and nxt.lower_ == CAPITAL_WORD and country is not None:
+            text = doc[u.start : u.end + 1].text
+            entry = Entry("capital", text, country.name, country.iso3, "GOV", country.iso3, "country")
+            u = Unit(u.start, u.end + 1, entry)
+        out.append(u)
+    return out
+
+
+def _acronym_at(doc: Doc, j: int, initial: str) -> bool:
+    """ "(NLG)" at token ``j``: a parenthesised single word, capitalised, that starts with the name's initial and
+    is not a word written in capitals ("(IS)")."""
+    if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+        return False
+    tok = doc[j + 1]
+    text = tok.text
+    return (
+        tok.is_alpha
+        and 2 <= len(text) <= MAX_ACRONYM
+        and text[0] == initial
+        and sum(c.isupper() for c in text) >= 1
+        and tok.lower_ not in WORD_ACRONYMS
+    )
+
+
+def _acronym_of(doc: Doc, unit: Unit) -> str | None:
+    """The abbreviation a parenthesis gives an organisation's name right after it: "the National Lawyers Guild
+    (NLG)"; past the rest of the name's own phrase and one parenthesised gloss ("Initiative X in Y (Initiative
+    of Z) (IXY)")."""
+    first = doc[unit.start]
+    if not first.text[:1].isupper():
+        return None
+    root = doc[unit.start : unit.end].root
+    j = unit.end
+    while j < len(doc) and j - unit.end < ACRONYM_REACH and doc[j].text != "(" and root.is_ancestor(doc[j]):
+        j += 1
+    if j < len(doc) and doc[j].text == "(" and not _acronym_at(doc, j, first.text[0]):
+        close = next((k for k in range(j + 1, min(len(doc), j + GLOSS_TOKENS)) if doc[k].text == ")"), None)
+        if close is None:
+            return None
+        j = close + 1
+    return doc[j + 1].text if _acronym_at(doc, j, first.text[0]) else None
+
+
+def _parenthesised(doc: Doc, i: int) -> bool:
+    """The abbreviation where a parenthesis defines it (it glosses the name before it, not a mention)."""
+    return 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
+
+
+def _acronyms(doc: Doc, units: list[Unit]) -> list[Unit]:
+    """An organisation named in full and then by the abbreviation a parenthesis gave it is one body: each
+    mention of the abbreviation that only NER knew (or that nothing matched) takes the full name's entry."""
+    alias: dict[str, Entry] = {}
+    for u in units:
+        if u.kind == "org" and u.end - u.start > 1:
+            acr = _acronym_of(doc, u)
+            if acr is not None:
+                alias.setdefault(acr, u.entry)
+    if not alias:
+        return units
+    out: list[Unit] = []
+    taken: set[int] = set()
+    for u in units:
+        entry = alias.get(doc[u.start : u.end].text)
+        if entry is not None and u.kind == "org" and u.entry.code is None and u.entry is not entry:
+            u = Unit(u.start, u.end, entry)
+        out.append(u)
+        taken.update(range(u.start, u.end))
+    for tok in doc:
+        entry = alias.get(tok.text)
+        if entry is not None and tok.i not in taken and not _parenthesised(doc, tok.i):
+            out.append(Unit(tok.i, tok.i + 1, entry))
+    return sorted(out, key=lambda x: x.start)

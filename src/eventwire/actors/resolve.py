@@ -364,7 +364,7 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
     guessed = False
     if iso is None and not wide:
         adjective = True
-        iso = ctx.dominant(phrase.start, ctx.counterparts(phrase.head.end - 1))
+        iso = ctx.dominant(phrase.start, ctx.counterparts(phrase.head.end - 1), major=True)
         guessed = iso is not None
     name = _group_name(phrase, ctx, iso if adjective else None)
     if span is not None and wide:

@@ -125,7 +125,8 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         return _by_agents(tok), patients, True
     srcs = subjects(tok)
     if passive and not srcs and pat.code[:2] in PATIENT_ROOTS:  # "a shell was fired at Israel from Gaza"
-        srcs = from_objects(tok)
+        # "were removed from the Government's list": the owner of what they were taken from
+        srcs = [next((c for c in t.children if c.dep_ == "poss"), t) for t in from_objects(tok)]
     if pat.target == "comp_subj":
         tgts = complement_subject(tok)
     elif pat.target == "from_subj":
@@ -136,9 +137,19 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         victims = _victims(tok, pat)
         tgts = [c for c in tok.children if c.dep_ == "nsubjpass"] or victims or prep_objects(tok)
     elif pat.prep:
-        tgts = [
-            p for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.prep for p in c.children if p.dep_ == "pobj"
-        ] or objects(tok)
+        # "Chile and Peru were removed from the list": the named patients ("a rocket was fired at X": X)
+        patients = [t for c in tok.children if c.dep_ == "nsubjpass" for t in expand_conj(c)] if passive else []
+        tgts = (
+            (patients if patients and all(t.pos_ == "PROPN" for t in patients) else [])
+            or [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in pat.prep
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            or objects(tok)
+        )
     elif tok.lemma_ in OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in tok.children):
         addressed = [t for c in tok.children if c.dep_ in OBJECTS for t in expand_conj(c)]
         tgts = addressed or _addressees(tok) or complement_objects(tok)  # "urged X and Y to ..."

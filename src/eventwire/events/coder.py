@@ -8,6 +8,7 @@ from itertools import product
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..knowledge.countries import country_table
 from ..labels import (
     CLAUSAL_COMPLEMENTS_OF_NOUNS_OR_VERBS,
     CODER_CLAUSE_DEPS,
@@ -23,7 +24,7 @@ from ..labels import (
     SUBJECTS,
 )
 from ..model import Analysis, Event, EventSide, Modality, Span
-from ..nlp import ParseTable, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
+from ..nlp import ParseTable, dateline_end, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
 from ..wordlists import word_lists
 from .actorhood import is_means, judge, speaker_side
 from .addressees import aim_responses, own_public, pair_targets
@@ -126,6 +127,12 @@ CLAUSE_DEPS = CODER_CLAUSE_DEPS
 STANCE_CODES = frozenset({"050", "051", "110", "111"})
 #: sectors of an object that carries out its own side's order
 AGENT_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+#: codes (prefixes) of offers and acts of help (an intent to cooperate or to give aid, aid) that, naming no one
+#: helped, help the place the story is datelined in when the helper is foreign to it ("JAKARTA - ... 'We stand
+#: ready to assist'"); not an intent to meet, which has a partner of its own
+HELP_CODES = ("030", "033", "07")
+#: the longest place name a dateline is looked up by, in words
+DATELINE_WORDS = 4
 
 
 class EventCoder:
@@ -445,7 +452,34 @@ def _events_of(m: Match, sent: SpacySpan, analysis: Analysis) -> list[Event]:
         if tgt is not None or (verbal and not m.pattern.need):
             out.append(_event(m, sent, code, src, tgt, mod, m.pattern.id, _confidence(m, code, src, tgt, mod)))
     out = _at_statement(out, m.token) if code != told else out
+    if code.startswith(HELP_CODES) and any(ev.target is None for ev in out):
+        out = [_helped_at_dateline(ev, m.token.doc) for ev in out]
     return mirrors_second(out, {t.idx for t in srcs}) if m.pattern.symmetric else out
+
+
+def _helped_at_dateline(ev: Event, doc: Doc) -> Event:
+    """An offer of help naming no one helped, by an actor of another country than the story's dateline,
+    helps the dateline's country ("JAKARTA (Reuters) - ... 'We stand ready to assist,' a Pentagon spokesman
+    said")."""
+    if ev.target is not None or ev.source is None or ev.source.country is None or not ev.cameo.startswith(HELP_CODES):
+        return ev
+    place = _dateline_place(doc)
+    if place is None or place.country == ev.source.country:
+        return ev
+    return replace(ev, target=place)
+
+
+def _dateline_place(doc: Doc) -> EventSide | None:
+    """The country of the place an opening dateline names ("KHAN YOUNIS, GAZA —"), as a side."""
+    end = dateline_end(doc)
+    places = country_table().places
+    for i in range(end):
+        for j in range(min(end, i + DATELINE_WORDS), i, -1):
+            country = places.get(" ".join(t.lower_ for t in doc[i:j]))
+            if country is not None:
+                span = doc[i:j]
+                return EventSide(None, span.text, span.start_char, span.end_char, country, None, country)
+    return None
 
 
 def _at_statement(events: list[Event], tok: Token) -> list[Event]:

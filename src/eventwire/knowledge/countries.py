@@ -89,10 +89,21 @@ class CountryTable:
     by_iso3: dict[str, CountryRow] = field(init=False, repr=False, compare=False)
     #: ISO3 -> FIPS 10-4, for every row that has one
     fips: dict[str, str] = field(init=False, repr=False, compare=False)
+    #: a lower-case place name (a country's names, capitals, a region's names) -> its country's ISO3 (the
+    #: first row naming it wins, as in the actor coder)
+    places: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_iso3", {row.iso3: row for row in self.rows})
         object.__setattr__(self, "fips", {row.iso3: row.fips for row in self.rows if row.fips})
+        places: dict[str, str] = {}
+        for row in self.named():
+            for name in (*row.names, *row.capitals):
+                places.setdefault(name.lower(), row.iso3)
+        for region in self.regions:
+            for name in region.names:
+                places.setdefault(name.lower(), region.iso3)
+        object.__setattr__(self, "places", places)
 
     def named(self) -> tuple[CountryRow, ...]:
         """The rows the actor coder codes (those with names)."""
