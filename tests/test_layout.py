@@ -38,3 +38,33 @@ def test_imports_are_resolved_as_python_does() -> None:
     assert {"eventwire.errors", "eventwire.store.catalog", "eventwire.store.schema"} <= found
     assert "eventwire.actors.knowledge" in imported_modules(PACKAGE / "knowledge" / "__init__.py")
     assert "eventwire.model" in imported_modules(PACKAGE / "cli" / "__init__.py")
+
+
+#: The stage packages (and the one-module claims stage): data flows one way between them through the
+#: ``Analysis`` record, so none imports another's modules (shared knowledge lives in ``knowledge``,
+#: ``wordlists``, ``labels`` and ``nlp``).
+STAGES = ("ingest", "actors", "quotes", "events", "dates", "places", "claims", "assess")
+
+
+def stage_of(module: str) -> str | None:
+    """The stage a module name belongs to (``eventwire.events.coder`` -> ``events``), if any."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "eventwire" and parts[1] in STAGES else None
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in LIBRARY if p.relative_to(PACKAGE).parts[0].removesuffix(".py") in STAGES],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_no_stage_imports_another_stage(path: Path) -> None:
+    own = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+    others = {m for m in imported_modules(path) if stage_of(m) not in (None, own)}
+    assert not others, f"{path.relative_to(PACKAGE)} imports another stage: {sorted(others)}"
+
+
+def test_a_stage_importing_another_is_caught() -> None:
+    assert stage_of("eventwire.actors.knowledge") == "actors"
+    assert stage_of("eventwire.knowledge.countries") is None
+    assert stage_of("eventwire.claims") == "claims"
+    assert "eventwire.actors.knowledge" in imported_modules(PACKAGE / "knowledge" / "__init__.py")

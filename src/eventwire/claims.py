@@ -25,7 +25,7 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .actors import country_adjective, country_name
+from .knowledge.countries import country_table
 from .labels import (
     ARGUMENT_SLOTS,
     DIRECT_OBJECTS,
@@ -212,7 +212,7 @@ class ClaimFinder:
             place = place or _top(places, exclude=mover)
             if mover is None or place is None or mover == place:
                 continue
-            text = c.prop.text.format(mover=_adjective_name(mover), place=country_name(place))
+            text = c.prop.text.format(mover=_adjective_name(mover), place=country_table().name_of(place))
             claims.append(
                 Claim(
                     f"{c.prop.id}:{mover}:{place}",
@@ -335,7 +335,7 @@ def _holder(tok: Token, analysis: Analysis) -> tuple[Actor | None, str] | None:
 
 def _adjective_name(iso3: str) -> str:
     """The word used before "troops": 'U.S.' for the United States, else the adjective ("French")."""
-    return "U.S." if iso3 == "USA" else country_adjective(iso3)
+    return "U.S." if iso3 == "USA" else country_table().adjective_of(iso3)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

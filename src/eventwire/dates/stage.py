@@ -13,11 +13,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..events.syntax import REPORTING
 from ..labels import DATE_NOUN_MODIFIERS, NON_FINITE_CLAUSES
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
-from ..wordlists import word_lists
+from ..wordlists import word_list, word_lists
 from .clauses import NOMINAL, Dated, bounds, clause_of, in_life_stage, in_past_period, looks_ahead, rank, tense
 from .context import NEWS_DAY_WINDOW, Context, build_context
 from .expressions import DateExpression, find_expressions, words
@@ -29,6 +28,8 @@ __all__ = ["DateResolver", "Dated", "event_date", "resolve_document", "token_dat
 
 FUTURE_LEMMAS = _WORDS.words("future_lemmas")
 RELATION_WORDS = _WORDS.words("relation_words")
+#: reporting verbs: a present tense in their "that" clause takes the saying's date (shared with the events stage)
+REPORTING = word_list("reporting")
 
 
 def _is_future(root: Token) -> bool:

@@ -18,7 +18,7 @@ from ..labels import (
     SUBJECT_SHARING_LINKS,
 )
 from ..nlp import ParseTable, dateline_end, parse_table
-from ..wordlists import word_lists
+from ..wordlists import word_list, word_lists
 from .lexicon import adjunct_words, quantity_words
 
 _WORDS = word_lists("eventwire.events")
@@ -48,7 +48,7 @@ __all__ = [
 #: Verbs whose object is the subject of their infinitive ("asked the U.S. to leave").
 OBJECT_CONTROL = _WORDS.words("object_control")
 #: Reporting verbs: an event in their clausal complement is "reported".
-REPORTING = _WORDS.words("reporting")
+REPORTING = word_list("reporting")
 #: Passives that describe their subject's own stance ("is committed to", "is prepared to").
 STATIVE_PASSIVES = _WORDS.words("stative_passives")
 SUBJ = ALL_SUBJECTS

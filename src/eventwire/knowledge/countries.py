@@ -109,6 +109,18 @@ class CountryTable:
         """The rows the actor coder codes (those with names)."""
         return tuple(row for row in self.rows if row.names)
 
+    def name_of(self, iso3: str) -> str:
+        """The canonical English name of a country code ("USA" -> "United States"); the code if unknown."""
+        row = self.by_iso3.get(iso3)
+        return row.names[0] if row is not None and row.names else iso3
+
+    def adjective_of(self, iso3: str) -> str:
+        """The country's adjective ("FRA" -> "French"); its name when it has none, the code if unknown."""
+        row = self.by_iso3.get(iso3)
+        if row is None or not row.names:
+            return iso3
+        return row.demonyms[0] if row.demonyms else row.names[0]
+
     def knows(self, iso3: str) -> bool:
         """Whether ``iso3`` is a country the actor coder codes."""
         row = self.by_iso3.get(iso3)
