@@ -25,7 +25,6 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .knowledge.countries import country_table
 from .labels import (
     ARGUMENT_SLOTS,
     DIRECT_OBJECTS,
@@ -41,6 +40,7 @@ from .wordlists import word_lists
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge
+    from .knowledge.countries import CountryTable
 
 _WORDS = word_lists("eventwire")
 
@@ -212,7 +212,7 @@ class ClaimFinder:
             place = place or _top(places, exclude=mover)
             if mover is None or place is None or mover == place:
                 continue
-            text = c.prop.text.format(mover=_adjective_name(mover), place=country_table().name_of(place))
+            text = c.prop.text.format(mover=_adjective_name(mover), place=_country_name(place))
             claims.append(
                 Claim(
                     f"{c.prop.id}:{mover}:{place}",
@@ -335,7 +335,19 @@ def _holder(tok: Token, analysis: Analysis) -> tuple[Actor | None, str] | None:
 
 def _adjective_name(iso3: str) -> str:
     """The word used before "troops": 'U.S.' for the United States, else the adjective ("French")."""
-    return "U.S." if iso3 == "USA" else country_table().adjective_of(iso3)
+    return "U.S." if iso3 == "USA" else _countries().adjective_of(iso3)
+
+
+def _countries() -> CountryTable:
+    """The country table (imported here: the knowledge package, which reads this stage's propositions,
+    imports this module)."""
+    from .knowledge.countries import country_table
+
+    return country_table()
+
+
+def _country_name(iso3: str) -> str:
+    return _countries().name_of(iso3)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
