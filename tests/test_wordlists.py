@@ -121,9 +121,14 @@ def _names_read(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_the_source_scan_finds_a_missing_name() -> None:
-    text = '_WORDS = word_lists("eventwire.events")\nX = _WORDS.words("object_control")\nY = _WORDS.ordered("no_such")\n'
+    text = (
+        '_WORDS = word_lists("eventwire.events")\nX = _WORDS.words("object_control")\nY = _WORDS.ordered("no_such")\n'
+    )
     found = _names_read(text)
-    assert found == [("eventwire.events", "words.yaml", "object_control"), ("eventwire.events", "words.yaml", "no_such")]
+    assert found == [
+        ("eventwire.events", "words.yaml", "object_control"),
+        ("eventwire.events", "words.yaml", "no_such"),
+    ]
     known = {name for name, _ in word_lists("eventwire.events").lists}
     assert [key for _, _, key in found if key not in known] == ["no_such"]
 

@@ -44,6 +44,7 @@ __all__ = [
     "DIRECT_OBJECTS",
     "DIRECT_OR_PREP_OBJECTS",
     "FINITE_MARKS",
+    "FOR_INFINITIVE_CLAUSES",
     "FUTURE_INFINITIVES",
     "GOVERNED_CLAUSES",
     "GOVERNED_SLOTS",
@@ -74,6 +75,7 @@ __all__ = [
     "OBLIGATION_PREDICATES",
     "OTHER_TARGET_SLOTS",
     "OWNER_MODIFIERS",
+    "OWN_TIME_CHILDREN",
     "PAIR_COUNTERS",
     "PARTICLES",
     "PASSIVE_MARKS",
@@ -152,6 +154,8 @@ DETERMINERS = _LABELS.words("determiners")
 DIRECT_OBJECTS = _LABELS.words("direct_objects")
 FUTURE_INFINITIVES = _LABELS.words("future_infinitives")
 INFINITIVE_CLAUSES = _LABELS.words("infinitive_clauses")
+FOR_INFINITIVE_CLAUSES = _LABELS.words("for_infinitive_clauses")
+OWN_TIME_CHILDREN = _LABELS.words("own_time_children")
 IT_EXPLETIVE_LINKS = _LABELS.words("it_expletive_links")
 JOINT_COUNTS = _LABELS.words("joint_counts")
 OBJECT_OR_PARTICLE = _LABELS.words("object_or_particle")

@@ -19,8 +19,10 @@ from ..labels import (
     DATES_CLAUSE_DEPS,
     DESCRIBING_CLAUSES,
     FINITE_MARKS,
+    INFINITIVE_CLAUSES,
     NOMINAL_DATE_LINKS,
     NOUN_CLAUSES,
+    OWN_TIME_CHILDREN,
     PREDICATES,
     REPORTED_CLAUSES,
     SUBORDINATE_CLAUSES,
@@ -281,10 +283,10 @@ def _bare_infinitive_clause(clause: Token) -> bool:
     X", "arrived to attend"): it has no time of its own, only its governor's."""
     kids = list(clause.children)
     return (
-        clause.dep_ in ("acl", "advcl")
+        clause.dep_ in INFINITIVE_CLAUSES
         and clause.tag_ == "VB"
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in kids)
+        and not any(c.dep_ in OWN_TIME_CHILDREN for c in kids)
     )
 
 

@@ -257,7 +257,7 @@ def wanted_patients(trigger: Token) -> list[Token]:
     for c in trigger.children:
         if not for_infinitive(c) or not any(a.dep_ == "auxpass" for a in c.children):
             continue
-        subj = [s for s in c.children if s.dep_ in ("nsubjpass", "nsubj")]
+        subj = [s for s in c.children if s.dep_ in SUBJECTS]
         subj = subj or [
             p
             for f in trigger.children

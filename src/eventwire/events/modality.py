@@ -15,6 +15,7 @@ from ..labels import (
     CLAUSAL_COMPLEMENTS_OF_NOUNS_OR_VERBS,
     CLAUSE_OPENERS,
     COMPLEMENT_OR_CONJUNCT,
+    FOR_INFINITIVE_CLAUSES,
     FUTURE_INFINITIVES,
     MODALITY_CLAUSE_DEPS,
     NEGATION_CARRIERS,
@@ -166,7 +167,7 @@ def for_infinitive(clause: Token) -> bool:
     The parser hangs "for" on the clause (a mark) or on the governor (a preposition, its object the
     clause's subject): either way "for" opens the clause's phrase."""
     kids = list(clause.children)
-    if clause.dep_ not in ("advcl", "ccomp", "xcomp") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
+    if clause.dep_ not in FOR_INFINITIVE_CLAUSES or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
         return False
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in kids):
         return True
