@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -25,6 +24,7 @@ from .actors import country_adjective, country_name
 from .model import Actor, Analysis, Claim, Quote, Span
 from .nlp import scan_words, sentence_of
 from .wordlists import word_lists
+from .yamlfile import load_yaml
 
 _WORDS = word_lists("eventwire")
 
@@ -71,7 +71,7 @@ def trigger_index() -> dict[str, tuple[Proposition, ...]]:
 
 @functools.cache
 def load_propositions() -> tuple[Proposition, ...]:
-    raw = yaml.safe_load(resources.files("eventwire").joinpath("data/claims.yaml").read_text())
+    raw = load_yaml(resources.files("eventwire").joinpath("data/claims.yaml").read_text())
     return tuple(
         Proposition(
             p["id"],

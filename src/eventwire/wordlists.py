@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .yamlfile import load_yaml
 
 __all__ = ["WordLists", "parse_word_lists", "word_list", "word_lists"]
 
@@ -24,7 +25,7 @@ DATA = Path(__file__).resolve().parent / "data" / "event_location.yaml"
 
 @functools.cache
 def _lists() -> dict[str, frozenset[str]]:
-    raw: dict[str, list[str]] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw: dict[str, list[str]] = load_yaml(DATA.read_text(encoding="utf-8"))
     return {k: frozenset(str(w) for w in v) for k, v in raw.items()}
 
 
@@ -82,7 +83,7 @@ def word_lists(package: str, name: str = "words.yaml") -> WordLists:
     except (FileNotFoundError, OSError) as exc:
         raise ConfigError(f"{source}: cannot read the word lists ({exc})") from exc
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}: not valid YAML ({exc})") from exc
     return parse_word_lists(raw, source)

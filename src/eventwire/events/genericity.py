@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
+
+from ..yamlfile import load_yaml
 
 __all__ = ["GenericWords", "felt", "generic_words", "kind_object", "non_episodic"]
 
@@ -72,7 +73,7 @@ class GenericWords:
 @cache
 def generic_words() -> GenericWords:
     text = resources.files(__package__).joinpath("data/genericity.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict) or sorted(data) != sorted(KEYS):
         raise ValueError(f"genericity.yaml must hold exactly the lists {sorted(KEYS)}")
     lists = {k: frozenset(str(w).lower() for w in data[k]) for k in KEYS if k != "official_sectors"}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from ..model import Actor, Analysis, EventSide
 from ..nlp import sentence_of
+from ..yamlfile import load_yaml
 from .fallback import hint
 from .mention_index import mention_index
 from .phrases import phrase_bounds
@@ -56,7 +56,7 @@ PAIR_COUNTS = frozenset({"both", "two"})
 def side_words(key: str) -> frozenset[str]:
     """A word list of ``data/sides.yaml``."""
     text = resources.files(__package__).joinpath("data/sides.yaml").read_text(encoding="utf-8")
-    return frozenset(str(w).lower() for w in yaml.safe_load(text)[key])
+    return frozenset(str(w).lower() for w in load_yaml(text)[key])
 
 
 def is_pair_phrase(head: Token) -> bool:
