@@ -4,7 +4,9 @@
 
 Starts ``eventwire serve`` on the store (build a million-event one with benchmarks/million_store.py), asks
 each URL below ``--requests`` times after two warm-up calls, one request at a time over HTTP, and prints
-p50 / p99 / max milliseconds per URL. ``--exports`` also runs ``eventwire export`` in each format and
+p50 / p99 / max milliseconds per URL, and ``first_ms``: the first call, before the server kept anything it
+computed for the store's committed version (a rendered chart, a page histogram: what the first request after
+each commit pays). ``--exports`` also runs ``eventwire export`` in each format and
 prints its wall time and peak RSS (the exporting process's own).
 """
 
@@ -112,11 +114,12 @@ def time_pages(db: Path, requests: int, only: list[str] | None) -> list[dict[str
     rows = []
     try:
         for path in only or urls(db):
-            for _ in range(2):
-                fetch(base, path)
+            first = fetch(base, path)
+            fetch(base, path)
             ms = [fetch(base, path) for _ in range(requests)]
             row = {
                 "url": path,
+                "first_ms": round(first, 1),
                 "p50_ms": round(statistics.median(ms), 1),
                 "p99_ms": round(pct(ms, 0.99), 1),
                 "max_ms": round(max(ms), 1),

@@ -89,6 +89,10 @@ class Eventwire(Side):
         from eventwire.pipeline import Pipeline
 
         self.pipeline = Pipeline()
+        # as eventwire's own workers start (the process pool before it forks, the Dask worker plugin): the
+        # model, the language identifier and every stage's data loaded, the loaded heap frozen out of the
+        # garbage collector
+        self.pipeline.warm_up()
         self.pipeline.code_text(WARM_UP, published=None)
 
     def run(self, texts: list[tuple[str, str]]) -> list[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -53,6 +54,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
         (EventQuery(quad=2, sort="date"), "e.date NULLS LAST"),
         (EventQuery(since=dt.date(2020, 1, 1), sort="-goldstein"), "e.goldstein DESC NULLS LAST"),
         (EventQuery(sort="outlet", modality=()), "a.source NULLS LAST"),
+        (EventQuery(sort="-cameo", modality=()), "e.cameo DESC NULLS LAST"),
     ],
 )
 @pytest.mark.parametrize("per_page", [1, 7, 50])
@@ -73,12 +75,26 @@ def test_event_pages_are_the_sorted_table_cut_in_pages(
     assert row["article_id"].startswith("art-") and row["outlet"] == "Example Wire"
 
 
-def test_merged_pages_follow_their_order(store: Store) -> None:
+@pytest.mark.parametrize("kept", [False, True])
+def test_merged_pages_follow_their_order(store: Store, kept: bool) -> None:
     expected = store.con.execute(
         "SELECT id FROM merged_events ORDER BY num_articles DESC, date NULLS LAST, id"
     ).fetchall()
-    got = [r["id"] for k in range(0, len(expected), 9) for r in views.merged_events(store, limit=9, offset=k)[1]]
+    memory: dict[object, object] = {}
+    computed: list[object] = []
+
+    def memo(key: object, compute: Callable[[], object]) -> object:
+        if key not in memory:
+            computed.append(key)
+            memory[key] = compute()
+        return memory[key]
+
+    pages = [
+        views.merged_events(store, limit=9, offset=k, memo=memo if kept else None) for k in range(0, len(expected), 9)
+    ]
+    got = [r["id"] for _, rows in pages for r in rows]
     assert got == [e[0] for e in expected] and len(got) > 9
+    assert len(computed) == (1 if kept else 0), "one histogram serves every page"
 
 
 def test_timeline_draws_at_most_its_bars(store: Store) -> None:

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -37,6 +36,7 @@ from .labels import (
 from .model import Actor, Analysis, Claim, Quote, Span
 from .nlp import scan_words, sentence_of
 from .wordlists import word_lists
+from .yamlfile import load_yaml
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge
@@ -119,7 +119,7 @@ def proposition_of(p: dict[str, Any]) -> Proposition:
 
 @functools.cache
 def load_propositions() -> tuple[Proposition, ...]:
-    raw = yaml.safe_load(resources.files("eventwire").joinpath("data/claims.yaml").read_text())
+    raw = load_yaml(resources.files("eventwire").joinpath("data/claims.yaml").read_text())
     return tuple(proposition_of(p) for p in raw["propositions"])
 
 

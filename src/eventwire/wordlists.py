@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .yamlfile import load_yaml
 
 __all__ = ["DEFAULT_LANGUAGE", "WordLists", "parse_word_lists", "word_list", "word_lists"]
 
@@ -34,7 +35,7 @@ def _lists(language: str) -> dict[str, frozenset[str]]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"eventwire/data/{language}/event_location.yaml: cannot read the word lists ({exc})") from exc
-    raw: dict[str, list[str]] = yaml.safe_load(text)
+    raw: dict[str, list[str]] = load_yaml(text)
     return {k: frozenset(str(w) for w in v) for k, v in raw.items()}
 
 
@@ -92,7 +93,7 @@ def word_lists(package: str, name: str = "words.yaml", language: str = DEFAULT_L
     except (FileNotFoundError, OSError) as exc:
         raise ConfigError(f"{source}: cannot read the word lists ({exc})") from exc
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}: not valid YAML ({exc})") from exc
     return parse_word_lists(raw, source)

@@ -15,9 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import ConfigError
+from ..yamlfile import load_yaml
 
 __all__ = [
     "BodyWords",
@@ -34,7 +33,7 @@ __all__ = [
 
 def _load(name: str) -> Any:
     text = resources.files("eventwire.actors").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def _key(text: str) -> str:

@@ -13,9 +13,8 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from ..errors import ConfigError
+from ..yamlfile import load_yaml
 
 __all__ = ["OutletRules", "outlet_country", "outlet_rules"]
 
@@ -50,7 +49,7 @@ def parse_outlets(raw: Any) -> OutletRules:
 @cache
 def outlet_rules() -> OutletRules:
     text = resources.files("eventwire.actors").joinpath("data", "outlets.yaml").read_text(encoding="utf-8")
-    return parse_outlets(yaml.safe_load(text))
+    return parse_outlets(load_yaml(text))
 
 
 @cache

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..yamlfile import load_yaml
 from .holidays import Holidays, load_holidays
 
 __all__ = ["DateExpression", "Words", "find_expressions", "words"]
@@ -67,7 +66,7 @@ def _vague(raw: dict[str, Any]) -> str:
 
 @functools.cache
 def words() -> Words:
-    raw: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_yaml(DATA.read_text(encoding="utf-8"))
     return Words(
         {str(k): int(v) for k, v in raw["months"].items()},
         {str(k): int(v) for k, v in raw["weekdays"].items()},

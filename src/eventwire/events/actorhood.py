@@ -17,13 +17,13 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from ..labels import DIRECT_OR_PREP_OBJECTS, NAME_PARTS, NOUN_MODIFIERS, OWNER_MODIFIERS, PATIENTS, PREPOSITIONS
 from ..model import Analysis, EventSide, Quote
 from ..nlp import LONG_DASHES, dateline_end, sentence_of
 from ..wordlists import word_list, word_lists
+from ..yamlfile import load_yaml
 from .fallback import hint
 from .lexicon import patterns_for, weapon_words
 from .pruning import VIOLENT_ROOTS
@@ -75,7 +75,7 @@ OF_PREPS = _WORDS.words("of_preps")
 @cache
 def _lists() -> dict[str, frozenset[str]]:
     text = resources.files(__package__).joinpath("data/sides.yaml").read_text(encoding="utf-8")
-    data: dict[str, list[str]] = yaml.safe_load(text)
+    data: dict[str, list[str]] = load_yaml(text)
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
 
 

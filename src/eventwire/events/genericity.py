@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from ..labels import (
@@ -29,6 +28,7 @@ from ..labels import (
     TIME_DEPS,
 )
 from ..wordlists import word_lists
+from ..yamlfile import load_yaml
 
 _WORDS = word_lists("eventwire.events")
 
@@ -89,7 +89,7 @@ class GenericWords:
 @cache
 def generic_words() -> GenericWords:
     text = resources.files(__package__).joinpath("data/genericity.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict) or sorted(data) != sorted(KEYS):
         raise ValueError(f"genericity.yaml must hold exactly the lists {sorted(KEYS)}")
     lists = {k: frozenset(str(w).lower() for w in data[k]) for k in KEYS if k != "official_sectors"}

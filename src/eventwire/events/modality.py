@@ -6,7 +6,6 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-import yaml
 from spacy.tokens import Token
 
 from ..labels import (
@@ -28,6 +27,7 @@ from ..labels import (
 from ..model import Modality
 from ..nlp import doc_text, sentence_of
 from ..wordlists import word_lists
+from ..yamlfile import load_yaml
 from .syntax import REPORTING, content_head
 
 _WORDS = word_lists("eventwire.events")
@@ -243,7 +243,7 @@ def _yes_no_question(tok: Token) -> bool:
 @cache
 def _lists() -> dict[str, frozenset[str]]:
     text = resources.files(__package__).joinpath("data/modality.yaml").read_text(encoding="utf-8")
-    data: dict[str, list[str]] = yaml.safe_load(text)
+    data: dict[str, list[str]] = load_yaml(text)
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
 
 

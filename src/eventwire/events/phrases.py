@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from ..labels import COMPOUND_OR_NMOD, COORDINATION, PHRASE_CUT_DEPS, PHRASE_NUMBER_LINKS, POSSESSED_MODIFIERS
 from ..wordlists import word_list, word_lists
+from ..yamlfile import load_yaml
 from .fallback import hint
 from .syntax import TIME_ENTS, entity
 
@@ -39,7 +39,7 @@ TIME_ADVERBS = _WORDS.words("time_adverbs")
 def _words(key: str) -> frozenset[str]:
     """A word list of ``data/phrases.yaml`` (adjunct nouns, plight nouns, stranded prepositions)."""
     text = resources.files(__package__).joinpath("data/phrases.yaml").read_text(encoding="utf-8")
-    return frozenset(str(w).lower() for w in yaml.safe_load(text)[key])
+    return frozenset(str(w).lower() for w in load_yaml(text)[key])
 
 
 def phrase_bounds(head: Token, wide: bool = False) -> tuple[int, int]:

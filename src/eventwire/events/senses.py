@@ -15,11 +15,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
 from ..labels import AUXILIARIES, OBJECT_SLOTS, OBLIGATION_PREDICATES, PATIENTS, SENSES_CLAUSE_DEPS, SUBJECTS
 from ..wordlists import word_lists
+from ..yamlfile import load_yaml
 from .lexicon import KINDS, Pattern
 from .syntax import content_head, subjects
 
@@ -66,7 +66,7 @@ def _set(data: dict[str, Any], key: str) -> frozenset[str]:
 def sense_words() -> SenseWords:
     """The word classes of ``data/senses.yaml``."""
     text = resources.files(__package__).joinpath("data/senses.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     ents = {str(k): frozenset(str(v) for v in vals) for k, vals in data["entity_kinds"].items()}
     if set(ents) != KINDS:
         raise ValueError(f"senses.yaml: entity_kinds must name exactly {sorted(KINDS)}")

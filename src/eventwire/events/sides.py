@@ -5,13 +5,13 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
 from ..labels import NOUN_MODIFIERS_AND_NMOD, PAIR_COUNTERS, SENTENCE_OPENERS, SUBJECTS, SUBJECTS_OR_POSSESSOR
 from ..model import Actor, Analysis, EventSide
 from ..nlp import sentence_of
 from ..wordlists import word_lists
+from ..yamlfile import load_yaml
 from .fallback import hint
 from .mention_index import mention_index
 from .phrases import phrase_bounds
@@ -62,7 +62,7 @@ NUMBER_NOUNS = _WORDS.words("number_nouns")
 def side_words(key: str) -> frozenset[str]:
     """A word list of ``data/sides.yaml``."""
     text = resources.files(__package__).joinpath("data/sides.yaml").read_text(encoding="utf-8")
-    return frozenset(str(w).lower() for w in yaml.safe_load(text)[key])
+    return frozenset(str(w).lower() for w in load_yaml(text)[key])
 
 
 def is_pair_phrase(head: Token) -> bool:

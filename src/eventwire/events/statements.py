@@ -24,7 +24,6 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -40,6 +39,7 @@ from ..labels import (
 from ..model import Analysis, Event, EventSide, Quote
 from ..nlp import scan_words, sentence_of
 from ..wordlists import word_lists
+from ..yamlfile import load_yaml
 from .actorhood import FIRST_PERSON, is_actor_head, judge, owners_of, speaker_side
 from .cameo import is_code
 from .modality import modality
@@ -120,7 +120,7 @@ def _words(value: Any) -> frozenset[str]:
 def judgements() -> dict[tuple[Kind, str], tuple[Judgement, ...]]:
     """The judging words of ``data/statements.yaml``, keyed by (kind, word)."""
     text = resources.files(__package__).joinpath("data/statements.yaml").read_text(encoding="utf-8")
-    data: dict[str, list[dict[str, Any]]] = yaml.safe_load(text)
+    data: dict[str, list[dict[str, Any]]] = load_yaml(text)
     out: dict[tuple[Kind, str], list[Judgement]] = {}
     for kind in KINDS:
         for entry in data.get(kind) or []:
@@ -148,7 +148,7 @@ def _lists() -> dict[str, frozenset[str]]:
     """The word lists of ``data/statements.yaml`` (feelings, public_sectors, patient_nouns, hedges,
     approval_roots, patient_preps, approved_acts)."""
     text = resources.files(__package__).joinpath("data/statements.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     keys = ("feelings", "public_sectors", "patient_nouns", "hedges", "approval_roots", "patient_preps", "approved_acts")
     return {k: frozenset(str(w) for w in data[k]) for k in keys}
 

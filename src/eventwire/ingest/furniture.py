@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
-import yaml
+from ..yamlfile import load_yaml
 
 __all__ = ["furniture_indices", "list_headings", "words_of"]
 
@@ -40,7 +40,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 def list_headings() -> re.Pattern[str]:
     """Headings of furniture lists (``list_headings`` in data/boilerplate.yaml), as one expression."""
     text = resources.files("eventwire.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    names = [str(n) for n in yaml.safe_load(text)["list_headings"]]
+    names = [str(n) for n in load_yaml(text)["list_headings"]]
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     return re.compile(rf"^\s*(?:{alternatives})\s*:?\s*$", re.IGNORECASE)
 

@@ -7,8 +7,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from lxml import etree
+
+from ..yamlfile import load_yaml
 
 __all__ = ["MarkupRule", "load_markup_rules", "prune_xpaths"]
 
@@ -40,7 +41,7 @@ def _rule(raw: dict[str, Any]) -> MarkupRule:
 def load_markup_rules() -> tuple[MarkupRule, ...]:
     """The rules of ``data/markup.yaml`` (loaded once per process)."""
     text = resources.files("eventwire.ingest").joinpath("data/markup.yaml").read_text("utf-8")
-    return tuple(_rule(raw) for raw in yaml.safe_load(text)["rules"])
+    return tuple(_rule(raw) for raw in load_yaml(text)["rules"])
 
 
 @cache

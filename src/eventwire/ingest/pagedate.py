@@ -28,8 +28,9 @@ from importlib import resources
 from typing import Any, Final
 
 import lxml.html
-import yaml
 from lxml import etree
+
+from ..yamlfile import load_yaml
 
 __all__ = [
     "MAX_SPREAD",
@@ -66,7 +67,7 @@ class PageDateKeys:
 @cache
 def keys() -> PageDateKeys:
     text = resources.files("eventwire.ingest").joinpath("data/page_dates.yaml").read_text("utf-8")
-    raw: dict[str, Any] = yaml.safe_load(text)
+    raw: dict[str, Any] = load_yaml(text)
     return PageDateKeys(
         frozenset(str(t) for t in raw["article_types"]),
         frozenset(str(k).lower() for k in raw["published"]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,6 +26,7 @@ from ..store.catalog import Catalog, open_catalog
 from ..store.db import Store
 from ..store.query import EventQuery, default_min_confidence, parse_modalities
 from . import charts, render
+from .cache import Memo, VersionCache
 from .downloads import download_response
 from .errors import install_error_pages
 from .guard import allowed_hosts, install_guards
@@ -148,14 +149,20 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
     shared = _SharedConnection(db_path)
 
     @contextmanager
-    def store() -> Iterator[Store]:
+    def versioned() -> Iterator[tuple[Store, Memo]]:
         # one catalog per server process, a cursor of it per request; a segment that cannot be read (removed
         # under the server, damaged) is a StoreError: 503 and Retry-After
-        with Store(db_path, read_only=True, connection=shared.cursor()) as s:
+        cursor, memo = shared.open()
+        with Store(db_path, read_only=True, connection=cursor) as s:
             try:
-                yield s
+                yield s, memo
             except duckdb.IOException as exc:
                 raise StoreError(f"store {db_path}: {str(exc).splitlines()[0]}") from exc
+
+    @contextmanager
+    def store() -> Iterator[Store]:
+        with versioned() as (s, _):
+            yield s
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         return TEMPLATES.TemplateResponse(request, name, {"quad_names": QUAD_NAMES, **context})
@@ -219,9 +226,9 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
         min_articles: Annotated[int, Query(ge=1, le=1000)] = 1,
     ) -> dict[str, Any]:
-        with store() as s:
+        with versioned() as (s, memo):
             total, rows = views.merged_events(
-                s, limit=per_page, offset=(page_ - 1) * per_page, min_articles=min_articles
+                s, limit=per_page, offset=(page_ - 1) * per_page, min_articles=min_articles, memo=memo
             )
         return {"total": total, "page": page_, "per_page": per_page, "events": [_jsonable(r) for r in rows]}
 
@@ -242,15 +249,21 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
             **data,
         )
 
+    def timeline(f: EventFilters) -> tuple[list[dict[str, Any]], Memo]:
+        query = f.query(paged=False)
+        with versioned() as (s, memo):
+            rows: list[dict[str, Any]] = memo(("timeline", query), lambda: views.timeline(s, query))
+        return rows, memo
+
     @app.get("/api/timeline", tags=["charts"])
     def api_timeline(f: Filters) -> dict[str, Any]:
-        with store() as s:
-            return {"days": [_jsonable(r) for r in views.timeline(s, f.query())]}
+        return {"days": [_jsonable(r) for r in timeline(f)[0]]}
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, f: Filters) -> HTMLResponse:
-        with store() as s:
-            rows = views.timeline(s, f.query())
+        rows, memo = timeline(f)
+        # the chart is drawn once per committed version and set of filters (vl-convert takes ~80 ms)
+        chart = memo(("timeline-chart", f.query(paged=False)), lambda: charts.timeline_chart(rows))
         return page(
             request,
             "chart.html",
@@ -258,7 +271,7 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
             api="/api/timeline",
             download="timeline",
             filters=f.link_params(),
-            chart=charts.timeline_chart(rows),
+            chart=chart,
             rows=rows,
             columns=["day", "period", "quad", "events", "goldstein"],
             **chart_context(f),
@@ -314,8 +327,8 @@ def create_app(db: str | Path, host: str | None = None, allow_hosts: Sequence[st
         page_: Annotated[int, Query(alias="page", ge=1, le=PAGE_MAX)] = 1,
         per_page: Annotated[int, Query(ge=1, le=PER_PAGE_MAX)] = 50,
     ) -> dict[str, Any]:
-        with store() as s:
-            speakers = shared.memo("speakers", lambda: views.speakers(s))
+        with versioned() as (s, memo):
+            speakers = memo("speakers", lambda: views.speakers(s))
             group = next((g["names"] for g in speakers if speaker and g["speaker"] == speaker), None)
             rows = views.quote_page(s, speaker, limit=per_page, offset=(page_ - 1) * per_page, names=group)
         return {"speakers": speakers, "quotes": rows, "page": page_, "per_page": per_page}
@@ -411,26 +424,25 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 
 class _SharedConnection:
     """The server's catalog of the store (views over its segments), opened on first use and moved to the
-    latest committed manifest at each request; aggregates computed once per committed version."""
+    latest committed manifest at each request; what requests computed from one committed version (charts,
+    page histograms, the speakers) is kept in ``cache`` until the next commit (see ``web/cache.py``)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.lock = threading.Lock()
         self.catalog: Catalog | None = None
-        self.memos: dict[str, Any] = {}
+        self.cache = VersionCache()
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
+    def open(self) -> tuple[duckdb.DuckDBPyConnection, Memo]:
+        """A cursor on the latest committed version, and the memo of that version."""
         with self.lock:
             if self.catalog is None:
                 self.catalog = open_catalog(self.path)
-            elif self.catalog.refresh():
-                self.memos = {}
-            return self.catalog.con.cursor()
-
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
-        if key not in self.memos:
-            self.memos[key] = compute()
-        return self.memos[key]
+            else:
+                self.catalog.refresh()
+            version = self.catalog.manifest.version if self.catalog.manifest else 0
+            self.cache.advance(version)
+            return self.catalog.con.cursor(), self.cache.memo(version)
 
 
 def _mentions_for(found: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, str]]]:
