@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwire.actors.knowledge import key_of, lexicon, load_countries, load_people
-from eventwire.events.fallback import hint
+from eventwire.events.sides.fallback import hint
 
 CAMEO_SECTORS = {
     "GOV", "MIL", "LEG", "JUD", "COP", "REB", "INS", "OPP", "CVL", "BUS", "MED", "EDU", "HLH", "REF", "IGO",

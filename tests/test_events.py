@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from eventwire.events.cameo import cameo_code, cameo_table, intent_code, is_code, refusal_code
 from eventwire.events.coder import _reach, _select, best_match
-from eventwire.events.lexicon import NO_EVENT, Pattern, lexicon_entries, load_patterns, patterns_for
-from eventwire.events.modality import modality
-from eventwire.events.triggers import doc_candidates
+from eventwire.events.lexicon.cameo import cameo_code, cameo_table, intent_code, is_code, refusal_code
+from eventwire.events.lexicon.lexicon import NO_EVENT, Pattern, lexicon_entries, load_patterns, patterns_for
+from eventwire.events.lexicon.triggers import doc_candidates
+from eventwire.events.rules.modality import modality
 from eventwire.model import Analysis, Event
 from eventwire.pipeline import Pipeline
 

@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from eventwire.events.actorhood import in_dateline, is_actor_head, is_means, owners_of
+from eventwire.events.sides.actorhood import in_dateline, is_actor_head, is_means, owners_of
 from eventwire.model import Event
 from eventwire.pipeline import Pipeline
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.events.cameo import cameo_code, refusal_code
+from eventwire.events.lexicon.cameo import cameo_code, refusal_code
 from eventwire.model import Analysis, Event
 from eventwire.pipeline import Pipeline
 

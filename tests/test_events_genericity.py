@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from eventwire.events.genericity import generic_words, non_episodic
+from eventwire.events.rules.genericity import generic_words, non_episodic
 from eventwire.pipeline import Pipeline
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from eventwire.events.mentions import Sections, merge_mentions, same_happening
+from eventwire.events.mentions.mentions import Sections, merge_mentions, same_happening
 from eventwire.model import Actor, Event, EventSide, ResolvedDate, Span
 from eventwire.pipeline import Pipeline
 

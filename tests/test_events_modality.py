@@ -7,8 +7,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
-from eventwire.events.cameo import persistence_code
-from eventwire.events.modality import modality, prospect, refusal_negation
+from eventwire.events.lexicon.cameo import persistence_code
+from eventwire.events.rules.modality import modality, prospect, refusal_negation
 from eventwire.model import Event
 from eventwire.pipeline import Pipeline
 
@@ -215,6 +215,6 @@ def test_an_act_in_a_for_infinitive_is_wanted_not_done(pipeline: Pipeline, text:
     ],
 )
 def test_for_infinitive(nlp: Language, text: str, word: str, wanted: bool) -> None:
-    from eventwire.events.modality import for_infinitive
+    from eventwire.events.rules.modality import for_infinitive
 
     assert for_infinitive(_token(nlp, text, word)) is wanted

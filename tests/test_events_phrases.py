@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.events.phrases import phrase_bounds, target_bounds
+from eventwire.events.sides.phrases import phrase_bounds, target_bounds
 from eventwire.model import Analysis, Event, EventSide
 from eventwire.pipeline import Pipeline
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from eventwire.events.pruning import drop_tolls
+from eventwire.events.rules.pruning import drop_tolls
 from eventwire.model import Event, EventSide, Span
 from eventwire.pipeline import Pipeline
 

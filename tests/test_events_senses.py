@@ -1,4 +1,4 @@
-"""Sense constraints of trigger patterns (events/senses.py): which reading of a trigger its parse allows."""
+"""Sense constraints of trigger patterns (events/lexicon/senses.py): which reading of a trigger its parse allows."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from eventwire.events.lexicon import KINDS, Pattern, lexicon_entries, load_patterns
-from eventwire.events.senses import circumstances, kinds_of, object_kinds, sense_ok, sense_words, undone
+from eventwire.events.lexicon.lexicon import KINDS, Pattern, lexicon_entries, load_patterns
+from eventwire.events.lexicon.senses import circumstances, kinds_of, object_kinds, sense_ok, sense_words, undone
 from eventwire.model import Analysis
 from eventwire.pipeline import Pipeline
 
@@ -41,7 +41,7 @@ def test_every_kind_a_pattern_names_is_known() -> None:
 
 
 def test_an_unknown_kind_is_refused() -> None:
-    from eventwire.events.lexicon import _expand
+    from eventwire.events.lexicon.lexicon import _expand
 
     with pytest.raises(ValueError, match="subj kind"):
         _expand({"id": "x", "lemma": "go", "code": "042", "subj": "animal"})

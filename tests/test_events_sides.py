@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from eventwire.events.arguments import Match, arguments, is_experiencer
-from eventwire.events.lexicon import Pattern
-from eventwire.events.sides import is_pair_phrase, is_territory
+from eventwire.events.lexicon.lexicon import Pattern
+from eventwire.events.sides.arguments import Match, arguments, is_experiencer
+from eventwire.events.sides.sides import is_pair_phrase, is_territory
 from eventwire.model import Event, EventSide
 from eventwire.pipeline import Pipeline
 

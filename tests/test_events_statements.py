@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from eventwire.events.cameo import cameo_code, promise_code
-from eventwire.events.statements import judgements
+from eventwire.events.lexicon.cameo import cameo_code, promise_code
+from eventwire.events.rules.statements import judgements
 from eventwire.model import Analysis, Event
 from eventwire.pipeline import Pipeline
 

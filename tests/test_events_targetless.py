@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.pruning import stands_alone, targetless_codes
+from eventwire.events.rules.pruning import stands_alone, targetless_codes
 from eventwire.pipeline import Pipeline
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.calibration import choose_l2, cross_validate, reliability_table
-from eventwire.events.confidence import FEATURES, L2_GRID, confidence, evidence, fit
+from eventwire.events.confidence.calibration import choose_l2, cross_validate, reliability_table
+from eventwire.events.confidence.confidence import FEATURES, L2_GRID, confidence, evidence, fit
 from eventwire.model import Analysis, Event, EventSide
 from eventwire.pipeline import Pipeline
 
@@ -400,7 +400,7 @@ def test_fit_learns_a_separating_feature_and_cross_validates() -> None:
 @pytest.mark.parametrize(("pattern_id", "field", "word"), [("on_strike", "prep", "on"), ("call_on_prt", "prt", "on")])
 def test_yaml_words_are_not_booleans(pattern_id: str, field: str, word: str) -> None:
     """A bare on/off in the lexicon would be read as a boolean and never match."""
-    from eventwire.events.lexicon import load_patterns
+    from eventwire.events.lexicon.lexicon import load_patterns
 
     pattern = next(p for p in load_patterns() if p.id == pattern_id)
     assert word in getattr(pattern, field)

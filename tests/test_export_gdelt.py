@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from eventwire.cli import main
-from eventwire.events.cameo import cameo_table
+from eventwire.events.lexicon.cameo import cameo_table
 from eventwire.export import gdelt
 from eventwire.export.writers import open_writer
 from eventwire.knowledge.countries import country_table

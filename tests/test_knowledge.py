@@ -11,7 +11,7 @@ import yaml
 
 from eventwire.cli import main
 from eventwire.errors import ConfigError, KnowledgeError
-from eventwire.events.lexicon import default_lexicon, lexicon_entries, patterns_for, using_lexicon
+from eventwire.events.lexicon.lexicon import default_lexicon, lexicon_entries, patterns_for, using_lexicon
 from eventwire.knowledge import Knowledge
 from eventwire.knowledge.files import PatternEntry, read_knowledge_file
 from eventwire.pipeline import Pipeline

@@ -68,3 +68,32 @@ def test_a_stage_importing_another_is_caught() -> None:
     assert stage_of("eventwire.knowledge.countries") is None
     assert stage_of("eventwire.claims") == "claims"
     assert "eventwire.actors.knowledge" in imported_modules(PACKAGE / "knowledge" / "__init__.py")
+
+
+EVENTS = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "events"
+# The modules that may sit directly in events/: the package and the coder stage that ties the groups together.
+EVENTS_FLAT = {"__init__.py", "coder.py"}
+# Modules left flat on purpose when events/ was regrouped, each to be placed in its concept's subpackage.
+EVENTS_NOT_YET_PLACED: set[str] = set()
+EVENTS_GROUPS = ("confidence", "grammar", "lexicon", "mentions", "rules", "sides")
+
+
+def test_events_is_laid_out_by_concept() -> None:
+    """A module of the events stage lives in the subpackage of its concept, never flat beside the coder."""
+    flat = {p.name for p in EVENTS.glob("*.py")}
+    assert flat - EVENTS_FLAT - EVENTS_NOT_YET_PLACED == set(), "place it in its concept's subpackage"
+    assert EVENTS_FLAT.issubset(flat)
+
+
+@pytest.mark.parametrize("group", EVENTS_GROUPS)
+def test_each_events_group_says_what_belongs_there(group: str) -> None:
+    init = EVENTS / group / "__init__.py"
+    doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+    assert doc and "belongs here" in doc
+    assert any(p.name != "__init__.py" for p in (EVENTS / group).glob("*.py"))
+
+
+def test_events_has_no_package_outside_its_groups() -> None:
+    dirs = {p.name for p in EVENTS.iterdir() if p.is_dir() and p.name not in ("data", "__pycache__")}
+    assert dirs == set(EVENTS_GROUPS)
+    assert not list((EVENTS / "data").glob("*.py")), "data/ holds knowledge files, not code"

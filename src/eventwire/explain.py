@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .events.coder import best_match
-from .events.lexicon import NO_EVENT, patterns_for
+from .events.lexicon.lexicon import NO_EVENT, patterns_for
 from .model import Analysis, Article
 from .pipeline import Pipeline
 

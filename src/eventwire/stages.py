@@ -61,7 +61,7 @@ def builtin_stages() -> dict[str, Callable[[], Stage]]:
     from .claims import ClaimFinder
     from .dates import DateResolver
     from .events import EventCoder
-    from .events.mentions import MentionMerger
+    from .events.mentions.mentions import MentionMerger
     from .places import PlaceResolver
     from .quotes import QuoteFinder
 

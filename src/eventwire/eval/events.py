@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..events.calibration import calibrate, held_out_reliability
-from ..events.confidence import fitted_l2
+from ..events.confidence.calibration import calibrate, held_out_reliability
+from ..events.confidence.confidence import fitted_l2
 from ..export.records import coded_record
 from ..model import Article
 from ..pipeline import Pipeline

@@ -26,27 +26,24 @@ from ..labels import (
 from ..model import Analysis, Event, EventSide, Modality, Span
 from ..nlp import ParseTable, dateline_end, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
 from ..wordlists import word_lists
-from .actorhood import is_means, judge, speaker_side
-from .addressees import aim_responses, own_public, pair_targets
-from .arguments import (
-    LIGHT_VERBS,
-    Match,
-    SidePair,
-    arguments,
-    clean,
-    is_purpose,
-    symmetric_pairs,
-    target_side,
-    understood,
-    wanted_patients,
+from .confidence.confidence import confidence, evidence
+from .grammar.syntax import (
+    ADVERBIAL_PREPS,
+    REPORTING,
+    TIME_ENTS,
+    complement_lemmas,
+    content_head,
+    nominal_source,
+    subjects,
 )
-from .background import described, origin
-from .cameo import cameo_code, intent_code, persistence_code, promise_code, refusal_code, threat_code
-from .confidence import confidence, evidence
-from .genericity import felt, kind_object, non_episodic
-from .lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
-from .modality import continued, modality, prospect, refusal_negation
-from .pruning import (
+from .lexicon.cameo import cameo_code, intent_code, persistence_code, promise_code, refusal_code, threat_code
+from .lexicon.lexicon import NO_EVENT, Pattern, boilerplate_markers, non_agents
+from .lexicon.senses import circumstances, object_kinds, sense_ok
+from .lexicon.triggers import candidates, doc_candidates, trigger_pos
+from .rules.background import described, origin
+from .rules.genericity import felt, kind_object, non_episodic
+from .rules.modality import continued, modality, prospect, refusal_negation
+from .rules.pruning import (
     VIOLENT_ROOTS,
     drop_blank_sources,
     drop_consequences,
@@ -59,20 +56,24 @@ from .pruning import (
     mirrors_second,
     who,
 )
-from .recode import appeal_recode, arrival_recode, force_recode, protest_recode, says_will
-from .senses import circumstances, object_kinds, sense_ok
-from .sides import make_side, same_side
-from .statements import Judged, addressee_side, approved_act_patient, judged_in, own_word, private_feeling
-from .syntax import (
-    ADVERBIAL_PREPS,
-    REPORTING,
-    TIME_ENTS,
-    complement_lemmas,
-    content_head,
-    nominal_source,
-    subjects,
+from .rules.recode import appeal_recode, arrival_recode, force_recode, protest_recode, says_will
+from .rules.statements import Judged, addressee_side, approved_act_patient, judged_in, own_word, private_feeling
+from .sides.actorhood import is_means, judge, speaker_side
+from .sides.addressees import aim_responses, own_public, pair_targets
+from .sides.arguments import (
+    LIGHT_VERBS,
+    Match,
+    SidePair,
+    arguments,
+    clean,
+    is_purpose,
+    symmetric_pairs,
+    target_side,
+    understood,
+    wanted_patients,
 )
-from .targets import (
+from .sides.sides import make_side, same_side
+from .sides.targets import (
     PATIENT_ROOT,
     actor_targets,
     instruments,
@@ -82,7 +83,6 @@ from .targets import (
     target_extent,
     trim_charge,
 )
-from .triggers import candidates, doc_candidates, trigger_pos
 
 _WORDS = word_lists("eventwire.events")
 

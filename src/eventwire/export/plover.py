@@ -51,7 +51,7 @@ def contexts_of(cameo: str) -> list[str]:
 
 
 def _mode(plover: str, cameo: str) -> str | None:
-    from ..events.cameo import cameo_table
+    from ..events.lexicon.cameo import cameo_table
 
     code = cameo_table().get(cameo)
     mode = code.plover_mode if code else None

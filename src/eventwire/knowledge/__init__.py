@@ -35,7 +35,7 @@ from ..actors.knowledge import (
 )
 from ..actors.knowledge import default_lexicon as default_actor_lexicon
 from ..claims import Claims, default_claims, proposition_of
-from ..events.lexicon import Lexicon, default_lexicon, lexicon_entries, using_lexicon
+from ..events.lexicon.lexicon import Lexicon, default_lexicon, lexicon_entries, using_lexicon
 from ..places.gazetteer import Additions
 from ..quotes.lexicon import Lexicon as CueLexicon
 from ..quotes.lexicon import cue_verb, load_lexicon

@@ -27,8 +27,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 
 from ..errors import KnowledgeError, KnowledgeProblem
-from ..events.cameo import is_code
-from ..events.lexicon import NO_EVENT, expand_entry
+from ..events.lexicon.cameo import is_code
+from ..events.lexicon.lexicon import NO_EVENT, expand_entry
 from .people import person_problems
 from .sections import claim_problems, cue_problems, place_problems
 from .terms import organization_problems, title_problems

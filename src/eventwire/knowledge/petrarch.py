@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..events.cameo import is_code
-from ..events.lexicon import NO_EVENT
+from ..events.lexicon.cameo import is_code
+from ..events.lexicon.lexicon import NO_EVENT
 
 if TYPE_CHECKING:
     from .petrarch_actors import ImportedActors

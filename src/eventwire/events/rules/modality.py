@@ -8,7 +8,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from ..labels import (
+from ...labels import (
     AUXILIARIES,
     CHAIN_LINKS,
     CLAUSAL_COMPLEMENTS_OF_NOUNS_OR_VERBS,
@@ -24,11 +24,11 @@ from ..labels import (
     TIMED_CLAUSES,
     VERB_COMPLEMENTS,
 )
-from ..model import Modality
-from ..nlp import doc_text, sentence_of
-from ..wordlists import word_lists
-from ..yamlfile import load_yaml
-from .syntax import REPORTING, content_head
+from ...model import Modality
+from ...nlp import doc_text, sentence_of
+from ...wordlists import word_lists
+from ...yamlfile import load_yaml
+from ..grammar.syntax import REPORTING, content_head
 
 _WORDS = word_lists("eventwire.events")
 
@@ -242,7 +242,7 @@ def _yes_no_question(tok: Token) -> bool:
 
 @cache
 def _lists() -> dict[str, frozenset[str]]:
-    text = resources.files(__package__).joinpath("data/modality.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/modality.yaml").read_text(encoding="utf-8")
     data: dict[str, list[str]] = load_yaml(text)
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
 

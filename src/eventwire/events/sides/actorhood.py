@@ -19,16 +19,16 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from ..labels import DIRECT_OR_PREP_OBJECTS, NAME_PARTS, NOUN_MODIFIERS, OWNER_MODIFIERS, PATIENTS, PREPOSITIONS
-from ..model import Analysis, EventSide, Quote
-from ..nlp import LONG_DASHES, dateline_end, sentence_of
-from ..wordlists import word_list, word_lists
-from ..yamlfile import load_yaml
+from ...labels import DIRECT_OR_PREP_OBJECTS, NAME_PARTS, NOUN_MODIFIERS, OWNER_MODIFIERS, PATIENTS, PREPOSITIONS
+from ...model import Analysis, EventSide, Quote
+from ...nlp import LONG_DASHES, dateline_end, sentence_of
+from ...wordlists import word_list, word_lists
+from ...yamlfile import load_yaml
+from ..grammar.syntax import TIME_ENTS, content_head, expand_conj, subjects
+from ..lexicon.lexicon import patterns_for, weapon_words
+from ..rules.pruning import VIOLENT_ROOTS
 from .fallback import hint
-from .lexicon import patterns_for, weapon_words
-from .pruning import VIOLENT_ROOTS
 from .sides import make_side, subjects_before
-from .syntax import TIME_ENTS, content_head, expand_conj, subjects
 
 _WORDS = word_lists("eventwire.events")
 
@@ -74,7 +74,7 @@ OF_PREPS = _WORDS.words("of_preps")
 
 @cache
 def _lists() -> dict[str, frozenset[str]]:
-    text = resources.files(__package__).joinpath("data/sides.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/sides.yaml").read_text(encoding="utf-8")
     data: dict[str, list[str]] = load_yaml(text)
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items()}
 

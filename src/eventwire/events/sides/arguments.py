@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..labels import (
+from ...labels import (
     CLAUSE_CORE,
     OBJECTS,
     OBJECTS_OR_ATTRIBUTES,
@@ -16,13 +16,9 @@ from ..labels import (
     SUBJECT_OR_PREP_OBJECT,
     SUBJECTS,
 )
-from ..model import Analysis, EventSide
-from ..wordlists import word_lists
-from .lexicon import Pattern
-from .modality import for_infinitive
-from .phrases import target_bounds
-from .sides import is_pair_phrase, make_side, repair_head, side_words, usable_argument
-from .syntax import (
+from ...model import Analysis, EventSide
+from ...wordlists import word_lists
+from ..grammar.syntax import (
     OBJECT_CONTROL,
     complement_objects,
     complement_subject,
@@ -38,6 +34,10 @@ from .syntax import (
     prep_objects,
     subjects,
 )
+from ..lexicon.lexicon import Pattern
+from ..rules.modality import for_infinitive
+from .phrases import target_bounds
+from .sides import is_pair_phrase, make_side, repair_head, side_words, usable_argument
 from .targets import instruments
 
 _WORDS = word_lists("eventwire.events")

@@ -39,7 +39,7 @@ class CameoCode:
 @cache
 def cameo_table() -> dict[str, CameoCode]:
     """Every CAMEO code of the table, keyed by code (``"0256"``, ``"19"`` ...)."""
-    text = resources.files(__package__).joinpath("data/cameo_codes.tsv").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/cameo_codes.tsv").read_text(encoding="utf-8")
     table: dict[str, CameoCode] = {}
     for line in text.splitlines():
         if not line or line.startswith("#") or line.startswith("code\t"):

@@ -17,11 +17,11 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..labels import AUXILIARIES, OBJECT_SLOTS, OBLIGATION_PREDICATES, PATIENTS, SENSES_CLAUSE_DEPS, SUBJECTS
-from ..wordlists import word_lists
-from ..yamlfile import load_yaml
+from ...labels import AUXILIARIES, OBJECT_SLOTS, OBLIGATION_PREDICATES, PATIENTS, SENSES_CLAUSE_DEPS, SUBJECTS
+from ...wordlists import word_lists
+from ...yamlfile import load_yaml
+from ..grammar.syntax import content_head, subjects
 from .lexicon import KINDS, Pattern
-from .syntax import content_head, subjects
 
 _WORDS = word_lists("eventwire.events")
 
@@ -65,7 +65,7 @@ def _set(data: dict[str, Any], key: str) -> frozenset[str]:
 @cache
 def sense_words() -> SenseWords:
     """The word classes of ``data/senses.yaml``."""
-    text = resources.files(__package__).joinpath("data/senses.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/senses.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = load_yaml(text)
     ents = {str(k): frozenset(str(v) for v in vals) for k, vals in data["entity_kinds"].items()}
     if set(ents) != KINDS:

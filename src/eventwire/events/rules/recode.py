@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..labels import VERB_COMPLEMENTS
-from ..model import EventSide
-from ..wordlists import word_lists
-from .lexicon import protester_words, weapon_words
+from ...labels import VERB_COMPLEMENTS
+from ...model import EventSide
+from ...wordlists import word_lists
+from ..lexicon.lexicon import protester_words, weapon_words
 
 _WORDS = word_lists("eventwire.events")
 

@@ -10,16 +10,16 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
-from ..labels import DIRECT_OR_PREP_OBJECTS, NOUN_MODIFIERS_AND_NMOD, TARGET_WALK_DEPS
-from ..model import Analysis, EventSide
-from ..nlp import doc_text
-from ..wordlists import word_lists
+from ...labels import DIRECT_OR_PREP_OBJECTS, NOUN_MODIFIERS_AND_NMOD, TARGET_WALK_DEPS
+from ...model import Analysis, EventSide
+from ...nlp import doc_text
+from ...wordlists import word_lists
+from ..grammar.syntax import TIME_ENTS, complement_subject, content_head, expand_conj, is_adjunct
+from ..lexicon.lexicon import Pattern, instrument_words
 from .fallback import hint
-from .lexicon import Pattern, instrument_words
 from .mention_index import mention_index
 from .phrases import target_bounds
 from .sides import make_side, names_head, paired_countries, same_side, usable_argument
-from .syntax import TIME_ENTS, complement_subject, content_head, expand_conj, is_adjunct
 from .things import author, met_protesters, name_tokens, place_of_act, purpose_clauses
 
 _WORDS = word_lists("eventwire.events")

@@ -20,10 +20,10 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..labels import PAIR_COUNTERS
-from ..model import Analysis, Event, EventSide
-from ..wordlists import word_lists
-from ..yamlfile import load_yaml
+from ...labels import PAIR_COUNTERS
+from ...model import Analysis, Event, EventSide
+from ...wordlists import word_lists
+from ...yamlfile import load_yaml
 from .fallback import hint
 from .mention_index import mention_index
 
@@ -56,7 +56,7 @@ def _strings(data: dict[str, Any], key: str) -> frozenset[str]:
 
 @cache
 def addressees() -> Addressees:
-    text = resources.files(__package__).joinpath("data/addressees.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/addressees.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = load_yaml(text)
     return Addressees(
         own_public=_strings(data, "own_public"),

@@ -145,7 +145,7 @@ def _expand(entry: dict[str, Any]) -> list[Pattern]:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("data/patterns.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/patterns.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: ~6x faster
     return data
 

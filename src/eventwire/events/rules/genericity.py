@@ -15,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from ..labels import (
+from ...labels import (
     AUXILIARIES,
     BARE_DETERMINERS,
     CAPACITY_LINKS,
@@ -27,8 +27,8 @@ from ..labels import (
     TIME_ADVERBIALS,
     TIME_DEPS,
 )
-from ..wordlists import word_lists
-from ..yamlfile import load_yaml
+from ...wordlists import word_lists
+from ...yamlfile import load_yaml
 
 _WORDS = word_lists("eventwire.events")
 
@@ -88,7 +88,7 @@ class GenericWords:
 
 @cache
 def generic_words() -> GenericWords:
-    text = resources.files(__package__).joinpath("data/genericity.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/genericity.yaml").read_text(encoding="utf-8")
     data = load_yaml(text)
     if not isinstance(data, dict) or sorted(data) != sorted(KEYS):
         raise ValueError(f"genericity.yaml must hold exactly the lists {sorted(KEYS)}")

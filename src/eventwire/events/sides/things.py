@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..labels import CLAUSE_OPENERS, NOUN_CLAUSES, PATIENTS, PREPOSITIONS
-from ..model import Analysis, EventSide
-from ..wordlists import word_lists
-from .lexicon import protester_words
+from ...labels import CLAUSE_OPENERS, NOUN_CLAUSES, PATIENTS, PREPOSITIONS
+from ...model import Analysis, EventSide
+from ...wordlists import word_lists
+from ..grammar.syntax import TIME_ENTS, content_head, is_adjunct
+from ..lexicon.lexicon import protester_words
 from .sides import make_side
-from .syntax import TIME_ENTS, content_head, is_adjunct
 
 _WORDS = word_lists("eventwire.events")
 

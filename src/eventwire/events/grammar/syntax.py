@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..labels import (
+from ...labels import (
     ALL_SUBJECTS,
     NOUN_MODIFIERS,
     OBJECT_OR_PARTICLE,
@@ -17,9 +17,9 @@ from ..labels import (
     OWNER_MODIFIERS,
     SUBJECT_SHARING_LINKS,
 )
-from ..nlp import ParseTable, dateline_end, parse_table
-from ..wordlists import word_list, word_lists
-from .lexicon import adjunct_words, quantity_words
+from ...nlp import ParseTable, dateline_end, parse_table
+from ...wordlists import word_list, word_lists
+from ..lexicon.lexicon import adjunct_words, quantity_words
 
 _WORDS = word_lists("eventwire.events")
 

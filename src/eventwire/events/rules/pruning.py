@@ -10,12 +10,12 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..labels import CLAUSE_OPENERS, DIRECT_OR_PREP_OBJECTS, JOINT_COUNTS, SUBJECTS, VERB_LINKS
-from ..model import Analysis, Event, EventSide
-from ..wordlists import word_lists
-from ..yamlfile import load_yaml
-from .addressees import responds
-from .lexicon import toll_words
+from ...labels import CLAUSE_OPENERS, DIRECT_OR_PREP_OBJECTS, JOINT_COUNTS, SUBJECTS, VERB_LINKS
+from ...model import Analysis, Event, EventSide
+from ...wordlists import word_lists
+from ...yamlfile import load_yaml
+from ..lexicon.lexicon import toll_words
+from ..sides.addressees import responds
 
 _WORDS = word_lists("eventwire.events")
 
@@ -72,7 +72,7 @@ def drop_untargeted(events: list[Event]) -> list[Event]:
 
 @cache
 def _targetless() -> dict[str, frozenset[str]]:
-    text = resources.files(__package__).joinpath("data/targetless.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/targetless.yaml").read_text(encoding="utf-8")
     data = load_yaml(text)
     if not isinstance(data, dict) or sorted(data) != ["codes", "joint_words"]:
         raise ValueError("targetless.yaml must hold exactly the lists 'codes' and 'joint_words'")

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from ..model import Actor, Analysis, Span
+from ...model import Actor, Analysis, Span
 
 __all__ = ["Hit", "MentionIndex", "mention_index"]
 

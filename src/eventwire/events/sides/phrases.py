@@ -9,11 +9,11 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from ..labels import COMPOUND_OR_NMOD, COORDINATION, PHRASE_CUT_DEPS, PHRASE_NUMBER_LINKS, POSSESSED_MODIFIERS
-from ..wordlists import word_list, word_lists
-from ..yamlfile import load_yaml
+from ...labels import COMPOUND_OR_NMOD, COORDINATION, PHRASE_CUT_DEPS, PHRASE_NUMBER_LINKS, POSSESSED_MODIFIERS
+from ...wordlists import word_list, word_lists
+from ...yamlfile import load_yaml
+from ..grammar.syntax import TIME_ENTS, entity
 from .fallback import hint
-from .syntax import TIME_ENTS, entity
 
 _WORDS = word_lists("eventwire.events")
 
@@ -38,7 +38,7 @@ TIME_ADVERBS = _WORDS.words("time_adverbs")
 @cache
 def _words(key: str) -> frozenset[str]:
     """A word list of ``data/phrases.yaml`` (adjunct nouns, plight nouns, stranded prepositions)."""
-    text = resources.files(__package__).joinpath("data/phrases.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/phrases.yaml").read_text(encoding="utf-8")
     return frozenset(str(w).lower() for w in load_yaml(text)[key])
 
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..model import Actor, Analysis, Event, EventSide, ResolvedDate
+from ...model import Actor, Analysis, Event, EventSide, ResolvedDate
 
 __all__ = ["MentionMerger", "Sections", "merge_mentions", "same_happening"]
 

@@ -16,9 +16,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..model import EventSide
+from ...model import EventSide
+from ..lexicon.lexicon import load_patterns
 from .confidence import FEATURES, L2_GRID, evidence, fit
-from .lexicon import load_patterns
 
 __all__ = [
     "Item",

@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 
-from ..labels import CONFIDENCE_SUBORDINATE_DEPS
-from ..model import EventSide, Modality
-from ..yamlfile import load_yaml
+from ...labels import CONFIDENCE_SUBORDINATE_DEPS
+from ...model import EventSide, Modality
+from ...yamlfile import load_yaml
 
 __all__ = [
     "FEATURES",
@@ -44,7 +44,7 @@ L2_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)
 
 @cache
 def _data() -> dict[str, object]:
-    text = resources.files(__package__).joinpath("data/confidence.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/confidence.yaml").read_text(encoding="utf-8")
     data: dict[str, object] = load_yaml(text)
     return data
 

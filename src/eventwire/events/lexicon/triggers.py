@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..nlp import ParseTable, parse_table
+from ...nlp import ParseTable, parse_table
+from ..grammar.syntax import headline_verb_at
 from .lexicon import Pattern, Pos, patterns_for, trigger_lemmas
-from .syntax import headline_verb_at
 
 __all__ = ["TRIGGER_POS", "candidates", "doc_candidates", "lemma_variants", "trigger_pos"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .syntax import REPORTING
+from ..grammar.syntax import REPORTING
 
 __all__ = ["described", "origin"]
 

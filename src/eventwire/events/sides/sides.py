@@ -7,15 +7,15 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from ..labels import NOUN_MODIFIERS_AND_NMOD, PAIR_COUNTERS, SENTENCE_OPENERS, SUBJECTS, SUBJECTS_OR_POSSESSOR
-from ..model import Actor, Analysis, EventSide
-from ..nlp import sentence_of
-from ..wordlists import word_lists
-from ..yamlfile import load_yaml
+from ...labels import NOUN_MODIFIERS_AND_NMOD, PAIR_COUNTERS, SENTENCE_OPENERS, SUBJECTS, SUBJECTS_OR_POSSESSOR
+from ...model import Actor, Analysis, EventSide
+from ...nlp import sentence_of
+from ...wordlists import word_lists
+from ...yamlfile import load_yaml
+from ..grammar.syntax import PRONOUNS, REPORTING
 from .fallback import hint
 from .mention_index import mention_index
 from .phrases import phrase_bounds
-from .syntax import PRONOUNS, REPORTING
 
 _WORDS = word_lists("eventwire.events")
 
@@ -61,7 +61,7 @@ NUMBER_NOUNS = _WORDS.words("number_nouns")
 @cache
 def side_words(key: str) -> frozenset[str]:
     """A word list of ``data/sides.yaml``."""
-    text = resources.files(__package__).joinpath("data/sides.yaml").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data/sides.yaml").read_text(encoding="utf-8")
     return frozenset(str(w).lower() for w in load_yaml(text)[key])
 
 
