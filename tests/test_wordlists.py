@@ -60,7 +60,8 @@ def test_each_package_word_file_loads_and_every_list_is_read(package: str) -> No
     pkg = importlib.import_module(package)
     read: set[frozenset[str] | tuple[str, ...]] = set()
     paths = getattr(pkg, "__path__", None)
-    modules = [pkg] + [importlib.import_module(f"{package}.{m.name}") for m in pkgutil.iter_modules(paths or [])]
+    found = pkgutil.walk_packages(paths or [], prefix=f"{package}.")
+    modules = [pkg] + [importlib.import_module(m.name) for m in found if not m.name.endswith("__main__")]
     for module in modules:
         read |= {v for v in vars(module).values() if isinstance(v, (frozenset, tuple))}
     for key, words in lists.lists:
