@@ -1,0 +1,105 @@
+"""The charts: the timeline of events per day, the network of dyads and the map of event locations, each a
+page (chart and table) and its JSON twin, under the event filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from ...store import views
+from .. import charts as drawing
+from ..cache import Memo
+from ..context import Context, EventFilters, Filters, WebContext, jsonable
+
+__all__ = ["router"]
+
+router = APIRouter()
+
+
+def chart_context(ctx: WebContext, f: EventFilters) -> dict[str, Any]:
+    """What every chart page shows besides its chart: the events the modality filter hides."""
+    query = f.query()
+    with ctx.store() as s:
+        hidden = views.hidden_by_modality(s, query)
+    return {"hidden": hidden, "modality": list(query.modality), "min_confidence": query.min_confidence}
+
+
+def timeline(ctx: WebContext, f: EventFilters) -> tuple[list[dict[str, Any]], Memo]:
+    query = f.query(paged=False)
+    with ctx.versioned() as (s, memo):
+        rows: list[dict[str, Any]] = memo(("timeline", query), lambda: views.timeline(s, query))
+    return rows, memo
+
+
+@router.get("/api/timeline", tags=["charts"])
+def api_timeline(ctx: Context, f: Filters) -> dict[str, Any]:
+    return {"days": [jsonable(r) for r in timeline(ctx, f)[0]]}
+
+
+@router.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+def timeline_page(request: Request, ctx: Context, f: Filters) -> HTMLResponse:
+    rows, memo = timeline(ctx, f)
+    # the chart is drawn once per committed version and set of filters (vl-convert takes ~80 ms)
+    chart = memo(("timeline-chart", f.query(paged=False)), lambda: drawing.timeline_chart(rows))
+    return ctx.page(
+        request,
+        "chart.html",
+        title="Timeline",
+        api="/api/timeline",
+        download="timeline",
+        filters=f.link_params(),
+        chart=chart,
+        rows=rows,
+        columns=["day", "period", "quad", "events", "goldstein"],
+        **chart_context(ctx, f),
+    )
+
+
+@router.get("/api/network", tags=["charts"])
+def api_network(ctx: Context, f: Filters) -> dict[str, Any]:
+    with ctx.store() as s:
+        return views.network(s, f.query())
+
+
+@router.get("/network", response_class=HTMLResponse, include_in_schema=False)
+def network_page(request: Request, ctx: Context, f: Filters) -> HTMLResponse:
+    with ctx.store() as s:
+        data = views.network(s, f.query())
+    return ctx.page(
+        request,
+        "chart.html",
+        title="Dyad network",
+        api="/api/network",
+        download="network",
+        filters=f.link_params(),
+        chart=drawing.network_chart(data),
+        rows=data["edges"],
+        columns=["source", "target", "events", "goldstein"],
+        **chart_context(ctx, f),
+    )
+
+
+@router.get("/api/map", tags=["charts"])
+def api_map(ctx: Context, f: Filters) -> dict[str, Any]:
+    with ctx.store() as s:
+        return {"places": views.map_points(s, f.query())}
+
+
+@router.get("/map", response_class=HTMLResponse, include_in_schema=False)
+def map_page(request: Request, ctx: Context, f: Filters) -> HTMLResponse:
+    with ctx.store() as s:
+        points = views.map_points(s, f.query())
+    return ctx.page(
+        request,
+        "chart.html",
+        title="Map of event locations",
+        api="/api/map",
+        download="map",
+        filters=f.link_params(),
+        chart=drawing.map_chart(points),
+        rows=points,
+        columns=["name", "country", "lat", "lon", "events", "quad", "goldstein"],
+        **chart_context(ctx, f),
+    )
