@@ -36,7 +36,7 @@ def test_the_library_never_imports_the_command_line(path: Path) -> None:
 def test_imports_are_resolved_as_python_does() -> None:
     found = imported_modules(PACKAGE / "store" / "db.py")
     assert {"eventwire.errors", "eventwire.store.catalog", "eventwire.store.schema"} <= found
-    assert "eventwire.actors.knowledge" in imported_modules(PACKAGE / "knowledge" / "__init__.py")
+    assert "eventwire.actors.knowledge" in imported_modules(PACKAGE / "knowledge" / "combined.py")
     assert "eventwire.model" in imported_modules(PACKAGE / "cli" / "__init__.py")
 
 
@@ -67,7 +67,7 @@ def test_a_stage_importing_another_is_caught() -> None:
     assert stage_of("eventwire.actors.knowledge") == "actors"
     assert stage_of("eventwire.knowledge.countries") is None
     assert stage_of("eventwire.claims") == "claims"
-    assert "eventwire.actors.knowledge" in imported_modules(PACKAGE / "knowledge" / "__init__.py")
+    assert "eventwire.actors.knowledge" in imported_modules(PACKAGE / "knowledge" / "combined.py")
 
 
 EVENTS = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "events"
@@ -97,3 +97,24 @@ def test_events_has_no_package_outside_its_groups() -> None:
     dirs = {p.name for p in EVENTS.iterdir() if p.is_dir() and p.name not in ("data", "__pycache__")}
     assert dirs == set(EVENTS_GROUPS)
     assert not list((EVENTS / "data").glob("*.py")), "data/ holds knowledge files, not code"
+
+
+@pytest.mark.parametrize(
+    ("module", "heavy"),
+    [
+        ("eventwire.cli", ("spacy", "datasketch", "scipy", "eventwire.actors", "eventwire.events")),
+        ("eventwire.store.db", ("spacy", "datasketch", "eventwire.actors")),
+        ("eventwire.knowledge.countries", ("spacy", "eventwire.actors", "eventwire.knowledge.combined")),
+        ("eventwire.export.gdelt", ("spacy", "eventwire.actors")),
+    ],
+)
+def test_reading_commands_import_no_coder(module: str, heavy: tuple[str, ...]) -> None:
+    """``query``, ``summary`` and ``export`` only read a store: importing what they need loads neither spaCy
+    nor the stages' lexicons (start-up, issue 15), so a new top-level import of them fails here."""
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    env = {"PYTHONPATH": str(PACKAGE.parent)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip() == ""
