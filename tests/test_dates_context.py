@@ -301,3 +301,55 @@ def test_a_quotation_that_goes_on_after_its_attribution_is_dated_like_it(nlp: La
     )
     got = _date(nlp, text, "released", SAT)
     assert got is not None and got[:2] == (D(2024, 3, 5), D(2024, 3, 5))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "want"),
+    [
+        # an anchored date in the lead dates the background act under its "after"/"before"; a later
+        # past saying with no date of its own is the story's news, not that act's day
+        (
+            "The governor resigned on Tuesday.\n\n"
+            "The city has sued the state, three days after the council voted to close the port.\n\n"
+            "The mayor also said the state had been ignoring the port's debts.",
+            "said",
+            (D(2020, 1, 7), D(2020, 1, 7), "day"),
+        ),
+        (
+            "The union has called a strike, a week after the company cut wages.\n\n"
+            "Its leader said the workers had been waiting for months.",
+            "said",
+            (FRI, FRI, "published"),
+        ),
+        (
+            "The minister said the police had been detaining students.\n\n"
+            "The government has banned rallies, five days after the parliament passed a security law.",
+            "said",
+            (FRI, FRI, "published"),
+        ),
+        (
+            "The army has withdrawn from the town, four days after rebels seized it.\n\n"
+            "A spokesman accused the rebels of shelling the road.",
+            "accused",
+            (FRI, FRI, "published"),
+        ),
+        # a day the lead names for the news itself still is the story's day
+        (
+            "The army has withdrawn from the town on Wednesday, four days after rebels seized it.\n\n"
+            "A spokesman accused the rebels of shelling the road.",
+            "accused",
+            (D(2020, 1, 8), D(2020, 1, 8), "day"),
+        ),
+        # the anchored date still dates the act under its "after"
+        (
+            "The union has called a strike, a week after the company cut wages.",
+            "cut",
+            (D(2020, 1, 3), D(2020, 1, 3), "day"),
+        ),
+    ],
+)
+def test_an_anchored_date_is_not_the_story_day(
+    nlp: Language, text: str, trigger: str, want: tuple[dt.date, dt.date, str]
+) -> None:
+    assert _date(nlp, text, trigger) == want

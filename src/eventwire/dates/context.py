@@ -7,7 +7,8 @@
   coarser than a day (a year, a month), else no date at all (never the publication day).
 - A simple past with no such date is the story's news: the story's day is the first recent day the
   opening paragraphs name ("Wednesday's roundtable", "a video released over the weekend"), else the
-  publication day.
+  publication day. An anchored date ("five days after the vote") is not the story's day: it dates the
+  background event under its "after"/"before", the news is told relative to it.
 """
 
 from __future__ import annotations
@@ -123,8 +124,8 @@ def _news_day(dated: list[Dated], published: dt.date | None, paragraphs: tuple[i
         if limit is not None and d.expr.start >= limit:
             break
         date = d.date
-        if date is None or d.future or d.boundary or date.precision not in ("day", "range"):
-            continue
+        if date is None or d.future or d.boundary or d.relation is not None or date.precision not in ("day", "range"):
+            continue  # an anchored date ("five days after X voted") is X's day, told as background
         if (
             published - NEWS_DAY_WINDOW <= date.start
             and date.end <= published
