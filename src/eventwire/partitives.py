@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .labels import QUANTIFIER_DEPENDENTS
 from .wordlists import word_list
 
 __all__ = ["partitive_after", "partitive_group"]
 
 #: entity labels of a noun that is no group of people ("In Baghdad, many marched"; "On Monday, some left")
 NOT_GROUP_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
-#: dependents that make a quantifier more than a bare one ("some of them", "the many", "many more")
-NOT_BARE = frozenset({"prep", "det", "amod", "compound", "poss", "nummod"})
 GROUP_POS = frozenset({"NOUN", "PROPN"})
 
 
 def _bare(tok: Token) -> bool:
-    return tok.lower_ in word_list("partitives") and not any(c.dep_ in NOT_BARE for c in tok.children)
+    return tok.lower_ in word_list("partitives") and not any(c.dep_ in QUANTIFIER_DEPENDENTS for c in tok.children)
 
 
 def _quantity(tok: Token) -> bool:

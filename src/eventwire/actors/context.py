@@ -11,7 +11,14 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from ..labels import ACTOR_CONTEXT_CLAUSE_DEPS, OBJECTS, OWNER_MODIFIERS, SUBJECT_MODIFIERS, SUBJECTS
+from ..labels import (
+    ACTOR_CONTEXT_CLAUSE_DEPS,
+    NOUN_CLAUSES,
+    OBJECTS,
+    OWNER_MODIFIERS,
+    SUBJECT_MODIFIERS,
+    SUBJECTS,
+)
 from ..partitives import partitive_after
 from ..wordlists import word_lists
 from .coref import Sentences
@@ -42,14 +49,6 @@ PLACE_UNITS = frozenset({"country", "region", "capital"})
 SCENE_PREPS = _WORDS.words("scene_preps")
 #: prepositions of a crowd's own verb whose phrase names where it acts ("rallied in X", "outside the embassy in X")
 CROWD_PLACE_PREPS = _WORDS.words("crowd_place_preps")
-
-#: clauses that tell what the crowd they hang on does ("people who rallied in X", "students marching in X"; the
-#: parser also hangs a crowd's own verb on it this way: "dozens of students, many in masks, protested in X")
-CROWD_CLAUSES = frozenset({"relcl", "acl"})
-
-#: dependencies of a country word inside a place phrase that make it the owner of a building or body
-#: ("the U.S. Embassy", "an Iranian consulate"), not the place
-PLACE_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod"})
 
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = _WORDS.words("context_locative")
@@ -194,8 +193,8 @@ class Context:
                     unit = self.units.get(j)
                     if unit is None or unit.kind not in PLACE_UNITS:
                         continue
-                    if self.doc[unit.end - 1].dep_ in PLACE_MODIFIERS:
-                        continue
+                    if self.doc[unit.end - 1].dep_ in OWNER_MODIFIERS:
+                        continue  # "at the U.S. Embassy in X": the country word modifies a building it owns
                     return iso
         return None
 
@@ -210,7 +209,9 @@ class Context:
             if owner.pos_ == "NUM" or owner.like_num or owner.ent_type_ == "CARDINAL":
                 tok = owner
         quantifier = partitive_after(self.doc[i])
-        own = [c for c in tok.children if c.dep_ in CROWD_CLAUSES and c.pos_ == "VERB"]
+        # clauses hung on the crowd tell what it does ("people who rallied in X"); the parser also hangs the
+        # crowd's own verb on it so ("dozens of students, many in masks, protested in X")
+        own = [c for c in tok.children if c.dep_ in NOUN_CLAUSES and c.pos_ == "VERB"]
         if tok.dep_ == "nsubj":
             own.insert(0, tok.head)
         elif quantifier is not None and quantifier.dep_ == "nsubj":
