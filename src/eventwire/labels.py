@@ -91,6 +91,7 @@ __all__ = [
     "PREPOSITIONS_AND_DATIVES",
     "PREP_OBJECTS",
     "PURPOSE_OR_OPEN_CLAUSES",
+    "QUANTIFIER_DEPENDENTS",
     "QUOTED_OBJECTS",
     "REDUCED_PASSIVE_LINKS",
     "REPORTED_CLAUSES",
@@ -198,6 +199,7 @@ OBJECT_WORD_MODIFIERS = _LABELS.words("object_word_modifiers")
 OBLIGATION_PREDICATES = _LABELS.words("obligation_predicates")
 POSSESSED_MODIFIERS = _LABELS.words("possessed_modifiers")
 SENSES_CLAUSE_DEPS = _LABELS.words("senses_clause_deps")
+QUANTIFIER_DEPENDENTS = _LABELS.words("quantifier_dependents")
 TIME_DEPS = _LABELS.words("time_deps")
 CLAUSE_CORE = _LABELS.words("clause_core")
 CODER_CLAUSE_DEPS = _LABELS.words("coder_clause_deps")

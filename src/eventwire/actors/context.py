@@ -11,7 +11,15 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from ..labels import ACTOR_CONTEXT_CLAUSE_DEPS, OBJECTS, OWNER_MODIFIERS, SUBJECT_MODIFIERS, SUBJECTS
+from ..labels import (
+    ACTOR_CONTEXT_CLAUSE_DEPS,
+    NOUN_CLAUSES,
+    OBJECTS,
+    OWNER_MODIFIERS,
+    SUBJECT_MODIFIERS,
+    SUBJECTS,
+)
+from ..partitives import partitive_after
 from ..wordlists import word_lists
 from .coref import Sentences
 from .knowledge import Lexicon
@@ -39,6 +47,8 @@ PLACE_UNITS = frozenset({"country", "region", "capital"})
 #: prepositions of a verb whose phrase may name the place where something befell its subject ("killed in",
 #: "killed along the border because of shelling in X"); not "by" (the agent's own place)
 SCENE_PREPS = _WORDS.words("scene_preps")
+#: prepositions of a crowd's own verb whose phrase names where it acts ("rallied in X", "outside the embassy in X")
+CROWD_PLACE_PREPS = _WORDS.words("crowd_place_preps")
 
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = _WORDS.words("context_locative")
@@ -172,13 +182,48 @@ class Context:
         if tok.dep_ != "nsubjpass":
             return None
         verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        return self._place_of(verbs, SCENE_PREPS)
+
+    def _place_of(self, verbs: list[Token], preps: frozenset[str]) -> str | None:
+        """The country of the first place named in a place phrase of one of ``verbs``; a country word
+        modifying a building or body ("at the U.S. Embassy in X") names its owner, not the place."""
         for verb in verbs:
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SCENE_PREPS):
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
                 for j, iso in self.marks_in(prep.i + 1, prep.right_edge.i + 1):
                     unit = self.units.get(j)
-                    if unit is not None and unit.kind in PLACE_UNITS:
-                        return iso
+                    if unit is None or unit.kind not in PLACE_UNITS:
+                        continue
+                    if self.doc[unit.end - 1].dep_ in OWNER_MODIFIERS:
+                        continue  # "at the U.S. Embassy in X": the country word modifies a building it owns
+                    return iso
         return None
+
+    def crowd_country(self, i: int) -> str | None:
+        """ "Protesters rallied in X", "thousands of people, some waving flags, marched at the embassy in X":
+        the country of the place where an unnamed crowd (token ``i``) acts, named in a place phrase of its
+        own verb or of a clause hung on the crowd (or of a verb coordinated with those, or of a subjectless
+        clause hung on them)."""
+        tok = self.doc[i]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i < tok.i:
+            owner = tok.head.head  # "thousands of people": the quantity is what the parser makes the subject
+            if owner.pos_ == "NUM" or owner.like_num or owner.ent_type_ == "CARDINAL":
+                tok = owner
+        quantifier = partitive_after(self.doc[i])
+        # clauses hung on the crowd tell what it does ("people who rallied in X"); the parser also hangs the
+        # crowd's own verb on it so ("dozens of students, many in masks, protested in X")
+        own = [c for c in tok.children if c.dep_ in NOUN_CLAUSES and c.pos_ == "VERB"]
+        if tok.dep_ == "nsubj":
+            own.insert(0, tok.head)
+        elif quantifier is not None and quantifier.dep_ == "nsubj":
+            own.insert(0, quantifier.head)
+        verbs = list(own)
+        for verb in own:
+            for c in verb.children:
+                if c.pos_ == "VERB" and (
+                    c.dep_ == "conj" or (c.dep_ == "advcl" and not any(g.dep_ in SUBJECTS for g in c.children))
+                ):
+                    verbs.append(c)
+        return self._place_of(verbs, CROWD_PLACE_PREPS)
 
     def subject_country(self, i: int) -> str | None:
         """ "The U.S. moved troops into Iraq": the country of the subject whose verb has token ``i`` as its

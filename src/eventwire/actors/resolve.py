@@ -24,6 +24,8 @@ STATE_MEDIA = _WORDS.words("state_media")
 #: "representatives for the US" at a court or a summit ("Republican representatives" stay LEG)
 DELEGATE_TITLES = _WORDS.words("delegate_titles")
 SUPRANATIONAL = _WORDS.words("supranational")
+#: sectors of an unnamed crowd, which takes the country of the place where it acts ("students marched in X")
+CROWD_SECTORS = _WORDS.words("crowd_sectors")
 #: nouns of several states ("envoys from several Gulf states", "diplomats of European countries")
 MANY_STATES = _WORDS.words("many_states")
 PARTY_WORDS = _WORDS.words("party_words")
@@ -358,6 +360,8 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
         iso = ctx.its_country(phrase.start) or ctx.possessor_country(phrase.start, phrase.head.end - 1)
         if iso is None and sector == "CVL":  # people killed in a place are of it, whoever struck them
             iso = ctx.scene_country(phrase.head.end - 1)
+        if iso is None and sector in CROWD_SECTORS and head.entry.agent == "group":
+            iso = ctx.crowd_country(phrase.head.end - 1)  # "farmers protested in X": a crowd of the place
         if iso is None and sector in ("MIL", "COP"):
             iso = ctx.subject_country(phrase.head.end - 1)
         adjective = iso is not None

@@ -18,6 +18,7 @@ from ...labels import (
     SUBJECT_SHARING_LINKS,
 )
 from ...nlp import ParseTable, dateline_end, parse_table
+from ...partitives import partitive_group
 from ...wordlists import word_list, word_lists
 from ..lexicon.lexicon import adjunct_words, quantity_words
 
@@ -171,7 +172,7 @@ def _own_subjects(tok: Token) -> list[Token]:
     subj = _children(tok, {"nsubj"})
     if not subj:  # "X however have opposed": the parser hung the subject on the auxiliary
         subj = [s for a in _children(tok, {"aux"}) for s in _children(a, {"nsubj"})]
-    heads = [t for s in subj for t in name_heads(_past_dateline(s))]
+    heads = [t for s in subj for t in name_heads(_past_dateline(partitive_group(s) or s))]
     return [t for k, t in enumerate(heads) if all(h.i != t.i for h in heads[:k])]
 
 
