@@ -142,3 +142,31 @@ def test_speakers_are_grouped_by_actor(tmp_path: Path) -> None:
         assert "we" not in groups and groups["(unattributed)"]["quotes"] == 1
         picked = views.quote_page(s, None, 10, 0, names=groups["Recep Tayyip Erdogan"]["names"])
         assert len(picked) == 3
+
+
+@pytest.mark.parametrize(
+    ("basis", "confidence", "shown"),
+    [
+        ((), 0.4, True),  # a text of one or two sentences: the sentence-level confidence, never hidden
+        ((("sentence_confidence", 0.9),), 0.4, False),  # judged in a document, under the threshold
+        ((("sentence_confidence", 0.3),), 0.7, True),  # judged in a document, over it
+    ],
+)
+def test_the_threshold_hides_only_events_judged_in_a_document(
+    tmp_path: Path, basis: tuple[tuple[str, float], ...], confidence: float, shown: bool
+) -> None:
+    from eventwire.store.export import export_store
+
+    analysis = sample_analysis()
+    event = replace(analysis.events[0], confidence=confidence, basis=basis)
+    path = tmp_path / "s.store"
+    with Store(path) as s:
+        s.add(analysis.with_(events=(event,)))
+    with Store(path, read_only=True) as store:
+        total, _rows = views.events(store, EventQuery(min_confidence=0.6))
+        everything, _ = views.events(store, EventQuery(min_confidence=0.0))
+    assert everything == 1
+    assert total == int(shown)
+    out = tmp_path / "events.csv"
+    rows = export_store(path, "csv", str(out), min_confidence=0.6)
+    assert rows == int(shown)

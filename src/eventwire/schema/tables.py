@@ -208,6 +208,9 @@ RECORD_TABLES: dict[str, RecordTable] = {
                 "coder",
                 *_span("evidence"),
                 *_span("trigger"),
+                # whether the confidence is the document-level one: the threshold hides only such events (a
+                # text of one or two sentences keeps its sentence-level confidence and is never hidden)
+                Column("assessed", sql="BOOLEAN", value=lambda event, _aux, _ctx: event.document_assessed),
             ),
             lambda a: _each(a.events),
             # mentions and also: the merge of the store counts tellings across articles; basis: the assess

@@ -40,9 +40,9 @@ def _select(where: str | None, shown: str) -> str:
 
 def _shown(min_confidence: float, modalities: tuple[str, ...], prefix: str = "e.") -> str:
     """The SQL condition for events at or over a threshold, in some modalities (values validated)."""
-    from .query import MODALITIES
+    from .query import MODALITIES, shown_confidence
 
-    conds = [f"{prefix}confidence >= {float(min_confidence)!r}"]
+    conds = [shown_confidence(prefix, repr(float(min_confidence)))]
     if modalities:
         names = [m for m in modalities if m in MODALITIES]
         if len(names) != len(modalities):

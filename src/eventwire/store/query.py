@@ -23,6 +23,7 @@ __all__ = [
     "holds",
     "is_read_only_sql",
     "parse_modalities",
+    "shown_confidence",
 ]
 
 
@@ -69,6 +70,13 @@ def parse_modalities(value: str | None) -> tuple[str, ...]:
     if value.strip().lower() in ("any", "all"):
         return ()
     return tuple(v.strip().lower() for v in value.split(",") if v.strip())
+
+
+def shown_confidence(prefix: str = "e.", threshold: str = "?") -> str:
+    """The SQL condition an event meets to be shown at a threshold: a confidence at or over it, or a confidence
+    the assess stage did not judge in a document (a text of one or two sentences: never hidden, as in
+    ``Analysis.at_least``). Stores written before the ``assessed`` column read it as NULL: thresholded."""
+    return f"({prefix}confidence >= {threshold} OR {prefix}assessed IS FALSE)"
 
 
 def default_min_confidence() -> float:
@@ -170,7 +178,7 @@ class EventQuery:
             conds.append("list_contains(?, e.modality)")
             params.append(list(self.modality))
         if self.min_confidence > 0:
-            conds.append("e.confidence >= ?")
+            conds.append(shown_confidence("e."))
             params.append(self.min_confidence)
         if self.outlet:
             conds.append(holds("a.source"))

@@ -86,6 +86,7 @@ def _arrow_type(pa: Any, kind: str) -> Any:
         "BIGINT": pa.int64(),
         "UBIGINT": pa.uint64(),
         "DOUBLE": pa.float64(),
+        "BOOLEAN": pa.bool_(),
         "DATE": pa.date32(),
         "TIMESTAMP": pa.timestamp("us"),
         "UBIGINT[]": pa.list_(pa.uint64()),
