@@ -197,15 +197,21 @@ def _bound_phrase(root: Token, clause: Token, trigger: Token) -> bool:
     return False
 
 
+def first_conjunct(clause: Token, reach: int = 6) -> Token:
+    """The first of the conjoined clauses ``clause`` is one of ("banned the group and took control": the
+    second's time and openers are the first's), up to ``reach`` conjuncts back, never past the root."""
+    for _ in range(reach):
+        if clause.dep_ != "conj" or _is_root(clause):
+            break
+        clause = clause.head
+    return clause
+
+
 def in_life_stage(trigger: Token) -> bool:
     """Whether the trigger's clause is timed by a stage of someone's life ("when she was 15", "when he
     was a student", "as a teenager"): a time in a life, not a date; the act is undated background."""
     stages = words().life_stages
-    clause = clause_of(trigger)
-    for _ in range(6):
-        if clause.dep_ != "conj" or _is_root(clause):
-            break
-        clause = clause.head
+    clause = first_conjunct(clause_of(trigger))
     for c in clause.children:
         as_stage = c.dep_ == "prep" and c.lower_ == "as"
         if as_stage and any(o.dep_ == "pobj" and o.lemma_.lower() in stages for o in c.children):
@@ -227,11 +233,7 @@ def in_past_period(trigger: Token) -> bool:
     ("during his campaign, she criticized him", "during her tenure, he was jailed"): with no date of its
     own, the act is background that we cannot date."""
     periods = words().past_periods
-    clause = clause_of(trigger)
-    for _ in range(6):
-        if clause.dep_ != "conj" or _is_root(clause):
-            break
-        clause = clause.head
+    clause = first_conjunct(clause_of(trigger))
     past = clause.tag_ == "VBD" or any(c.dep_ in AUXILIARIES and c.tag_ == "VBD" for c in clause.children)
     if not past:
         return False
@@ -246,10 +248,7 @@ def _describes_noun(clause: Token, trigger: Token) -> bool:
 
 def _describes_date(clause: Token, d: Dated) -> bool:
     """A clause hanging on the date itself ("in 1884, when Bismarck hosted ..."): the date is its time."""
-    for _ in range(6):  # "in 2013, when Pakistan banned the group and took control": the conjuncts too
-        if clause.dep_ != "conj" or _is_root(clause):
-            break
-        clause = clause.head
+    clause = first_conjunct(clause)  # "in 2013, when Pakistan banned the group and took control": conjuncts too
     return clause.dep_ in DESCRIBING_CLAUSES and d.expr.start <= clause.head.idx < d.expr.end
 
 
