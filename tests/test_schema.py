@@ -32,18 +32,23 @@ from eventwire.model import (
     event_key,
 )
 from eventwire.schema import (
+    ARTICLE_COLUMNS,
+    FIELD_ORDER,
     RECORD_TABLES,
     JsonShape,
     RowContext,
     analysis_table_rows,
     event_row,
+    field_order,
     filled_columns,
+    json_keys,
     json_record,
     record_columns,
     shape_of,
     sql_type,
     table_columns,
 )
+from eventwire.schema.views import CODED_CSV, EVENT_LIST, EVENT_TABLE, View, article_select
 from eventwire.store import merge
 from eventwire.store.rows import TABLE_COLUMNS
 from eventwire.store.schema import TABLES
@@ -201,43 +206,86 @@ def test_a_field_whose_columns_cannot_be_derived_must_be_declared(monkeypatch: p
 
 
 def test_a_new_model_field_is_written_read_and_exported_from_a_store(tmp_path: Path) -> None:
-    """The one edit: ``Event`` gets a field (before anything reads the model); a store ingests events that
-    carry it, queries it back, and its export holds it; the JSON record too."""
+    """The one edit: ``Event`` gets two fields (before anything reads the model), one of them placed in the
+    declared order after ``confidence``; a store ingests events that carry them, and every output shows them
+    in the schema's order: the JSON record and the store's columns (and so its CSV export) where the order
+    puts them; the listings (``eventwire query``'s rows and table, the web's JSON, ``eventwire code`` CSV)
+    after the columns they name, the placed field before the other."""
     script = textwrap.dedent(
         """
-        import dataclasses, json, sys
+        import contextlib, csv, dataclasses, io, json, sys
         import eventwire.model as model
 
         @dataclasses.dataclass(frozen=True, slots=True)
         class Event(model.Event):
+            desk: str | None = None
             reviewer: str | None = None
 
-        model.Event = Event  # the one edit, as if written in model.py
+        model.Event = Event  # the one edit, as if written in model.py ...
+        from eventwire.schema.order import FIELD_ORDER
+        kind = next(c for c in Event.__mro__ if c in FIELD_ORDER)
+        at = FIELD_ORDER[kind].index("confidence") + 1
+        FIELD_ORDER[kind] = (*FIELD_ORDER[kind][:at], "reviewer", *FIELD_ORDER[kind][at:])  # ... and its place
 
+        from fastapi.testclient import TestClient
+        from eventwire.cli import main
         from eventwire.export.records import coded_record
+        from eventwire.export.writers import open_writer
         from eventwire.store.db import Store
         from eventwire.store.export import export_store
+        from eventwire.web.app import create_app
         sys.path.insert(0, sys.argv[2])
         from tests.factories import sample_analysis
 
+        out, db = {}, sys.argv[1] + "/s.store"
         analysis = sample_analysis()
         fields = {f.name: getattr(analysis.events[0], f.name) for f in dataclasses.fields(model.Event.__base__)}
-        analysis = analysis.with_(events=(Event(**fields, reviewer="desk"),))
-        with Store(sys.argv[1] + "/s.store") as store:
+        analysis = analysis.with_(events=(Event(**fields, reviewer="ann", desk="world"),))
+        out["json"] = list(coded_record(analysis)["events"][0])
+        stream = io.StringIO()
+        open_writer("csv", stream).write(analysis)
+        out["code_csv"] = list(csv.DictReader(io.StringIO(stream.getvalue())))
+        with Store(db) as store:
             store.add(analysis)
-        with Store(sys.argv[1] + "/s.store", read_only=True) as store:
-            [row] = store.query("SELECT event, reviewer FROM events")
-        export_store(sys.argv[1] + "/s.store", "jsonl", sys.argv[1] + "/out.jsonl")
-        [exported] = [json.loads(line) for line in open(sys.argv[1] + "/out.jsonl")]
-        print(json.dumps([row, exported["reviewer"], coded_record(analysis)["events"][0]["reviewer"]]))
+        with Store(db, read_only=True) as store:
+            out["columns"] = [r["column_name"] for r in store.query("DESCRIBE events")]
+        export_store(db, "csv", sys.argv[1] + "/out.csv")
+        out["export_csv"] = list(csv.DictReader(open(sys.argv[1] + "/out.csv")))
+        shown = ["--min-confidence", "0", "--modality", "any"]
+        for fmt in ("jsonl", "table"):
+            text = io.StringIO()
+            with contextlib.redirect_stdout(text):
+                main(["query", "--db", db, *shown, "--format", fmt])
+            out[fmt] = text.getvalue()
+        web = TestClient(create_app(db), base_url="http://127.0.0.1")
+        out["web"] = web.get("/api/events?min_confidence=0&modality=any").json()["events"]
+        print(json.dumps(out))
         """
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "1000"}
     done = subprocess.run(
         [sys.executable, "-c", script, str(tmp_path), str(ROOT)], env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == [{"event": "E1", "reviewer": "desk"}, "desk", "desk"]
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+
+    def after(keys: list[str], first: str) -> list[str]:
+        return keys[keys.index(first) + 1 :]
+
+    assert after(out["json"], "confidence")[:2] == ["reviewer", "basis"] and out["json"][-1] == "desk"
+    assert after(out["columns"], "confidence")[:2] == ["reviewer", "pattern"] and out["columns"][-1] == "desk"
+    [exported] = out["export_csv"]
+    assert after(list(exported), "confidence")[:2] == ["reviewer", "pattern"] and list(exported)[-1] == "desk"
+    assert (exported["reviewer"], exported["desk"]) == ("ann", "world")
+    [coded] = out["code_csv"]
+    assert list(coded)[-3:] == ["url", "reviewer", "desk"] and (coded["reviewer"], coded["desk"]) == ("ann", "world")
+    [row] = [json.loads(line) for line in out["jsonl"].splitlines()]
+    assert list(row)[-3:] == ["evidence_end", "reviewer", "desk"] and (row["reviewer"], row["desk"]) == ("ann", "world")
+    [web] = out["web"]
+    assert list(web)[-4:] == ["evidence_end", "reviewer", "desk", "evidence_html"] and web["reviewer"] == "ann"
+    header = next(line for line in out["table"].splitlines() if "source_name" in line)
+    assert header.index("evidence") < header.index("reviewer") < header.index("desk")
+    assert "ann" in out["table"] and "world" in out["table"]
 
 
 # ---- the exporters read the schema's row
@@ -280,3 +328,62 @@ def _claim() -> Claim:
 def test_a_subclass_is_written_with_its_parents_shape() -> None:
     assert shape_of(TaggedEvent) is shape_of(Event)
     assert shape_of(Span) == JsonShape()  # a record no shape names: its fields in order
+
+
+# ---- one declared order per record kind, and the views declared by name
+
+
+@pytest.mark.parametrize("cls", sorted(FIELD_ORDER, key=lambda c: c.__name__), ids=lambda c: c.__name__)
+def test_a_declared_order_names_every_field_of_its_kind_once(cls: type) -> None:
+    names = [f.name for f in dataclasses.fields(cls)]
+    assert sorted(FIELD_ORDER[cls]) == sorted(names)
+    assert field_order(cls) == (FIELD_ORDER[cls], ())
+
+
+def test_the_json_record_and_the_store_table_follow_the_one_order() -> None:
+    """The event's JSON keys and its table's columns appear in the same relative order: the declared one."""
+    declared = FIELD_ORDER[Event]
+    columns = [c.path.split(".")[0] for c in record_columns("events") if c.path]
+    keys = [k for k in json_keys(Event) if k in declared]
+    assert columns == sorted(columns, key=declared.index)
+    assert keys == sorted(keys, key=declared.index)
+    assert field_order(TaggedEvent) == (declared, ("reviewer", "cue"))
+
+
+@pytest.mark.parametrize("view", [EVENT_LIST, EVENT_TABLE], ids=["list", "table"])
+def test_a_view_names_only_columns_that_exist_and_places_every_one(view: View) -> None:
+    table = {c.name for c in record_columns(view.table)}
+    assert set(view.shown) <= table | set(ARTICLE_COLUMNS) and view.hidden <= table | set(ARTICLE_COLUMNS)
+    # today every column is shown or hidden on purpose: a column a new field adds is the only one that follows
+    assert table - set(view.shown) - view.hidden == set()
+    assert view.columns() == view.shown
+
+
+def test_a_view_shows_a_new_table_column_after_its_own(tagged_table: str) -> None:
+    view = dataclasses.replace(EVENT_LIST, table=tagged_table)
+    assert view.columns() == (*EVENT_LIST.shown, "reviewer", "cue_start", "cue_end", "cue")
+    assert view.table_columns()[0] == "article" and "article_id" not in view.table_columns()
+    assert view.article_columns() == ("article_id", "title", "url", "outlet")
+    assert "a.id AS article_id" in view.select() and "e.cue_end" in view.select()
+
+
+def test_the_coded_csv_reads_existing_keys_and_adds_new_ones_after_its_own() -> None:
+    keys = set(json_keys(Event))
+    assert all(path.split(".")[0] in keys | {"article"} for _, path in CODED_CSV.shown)
+    assert CODED_CSV.hidden <= keys
+    assert CODED_CSV.headers() == tuple(h for h, _ in CODED_CSV.shown)
+    tagged = dataclasses.replace(CODED_CSV, record=TaggedEvent)
+    assert tagged.headers() == (*CODED_CSV.headers(), "reviewer", "cue")
+    record = coded_record(_tagged(sample_analysis()))
+    from eventwire.export.writers import _csv_row
+
+    row = dict(zip(tagged.headers(), _csv_row(record, record["events"][0], tagged), strict=True))
+    assert (row["article_id"], row["event_id"], row["trigger"], row["reviewer"]) == ("a1", "E1", "accused", "desk")
+    assert json.loads(row["cue"]) == {"start": 6, "end": 13, "text": "accused"}  # a nested record as JSON text
+
+
+def test_an_event_row_carries_the_article_columns_in_their_declared_order() -> None:
+    analysis = sample_analysis()
+    row = event_row(analysis, analysis.events[0], "k1")
+    assert list(row)[: len(ARTICLE_COLUMNS)] == list(ARTICLE_COLUMNS)
+    assert article_select(("article_id", "url")) == "a.id AS article_id, a.url"

@@ -112,3 +112,16 @@ def test_app_is_read_only(client: TestClient) -> None:
 def test_claims_are_paginated(client: TestClient) -> None:
     data = client.get("/api/claims", params={"per_page": 1, "page": 2}).json()
     assert data["total"] == 1 and data["claims"] == []
+
+
+@pytest.mark.parametrize(
+    ("page", "api", "key"),
+    [("timeline", "/api/timeline", "days"), ("network", "/api/network", "edges"), ("map", "/api/map", "places")],
+)
+def test_a_chart_table_shows_the_columns_its_view_declares(client: TestClient, page: str, api: str, key: str) -> None:
+    from eventwire.schema.views import CHART_COLUMNS
+
+    rows = client.get(api).json()[key]
+    assert rows and all(set(CHART_COLUMNS[page]) <= set(row) for row in rows)
+    header = client.get(f"/{page}").text.split("<thead>")[1].split("</thead>")[0]
+    assert [h.split("</th>")[0] for h in header.split("<th>")[1:]] == list(CHART_COLUMNS[page])

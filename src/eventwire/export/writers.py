@@ -18,6 +18,7 @@ from typing import IO, Any, Literal, Protocol
 
 from ..errors import ConfigError
 from ..model import Analysis
+from ..schema.views import CODED_CSV, RecordView
 from . import gdelt
 from .records import coded_record
 
@@ -26,33 +27,8 @@ __all__ = ["CSV_COLUMNS", "FORMATS", "Format", "atomic_output", "open_writer"]
 Format = Literal["jsonl", "gdelt", "gdelt+", "gdelt-mentions", "plover", "csv"]
 FORMATS: tuple[Format, ...] = ("jsonl", "gdelt", "gdelt+", "gdelt-mentions", "plover", "csv")
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "event_id",
-    "date",
-    "date_end",
-    "source_actor",
-    "source_country",
-    "source_sector",
-    "cameo",
-    "root",
-    "quad",
-    "penta",
-    "goldstein",
-    "plover",
-    "target_actor",
-    "target_country",
-    "target_sector",
-    "location",
-    "location_country",
-    "lat",
-    "lon",
-    "modality",
-    "confidence",
-    "trigger",
-    "evidence",
-    "url",
-)
+#: the header of ``--format csv`` (``schema.views.CODED_CSV``)
+CSV_COLUMNS: tuple[str, ...] = CODED_CSV.headers()
 
 
 class Writer(Protocol):
@@ -155,35 +131,21 @@ class CsvWriter:
             self.writer.writerow(_csv_row(rec, ev))
 
 
-def _csv_row(rec: dict[str, Any], ev: dict[str, Any]) -> list[Any]:
-    src, tgt, loc = ev["source"] or {}, ev["target"] or {}, ev["location"] or {}
-    return [
-        rec["id"],
-        ev["id"],
-        ev["date"],
-        ev["date_end"],
-        src.get("text"),
-        src.get("country"),
-        src.get("sector"),
-        ev["cameo"],
-        ev["root"],
-        ev["quad"],
-        ev["penta"],
-        ev["goldstein"],
-        ev["plover"],
-        tgt.get("text"),
-        tgt.get("country"),
-        tgt.get("sector"),
-        loc.get("name"),
-        loc.get("country"),
-        loc.get("lat"),
-        loc.get("lon"),
-        ev["modality"],
-        ev["confidence"],
-        ev["evidence"]["trigger"]["text"],
-        " ".join(ev["evidence"]["text"].split()),
-        rec["url"],
-    ]
+def _csv_row(rec: dict[str, Any], ev: dict[str, Any], view: RecordView = CODED_CSV) -> list[Any]:
+    """An event's CSV row: each column of the view read at its path in the event's record (``article.``: in
+    the article's); a nested object or list (a field only JSONL showed before) written as JSON text."""
+    row = []
+    for header, path in view.paths.items():
+        parts = path.split(".")
+        value: Any = rec if parts[0] == "article" else ev
+        for part in parts[1:] if parts[0] == "article" else parts:
+            value = value.get(part) if isinstance(value, dict) else None
+        if header in view.squeeze and isinstance(value, str):
+            value = " ".join(value.split())
+        elif isinstance(value, dict | list):
+            value = json.dumps(value, ensure_ascii=False)
+        row.append(value)
+    return row
 
 
 class ThresholdWriter:

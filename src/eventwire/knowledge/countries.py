@@ -30,11 +30,14 @@ __all__ = [
     "CountryTable",
     "Region",
     "country_table",
+    "is_acronym",
     "read_country_table",
 ]
 
 _ISO3 = re.compile(r"[A-Z]{3}")
 _FIPS = re.compile(r"[A-Z]{2}")
+#: the columns of countries.tsv (trailing empty ones may be left out)
+_COLUMNS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,9 @@ class CountryRow:
     #: demonyms the gazetteer resolves to it
     place_demonyms: tuple[str, ...]
     line: int = 0
+    #: the name written before a noun where English uses it rather than the adjective ("U.S. troops");
+    #: None: the adjective
+    attributive: str | None = None
 
     @property
     def name(self) -> str:
@@ -121,10 +127,35 @@ class CountryTable:
             return iso3
         return row.demonyms[0] if row.demonyms else row.names[0]
 
+    def attributive_of(self, iso3: str) -> str:
+        """The word written for the country before a noun: its attributive name ("USA" -> "U.S."), else its
+        adjective ("FRA" -> "French"; see ``adjective_of``)."""
+        row = self.by_iso3.get(iso3)
+        if row is not None and row.attributive is not None:
+            return row.attributive
+        return self.adjective_of(iso3)
+
+    def country_words(self) -> dict[str, str]:
+        """Every name, demonym and capital of a named country -> its ISO3, as a text must write it to match:
+        an acronym exactly ("CAR", "U.S."), any other form lower-cased (the first row giving a form wins, as
+        in the actor coder)."""
+        words: dict[str, str] = {}
+        for row in self.named():
+            for form in (*row.names, *row.demonyms, *row.capitals):
+                words.setdefault(form if is_acronym(form) else form.lower(), row.iso3)
+        return words
+
     def knows(self, iso3: str) -> bool:
         """Whether ``iso3`` is a country the actor coder codes."""
         row = self.by_iso3.get(iso3)
         return row is not None and bool(row.names)
+
+
+def is_acronym(text: str) -> bool:
+    """Whether a form is an acronym, matched only as written ("CAR" is not "car", "US" not "us"): all its
+    letters capitals, at most six of them."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -142,11 +173,13 @@ def _country_rows(text: str, problems: list[KnowledgeProblem]) -> list[CountryRo
     seen: dict[str, int] = {}
     forms: dict[str, tuple[str, int]] = {}
     for line, cells in _rows(text):
-        if len(cells) > 9:
-            problems.append(KnowledgeProblem(line, cells[0], f"{len(cells)} columns", "at most 9, tab-separated"))
+        if len(cells) > _COLUMNS:
+            problems.append(
+                KnowledgeProblem(line, cells[0], f"{len(cells)} columns", f"at most {_COLUMNS}, tab-separated")
+            )
             continue
-        cells += [""] * (9 - len(cells))
-        iso3, fips, names, demonyms, capitals, lat, lon, place_names, place_demonyms = cells
+        cells += [""] * (_COLUMNS - len(cells))
+        iso3, fips, names, demonyms, capitals, lat, lon, place_names, place_demonyms, attributive = cells
         if not _ISO3.fullmatch(iso3):
             problems.append(KnowledgeProblem(line, iso3 or "iso3", "not an ISO 3166-1 alpha-3 code", "three capitals"))
             continue
@@ -177,6 +210,10 @@ def _country_rows(text: str, problems: list[KnowledgeProblem]) -> list[CountryRo
                 )
             )
         listed = () if names == "-" else _split(names)
+        if attributive and attributive not in listed:
+            problems.append(
+                KnowledgeProblem(line, f"{iso3}.attributive", f"{attributive!r} is not one of its names", "name it")
+            )
         if not listed and (dems or _split(capitals)):
             problems.append(KnowledgeProblem(line, f"{iso3}.names", "demonyms or capitals without a name", "name it"))
         for form in (*listed, *dems):
@@ -200,6 +237,7 @@ def _country_rows(text: str, problems: list[KnowledgeProblem]) -> list[CountryRo
                 aliases,
                 place_dems,
                 line,
+                attributive or None,
             )
         )
     return out

@@ -1,5 +1,5 @@
-"""The JSON record of each model record: its fields in order, a nested record as an object, a tuple as a list,
-a date as ISO text; ``JSON_SHAPES`` declares where a record departs from that."""
+"""The JSON record of each model record: its fields in their declared order (``schema.order``), a nested record as
+an object, a tuple as a list, a date as ISO text; ``JSON_SHAPES`` declares where a record departs from that."""
 
 from __future__ import annotations
 
@@ -12,18 +12,17 @@ from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from ..model import Analysis, Article, Event, Place, Quote
+from .order import field_order
 
-__all__ = ["JSON_SHAPES", "JsonShape", "json_record", "json_value", "shape_of"]
+__all__ = ["JSON_SHAPES", "JsonShape", "json_keys", "json_record", "json_value", "shape_of"]
 
 JSON = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
 class JsonShape:
-    """How a record's JSON object departs from its fields in order."""
+    """How a record's JSON object departs from its fields in their declared order."""
 
-    #: the keys first, in this order (the record's other fields follow in their own order)
-    order: tuple[str, ...] = ()
     #: fields not written (each with its reason in a comment where declared)
     omit: frozenset[str] = frozenset()
     #: fields whose record is written into the parent's object (a quote's span: its start, end, text)
@@ -47,33 +46,11 @@ def _analysis_error(analysis: Analysis) -> JSON | None:
 
 JSON_SHAPES: dict[type, JsonShape] = {
     Article: JsonShape(
-        order=("id", "url", "title", "published", "source", "text", "duplicate_of", "error"),
         omit=frozenset({"removed"}),  # boilerplate lines: kept for ``explain``, not part of the output contract
     ),
     Quote: JsonShape(flat=frozenset({"span"})),
     Place: JsonShape(flat=frozenset({"span"}), omit=frozenset({"admin1"})),  # admin1: GDELT's ADM1 code only
     Event: JsonShape(
-        order=(
-            "id",
-            "source",
-            "target",
-            "cameo",
-            "root",
-            "quad",
-            "penta",
-            "goldstein",
-            "plover",
-            "date",
-            "location",
-            "modality",
-            "confidence",
-            "basis",
-            "pattern",
-            "coder",
-            "evidence",
-            "mentions",
-            "also",
-        ),
         omit=frozenset({"trigger"}),  # written inside ``evidence``
         spread={"date": {"start": "date", "end": "date_end", "precision": "date_precision"}},
         convert={
@@ -84,7 +61,6 @@ JSON_SHAPES: dict[type, JsonShape] = {
         },
     ),
     Analysis: JsonShape(
-        order=("article", "error", "actors", "quotes", "events", "hidden_events", "places", "claims"),
         flat=frozenset({"article"}),
         # dates: every date expression, shown by ``explain``; notes: the stages' notes for ``explain``
         omit=frozenset({"dates", "notes"}),
@@ -106,10 +82,9 @@ _PLAIN = JsonShape()
 def _json_plan(cls: type, omit: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """(field, how) of a record class's JSON object, in order; how: plain, flat, convert or spread."""
     shape = shape_of(cls)
-    names = [f.name for f in dataclasses.fields(cls)]
-    ordered = [*shape.order, *(n for n in names if n not in shape.order)]
+    declared, added = field_order(cls)
     plan = []
-    for name in ordered:
+    for name in (*declared, *added):
         if name in shape.omit or name in omit:
             continue
         how = (
@@ -123,6 +98,23 @@ def _json_plan(cls: type, omit: frozenset[str]) -> tuple[tuple[str, str], ...]:
         )
         plan.append((name, how))
     return tuple(plan)
+
+
+@cache
+def json_keys(cls: type) -> tuple[str, ...]:
+    """The keys of a record class's JSON object, in order (a spread field's keys, a flat record's own)."""
+    shape = shape_of(cls)
+    keys: list[str] = []
+    for name, how in _json_plan(cls, frozenset()):
+        if how == "spread":
+            keys.extend(shape.spread[name].values())
+        elif how == "flat":
+            hint = get_type_hints(cls)[name]
+            inner = [a for a in get_args(hint) if a is not type(None)] or [hint]
+            keys.extend(json_keys(inner[0]))
+        else:
+            keys.append(shape.names.get(name, name))
+    return tuple(keys)
 
 
 def json_value(value: Any) -> Any:

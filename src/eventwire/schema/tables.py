@@ -1,20 +1,23 @@
-"""The store's tables of the model's records: one column per field, named after it and typed from its annotation
-(``str`` VARCHAR, ``int`` INTEGER, ``float`` DOUBLE, ``dt.date`` DATE), a span as three columns (``NAME_start``,
-``NAME_end``, ``NAME`` its text); ``RECORD_TABLES`` declares where a table departs from that."""
+"""The store's tables of the model's records: one column per field, in the record kind's declared order
+(``schema.order``), named after it and typed from its annotation (``str`` VARCHAR, ``int`` INTEGER, ``float``
+DOUBLE, ``dt.date`` DATE), a span as three columns (``NAME_start``, ``NAME_end``, ``NAME`` its text);
+``RECORD_TABLES`` declares where a table departs from that."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from ..model import Actor, Analysis, Article, Claim, Event, EventSide, Place, Quote, Span, StageFailure
+from .order import field_order
 
 __all__ = [
+    "ARTICLE_COLUMNS",
     "RECORD_TABLES",
     "Column",
     "RecordTable",
@@ -56,15 +59,20 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class RecordTable:
-    """A store table holding one row per record of ``record``'s class. ``columns`` are those that depart
-    from the derivation (or fix the order of the first ones); a field of the record none of them reads
-    and ``omit`` does not name is added after them as the derivation says."""
+    """A store table holding one row per record of ``record``'s class. Its columns: ``lead``, then each field's
+    in the record kind's declared order (``schema.order``): the ones ``fields`` declares for it, else the
+    derived ones, none for a field ``omit`` names; then ``tail``; then those of the fields the declared order
+    does not name (a subclass's additions). ``lead`` and ``tail`` hold columns that are no field's (the
+    article's key, a row's number, what the writer fills)."""
 
     name: str
     record: type
-    columns: tuple[Column | str, ...]
     #: the records of one analysis with each row's ``aux``
     items: Callable[[Analysis], Iterator[tuple[Any, Any]]]
+    lead: tuple[Column, ...] = ()
+    #: field -> its columns, where they depart from the derived ones (a column given by name reads that field)
+    fields: Mapping[str, tuple[Column | str, ...]] = dataclasses.field(default_factory=dict)
+    tail: tuple[Column, ...] = ()
     omit: frozenset[str] = frozenset()
 
 
@@ -87,21 +95,25 @@ def _side_name(side: str) -> Value:
     return name
 
 
-def _side(side: str) -> list[Column]:
+def _side(side: str) -> tuple[Column, ...]:
     """An event side's columns: its actor's id, its name (the actor's, else the side's words), its codes."""
-    return [
+    return (
         Column(f"{side}_actor", f"{side}.actor"),
         Column(f"{side}_name", sql="VARCHAR", value=_side_name(side)),
         Column(f"{side}_country", f"{side}.country"),
         Column(f"{side}_sector", f"{side}.sector"),
         Column(f"{side}_code", f"{side}.code"),
-    ]
+    )
 
 
-def _span(name: str, text_first: bool = False) -> list[Column]:
-    start, end = Column(f"{name}_start", f"{name}.start"), Column(f"{name}_end", f"{name}.end")
-    text = Column(name, f"{name}.text")
-    return [text, start, end] if text_first else [start, end, text]
+def _span(name: str, text_first: bool = False, prefix: str | None = None) -> tuple[Column, ...]:
+    """A span field's three columns: ``NAME_start``, ``NAME_end``, ``NAME`` (``prefix``: named ``start``,
+    ``end``, ``text`` with that prefix, "" for none)."""
+    label = name if prefix is None else prefix
+    start = Column(f"{label}_start" if prefix is None else f"{prefix}start", f"{name}.start")
+    end = Column(f"{label}_end" if prefix is None else f"{prefix}end", f"{name}.end")
+    text = Column(name if prefix is None else f"{prefix}text", f"{name}.text")
+    return (text, start, end) if text_first else (start, end, text)
 
 
 def _claim_country(claim: Claim, _aux: Any, ctx: RowContext) -> str | None:
@@ -134,85 +146,69 @@ RECORD_TABLES: dict[str, RecordTable] = {
         RecordTable(
             "articles",
             Article,
-            (
-                Column("hash", sql="VARCHAR", value=_key),
-                "id",
-                "url",
-                "title",
-                "published",
-                "source",
-                "text",
-                "duplicate_of",
+            lambda a: _one(a.article),
+            lead=(Column("hash", sql="VARCHAR", value=_key),),
+            tail=(
                 Column("error_stage", sql="VARCHAR", value=_error("stage")),  # the analysis's (ingest's included)
                 Column("error_message", sql="VARCHAR", value=_error("message")),
                 Column("ingested_at", sql="TIMESTAMP"),
                 Column("near_duplicate_of", sql="VARCHAR", value=lambda _r, _a, ctx: ctx.near_duplicate_of),
             ),
-            lambda a: _one(a.article),
             omit=frozenset({"removed", "error"}),  # removed: not kept; error: error_stage/error_message
         ),
         RecordTable(
             "actors",
             Actor,
-            (_ARTICLE, Column("actor", "id"), "name", "country", "sector", "code", "kind"),
             lambda a: _each(a.actors),
+            lead=(_ARTICLE,),
+            fields={"id": (Column("actor", "id"),)},
             omit=frozenset({"mentions"}),  # the mentions table
         ),
         RecordTable(
             "mentions",
             Span,
-            (_ARTICLE, Column("actor", sql="VARCHAR", value=_aux), "start", "end", "text"),
             lambda a: ((m, actor.id) for actor in a.actors for m in actor.mentions),
+            lead=(_ARTICLE, Column("actor", sql="VARCHAR", value=_aux)),
         ),
         RecordTable(
             "quotes",
             Quote,
-            (
-                _ARTICLE,
-                Column("quote", sql="INTEGER", value=_aux),
-                Column("start", "span.start"),
-                Column("end", "span.end"),
-                Column("text", "span.text"),
-                "kind",
-                Column("speaker_actor", "speaker.actor"),
-                Column("speaker_text", "speaker.text"),
-                Column("speaker_kind", "speaker.kind"),
-                Column("cue", "cue.text"),
-            ),
             lambda a: ((q, i) for i, q in enumerate(a.quotes)),
+            lead=(_ARTICLE, Column("quote", sql="INTEGER", value=_aux)),
+            fields={
+                "span": _span("span", prefix=""),
+                "speaker": (
+                    Column("speaker_actor", "speaker.actor"),
+                    Column("speaker_text", "speaker.text"),
+                    Column("speaker_kind", "speaker.kind"),
+                ),
+                "cue": (Column("cue", "cue.text"),),
+            },
         ),
         RecordTable(
             "events",
             Event,
-            (
-                _ARTICLE,
-                Column("event", "id"),
-                *_side("source"),
-                *_side("target"),
-                "cameo",
-                "root",
-                "quad",
-                "penta",
-                "goldstein",
-                "plover",
-                Column("date", "date.start"),
-                Column("date_end", "date.end"),
-                Column("date_precision", "date.precision"),
-                Column("location", "location.name"),
-                Column("location_country", "location.country"),
-                Column("lat", "location.lat"),
-                Column("lon", "location.lon"),
-                "modality",
-                "confidence",
-                "pattern",
-                "coder",
-                *_span("evidence"),
-                *_span("trigger"),
-                # whether the confidence is the document-level one: the threshold hides only such events (a
-                # text of one or two sentences keeps its sentence-level confidence and is never hidden)
-                Column("assessed", sql="BOOLEAN", value=lambda event, _aux, _ctx: event.document_assessed),
-            ),
             lambda a: _each(a.events),
+            lead=(_ARTICLE,),
+            fields={
+                "id": (Column("event", "id"),),
+                "source": _side("source"),
+                "target": _side("target"),
+                "date": (
+                    Column("date", "date.start"),
+                    Column("date_end", "date.end"),
+                    Column("date_precision", "date.precision"),
+                ),
+                "location": (
+                    Column("location", "location.name"),
+                    Column("location_country", "location.country"),
+                    Column("lat", "location.lat"),
+                    Column("lon", "location.lon"),
+                ),
+            },
+            # whether the confidence is the document-level one: the threshold hides only such events (a text
+            # of one or two sentences keeps its sentence-level confidence and is never hidden)
+            tail=(Column("assessed", sql="BOOLEAN", value=lambda event, _aux, _ctx: event.document_assessed),),
             # mentions and also: the merge of the store counts tellings across articles; basis: the assess
             # stage's features, in the JSON record only
             omit=frozenset({"mentions", "also", "basis"}),
@@ -220,49 +216,42 @@ RECORD_TABLES: dict[str, RecordTable] = {
         RecordTable(
             "places",
             Place,
-            (
-                _ARTICLE,
-                Column("start", "span.start"),
-                Column("end", "span.end"),
-                Column("text", "span.text"),
-                "name",
-                "country",
-                "lat",
-                "lon",
-                "feature",
-            ),
             lambda a: _each(a.places),
+            lead=(_ARTICLE,),
+            fields={"span": _span("span", prefix="")},
             omit=frozenset({"geonameid", "admin1"}),  # looked up again in the gazetteer by a GDELT export
         ),
         RecordTable(
             "errors",
             StageFailure,
-            (
-                _ARTICLE,
-                Column("id", sql="VARCHAR", value=lambda _r, _a, ctx: ctx.analysis.article.id),
-                "stage",
-                "message",
-                Column("logged_at", sql="TIMESTAMP"),
-            ),
             lambda a: _one(a.error),
+            lead=(_ARTICLE, Column("id", sql="VARCHAR", value=lambda _r, _a, ctx: ctx.analysis.article.id)),
+            tail=(Column("logged_at", sql="TIMESTAMP"),),
         ),
         RecordTable(
             "claims",
             Claim,
-            (
-                _ARTICLE,
-                Column("claim", "key"),
-                "proposition",
-                "stance",
-                "actor",
-                "holder",
-                Column("country", sql="VARCHAR", value=_claim_country),  # the holder actor's country
-                *_span("evidence", text_first=True),
-                Column("cue", "cue.text"),
-            ),
             lambda a: _each(a.claims),
+            lead=(_ARTICLE,),
+            fields={
+                "key": (Column("claim", "key"),),
+                # the holder and the holder actor's country
+                "holder": ("holder", Column("country", sql="VARCHAR", value=_claim_country)),
+                "evidence": _span("evidence", text_first=True),
+                "cue": (Column("cue", "cue.text"),),
+            },
         ),
     )
+}
+
+#: the article's columns an event row carries (``event_row``, an export's rows, the event listings): name in
+#: the row -> the article's field and column of the ``articles`` table
+ARTICLE_COLUMNS: Mapping[str, str] = {
+    "article_id": "id",
+    "url": "url",
+    "outlet": "source",
+    "title": "title",
+    "published": "published",
 }
 
 _SQL_TYPES: dict[Any, str] = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}
@@ -294,10 +283,10 @@ def sql_type(hint: Any) -> str:
 
 
 def _derived(cls: type, name: str) -> list[Column]:
-    """The columns of a field none of a table's columns reads: one, or a span's three."""
+    """The columns of a field its table does not declare: one, or a span's three."""
     hint = _strip_optional(get_type_hints(cls)[name])
     if hint is Span:
-        return _span(name)
+        return list(_span(name))
     if dataclasses.is_dataclass(hint) or get_origin(hint) is tuple:
         raise TypeError(
             f"{cls.__name__}.{name}: a store table cannot derive the columns of a {hint!r} field; "
@@ -308,13 +297,20 @@ def _derived(cls: type, name: str) -> list[Column]:
 
 @cache
 def record_columns(table: str) -> tuple[Column, ...]:
-    """A record table's columns, in order: its declared ones, then those derived from the fields they leave."""
+    """A record table's columns, in order: its lead, its fields' in their declared order, its tail, then the
+    fields the declared order does not name."""
     spec = RECORD_TABLES[table]
-    declared = [Column(c, c) if isinstance(c, str) else c for c in spec.columns]
-    read = {c.path.split(".")[0] for c in declared if c.path}
-    fields = [f.name for f in dataclasses.fields(spec.record)]
-    extra = [c for f in fields if f not in read and f not in spec.omit for c in _derived(spec.record, f)]
-    return tuple(declared + extra)
+    declared, added = field_order(spec.record)
+
+    def columns(name: str) -> list[Column]:
+        if name in spec.omit:
+            return []
+        if name in spec.fields:
+            return [Column(c, c) if isinstance(c, str) else c for c in spec.fields[name]]
+        return _derived(spec.record, name)
+
+    own = [c for name in declared for c in columns(name)]
+    return (*spec.lead, *own, *spec.tail, *(c for name in added for c in columns(name)))
 
 
 def table_columns(table: str) -> list[tuple[str, str]]:
@@ -375,11 +371,4 @@ def event_row(analysis: Analysis, event: Event, key: str = "") -> dict[str, Any]
     PLOVER and GDELT writers read, from an analysis as from a store."""
     art = analysis.article
     row = dict(zip(filled_columns("events"), table_row("events", event, RowContext(analysis, key)), strict=True))
-    return {
-        "article_id": art.id,
-        "url": art.url,
-        "outlet": art.source,
-        "title": art.title,
-        "published": art.published,
-        **row,
-    }
+    return {**{name: getattr(art, field) for name, field in ARTICLE_COLUMNS.items()}, **row}

@@ -14,6 +14,8 @@ from typing import Any, TextIO
 import duckdb
 
 from ..errors import ConfigError
+from ..schema.tables import ARTICLE_COLUMNS
+from ..schema.views import article_select
 from .sql import open_sandboxed, rebuilt_where_query
 
 __all__ = ["EXPORT_FORMATS", "export_store"]
@@ -22,8 +24,9 @@ EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "gdelt+", "gdelt-mentions"
 #: formats written from merged events or all mentions, where ``--where`` does not apply
 GDELT_FORMATS = ("gdelt", "gdelt+", "gdelt-mentions")
 
+#: an event mention's export row: its article's columns (``schema.ARTICLE_COLUMNS``), then the event's
 EVENTS_SQL = (
-    "SELECT a.id AS article_id, a.url, a.source AS outlet, a.title, a.published, e.* EXCLUDE (article) "
+    f"SELECT {article_select(tuple(ARTICLE_COLUMNS))}, e.* EXCLUDE (article) "
     "FROM events e JOIN articles a ON a.hash = e.article"
 )
 ORDER_BY = "e.date NULLS LAST, a.id, e.event"

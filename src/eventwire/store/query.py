@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..errors import ConfigError
+from ..schema.views import EVENT_LIST
 from .sql import is_select
 
 __all__ = [
@@ -226,12 +227,7 @@ class EventQuery:
 
     def sql(self) -> tuple[str, list[Any]]:
         where, params = self.where()
-        sql = (
-            "SELECT e.article, a.id AS article_id, a.title, a.url, a.source AS outlet, e.event, e.date, e.date_end, "
-            "e.source_name, e.source_country, e.source_sector, e.cameo, e.root, e.quad, e.goldstein, e.plover, "
-            "e.target_name, e.target_country, e.target_sector, e.location, e.location_country, e.lat, e.lon, "
-            "e.modality, e.confidence, e.trigger, e.evidence, e.evidence_start, e.evidence_end "
-        )
+        sql = f"SELECT {EVENT_LIST.select()} "
         order = f"ORDER BY {' '.join(self.order())}, e._row"
         page = ("OFFSET ?", [self.offset]) if self.limit is None else ("LIMIT ? OFFSET ?", [self.limit, self.offset])
         if self.joins_articles:

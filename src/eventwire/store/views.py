@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from ..schema.views import ARTICLE_COLUMNS, EVENT_LIST
 from ..wordlists import word_lists
 from .db import Store
 from .query import EventQuery, contains, holds
@@ -38,44 +39,10 @@ Rows = list[dict[str, Any]]
 #: (the web server's ``VersionCache``); none: compute every time
 Memo = Callable[[Hashable, Callable[[], Any]], Any]
 
-EVENT_COLUMNS = (
-    "e.article, e.event, e.date, e.date_end, e.source_name, e.source_country, e.source_sector, e.cameo, e.root, "
-    "e.quad, e.goldstein, e.plover, e.target_name, e.target_country, e.target_sector, e.location, "
-    "e.location_country, e.lat, e.lon, e.modality, e.confidence, e.trigger, e.evidence, e.evidence_start, "
-    "e.evidence_end"
-)
-#: the columns of an event row, in the order rows have always had them
-EVENT_ROW = (
-    "article",
-    "article_id",
-    "title",
-    "url",
-    "outlet",
-    "event",
-    "date",
-    "date_end",
-    "source_name",
-    "source_country",
-    "source_sector",
-    "cameo",
-    "root",
-    "quad",
-    "goldstein",
-    "plover",
-    "target_name",
-    "target_country",
-    "target_sector",
-    "location",
-    "location_country",
-    "lat",
-    "lon",
-    "modality",
-    "confidence",
-    "trigger",
-    "evidence",
-    "evidence_start",
-    "evidence_end",
-)
+#: the events table's columns of an event row (``schema.views.EVENT_LIST``)
+EVENT_COLUMNS = ", ".join(f"e.{c}" for c in EVENT_LIST.table_columns())
+#: the columns of an event row, in order
+EVENT_ROW = EVENT_LIST.columns()
 #: at most this many bars on a timeline: days, else weeks, months, quarters or years
 TIMELINE_BARS = 200
 
@@ -172,7 +139,7 @@ def events(store: Store, query: EventQuery) -> tuple[int, Rows]:
     out = []
     for r in rows:
         a = about.get(r["article"], {})
-        r.update(article_id=a.get("id"), title=a.get("title"), url=a.get("url"), outlet=a.get("source"))
+        r.update({name: a.get(ARTICLE_COLUMNS[name]) for name in EVENT_LIST.article_columns()})
         out.append({k: r[k] for k in EVENT_ROW})
     return total, out
 
@@ -180,7 +147,8 @@ def events(store: Store, query: EventQuery) -> tuple[int, Rows]:
 def _articles_by_hash(store: Store, hashes: list[str]) -> dict[str, dict[str, Any]]:
     if not hashes:
         return {}
-    found = store.query("SELECT hash, id, title, url, source FROM articles WHERE hash = ANY(?)", [sorted(set(hashes))])
+    columns = ", ".join(ARTICLE_COLUMNS[name] for name in EVENT_LIST.article_columns())
+    found = store.query(f"SELECT hash, {columns} FROM articles WHERE hash = ANY(?)", [sorted(set(hashes))])
     return {r["hash"]: r for r in found}
 
 

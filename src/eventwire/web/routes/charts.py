@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from ...schema.views import CHART_COLUMNS
 from ...store import views
 from .. import charts as drawing
 from ..cache import Memo
@@ -52,7 +53,7 @@ def timeline_page(request: Request, ctx: Context, f: Filters) -> HTMLResponse:
         filters=f.link_params(),
         chart=chart,
         rows=rows,
-        columns=["day", "period", "quad", "events", "goldstein"],
+        columns=list(CHART_COLUMNS["timeline"]),
         **chart_context(ctx, f),
     )
 
@@ -76,7 +77,7 @@ def network_page(request: Request, ctx: Context, f: Filters) -> HTMLResponse:
         filters=f.link_params(),
         chart=drawing.network_chart(data),
         rows=data["edges"],
-        columns=["source", "target", "events", "goldstein"],
+        columns=list(CHART_COLUMNS["network"]),
         **chart_context(ctx, f),
     )
 
@@ -100,6 +101,6 @@ def map_page(request: Request, ctx: Context, f: Filters) -> HTMLResponse:
         filters=f.link_params(),
         chart=drawing.map_chart(points),
         rows=points,
-        columns=["name", "country", "lat", "lon", "events", "quad", "goldstein"],
+        columns=list(CHART_COLUMNS["map"]),
         **chart_context(ctx, f),
     )
