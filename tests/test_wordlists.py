@@ -7,6 +7,8 @@ import pytest
 import yaml
 
 from eventwire.errors import ConfigError
+from eventwire.vocabulary import PACKAGES as VOCABULARY_PACKAGES
+from eventwire.vocabulary import default_vocabulary
 from eventwire.wordlists import parse_word_lists, word_list, word_lists
 
 
@@ -70,6 +72,41 @@ def test_each_package_word_file_loads_and_every_list_is_read(package: str) -> No
         assert words in read or frozenset(words) in read, key
 
 
+VOCABULARY_READ = re.compile(r'\.(?:words|ordered)\("(\w+)\.(\w+)"\)')
+
+
+def _vocabulary_read() -> list[tuple[Path, str, str]]:
+    """(module, package, list) of every ``vocabulary().words("package.list")`` (or ``.ordered``) in the code."""
+    return [
+        (path, *hit) for path in sorted(SRC.rglob("*.py")) for hit in VOCABULARY_READ.findall(path.read_text("utf-8"))
+    ]
+
+
+def test_every_vocabulary_list_the_code_reads_is_in_its_file() -> None:
+    """Each ``package.list`` the code reads through ``vocabulary()`` is a list of that package's
+    data/en/vocabulary.yaml, and each list of every vocabulary file is read somewhere (no dead lists)."""
+    read = _vocabulary_read()
+    assert len(read) > 50
+    known = set(default_vocabulary().keys())
+    assert [f"{path.relative_to(SRC)}: {pkg}.{name}" for path, pkg, name in read if f"{pkg}.{name}" not in known] == []
+    assert known - {f"{pkg}.{name}" for _, pkg, name in read} == set()
+
+
+@pytest.mark.parametrize("package", sorted(VOCABULARY_PACKAGES))
+def test_each_vocabulary_file_loads_and_has_no_grammar_list(package: str) -> None:
+    full = VOCABULARY_PACKAGES[package]
+    lists = word_lists(full, "vocabulary.yaml")
+    assert lists.source == f"{full.replace('.', '/')}/data/en/vocabulary.yaml"
+    assert lists.lists
+    grammar = {name for name, _ in word_lists(full).lists}
+    assert grammar.isdisjoint(name for name, _ in lists.lists)  # one list lives in one file
+
+
+def test_the_vocabulary_scan_finds_a_missing_name() -> None:
+    text = 'x = vocabulary().words("events.troop_words")\ny = vocab.ordered("events.no_such")\n'
+    assert VOCABULARY_READ.findall(text) == [("events", "troop_words"), ("events", "no_such")]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -98,9 +135,9 @@ def test_lists_keep_their_order_and_a_missing_list_is_named() -> None:
 @pytest.mark.parametrize(
     ("package", "key", "word"),
     [
-        ("eventwire.actors", "weak_titles", "deputy"),
+        ("eventwire.actors", "title_determiners", "its"),
         ("eventwire.actors", "article_prefixes", "al-"),
-        ("eventwire.places", "generic_prefixes", "city of "),
+        ("eventwire.places", "close_preps", "near"),
         ("eventwire.quotes", "skip_edge", ","),
         ("eventwire", "negators", "no"),
         ("eventwire.store", "pronouns", "someone"),
@@ -125,11 +162,11 @@ def _names_read(text: str) -> list[tuple[str, str, str]]:
 
 def test_the_source_scan_finds_a_missing_name() -> None:
     text = (
-        '_WORDS = word_lists("eventwire.events")\nX = _WORDS.words("object_control")\nY = _WORDS.ordered("no_such")\n'
+        '_WORDS = word_lists("eventwire.events")\nX = _WORDS.words("pronouns")\nY = _WORDS.ordered("no_such")\n'
     )
     found = _names_read(text)
     assert found == [
-        ("eventwire.events", "words.yaml", "object_control"),
+        ("eventwire.events", "words.yaml", "pronouns"),
         ("eventwire.events", "words.yaml", "no_such"),
     ]
     known = {name for name, _ in word_lists("eventwire.events").lists}

@@ -39,6 +39,7 @@ from ..events.lexicon.lexicon import Lexicon, default_lexicon, lexicon_entries, 
 from ..places.gazetteer import Additions
 from ..quotes.lexicon import Lexicon as CueLexicon
 from ..quotes.lexicon import cue_verb, load_lexicon
+from ..vocabulary import Vocabulary, default_vocabulary, using_vocabulary
 from .files import KnowledgeFile, read_knowledge_file
 from .sections import place_row
 
@@ -81,6 +82,8 @@ class Knowledge:
     claims: Claims = field(default_factory=default_claims)
     #: the places the user files add to the gazetteer
     places: Additions = field(default_factory=Additions)
+    #: the vocabulary lists the stages read (the package's, with the user files' ``words:`` changes)
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
     _actors: list[ActorLexicon] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -153,7 +156,11 @@ class Knowledge:
     def active(self) -> Iterator[Knowledge]:
         """Make this knowledge the one the stages read, inside the block."""
         actors = self.actor_lexicon()
-        with using_lexicon(self.lexicon), using_actor_lexicon(actors) if actors else nullcontext():
+        with (
+            using_lexicon(self.lexicon),
+            using_vocabulary(self.vocabulary),
+            using_actor_lexicon(actors) if actors else nullcontext(),
+        ):
             yield self
 
 

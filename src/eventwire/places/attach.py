@@ -39,6 +39,7 @@ from ..labels import (
 )
 from ..model import Event, Place, Span
 from ..nlp import clause_head, sentence_of
+from ..vocabulary import vocabulary
 from ..wordlists import word_list, word_lists
 
 _WORDS = word_lists("eventwire.places")
@@ -67,8 +68,6 @@ DOWN_DEPS = PLACES_DOWN_DEPS
 ARGUMENT_DEPS = PATIENTS
 #: Places so wide that any narrower candidate of the event is the better answer.
 WIDE_FEATURES = frozenset({"country", "continent", "sea"})
-#: Place nouns a country name modifies as an owner, not as a place ("the U.S. Embassy in Kenya").
-NATIONAL = _WORDS.words("national")
 #: Clause links up from the event's clause to one whose place is the event's too.
 UP_DEPS = PLACES_UP_DEPS
 #: Prepositions whose clause is a step of the event itself ("began by storming X", "after capturing X").
@@ -448,7 +447,11 @@ def _key(tok: Token, trigger: Token, place: Place, named: bool) -> tuple[int, ..
         modifier = 0  # "Sontyo village": the name of the place itself
     breadth = BREADTH.get(place.feature, 1)
     wide = int(place.feature in WIDE_FEATURES)
-    if wide and tok.dep_ == "compound" and (tok.head.lower_ not in place_nouns() or tok.head.lower_ in NATIONAL):
+    if (
+        wide
+        and tok.dep_ == "compound"
+        and (tok.head.lower_ not in place_nouns() or tok.head.lower_ in vocabulary().words("places.national"))
+    ):
         return None  # "U.S. airstrikes", "the US embassy": a nationality ("a West Bank town" is a place)
     if named:
         obj = _object_verb(tok)

@@ -38,6 +38,7 @@ from ...labels import (
 )
 from ...model import Analysis, Event, EventSide, Quote
 from ...nlp import scan_words, sentence_of
+from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ...yamlfile import load_yaml
 from ..grammar.syntax import REPORTING, subjects
@@ -61,8 +62,6 @@ KIND_POS: dict[Kind, frozenset[str]] = {
 }
 #: copulas whose subject an adjective describes ("X is complicit", "X's conduct is unlawful")
 COPULAS = _WORDS.words("copulas")
-#: verbs besides the reporting ones whose clause is another's statement or belief ("accused X of ...")
-OPINION_VERBS = _WORDS.words("opinion_verbs")
 #: pronouns that name no speaker of a nested statement ("This shows that ...")
 NON_SPEAKERS = _WORDS.words("non_speakers")
 #: prepositions that name members of a group ("some governments, including Kenya's")
@@ -380,7 +379,7 @@ def _nested_speaker(tok: Token, quote: Quote) -> bool:
         if head is cur or not (quote.span.start <= head.idx < quote.span.end):
             return False
         lemma = head.lemma_.lower()
-        if cur.dep_ == "ccomp" and (lemma in REPORTING or lemma in OPINION_VERBS):
+        if cur.dep_ == "ccomp" and (lemma in REPORTING or lemma in vocabulary().words("events.opinion_verbs")):
             subj = [c for c in head.children if c.dep_ == "nsubj"]
             if any(s.lower_ not in FIRST_PERSON and s.lower_ not in NON_SPEAKERS for s in subj):
                 return True

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ...labels import NOUN_MODIFIERS_AND_NMOD, PAIR_COUNTERS, SENTENCE_OPENERS, SUBJECTS, SUBJECTS_OR_POSSESSOR
 from ...model import Actor, Analysis, EventSide
 from ...nlp import sentence_of
+from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ...yamlfile import load_yaml
 from ..grammar.syntax import PRONOUNS, REPORTING
@@ -55,7 +56,6 @@ PLURAL_PRONOUNS = _WORDS.words("plural_pronouns")
 PAIR_WINDOW = 3000
 #: the words that count a paired phrase as two ("both sides", "the two countries")
 PAIR_COUNTS = _WORDS.words("pair_counts")
-NUMBER_NOUNS = _WORDS.words("number_nouns")
 
 
 @cache
@@ -118,7 +118,9 @@ def usable_argument(tok: Token) -> bool:
     """Whether a token can head an event argument (not a date, a number or punctuation)."""
     if tok.is_punct or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
         return False
-    return tok.ent_type_ not in NON_ACTOR_ENTS or (tok.pos_ == "NOUN" and tok.lemma_ in NUMBER_NOUNS)
+    return tok.ent_type_ not in NON_ACTOR_ENTS or (
+        tok.pos_ == "NOUN" and tok.lemma_ in vocabulary().words("events.number_nouns")
+    )
 
 
 def _resolve_pronoun(tok: Token) -> Token | None:
