@@ -161,9 +161,7 @@ def _names_read(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_the_source_scan_finds_a_missing_name() -> None:
-    text = (
-        '_WORDS = word_lists("eventwire.events")\nX = _WORDS.words("pronouns")\nY = _WORDS.ordered("no_such")\n'
-    )
+    text = '_WORDS = word_lists("eventwire.events")\nX = _WORDS.words("pronouns")\nY = _WORDS.ordered("no_such")\n'
     found = _names_read(text)
     assert found == [
         ("eventwire.events", "words.yaml", "pronouns"),

@@ -226,6 +226,10 @@ def _org_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | None
 SIBILANT_ENDINGS = _WORDS.ordered("sibilant_endings")
 
 
+#: the vocabulary lists the lexicon is built from (a pipeline whose vocabulary changes one builds its own)
+LEXICON_VOCABULARY = ("actors.country_refs", "actors.state_forms", "actors.state_form_openings")
+
+
 def state_forms(name: str) -> tuple[str, ...]:
     """ "Morocco" -> "Kingdom of Morocco", "Republic of Morocco", ...; none for acronyms."""
     vocab = vocabulary()
