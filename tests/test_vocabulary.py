@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from pathlib import Path
 
@@ -76,12 +77,64 @@ def test_a_new_negating_verb_negates_its_complement(tmp_path: Path, pipeline: Pi
     assert events_of(mine, text) == [("111", "EGY", "ISR", "negated")]
 
 
+SHARED = """\
+words:
+  eventwire.reporting: {add: [contend]}
+  eventwire.not_place_names: {add: [ansar al-wadi]}
+"""
+
+
+def located_events_of(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str, str | None, str | None]]:
+    """(code, target, modality, date, location) of each event of ``text``."""
+    return [
+        (
+            e.cameo,
+            e.target.code if e.target else None,
+            e.modality,
+            e.date.start.isoformat() if e.date else None,
+            e.location.name if e.location else None,
+        )
+        for e in pipeline.code_text(text, published=dt.date(2031, 5, 6)).events
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "plain", "changed"),
+    [
+        # eventwire.reporting, read by the events and dates stages: what is contended is a reported act,
+        # coded (it was taken for the contention's own content) and dated the day of the saying
+        (
+            "Israel contended on Monday that Iran supplies weapons to Hezbollah.",
+            [("112", "IRN", "asserted", "2031-05-05", None)],
+            [("112", "IRN", "asserted", "2031-05-05", None), ("072", "LBNREB", "reported", "2031-05-05", None)],
+        ),
+        # eventwire.not_place_names, read by the places stage: a name the user knows for a group is no place
+        (
+            "Syrian troops shelled Ansar al-Wadi on Tuesday.",
+            [("194", None, "asserted", "2031-05-06", "Ansar al-Wadi")],
+            [("194", None, "asserted", "2031-05-06", None)],
+        ),
+    ],
+)
+def test_the_lists_several_stages_read_are_tuned_the_same_way(
+    tmp_path: Path, pipeline: Pipeline, text: str, plain: list[tuple[str, ...]], changed: list[tuple[str, ...]]
+) -> None:
+    """The open-class lists more than one stage reads are the eventwire package's vocabulary: a user's
+    words: section changes them for that pipeline only."""
+    mine = Pipeline(nlp=pipeline.nlp, knowledge=Knowledge.load([write(tmp_path, "mine.yaml", SHARED)]))
+    assert located_events_of(pipeline, text) == plain
+    assert located_events_of(mine, text) == changed
+    assert located_events_of(pipeline, text) == plain
+
+
 @pytest.mark.parametrize(
     ("key", "where"),
     [
         ("events.pronouns", "eventwire/events/data/en/words.yaml"),
         ("actors.determiners", "eventwire/actors/data/en/words.yaml"),
         ("eventwire.negators", "eventwire/data/en/words.yaml"),
+        ("eventwire.locative_preps", "eventwire/data/en/words.yaml"),
         ("dates.will_aux", "eventwire/dates/data/en/words.yaml"),
         ("store.pronouns", "eventwire/store/data/en/words.yaml"),
     ],

@@ -30,7 +30,6 @@ from ..wordlists import word_lists
 from .confidence.confidence import confidence, evidence
 from .grammar.syntax import (
     ADVERBIAL_PREPS,
-    REPORTING,
     TIME_ENTS,
     complement_lemmas,
     content_head,
@@ -277,10 +276,11 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
     by_token = {m.token.i: m for m in matches}
     consumed: set[int] = set()
     dropped: set[int] = set()
+    reporting = vocabulary().words("eventwire.reporting")
     for m in matches:
         if (
             m.pattern.code == NO_EVENT
-            or m.token.lemma_ in REPORTING
+            or m.token.lemma_ in reporting
             or m.token.lemma_ in vocabulary().words("events.denials")
         ):
             continue
@@ -629,9 +629,10 @@ def _event(
 
 
 def _reporter(tok: Token) -> Token | None:
+    reporting = vocabulary().words("eventwire.reporting")
     cur = tok
     for _ in range(5):
-        if cur.dep_ == "ccomp" and cur.head.lemma_ in REPORTING:
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in reporting:
             return cur.head
         if cur.head is cur:
             return None

@@ -40,9 +40,10 @@ from ..labels import (
 from ..model import Event, Place, Span
 from ..nlp import clause_head, sentence_of
 from ..vocabulary import vocabulary
-from ..wordlists import word_list, word_lists
+from ..wordlists import word_lists
 
 _WORDS = word_lists("eventwire.places")
+_SHARED = word_lists("eventwire")
 
 __all__ = [
     "area_verbs",
@@ -81,73 +82,76 @@ MAX_CLIMB = 8
 DESTINATION_PREPS = _WORDS.words("destination_preps")
 #: Prepositions after which a bare proper name is a place whatever spaCy's entity label says.
 CLOSE_PREPS = _WORDS.words("close_preps")
+#: Prepositions (and direction words) that say where: "in", "near", "west (of)" (grammar, eventwire/data/en/words.yaml).
+LOCATIVE_PREPS = _SHARED.words("locative_preps")
 
 
 def locative_preps() -> frozenset[str]:
     """Prepositions (and direction words) that say where: "in", "near", "west (of)"."""
-    return word_list("locative_preps")
+    return LOCATIVE_PREPS
 
 
 def motion_verbs() -> frozenset[str]:
     """Verbs whose destination is where the event happens ("marched to the White House")."""
-    return word_list("motion_verbs")
+    return vocabulary().words("eventwire.motion_verbs")
 
 
 def location_verbs() -> frozenset[str]:
     """Verbs whose object is a place."""
-    return word_list("location_verbs")
+    return vocabulary().words("eventwire.location_verbs")
 
 
 def territory_verbs() -> frozenset[str]:
     """Verbs whose proper-name object is a place ("captured Birao")."""
-    return word_list("territory_verbs")
+    return vocabulary().words("eventwire.territory_verbs")
 
 
 def area_verbs() -> frozenset[str]:
     """Territory verbs that never take a person as object ("entered Al-Bab", not "captured Saddam")."""
-    return word_list("area_verbs")
+    return vocabulary().words("eventwire.area_verbs")
 
 
 def not_place_names() -> frozenset[str]:
     """Proper names that are never event locations ("Islamic State")."""
-    return word_list("not_place_names")
+    return vocabulary().words("eventwire.not_place_names")
 
 
 def group_words() -> frozenset[str]:
     """Head words of names of groups, not places ("the 137th Artillery Brigade", "Al-Marazig tribes")."""
-    return word_list("group_words")
+    return vocabulary().words("eventwire.group_words")
 
 
 def scene_verbs() -> frozenset[str]:
     """Physical deeds (violence, protest) whose place is the scene the sentence gives, wherever the parse
     hangs it ("killed ... by bandits at Maleley village")."""
-    return word_list("scene_verbs")
+    return vocabulary().words("eventwire.scene_verbs")
 
 
 def speech_verbs() -> frozenset[str]:
     """Verbs of saying and judging: the place of a deed they speak of is not theirs ("condemned the
     attack carried out in Idlib")."""
-    return word_list("speech_verbs")
+    return vocabulary().words("eventwire.speech_verbs")
 
 
 def place_nouns() -> frozenset[str]:
     """Nouns whose "of" complement is a place ("the village of X")."""
-    return word_list("place_nouns")
+    return vocabulary().words("eventwire.place_nouns")
 
 
 def _object_verb(tok: Token) -> tuple[Token, int] | None:
     """The place-taking verb whose object (or passive subject) a place token is ("captured the town of X",
     "Kosovo is patrolled by ..."), climbing through its noun phrase, with how many wider "of" places it
     climbed ("the Sayidda Zaynab district of Damascus": Damascus is one wider)."""
+    verbs, nouns = location_verbs(), place_nouns()
     cur = tok
     ofs = 0
     for _ in range(MAX_CLIMB):
-        if cur.dep_ in PATIENTS and cur.head.lemma_ in location_verbs():
+        if cur.dep_ in PATIENTS and cur.head.lemma_ in verbs:
             return cur.head, ofs
         if cur.dep_ not in OBJECT_PHRASE_LINKS or cur.head is cur:
             return None
         if cur.dep_ == "prep":
-            if cur.lower_ != "of" or cur.head.lower_ not in place_nouns():
+            if cur.lower_ != "of" or cur.head.lower_ not in nouns:
                 return None
             ofs += _named_elsewhere(cur.head)
         cur = cur.head
@@ -162,6 +166,7 @@ def _locative_prep(tok: Token, preps: frozenset[str]) -> tuple[Token, int, int] 
     """The locative preposition governing a place token (climbing through its noun phrase and "of"),
     with how many further prepositions lie between it and its clause's verb, and how many "of" it
     climbed (each one a wider place: "the Zahra neighborhood of the port city of Jiddah")."""
+    nouns = place_nouns()
     cur = tok
     ofs = 0
     for _ in range(MAX_CLIMB):
@@ -174,7 +179,7 @@ def _locative_prep(tok: Token, preps: frozenset[str]) -> tuple[Token, int, int] 
             # "west of Kabul", "the outskirts of Kabul": go on from what "of" hangs on
             if head.head.lower_ in preps:
                 return head.head, _depth(head.head), ofs
-            if head.head.lower_ not in place_nouns():
+            if head.head.lower_ not in nouns:
                 return None  # "in the wake of the U.S. killing": not where anything happened
             cur = head.head
             ofs += _named_elsewhere(cur)
@@ -387,10 +392,11 @@ def _antecedent(tok: Token, trigger: Token, place: Place) -> bool:
     heads = {th.head}
     if th.head.dep_ == "appos" or (th.head.dep_ == "pobj" and th.head.head.lower_ == "of"):
         heads.add(th.head.head if th.head.dep_ == "appos" else th.head.head.head)  # "the X district of Gaza, where"
+    nouns = place_nouns()
     cur = tok
     for _ in range(3):
         if cur in heads:
-            return cur.lower_ in place_nouns() or (cur == tok and place.feature != "unresolved")
+            return cur.lower_ in nouns or (cur == tok and place.feature != "unresolved")
         if cur.dep_ == "compound" or (cur.dep_ == "pobj" and cur.head.lower_ == "of"):
             cur = cur.head if cur.dep_ == "compound" else cur.head.head
             continue

@@ -20,14 +20,13 @@ from ...labels import (
 from ...nlp import ParseTable, dateline_end, parse_table
 from ...partitives import partitive_group
 from ...vocabulary import vocabulary
-from ...wordlists import word_list, word_lists
+from ...wordlists import word_lists
 from ..lexicon.lexicon import adjunct_words, quantity_words
 
 _WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "ADVERBIAL_PREPS",
-    "REPORTING",
     "TIME_ENTS",
     "complement_lemmas",
     "condition_subjects",
@@ -46,8 +45,6 @@ __all__ = [
     "subjects",
 ]
 
-#: Reporting verbs: an event in their clausal complement is "reported".
-REPORTING = word_list("reporting")
 SUBJ = ALL_SUBJECTS
 #: prepositions whose gerund shares the subject of the verb they modify ("by donating", "after meeting")
 ADVERBIAL_PREPS = _WORDS.words("adverbial_preps")

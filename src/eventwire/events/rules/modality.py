@@ -29,7 +29,7 @@ from ...nlp import doc_text, sentence_of
 from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ...yamlfile import load_yaml
-from ..grammar.syntax import REPORTING, content_head
+from ..grammar.syntax import content_head
 
 _WORDS = word_lists("eventwire.events")
 
@@ -128,6 +128,7 @@ def modality(trigger: Token) -> Modality:
     reported = False
     cur = tok
     vocab = vocabulary()
+    reporting = vocab.words("eventwire.reporting")
     for _ in range(MAX_UP):
         dep, head = cur.dep_, cur.head
         if head is cur or dep not in CLAUSE_DEPS:
@@ -136,7 +137,7 @@ def modality(trigger: Token) -> Modality:
         head_own = _own(head)
         if dep in VERB_COMPLEMENTS and (lemma in vocab.words("events.negators") or head_own == "negated"):
             return "negated"
-        if dep == "ccomp" and lemma in REPORTING:
+        if dep == "ccomp" and lemma in reporting:
             reported = True
             break
         if (
@@ -256,13 +257,14 @@ def prospect(trigger: Token) -> Prospect:
     step in"); what "we need to" do is the speakers' own."""
     tok = _nominal_governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else trigger
     lists = _lists()
+    reporting = vocabulary().words("eventwire.reporting")
     cur = tok
     for _ in range(MAX_UP):
         dep, head = cur.dep_, cur.head
         if head is cur or dep not in CLAUSE_DEPS:
             break
         lemma = head.lemma_.lower()
-        if dep == "ccomp" and lemma in REPORTING:
+        if dep == "ccomp" and lemma in reporting:
             if any(
                 c.dep_ == "nsubj" and content_head(c).lemma_.lower() in lists["commentators"] for c in head.children
             ):

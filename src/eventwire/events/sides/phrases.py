@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ...labels import COMPOUND_OR_NMOD, COORDINATION, PHRASE_CUT_DEPS, PHRASE_NUMBER_LINKS, POSSESSED_MODIFIERS
 from ...vocabulary import vocabulary
-from ...wordlists import word_list, word_lists
+from ...wordlists import word_lists
 from ...yamlfile import load_yaml
 from ..grammar.syntax import TIME_ENTS, entity
 from .fallback import hint
@@ -143,11 +143,9 @@ def _place_phrase(prep: Token) -> bool:
     """Whether a preposition phrase names a place or a plight, with no time in it."""
     if any(t.ent_type_ in TIME_ENTS for t in prep.subtree):
         return False
+    places = vocabulary().words("eventwire.place_nouns")
     return any(
-        o.ent_type_ in PLACE_ENTS
-        or o.pos_ == "PROPN"
-        or o.lower_ in word_list("place_nouns")
-        or o.lower_ in _words("plight_nouns")
+        o.ent_type_ in PLACE_ENTS or o.pos_ == "PROPN" or o.lower_ in places or o.lower_ in _words("plight_nouns")
         for o in prep.children
         if o.dep_ == "pobj"
     )
