@@ -142,16 +142,15 @@ def _object_verb(tok: Token) -> tuple[Token, int] | None:
     """The place-taking verb whose object (or passive subject) a place token is ("captured the town of X",
     "Kosovo is patrolled by ..."), climbing through its noun phrase, with how many wider "of" places it
     climbed ("the Sayidda Zaynab district of Damascus": Damascus is one wider)."""
-    verbs, nouns = location_verbs(), place_nouns()
     cur = tok
     ofs = 0
     for _ in range(MAX_CLIMB):
-        if cur.dep_ in PATIENTS and cur.head.lemma_ in verbs:
+        if cur.dep_ in PATIENTS and cur.head.lemma_ in location_verbs():
             return cur.head, ofs
         if cur.dep_ not in OBJECT_PHRASE_LINKS or cur.head is cur:
             return None
         if cur.dep_ == "prep":
-            if cur.lower_ != "of" or cur.head.lower_ not in nouns:
+            if cur.lower_ != "of" or cur.head.lower_ not in place_nouns():
                 return None
             ofs += _named_elsewhere(cur.head)
         cur = cur.head
@@ -166,7 +165,6 @@ def _locative_prep(tok: Token, preps: frozenset[str]) -> tuple[Token, int, int] 
     """The locative preposition governing a place token (climbing through its noun phrase and "of"),
     with how many further prepositions lie between it and its clause's verb, and how many "of" it
     climbed (each one a wider place: "the Zahra neighborhood of the port city of Jiddah")."""
-    nouns = place_nouns()
     cur = tok
     ofs = 0
     for _ in range(MAX_CLIMB):
@@ -179,7 +177,7 @@ def _locative_prep(tok: Token, preps: frozenset[str]) -> tuple[Token, int, int] 
             # "west of Kabul", "the outskirts of Kabul": go on from what "of" hangs on
             if head.head.lower_ in preps:
                 return head.head, _depth(head.head), ofs
-            if head.head.lower_ not in nouns:
+            if head.head.lower_ not in place_nouns():
                 return None  # "in the wake of the U.S. killing": not where anything happened
             cur = head.head
             ofs += _named_elsewhere(cur)
@@ -392,11 +390,10 @@ def _antecedent(tok: Token, trigger: Token, place: Place) -> bool:
     heads = {th.head}
     if th.head.dep_ == "appos" or (th.head.dep_ == "pobj" and th.head.head.lower_ == "of"):
         heads.add(th.head.head if th.head.dep_ == "appos" else th.head.head.head)  # "the X district of Gaza, where"
-    nouns = place_nouns()
     cur = tok
     for _ in range(3):
         if cur in heads:
-            return cur.lower_ in nouns or (cur == tok and place.feature != "unresolved")
+            return cur.lower_ in place_nouns() or (cur == tok and place.feature != "unresolved")
         if cur.dep_ == "compound" or (cur.dep_ == "pobj" and cur.head.lower_ == "of"):
             cur = cur.head if cur.dep_ == "compound" else cur.head.head
             continue
