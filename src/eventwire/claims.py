@@ -35,6 +35,7 @@ from .labels import (
 )
 from .model import Actor, Analysis, Claim, Quote, Span
 from .nlp import scan_words, sentence_of
+from .vocabulary import vocabulary
 from .wordlists import word_lists
 from .yamlfile import load_yaml
 
@@ -47,10 +48,7 @@ _WORDS = word_lists("eventwire")
 __all__ = ["ClaimFinder", "Claims", "Proposition", "default_claims", "load_propositions", "proposition_of"]
 
 NEGATORS = _WORDS.words("negators")
-DENYING_VERBS = _WORDS.words("denying_verbs")
-REPORTING_VERBS = _WORDS.words("reporting_verbs")
 MOVER_PLACE_PREPS = _WORDS.words("mover_place_preps")
-LEAVING_VERBS = _WORDS.words("leaving_verbs")
 OWNER_PRONOUNS = _WORDS.words("owner_pronouns")
 HYPOTHETICAL_AUX = _WORDS.words("hypothetical_aux")
 
@@ -146,14 +144,16 @@ def _negated(tok: Token) -> bool:
     """Negated by its own 'not', a denying verb above it, or 'no' on a noun above it (no plans to leave)."""
     if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in NEGATION_CARRIERS) for c in tok.children):
         return True
+    vocab = vocabulary()
+    denying, reporting = vocab.words("eventwire.denying_verbs"), vocab.words("eventwire.reporting_verbs")
     for anc in tok.ancestors:
-        if anc.lemma_ in DENYING_VERBS:
+        if anc.lemma_ in denying:
             return True
         if anc.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in anc.children):
             return True
-        if any(c.dep_ == "neg" for c in anc.children) and anc.lemma_ not in REPORTING_VERBS:
+        if any(c.dep_ == "neg" for c in anc.children) and anc.lemma_ not in reporting:
             return True
-        if anc.lemma_ in REPORTING_VERBS:
+        if anc.lemma_ in reporting:
             break
     return False
 
@@ -259,12 +259,13 @@ def _actor_covering(start: int, end: int, analysis: Analysis) -> Actor | None:
 
 def _explicit_place(sent: SpacySpan, analysis: Analysis) -> str | None:
     """A country named after in/from, or as the object of leaving, in the sentence."""
+    leaving = vocabulary().words("eventwire.leaving_verbs")
     for tok in sent:
         prep = tok.head
         is_from = tok.dep_ == "pobj" and (
             prep.lower_ in MOVER_PLACE_PREPS or (prep.lower_ == "of" and prep.head.lower_ == "out")
         )
-        is_left = tok.dep_ in DIRECT_OBJECTS and tok.head.lemma_ in LEAVING_VERBS
+        is_left = tok.dep_ in DIRECT_OBJECTS and tok.head.lemma_ in leaving
         if (is_from or is_left) and tok.ent_type_ == "GPE":
             country = _actor_country(tok.idx, tok.idx + len(tok.text), analysis)
             if country:
@@ -321,14 +322,15 @@ def _holder(tok: Token, analysis: Analysis) -> tuple[Actor | None, str] | None:
     if quote is not None and (quote.speaker.actor or quote.speaker.text):
         actor = analysis.actor(quote.speaker.actor)
         return actor, actor.name if actor else str(quote.speaker.text)
+    reporting = vocabulary().words("eventwire.reporting_verbs")
     for anc in [tok, *tok.ancestors]:
         subjects = [c for c in anc.children if c.dep_ in SUBJECTS]
-        if subjects and (anc is not tok or anc.lemma_ in REPORTING_VERBS) and subjects[0] != tok:
+        if subjects and (anc is not tok or anc.lemma_ in reporting) and subjects[0] != tok:
             sub = list(subjects[0].subtree)
             actor = analysis.actor_at(sub[0].idx, sub[-1].idx + len(sub[-1].text))
             if actor is not None:
                 return actor, actor.name
-            if anc.lemma_ in REPORTING_VERBS:
+            if anc.lemma_ in reporting:
                 return None
     return None
 

@@ -2,8 +2,9 @@
 of people, some carrying flags, marched on the palace": the marchers are the thousands of people).
 
 The events stage reads it to take the group, not "some", as an event's side; the actors stage to find the
-verb a crowd acts through when the parser hung that verb on the quantifier. Both read the word list
-``partitives`` of ``data/en/event_location.yaml``.
+verb a crowd acts through when the parser hung that verb on the quantifier. Both read the grammar list
+``partitives`` of ``data/en/words.yaml`` (closed-class quantifiers) and, at use time, the vocabulary list
+``eventwire.place_nouns`` (a place is no group).
 """
 
 from __future__ import annotations
@@ -11,17 +12,22 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .labels import QUANTIFIER_DEPENDENTS
-from .wordlists import word_list
+from .vocabulary import vocabulary
+from .wordlists import word_lists
+
+_WORDS = word_lists("eventwire")
 
 __all__ = ["partitive_after", "partitive_group"]
 
 #: entity labels of a noun that is no group of people ("In Baghdad, many marched"; "On Monday, some left")
 NOT_GROUP_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 GROUP_POS = frozenset({"NOUN", "PROPN"})
+#: bare quantifiers that stand for the group they follow ("thousands of people, some ...")
+PARTITIVES = _WORDS.words("partitives")
 
 
 def _bare(tok: Token) -> bool:
-    return tok.lower_ in word_list("partitives") and not any(c.dep_ in QUANTIFIER_DEPENDENTS for c in tok.children)
+    return tok.lower_ in PARTITIVES and not any(c.dep_ in QUANTIFIER_DEPENDENTS for c in tok.children)
 
 
 def _quantity(tok: Token) -> bool:
@@ -39,7 +45,8 @@ def _group_ending_at(last: Token) -> Token | None:
         if _quantity(owner):
             break  # "thousands of people": the people
         cur = owner
-    if cur.pos_ not in GROUP_POS or cur.ent_type_ in NOT_GROUP_ENTS or cur.lower_ in word_list("place_nouns"):
+    places = vocabulary().words("eventwire.place_nouns")
+    if cur.pos_ not in GROUP_POS or cur.ent_type_ in NOT_GROUP_ENTS or cur.lower_ in places:
         return None
     return cur
 

@@ -1,11 +1,11 @@
-"""Word lists more than one stage reads (``data/en/event_location.yaml``), loaded once per process; and the
-loader of a package's own ``data/en/words.yaml`` (``word_lists``): named lists of words, checked on load.
+"""The loader of a package's word-list files (``word_lists``): named lists of words, checked on load.
 
 Word lists are knowledge of one language: each lives under its language's folder (``data/<language>/``,
-``en`` for English, the only one shipped), and both loaders take the language (default ``"en"``).
-
-The events stage asks whether a noun names a place ("the village of X"); the places stage asks the same
-and more. Both read the list here, so neither reaches into the other's module.
+``en`` for English, the only one shipped), and the loader takes the language (default ``"en"``). A
+package's GRAMMAR lists are in its ``data/<language>/words.yaml`` (module constants); its VOCABULARY lists
+in ``data/<language>/vocabulary.yaml`` are read into the pipeline's ``Vocabulary``
+(``eventwire.vocabulary``). Lists more than one stage reads are the ``eventwire`` package's own
+(``eventwire/data/en/``), so no stage reaches into another's module.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -21,27 +20,10 @@ import yaml
 from .errors import ConfigError
 from .yamlfile import load_yaml
 
-__all__ = ["DEFAULT_LANGUAGE", "WordLists", "parse_word_lists", "word_list", "word_lists"]
+__all__ = ["DEFAULT_LANGUAGE", "WordLists", "parse_word_lists", "word_lists"]
 
-DATA = Path(__file__).resolve().parent / "data"
 #: the language whose word lists the package ships (the folder ``data/en/``)
 DEFAULT_LANGUAGE = "en"
-
-
-@functools.cache
-def _lists(language: str) -> dict[str, frozenset[str]]:
-    path = DATA / language / "event_location.yaml"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"eventwire/data/{language}/event_location.yaml: cannot read the word lists ({exc})") from exc
-    raw: dict[str, list[str]] = load_yaml(text)
-    return {k: frozenset(str(w) for w in v) for k, v in raw.items()}
-
-
-def word_list(name: str, language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
-    """The named list of ``data/<language>/event_location.yaml`` (KeyError for a name the file lacks)."""
-    return _lists(language)[name]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,13 +10,11 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis, Span
 from ..nlp import dateline_end, parse_table, token_table
-from ..wordlists import word_lists
+from ..vocabulary import vocabulary
 from .affiliation import affiliate, home_country
 from .bodyrefs import definite_refs, it_refs
 from .context import relational
 from .coref import (
-    FEMALE_TITLES,
-    MALE_TITLES,
     PRONOUNS,
     Draft,
     Sentences,
@@ -32,8 +30,6 @@ from .outlet import outlet_country, outlet_rules
 from .phrases import COUNTRYISH, Phrase, build_phrases
 from .resolve import Context, Reading, modifier_country, pp_country, read_phrase
 from .validity import dateline_tokens, drop_non_actors
-
-_WORDS = word_lists("eventwire.actors")
 
 __all__ = ["ActorCoder", "code_actors"]
 
@@ -77,9 +73,10 @@ class _Builder:
             self.drafts[r.key] = d
         d.titles.update(r.titles)
         if d.gender is None and d.kind == "person":
-            if any(t in FEMALE_TITLES for t in r.titles):
+            vocab = vocabulary()
+            if any(t in vocab.words("actors.female_titles") for t in r.titles):
                 d.gender = "f"
-            elif any(t in MALE_TITLES for t in r.titles):
+            elif any(t in vocab.words("actors.male_titles") for t in r.titles):
                 d.gender = "m"
         if d.kind == "person" and r.country is not None and (d.country is None or (d.guessed and not r.guessed)):
             d.country, d.code, d.guessed = r.country, f"{r.country}{d.sector or ''}", r.guessed
@@ -284,14 +281,10 @@ def _describe(person: Draft, country: str | None, sector: str | None, guessed: b
     person.code = f"{person.country or ''}{person.sector or ''}" or None
 
 
-#: "Her Majesty", "His Excellency": forms of address after a possessive that refer to no person in the text
-HONORIFIC_ADDRESSES = _WORDS.ordered("honorific_addresses")
-
-
 def _honorific(tok: Token) -> bool:
     """ "Her Majesty", "His Excellency": not a reference to a person in the text."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.lower_ in HONORIFIC_ADDRESSES
+    return nxt is not None and nxt.lower_ in vocabulary().words("actors.honorific_addresses")
 
 
 def _appos_finder(doc: Doc, mentions: list[tuple[int, int]]) -> Callable[[tuple[int, int]], bool]:

@@ -20,6 +20,7 @@ from ..labels import (
     SUBJECTS,
 )
 from ..partitives import partitive_after
+from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .coref import Sentences
 from .knowledge import Lexicon
@@ -29,8 +30,6 @@ _WORDS = word_lists("eventwire.actors")
 
 __all__ = ["Context", "relational"]
 
-#: "a UK-based group", "Iranian-backed militias", "the Israeli-occupied Golan": the country is not the phrase's own
-RELATIONS = _WORDS.words("relations")
 
 #: how clearly a country must dominate an article to be the country of names tied to nothing else
 HOME_MARKS = 3
@@ -52,7 +51,6 @@ CROWD_PLACE_PREPS = _WORDS.words("crowd_place_preps")
 
 #: prepositions of place: "rebels attacked a base in Mali" leaves Mali a candidate for the rebels' country
 LOCATIVE = _WORDS.words("context_locative")
-COUNTRY_NOUNS = _WORDS.words("country_nouns")
 
 
 @dataclass
@@ -236,7 +234,8 @@ class Context:
             return None
         lo, hi = subj.left_edge.i, subj.right_edge.i
         iso = self.first_country_in(lo, hi)
-        if iso is None and subj.lower_ in COUNTRY_NOUNS and subj.i > 0 and subj.nbor(-1).lower_ == "the":
+        country_nouns = vocabulary().words("actors.country_nouns")
+        if iso is None and subj.lower_ in country_nouns and subj.i > 0 and subj.nbor(-1).lower_ == "the":
             iso = self.recent_country(subj.i - 1)
         return iso
 
@@ -344,8 +343,9 @@ def relational(doc: Doc, end: int) -> bool:
     """Whether a country word ending before token ``end`` only relates a phrase to it ("UK-based",
     "Iranian-backed", "Israeli-occupied") rather than saying whose the phrase is."""
     rest = [t.lower_ for t in doc[end : end + 2]]
-    return (len(rest) == 2 and rest[0] == "-" and rest[1] in RELATIONS) or (
-        bool(rest) and rest[0].startswith("-") and rest[0][1:] in RELATIONS
+    relations = vocabulary().words("actors.relations")
+    return (len(rest) == 2 and rest[0] == "-" and rest[1] in relations) or (
+        bool(rest) and rest[0].startswith("-") and rest[0][1:] in relations
     )
 
 

@@ -17,8 +17,6 @@ _WORDS = word_lists("eventwire.actors")
 __all__ = ["PRONOUNS", "Draft", "Sentences", "full_title", "pronoun_target", "title_target"]
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-FEMALE_TITLES = _WORDS.words("female_titles")
-MALE_TITLES = _WORDS.words("male_titles")
 SUBJECT_DEPS = SUBJECTS
 #: How many sentences before its own a pronoun's antecedent may be.
 PRONOUN_WINDOW = 3

@@ -23,6 +23,7 @@ from typing import Any, Literal
 import yaml
 from spacy.strings import get_string_id
 
+from ..vocabulary import default_vocabulary, using_vocabulary, vocabulary
 from ..wordlists import word_lists
 
 _WORDS = word_lists("eventwire.actors")
@@ -46,9 +47,6 @@ __all__ = [
 
 EntryKind = Literal["country", "demonym", "capital", "region", "org", "sector", "person", "countryref"]
 CaseRule = Literal["exact", "cap", "any"]
-
-#: Phrases that refer back to a country named earlier ("the country's Ministry of Defense").
-COUNTRY_REFS = _WORDS.ordered("country_refs")
 
 
 def key_of(text: str) -> str:
@@ -225,17 +223,19 @@ def _org_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | None
             _add(entries, form, Entry("org", form, forms[0], country, sector, code, agent or "group", case_rule(form)))
 
 
-#: Formal state names built on a country's short name ("Kingdom of Morocco", "the Republic of Chad").
-STATE_FORMS = _WORDS.ordered("state_forms")
-STATE_FORM_OPENINGS = _WORDS.ordered("state_form_openings")
 SIBILANT_ENDINGS = _WORDS.ordered("sibilant_endings")
+
+
+#: the vocabulary lists the lexicon is built from (a pipeline whose vocabulary changes one builds its own)
+LEXICON_VOCABULARY = ("actors.country_refs", "actors.state_forms", "actors.state_form_openings")
 
 
 def state_forms(name: str) -> tuple[str, ...]:
     """ "Morocco" -> "Kingdom of Morocco", "Republic of Morocco", ...; none for acronyms."""
-    if case_rule(name) != "cap" or name.lower().startswith(STATE_FORM_OPENINGS):
+    vocab = vocabulary()
+    if case_rule(name) != "cap" or name.lower().startswith(vocab.ordered("actors.state_form_openings")):
         return ()
-    return tuple(f"{prefix[:1].upper()}{prefix[1:]} {name}" for prefix in STATE_FORMS)
+    return tuple(f"{prefix[:1].upper()}{prefix[1:]} {name}" for prefix in vocab.ordered("actors.state_forms"))
 
 
 def _country_entries(entries: dict[str, Entry], countries: dict[str, Country]) -> None:
@@ -282,7 +282,7 @@ def _sector_entries(entries: dict[str, Entry], rows: Iterable[Sequence[str]] | N
                 entries[key_of(plural)] = Entry("sector", plural, term, None, sector, None, "group", "any")
     if rows is not None:
         return
-    for ref in COUNTRY_REFS:
+    for ref in vocabulary().ordered("actors.country_refs"):
         _add(entries, ref, Entry("countryref", ref, ref, agent="country"))
 
 
@@ -328,8 +328,9 @@ def build_lexicon(
 
 @cache
 def default_lexicon() -> Lexicon:
-    """The lexicon of the package's own files."""
-    return build_lexicon(load_people())
+    """The lexicon of the package's own files (and the package's own vocabulary, whichever is active)."""
+    with using_vocabulary(default_vocabulary()):
+        return build_lexicon(load_people())
 
 
 _ACTIVE: ContextVar[Lexicon | None] = ContextVar("eventwire_actor_lexicon", default=None)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..labels import ARGUMENT_DEPS, NAME_SUBJECT_MODIFIERS, NOUN_MODIFIERS
 from ..nlp import token_table, token_word_ids
+from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .knowledge import Entry, Lexicon
 from .lists import body_words
@@ -23,13 +24,7 @@ _WORDS = word_lists("eventwire.actors")
 
 __all__ = ["Unit", "find_units", "positions", "scan", "word_ids"]
 
-#: Title words that are also common adjectives/nouns: they only count before a name or after "the".
-WEAK_TITLES = _WORDS.words("weak_titles")
 MONTHS = _WORDS.words("months")
-#: Last words of ORG entities that are documents or events, not actors ("Immigration and Nationality Act").
-NOT_BODIES = _WORDS.words("not_bodies")
-#: Verbs of speech and office: a capitalised bare-noun subject of one is a name ("Trump urges").
-SPEECH_LEMMAS = _WORDS.words("speech_lemmas")
 #: words before a weak title that make it a common noun ("the general", "its deputy", "Iran's speaker")
 TITLE_DETERMINERS = _WORDS.ordered("title_determiners")
 #: Acronyms that are also English words.
@@ -135,7 +130,7 @@ def _sector_ok(doc: Doc, unit: Unit, taken: set[int]) -> bool:
         return False
     if nxt is not None and nxt.pos_ == "NOUN" and unit.end not in taken and last.dep_ in NOUN_MODIFIERS:
         return False
-    if term in WEAK_TITLES and unit.entry.agent == "person":
+    if term in vocabulary().words("actors.weak_titles") and unit.entry.agent == "person":
         prev = doc[unit.start - 1] if unit.start > 0 else None
         return prev is not None and (
             prev.lower_ in TITLE_DETERMINERS
@@ -279,6 +274,7 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
     """Organisations only NER knows ("Kenya Anti-Corruption Commission"): one unit each, with the
     country and sector of the known words inside."""
     out = []
+    not_bodies = vocabulary().words("actors.not_bodies")
     where = _Positions(raw)
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -297,7 +293,7 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
             end -= 1  # "Kashmir\n\n": a heading line the entity ran past
         if "(" in ent.text and ")" not in ent.text:
             end = next(t.i for t in ent if t.text == "(")
-        if start >= end or not doc[start].text[:1].isupper() or doc[end - 1].lower_ in NOT_BODIES:
+        if start >= end or not doc[start].text[:1].isupper() or doc[end - 1].lower_ in not_bodies:
             continue
         if not any(doc[i].is_alpha and i not in covered for i in range(start, end)):
             continue
@@ -318,7 +314,9 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
 
 def _weak_end(unit: Unit, end: int) -> bool:
     """A one-person title that is also a common word ("justice", "general") ending an organisation's name."""
-    return unit.end == end and unit.entry.agent == "person" and unit.entry.name in WEAK_TITLES
+    return (
+        unit.end == end and unit.entry.agent == "person" and unit.entry.name in vocabulary().words("actors.weak_titles")
+    )
 
 
 class _Positions:
@@ -391,7 +389,7 @@ def _name_as_subject(tok: Token) -> bool:
         and tok.tag_ == "NN"
         and tok.dep_ == "nsubj"
         and tok.head.tag_ in ("VBZ", "VBD", "VBN")
-        and tok.head.lemma_ in SPEECH_LEMMAS
+        and tok.head.lemma_ in vocabulary().words("actors.speech_lemmas")
         and not any(c.dep_ in NAME_SUBJECT_MODIFIERS for c in tok.children)
     )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .lists import name_order
 from .matcher import Unit
@@ -21,7 +22,6 @@ _WORDS = word_lists("eventwire.actors")
 __all__ = ["COUNTRYISH", "Phrase", "build_phrases", "of_phrase_end"]
 
 COUNTRYISH = frozenset({"country", "demonym", "capital", "region", "countryref"})
-GLUE = _WORDS.words("glue")
 DETERMINERS = _WORDS.words("determiners")
 #: Where an "of" complement of a title ends.
 STOPS = _WORDS.words("stops")
@@ -64,6 +64,7 @@ def _joinable(doc: Doc, prev: Unit, unit: Unit, nxt: Unit | None = None) -> bool
         return True  # "the Department of Foreign Affairs (DFA) director-general": the acronym glosses the body
     if [t.text for t in gap] == ["-"] and unit.kind in ("org", *COUNTRYISH):
         return False  # "Israel-Hamas war", "Russia-Ukraine talks": two sides, not one phrase
+    glue = vocabulary().words("actors.glue")
     for tok in gap:
         low = tok.lower_
         if low == ",":
@@ -74,7 +75,7 @@ def _joinable(doc: Doc, prev: Unit, unit: Unit, nxt: Unit | None = None) -> bool
             if prev.kind not in COUNTRYISH and not (_is_title(prev) and _is_title(unit)):
                 return False
             continue
-        if low not in GLUE and not (len(gap) == 1 and _name_like_modifier(tok, unit)) and not _trade(tok, prev, unit):
+        if low not in glue and not (len(gap) == 1 and _name_like_modifier(tok, unit)) and not _trade(tok, prev, unit):
             return False
     if unit.kind in COUNTRYISH and prev.kind in COUNTRYISH and not gap:
         return False

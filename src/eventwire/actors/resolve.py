@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..labels import AGENT_DEPS, NOUN_MODIFIERS, SUBJECTS
+from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .context import Context
 from .knowledge import Person, key_of
@@ -17,24 +18,11 @@ _WORDS = word_lists("eventwire.actors")
 
 __all__ = ["Context", "Reading", "modifier_country", "pp_country", "read_phrase"]  # Context re-exported
 
-#: Heads so generic that a more specific modifier decides the sector ("Pentagon officials" -> MIL).
-GENERIC_HEADS = _WORDS.words("generic_heads")
-STATE_MEDIA = _WORDS.words("state_media")
-#: titles whose plural, tied to a state by "of" or "for", names its delegates (GOV), not lawmakers:
-#: "representatives for the US" at a court or a summit ("Republican representatives" stay LEG)
-DELEGATE_TITLES = _WORDS.words("delegate_titles")
-SUPRANATIONAL = _WORDS.words("supranational")
-#: sectors of an unnamed crowd, which takes the country of the place where it acts ("students marched in X")
-CROWD_SECTORS = _WORDS.words("crowd_sectors")
-#: nouns of several states ("envoys from several Gulf states", "diplomats of European countries")
-MANY_STATES = _WORDS.words("many_states")
-PARTY_WORDS = _WORDS.words("party_words")
 PLACE_PREPS = _WORDS.words("place_preps")
 #: prepositions that tie a person or title to a body, not to a place ("a lawyer for the State Department")
 BODY_PREPS = _WORDS.words("body_preps")
 NATIONAL = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
 AGENT_PREPS = _WORDS.words("agent_preps")
-PLACE_NOUNS = _WORDS.words("place_nouns")
 LOCATIVE_PREPS = _WORDS.words("locative_preps")
 
 
@@ -136,7 +124,8 @@ def _igo_modifier(phrase: Phrase) -> Unit | None:
 def _sector_of(phrase: Phrase) -> str | None:
     head = phrase.head
     sector = head.entry.sector
-    if head.entry.text.lower() in GENERIC_HEADS or head.entry.name in GENERIC_HEADS or head.kind == "person":
+    generic = vocabulary().words("actors.generic_heads")
+    if head.entry.text.lower() in generic or head.entry.name in generic or head.kind == "person":
         for u in reversed(phrase.modifiers):
             if u.kind in ("sector", "org") and u.entry.sector and u.entry.sector != "GOV":
                 return u.entry.sector
@@ -150,12 +139,14 @@ def _qualified_sector(phrase: Phrase, ctx: Context, sector: str | None) -> str |
     """ "An official Syrian newspaper" (state media) speaks for the government; "leaders of the
     opposition" take the sector of their "of" complement."""
     doc, head = ctx.doc, phrase.head
-    if sector == "MED" and any(t.lower_ in STATE_MEDIA for t in doc[max(phrase.start - 2, 0) : head.start]):
+    state_media = vocabulary().words("actors.state_media")
+    if sector == "MED" and any(t.lower_ in state_media for t in doc[max(phrase.start - 2, 0) : head.start]):
         return "GOV"
     of_unit = _of_unit(phrase, ctx)
     if of_unit is not None and of_unit.kind in ("sector", "org") and of_unit.entry.sector not in (None, "GOV"):
         return of_unit.entry.sector  # "the director of Al-Noor Hospital" (HLH)
-    if head.entry.name in DELEGATE_TITLES and head.entry.agent == "group" and _state_complement(phrase, ctx):
+    delegates = vocabulary().words("actors.delegate_titles")
+    if head.entry.name in delegates and head.entry.agent == "group" and _state_complement(phrase, ctx):
         return "GOV"
     return sector
 
@@ -174,7 +165,8 @@ def _state_complement(phrase: Phrase, ctx: Context) -> bool:
 def _of_unit(phrase: Phrase, ctx: Context) -> Unit | None:
     """The unit right after a generic head and "of (the)": "leaders of the opposition", "officials of Hamas"."""
     head, doc = phrase.head, ctx.doc
-    if head.entry.text.lower() not in GENERIC_HEADS and head.entry.name not in GENERIC_HEADS:
+    generic = vocabulary().words("actors.generic_heads")
+    if head.entry.text.lower() not in generic and head.entry.name not in generic:
         return None
     j = head.end
     if j + 1 >= len(doc) or doc[j].lower_ != "of":
@@ -185,9 +177,8 @@ def _of_unit(phrase: Phrase, ctx: Context) -> Unit | None:
 
 def _former(phrase: Phrase, ctx: Context, sector: str | None) -> str | None:
     """A former office holder is an elite (ELI), no longer the government."""
-    if sector in ("GOV", "LEG", "MIL") and any(
-        t.lower_ in FORMER_WORDS for t in ctx.doc[phrase.start : phrase.head.start]
-    ):
+    former = vocabulary().words("actors.former_words")
+    if sector in ("GOV", "LEG", "MIL") and any(t.lower_ in former for t in ctx.doc[phrase.start : phrase.head.start]):
         return "ELI"
     return sector
 
@@ -248,14 +239,16 @@ def _supranational(phrase: Phrase, ctx: Context) -> bool:
     """ "Western diplomats", "Arab leaders", "world leaders", "envoys from several Gulf states": a group of
     many countries."""
     i = phrase.units[0].start - 1
-    if i >= 0 and ctx.doc[i].lower_ in SUPRANATIONAL:
+    vocab = vocabulary()
+    supranational = vocab.words("actors.supranational")
+    if i >= 0 and ctx.doc[i].lower_ in supranational:
         return True
     head = ctx.doc[phrase.head.end - 1]
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in SUPRANATIONAL_PREPS:
             for obj in prep.children:
-                many = obj.dep_ == "pobj" and obj.lemma_.lower() in MANY_STATES
-                if many and any(t.lower_ in SUPRANATIONAL for t in obj.lefts):
+                many = obj.dep_ == "pobj" and obj.lemma_.lower() in vocab.words("actors.many_states")
+                if many and any(t.lower_ in supranational for t in obj.lefts):
                     return True
     return False
 
@@ -266,7 +259,8 @@ def _party(phrase: Phrase, ctx: Context) -> bool:
     if j < len(doc) and doc[j].text == "(":  # "the Umma (Nation) party"
         j = next((t.i + 1 for t in doc[j : j + 6] if t.text == ")"), j)
     nxt = doc[j].lower_ if j < len(doc) else ""
-    return phrase.head.entry.name.split()[-1].lower() in PARTY_WORDS or nxt in PARTY_WORDS
+    party = vocabulary().words("actors.party_words")
+    return phrase.head.entry.name.split()[-1].lower() in party or nxt in party
 
 
 def _read_country(unit: Unit, ctx: Context, phrase: Phrase) -> Reading | None:
@@ -289,9 +283,10 @@ def _read_country(unit: Unit, ctx: Context, phrase: Phrase) -> Reading | None:
 
 def _place_head(tok: Token) -> Token:
     """ "West Darfur State", "the town of Cizre": the place noun stands where the name would."""
-    if tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS:
+    place_nouns = vocabulary().words("actors.place_nouns")
+    if tok.dep_ == "compound" and tok.head.lower_ in place_nouns:
         return tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in place_nouns:
         return tok.head.head
     return tok
 
@@ -315,10 +310,8 @@ def _people_noun(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in NOUN_MODIFIERS and tok.text.endswith("s")
 
 
-INSTITUTIONS = _WORDS.ordered("institutions")
 TROOP_DIRECTION_PREPS = _WORDS.words("troop_direction_preps")
 STATE_COMPLEMENT_PREPS = _WORDS.words("state_complement_preps")
-FORMER_WORDS = _WORDS.words("former_words")
 SUPRANATIONAL_PREPS = _WORDS.words("supranational_preps")
 SURFACE_ARTICLES = _WORDS.words("surface_articles")
 COUNTRY_JOINERS = _WORDS.words("country_joiners")
@@ -326,7 +319,7 @@ COUNTRY_JOINERS = _WORDS.words("country_joiners")
 
 def _institution(term: str) -> str:
     """Bodies keep their own actor ("Ministry of Defense"); people of one sector share one per country."""
-    return term if any(w in term for w in INSTITUTIONS) else ""
+    return term if any(w in term for w in vocabulary().ordered("actors.institutions")) else ""
 
 
 def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
@@ -339,7 +332,8 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
     of_unit = _of_unit(phrase, ctx)
     if body is None and of_unit is not None and of_unit.kind == "org" and of_unit.entry.code:
         body = of_unit  # "officials of Hamas": Hamas itself speaks
-    if body is not None and (head.entry.name in GENERIC_HEADS or head.entry.text.lower() in GENERIC_HEADS):
+    generic = vocabulary().words("actors.generic_heads")
+    if body is not None and (head.entry.name in generic or head.entry.text.lower() in generic):
         e = body.entry
         if head.entry.agent == "person":  # "a Kremlin spokesman", "the Hamas leader": one person of the body
             name = f"{e.name} {ctx.doc[head.start : head.end].text}"
@@ -352,7 +346,7 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
     span = None
     wide = iso is None and _supranational(phrase, ctx)  # "Western diplomats": many countries, none guessed
     before = ctx.doc[phrase.units[0].start - 1] if phrase.units[0].start > 0 else None
-    if wide and before is not None and before.lower_ in SUPRANATIONAL:
+    if wide and before is not None and before.lower_ in vocabulary().words("actors.supranational"):
         span = (phrase.units[0].start - 1, phrase.end)
     elif iso is None and (place := _pp_place(phrase, ctx)) is not None:
         iso, span = place[0], (phrase.start, max(phrase.end, place[1]))
@@ -360,7 +354,7 @@ def _read_sector(phrase: Phrase, ctx: Context) -> Reading:
         iso = ctx.its_country(phrase.start) or ctx.possessor_country(phrase.start, phrase.head.end - 1)
         if iso is None and sector == "CVL":  # people killed in a place are of it, whoever struck them
             iso = ctx.scene_country(phrase.head.end - 1)
-        if iso is None and sector in CROWD_SECTORS and head.entry.agent == "group":
+        if iso is None and sector in vocabulary().words("actors.crowd_sectors") and head.entry.agent == "group":
             iso = ctx.crowd_country(phrase.head.end - 1)  # "farmers protested in X": a crowd of the place
         if iso is None and sector in ("MIL", "COP"):
             iso = ctx.subject_country(phrase.head.end - 1)

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Analysis
 from ..nlp import LONG_DASHES, doc_text, token_table
+from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .coref import Draft
 from .lists import name_order
@@ -101,8 +102,6 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
 
 #: Prepositions after which a name tagged as a person is a place when it never appears otherwise.
 PLACE_PREPS = _WORDS.words("validity_place_preps")
-#: Nouns whose "of" complement is a place ("the city of Bahawalpur").
-PLACE_NOUNS = _WORDS.words("validity_place_nouns")
 
 
 def _place_use(tok: Token) -> bool:
@@ -112,7 +111,9 @@ def _place_use(tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    return prep.lower_ in PLACE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS)
+    return prep.lower_ in PLACE_PREPS or (
+        prep.lower_ == "of" and prep.head.lower_ in vocabulary().words("actors.validity_place_nouns")
+    )
 
 
 def _credit_lines(doc: Doc) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["add_knowledge_commands", "cmd_knowledge"]
 
 #: the sections of a knowledge file, in the order `knowledge check` counts them
-SECTION_ORDER = ("pattern", "person", "title", "organization", "cue", "claim", "place")
+SECTION_ORDER = ("pattern", "person", "title", "organization", "cue", "claim", "place", "words")
 
 
 def add_knowledge_commands(sub: Any, formatter: type[argparse.HelpFormatter]) -> None:
@@ -60,6 +60,10 @@ def _describe(change: Change, patterns: dict[str, list[str]]) -> str:
     return f"  line {change.line}: overrides {change.id} ({change.before} -> {change.code}): {lemmas}"
 
 
+def _plural(section: str) -> str:
+    return "word list(s)" if section == "words" else f"{section}(s)"
+
+
 def check_files(paths: list[str], out: TextIO) -> int:
     """Validate each file; print its problems, or what it adds and overrides after the files before it."""
     from ..knowledge import Knowledge, KnowledgeFile, read_knowledge_file
@@ -70,7 +74,12 @@ def check_files(paths: list[str], out: TextIO) -> int:
             read.append(read_knowledge_file(path))
         except KnowledgeError as exc:
             read.append(exc)
-    knowledge = Knowledge.merge([kf for kf in read if isinstance(kf, KnowledgeFile)])
+    try:
+        knowledge = Knowledge.merge([kf for kf in read if isinstance(kf, KnowledgeFile)])
+    except KnowledgeError as exc:  # the files together leave a word list empty
+        out.write(f"{exc.path}: {len(exc.problems)} problem(s)\n")
+        out.writelines(f"  {p.describe(exc.path)}\n" for p in exc.problems)
+        return 2
     failed = 0
     for path, kf in zip(paths, read, strict=True):
         if isinstance(kf, KnowledgeError):
@@ -80,7 +89,7 @@ def check_files(paths: list[str], out: TextIO) -> int:
             continue
         changes = [c for c in knowledge.changes if c.path == kf.path]
         adds = sum(c.kind == "adds" for c in changes)
-        tally = {f"{section}(s)": sum(c.section == section for c in changes) for section in SECTION_ORDER}
+        tally = {_plural(section): sum(c.section == section for c in changes) for section in SECTION_ORDER}
         counts = ", ".join(f"{n} {name}" for name, n in tally.items() if n or name == "pattern(s)")
         out.write(f"{path}: ok, {counts}: {adds} added, {len(changes) - adds} overridden\n")
         lemmas = {str(e["id"]): _lemmas(e) for e in kf.patterns}

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from ..labels import DATE_NOUN_MODIFIERS, NON_FINITE_CLAUSES
 from ..model import Analysis, Event, ResolvedDate
 from ..nlp import doc_text, sentence_of
-from ..wordlists import word_list, word_lists
+from ..vocabulary import vocabulary
+from ..wordlists import word_lists
 from .clauses import NOMINAL, Dated, bounds, clause_of, in_life_stage, in_past_period, looks_ahead, rank, tense
 from .context import NEWS_DAY_WINDOW, Context, build_context
 from .expressions import DateExpression, find_expressions, words
@@ -28,8 +29,6 @@ __all__ = ["DateResolver", "Dated", "event_date", "resolve_document", "token_dat
 
 FUTURE_LEMMAS = _WORDS.words("future_lemmas")
 RELATION_WORDS = _WORDS.words("relation_words")
-#: reporting verbs: a present tense in their "that" clause takes the saying's date (shared with the events stage)
-REPORTING = word_list("reporting")
 
 
 def _is_future(root: Token) -> bool:
@@ -251,7 +250,8 @@ def _reporting_verb(tok: Token) -> Token | None:
     present there is the present of the saying, and takes its time."""
     clause = clause_of(tok)
     head = clause.head
-    if clause.dep_ == "ccomp" and head is not clause and head.lemma_.lower() in REPORTING:
+    reporting = vocabulary().words("eventwire.reporting")
+    if clause.dep_ == "ccomp" and head is not clause and head.lemma_.lower() in reporting:
         return head
     return None
 
@@ -274,9 +274,10 @@ def _speech_verb(tok: Token, context: Context) -> Token | None:
         i = nxt.end
     # a quotation that goes on after its attribution ("“...,” Obama said. “...”"): the saying before it
     i = sent.start - 1
+    reporting = vocabulary().words("eventwire.reporting")
     while i >= 0 and context.paragraph(doc[i].idx) == para:
         prev = sentence_of(doc[i])
-        if not context.quoted(prev.root.idx) and prev.root.lemma_.lower() in REPORTING:
+        if not context.quoted(prev.root.idx) and prev.root.lemma_.lower() in reporting:
             return prev.root
         i = prev.start - 1
     return None

@@ -25,11 +25,11 @@ from ..labels import (
 )
 from ..model import Analysis, Event, EventSide, Modality, Span
 from ..nlp import ParseTable, dateline_end, doc_text, parse_table, sentence_of, sentences, trees_in_sentences
+from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .confidence.confidence import confidence, evidence
 from .grammar.syntax import (
     ADVERBIAL_PREPS,
-    REPORTING,
     TIME_ENTS,
     complement_lemmas,
     content_head,
@@ -61,7 +61,6 @@ from .rules.statements import Judged, addressee_side, approved_act_patient, judg
 from .sides.actorhood import is_means, judge, speaker_side
 from .sides.addressees import aim_responses, own_public, pair_targets
 from .sides.arguments import (
-    LIGHT_VERBS,
     Match,
     SidePair,
     arguments,
@@ -89,8 +88,6 @@ _WORDS = word_lists("eventwire.events")
 __all__ = ["EventCoder", "Match", "best_match"]
 
 MAX_SENT_CHARS = 1500
-#: verbs whose complement is still coded (as negated): "denied that X attacked Y"
-DENIALS = _WORDS.words("denials")
 #: how deep in the complements a veto word still counts ("detained X over the election" is an arrest)
 VETO_DEPTH = 2
 #: source phrases keep their place phrases and appositions too
@@ -106,8 +103,6 @@ ULTIMATUM_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 VENUE_PREPS = _WORDS.words("venue_preps")
 #: roots of requests whose noun may take a "that" clause naming the addressee ("its demand that X ease ...")
 REQUEST_ROOTS = frozenset({"02", "10"})
-#: control verbs whose object is made to carry out the act ("ordered the paper to suspend publication")
-CAUSATIVES = _WORDS.words("causatives")
 PLURAL_SOURCES = _WORDS.words("plural_sources")
 #: roots of acts a causative imposes: the causer acts (reduce relations, coerce); its object is the target
 #: unless it is the causer's own agent ("ordered police to ban the rally")
@@ -281,8 +276,13 @@ def _consumed(matches: list[Match]) -> tuple[set[int], set[int]]:
     by_token = {m.token.i: m for m in matches}
     consumed: set[int] = set()
     dropped: set[int] = set()
+    reporting = vocabulary().words("eventwire.reporting")
     for m in matches:
-        if m.pattern.code == NO_EVENT or m.token.lemma_ in REPORTING or m.token.lemma_ in DENIALS:
+        if (
+            m.pattern.code == NO_EVENT
+            or m.token.lemma_ in reporting
+            or m.token.lemma_ in vocabulary().words("events.denials")
+        ):
             continue
         governed = _governed(m)
         if m.pattern.code in ("015", "016"):  # a claim or denial of an act accounts for the act
@@ -572,7 +572,7 @@ def _requested(noun: Token, srcs: list[Token]) -> tuple[list[Token], list[Token]
     addressees = [s for c in noun.children for s in _clause_subjects(noun, c)]
     if not addressees:
         return srcs, []
-    askers = srcs or nominal_source(noun, LIGHT_VERBS)
+    askers = srcs or nominal_source(noun, vocabulary().words("events.light_verbs"))
     if not askers and noun.dep_ in REQUESTED_SLOTS:
         askers = subjects(noun.head)
     return askers, addressees
@@ -582,7 +582,11 @@ def _caused(m: Match, analysis: Analysis, tgts: list[Token]) -> tuple[list[Token
     """(sources, targets) of an act imposed through a causative ("X ordered the paper to suspend
     publication": X acts on the paper; "X ordered police to close the office": X acts on the office)."""
     tok, gov = m.token, m.token.head
-    if m.pattern.code[:2] not in IMPOSED_ROOTS or tok.dep_ != "xcomp" or gov.lemma_.lower() not in CAUSATIVES:
+    if (
+        m.pattern.code[:2] not in IMPOSED_ROOTS
+        or tok.dep_ != "xcomp"
+        or gov.lemma_.lower() not in vocabulary().words("events.causatives")
+    ):
         return None
     objs = [c for c in gov.children if c.dep_ == "dobj"]
     causers = subjects(gov)
@@ -625,9 +629,10 @@ def _event(
 
 
 def _reporter(tok: Token) -> Token | None:
+    reporting = vocabulary().words("eventwire.reporting")
     cur = tok
     for _ in range(5):
-        if cur.dep_ == "ccomp" and cur.head.lemma_ in REPORTING:
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in reporting:
             return cur.head
         if cur.head is cur:
             return None

@@ -9,10 +9,11 @@ A user file (``files.read_knowledge_file``) adds patterns under new ids and over
 where a user's pattern and the package's are equally specific the user's wins. Its people (``people:``)
 are added, or replace the package's person of the same name; so do its titles (``titles:``, by term) and
 organisations (``organizations:``, by name), its cue verbs (``cues:``, by lemma) and propositions
-(``claims:``, by id); its places (``places:``) are added to the gazetteer. Nothing is cached by module:
-each ``Knowledge`` holds its own event ``Lexicon`` and its people's actor lexicon, which the pipeline makes
-active around its stages, and its cue lexicon, claims and gazetteer additions, which the pipeline gives to
-the stages that read them (``with_knowledge``) as it is built.
+(``claims:``, by id); its places (``places:``) are added to the gazetteer; its ``words:`` add to, take
+from or replace the vocabulary lists (``knowledge/words.py``), in file order. Nothing is cached by module:
+each ``Knowledge`` holds its own event ``Lexicon``, its vocabulary and its people's actor lexicon, which
+the pipeline makes active around its stages, and its cue lexicon, claims and gazetteer additions, which
+the pipeline gives to the stages that read them (``with_knowledge``) as it is built.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..actors.knowledge import Lexicon as ActorLexicon
 from ..actors.knowledge import (
+    LEXICON_VOCABULARY,
     Person,
     build_lexicon,
     key_of,
@@ -33,14 +34,17 @@ from ..actors.knowledge import (
     person_of,
     using_actor_lexicon,
 )
+from ..actors.knowledge import Lexicon as ActorLexicon
 from ..actors.knowledge import default_lexicon as default_actor_lexicon
 from ..claims import Claims, default_claims, proposition_of
 from ..events.lexicon.lexicon import Lexicon, default_lexicon, lexicon_entries, using_lexicon
 from ..places.gazetteer import Additions
 from ..quotes.lexicon import Lexicon as CueLexicon
 from ..quotes.lexicon import cue_verb, load_lexicon
+from ..vocabulary import Vocabulary, default_vocabulary, using_vocabulary
 from .files import KnowledgeFile, read_knowledge_file
 from .sections import place_row
+from .words import apply_words
 
 __all__ = ["Change", "Knowledge", "KnowledgeFile", "read_knowledge_file"]
 
@@ -57,8 +61,9 @@ class Change:
     #: the code of the entry it overrides (None: it adds one)
     before: str | None = None
     #: "pattern" (id, code), "person" (name, first role), "title" (term, sector), "organization" (name, code),
-    #: "cue" (lemma, class), "claim" (id, text), "place" (name, feature and country)
-    section: Literal["pattern", "person", "title", "organization", "cue", "claim", "place"] = "pattern"
+    #: "cue" (lemma, class), "claim" (id, text), "place" (name, feature and country), "words" (the list
+    #: as package.list, the words added (+) and removed (-) or the new list (=); before: its size)
+    section: Literal["pattern", "person", "title", "organization", "cue", "claim", "place", "words"] = "pattern"
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class Knowledge:
     claims: Claims = field(default_factory=default_claims)
     #: the places the user files add to the gazetteer
     places: Additions = field(default_factory=Additions)
+    #: the vocabulary lists the stages read (the package's, with the user files' ``words:`` changes)
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
     _actors: list[ActorLexicon] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -90,14 +97,17 @@ class Knowledge:
         self.__dict__.update(state)
 
     def actor_lexicon(self) -> ActorLexicon | None:
-        """The actor lexicon with the user's people, titles and organisations (None: none were given), built
-        once per process."""
-        if not (self.people or self.titles or self.organizations):
+        """The actor lexicon with the user's people, titles and organisations and the vocabulary lists it is
+        built from (None: none of them differ from the package's), built once per process."""
+        default = default_vocabulary()
+        words = any(self.vocabulary.ordered(k) != default.ordered(k) for k in LEXICON_VOCABULARY)
+        if not (self.people or self.titles or self.organizations or words):
             return None
         if not self._actors:
             replaced = {key_of(p.name) for p in self.people}
             package = tuple(p for p in load_people() if key_of(p.name) not in replaced)
-            self._actors.append(build_lexicon(self.people + package, self.titles, self.organizations))
+            with using_vocabulary(self.vocabulary):
+                self._actors.append(build_lexicon(self.people + package, self.titles, self.organizations))
         return self._actors[0]
 
     @classmethod
@@ -136,6 +146,12 @@ class Knowledge:
         people, people_changes = _merge_people(files)
         titles, organizations, term_changes = _merge_terms(files)
         cues, claims, places, stage_changes = _merge_stage_knowledge(files)
+        vocabulary = default_vocabulary()
+        for kf in files:
+            vocabulary, done = apply_words(vocabulary, kf.path, kf.words, kf.word_lines)
+            stage_changes += [
+                Change(kf.path, line, key, kind, what, was, "words") for line, key, kind, what, was in done
+            ]
         lexicon = Lexicon.from_entries(added + base) if added_at or changes else default_lexicon()
         return cls(
             lexicon,
@@ -147,13 +163,18 @@ class Knowledge:
             cues,
             claims,
             places,
+            vocabulary,
         )
 
     @contextmanager
     def active(self) -> Iterator[Knowledge]:
         """Make this knowledge the one the stages read, inside the block."""
         actors = self.actor_lexicon()
-        with using_lexicon(self.lexicon), using_actor_lexicon(actors) if actors else nullcontext():
+        with (
+            using_lexicon(self.lexicon),
+            using_vocabulary(self.vocabulary),
+            using_actor_lexicon(actors) if actors else nullcontext(),
+        ):
             yield self
 
 

@@ -4,7 +4,8 @@ A knowledge file is YAML with a ``patterns:`` list (the fields of the package's
 ``events/data/patterns.yaml``), a ``people:`` list (those of ``actors/data/people.yaml``:
 ``knowledge/people.py``), a ``titles:`` and an ``organizations:`` list (sector terms and named bodies:
 ``knowledge/terms.py``), a ``cues:``, ``claims:`` and ``places:`` list (cue verbs, propositions and
-gazetteer additions: ``knowledge/sections.py``), any of them (a ``.tsv`` file holds gazetteer additions in
+gazetteer additions: ``knowledge/sections.py``), a ``words:`` mapping (changes to the vocabulary lists:
+``knowledge/words.py``), any of them (a ``.tsv`` file holds gazetteer additions in
 the columns of ``data/gazetteer_extra.tsv``)::
 
     patterns:
@@ -32,6 +33,7 @@ from ..events.lexicon.lexicon import NO_EVENT, expand_entry
 from .people import person_problems
 from .sections import claim_problems, cue_problems, place_problems
 from .terms import organization_problems, title_problems
+from .words import word_problems
 
 __all__ = ["SECTIONS", "KnowledgeFile", "PatternEntry", "read_knowledge_file"]
 
@@ -67,7 +69,7 @@ class PatternEntry(BaseModel):
 
 
 #: the top-level keys a knowledge file may have
-SECTIONS = frozenset({"patterns", "people", "titles", "organizations", "cues", "claims", "places"})
+SECTIONS = frozenset({"patterns", "people", "titles", "organizations", "cues", "claims", "places", "words"})
 FIELDS = sorted(f.alias or name for name, f in PatternEntry.model_fields.items())
 
 
@@ -91,6 +93,20 @@ class KnowledgeFile:
     claim_lines: tuple[int, ...] = ()
     places: tuple[dict[str, Any], ...] = ()
     place_lines: tuple[int, ...] = ()
+    #: the ``words:`` entries (``package.list``, change), each with its line
+    words: tuple[tuple[str, Any], ...] = ()
+    word_lines: tuple[int, ...] = ()
+
+
+def _mapping_lines(text: str, section: str) -> dict[str, int]:
+    """The line of each key of the top-level mapping ``section``."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    for key, value in root.value:
+        if key.value == section and isinstance(value, yaml.MappingNode):
+            return {str(k.value): k.start_mark.line + 1 for k, _v in value.value}
+    return {}
 
 
 def _lines(text: str) -> tuple[dict[str, int], dict[str, list[tuple[int, dict[str, int]]]]]:
@@ -189,17 +205,18 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
         raise KnowledgeError(
             name, [KnowledgeProblem(None, "yaml", f"a date that does not exist: {exc}", "write YYYY-MM-DD")]
         ) from exc
-    lists = {k: v for k, v in data.items() if k in SECTIONS} if isinstance(data, dict) else {}
-    if not lists or not all(isinstance(v, list) for v in lists.values()):
+    lists = {k: v for k, v in data.items() if k in SECTIONS and k != "words"} if isinstance(data, dict) else {}
+    has_words = isinstance(data, dict) and "words" in data
+    if not (lists or has_words) or not all(isinstance(v, list) for v in lists.values()):
         raise KnowledgeError(
             name,
             [
                 KnowledgeProblem(
                     1,
                     "patterns",
-                    "no list of patterns, people, titles, organizations, cues, claims or places",
+                    "no list of patterns, people, titles, organizations, cues, claims or places, and no words",
                     "start the file with `patterns:`, `people:`, `titles:`, `organizations:`, `cues:`, `claims:` or "
-                    "`places:` and a list of entries",
+                    "`places:` and a list of entries, or with `words:` and changes to word lists",
                 )
             ],
         )
@@ -222,6 +239,10 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
     problems += _section_problems(cues, entry_lines.get("cues", []), "lemma", "cue", cue_problems)
     problems += _section_problems(claims, entry_lines.get("claims", []), "id", "claim", claim_problems)
     problems += _section_problems(places, entry_lines.get("places", []), "", "place", place_problems)
+    words = data.get("words") or {}
+    word_lines = _mapping_lines(text, "words") if has_words else {}
+    if has_words:
+        problems += word_problems(data.get("words"), word_lines, top.get("words"))
     problems = sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.key))  # one per line, key and fault
     if problems:
         raise KnowledgeError(name, problems)
@@ -241,6 +262,8 @@ def read_knowledge_file(path: str | Path) -> KnowledgeFile:
         tuple(line for line, _keys in entry_lines.get("claims", [])),
         tuple(places),
         tuple(line for line, _keys in entry_lines.get("places", [])),
+        tuple((str(k), v) for k, v in words.items()) if isinstance(words, dict) else (),
+        tuple(word_lines.get(str(k), 0) for k in words) if isinstance(words, dict) else (),
     )
 
 

@@ -39,9 +39,11 @@ from ..labels import (
 )
 from ..model import Event, Place, Span
 from ..nlp import clause_head, sentence_of
-from ..wordlists import word_list, word_lists
+from ..vocabulary import vocabulary
+from ..wordlists import word_lists
 
 _WORDS = word_lists("eventwire.places")
+_SHARED = word_lists("eventwire")
 
 __all__ = [
     "area_verbs",
@@ -67,8 +69,6 @@ DOWN_DEPS = PLACES_DOWN_DEPS
 ARGUMENT_DEPS = PATIENTS
 #: Places so wide that any narrower candidate of the event is the better answer.
 WIDE_FEATURES = frozenset({"country", "continent", "sea"})
-#: Place nouns a country name modifies as an owner, not as a place ("the U.S. Embassy in Kenya").
-NATIONAL = _WORDS.words("national")
 #: Clause links up from the event's clause to one whose place is the event's too.
 UP_DEPS = PLACES_UP_DEPS
 #: Prepositions whose clause is a step of the event itself ("began by storming X", "after capturing X").
@@ -82,58 +82,60 @@ MAX_CLIMB = 8
 DESTINATION_PREPS = _WORDS.words("destination_preps")
 #: Prepositions after which a bare proper name is a place whatever spaCy's entity label says.
 CLOSE_PREPS = _WORDS.words("close_preps")
+#: Prepositions (and direction words) that say where: "in", "near", "west (of)" (grammar, eventwire/data/en/words.yaml).
+LOCATIVE_PREPS = _SHARED.words("locative_preps")
 
 
 def locative_preps() -> frozenset[str]:
     """Prepositions (and direction words) that say where: "in", "near", "west (of)"."""
-    return word_list("locative_preps")
+    return LOCATIVE_PREPS
 
 
 def motion_verbs() -> frozenset[str]:
     """Verbs whose destination is where the event happens ("marched to the White House")."""
-    return word_list("motion_verbs")
+    return vocabulary().words("eventwire.motion_verbs")
 
 
 def location_verbs() -> frozenset[str]:
     """Verbs whose object is a place."""
-    return word_list("location_verbs")
+    return vocabulary().words("eventwire.location_verbs")
 
 
 def territory_verbs() -> frozenset[str]:
     """Verbs whose proper-name object is a place ("captured Birao")."""
-    return word_list("territory_verbs")
+    return vocabulary().words("eventwire.territory_verbs")
 
 
 def area_verbs() -> frozenset[str]:
     """Territory verbs that never take a person as object ("entered Al-Bab", not "captured Saddam")."""
-    return word_list("area_verbs")
+    return vocabulary().words("eventwire.area_verbs")
 
 
 def not_place_names() -> frozenset[str]:
     """Proper names that are never event locations ("Islamic State")."""
-    return word_list("not_place_names")
+    return vocabulary().words("eventwire.not_place_names")
 
 
 def group_words() -> frozenset[str]:
     """Head words of names of groups, not places ("the 137th Artillery Brigade", "Al-Marazig tribes")."""
-    return word_list("group_words")
+    return vocabulary().words("eventwire.group_words")
 
 
 def scene_verbs() -> frozenset[str]:
     """Physical deeds (violence, protest) whose place is the scene the sentence gives, wherever the parse
     hangs it ("killed ... by bandits at Maleley village")."""
-    return word_list("scene_verbs")
+    return vocabulary().words("eventwire.scene_verbs")
 
 
 def speech_verbs() -> frozenset[str]:
     """Verbs of saying and judging: the place of a deed they speak of is not theirs ("condemned the
     attack carried out in Idlib")."""
-    return word_list("speech_verbs")
+    return vocabulary().words("eventwire.speech_verbs")
 
 
 def place_nouns() -> frozenset[str]:
     """Nouns whose "of" complement is a place ("the village of X")."""
-    return word_list("place_nouns")
+    return vocabulary().words("eventwire.place_nouns")
 
 
 def _object_verb(tok: Token) -> tuple[Token, int] | None:
@@ -448,7 +450,11 @@ def _key(tok: Token, trigger: Token, place: Place, named: bool) -> tuple[int, ..
         modifier = 0  # "Sontyo village": the name of the place itself
     breadth = BREADTH.get(place.feature, 1)
     wide = int(place.feature in WIDE_FEATURES)
-    if wide and tok.dep_ == "compound" and (tok.head.lower_ not in place_nouns() or tok.head.lower_ in NATIONAL):
+    if (
+        wide
+        and tok.dep_ == "compound"
+        and (tok.head.lower_ not in place_nouns() or tok.head.lower_ in vocabulary().words("places.national"))
+    ):
         return None  # "U.S. airstrikes", "the US embassy": a nationality ("a West Bank town" is a place)
     if named:
         obj = _object_verb(tok)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..nlp import TokenTable, doc_text, token_table
+from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .gazetteer import Entry, Gazetteer, name_key, stopwords
 
@@ -18,10 +19,6 @@ __all__ = ["Mention", "find_dateline", "find_mentions"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entities whose words are names of something else ("Edmonton Police Service", "John Paris").
 BLOCKING_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
-#: Generic words after a name ("Anbar province", "Homs Governorate"): tried without them too.
-GENERIC_SUFFIX_WORDS = _WORDS.ordered("generic_suffixes")
-GENERIC_SUFFIXES = tuple(f" {w}" for w in GENERIC_SUFFIX_WORDS)
-GENERIC_PREFIXES = _WORDS.ordered("generic_prefixes")
 #: Words before a name that make an untagged gazetteer hit a place ("fled to Innisfail").
 LOCATIVE_PREPS = _WORDS.words("locative_preps")
 #: Features strong enough to accept a gazetteer hit that spaCy did not tag.
@@ -66,12 +63,14 @@ def _lookup(gaz: Gazetteer, text: str) -> tuple[str, tuple[Entry, ...], str]:
     if entries:
         return name_key(text), entries, ""
     low = text.lower()
-    for suffix in GENERIC_SUFFIXES:
+    vocab = vocabulary()
+    for word in vocab.ordered("places.generic_suffixes"):
+        suffix = f" {word}"
         if low.endswith(suffix) and len(text) > len(suffix) + 2:
             base = text[: -len(suffix)]
             if entries := gaz.lookup(base):
                 return name_key(base), entries, suffix.strip()
-    for prefix in GENERIC_PREFIXES:
+    for prefix in vocab.ordered("places.generic_prefixes"):
         if low.startswith(prefix):
             base = text[len(prefix) :]
             if entries := gaz.lookup(base):

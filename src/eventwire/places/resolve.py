@@ -11,14 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..wordlists import word_lists
+from ..vocabulary import vocabulary
 from .gazetteer import Entry, haversine, name_key
 from .recognise import Mention
 
-_WORDS = word_lists("eventwire.places")
-
 __all__ = ["Context", "resolve_mentions", "score"]
-COUNTY_WORDS = _WORDS.words("county_words")
 
 FEATURE_BONUS = {
     "country": 2.5,
@@ -140,7 +137,7 @@ def _supported(e: Entry, key: str, ctx: Context) -> bool:
 
 def _pick(m: Mention, ctx: Context, state: tuple[str | None, str | None] | None) -> Entry | None:
     entries = m.entries
-    if m.generic in COUNTY_WORDS:
+    if m.generic in vocabulary().words("places.county_words"):
         # no county polygons here: only a same-named town of a state the document names will do
         entries = tuple(e for e in entries if (e.country, e.admin1) in ctx.admin1 or state == (e.country, e.admin1))
     if not entries:

@@ -8,17 +8,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_text, scan_words, sentences, token_table
-from ..wordlists import word_lists
+from ..vocabulary import vocabulary
 from .lexicon import Lexicon
 from .marks import Segment, find_segments
 
-_WORDS = word_lists("eventwire.quotes")
-
 __all__ = ["Cue", "DocContext", "build_context"]
-
-
-#: Cue words taken whatever their part-of-speech tag ("Said Ellis: ...").
-ALWAYS_CUES = _WORDS.words("always_cues")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +78,7 @@ def _cue_at(tok: Token, lex: Lexicon, inside: tuple[bool, ...]) -> Cue | None:
     for phrase in lex.source_after:
         if lower == phrase[0] and tuple(t.lower_ for t in doc[tok.i : tok.i + len(phrase)]) == phrase:
             return Cue(tok.i, tok.i + len(phrase), tok.i, True, True, "speech")
-    if (tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD") and lower not in ALWAYS_CUES:
+    if (tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD") and lower not in vocabulary().words("quotes.always_cues"):
         return None
     verb = lex.verb(tok.lemma_)
     if verb is None:
@@ -113,8 +107,10 @@ def build_context(doc: Doc, lex: Lexicon) -> DocContext:
         pos += len(line) + 1
     first = lex.first_words
 
+    always = vocabulary().words("quotes.always_cues")
+
     def may_cue(lemma: str, lower: str, alpha: bool) -> bool:
-        return alpha and (lower in first or lower in ALWAYS_CUES or lemma.lower() in lex.verbs)
+        return alpha and (lower in first or lower in always or lemma.lower() in lex.verbs)
 
     cues = [cue for i, _ in scan_words(doc, may_cue) if (cue := _cue_at(doc[i], lex, inside)) is not None]
     starts = tuple(token_table(doc).idx)

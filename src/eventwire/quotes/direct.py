@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Analysis, Quote, QuoteKind, Span, Speaker
+from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .context import Cue, DocContext
 from .lexicon import Lexicon
@@ -20,8 +21,6 @@ __all__ = ["find_direct"]
 MIN_UNCUED_WORDS = 6
 TITLE_MAX_WORDS = 10
 TITLE_SMALL_WORDS = _WORDS.words("title_small_words")
-#: Cues that introduce a name, so a title-like quotation after them is still a quotation.
-NAMING_CUES = _WORDS.words("naming_cues")
 _WORD = re.compile(r"[\w’'&-]+")
 #: A quotation inside a sentence's syntax shorter than this is "partial".
 PARTIAL_MAX_WORDS = 8
@@ -62,7 +61,7 @@ def _governs(ctx: DocContext, cue: Cue, seg: Segment) -> bool:
 def _object_only(ctx: DocContext, cue: Cue) -> bool:
     """A cue of an object or prepositional attribution ("wanted to speak", "criticized"), which rarely
     introduces a quotation itself."""
-    if cue.indirect or ctx.doc[cue.token].lemma_.lower() in NAMING_CUES:
+    if cue.indirect or ctx.doc[cue.token].lemma_.lower() in vocabulary().words("quotes.naming_cues"):
         return False
     return cue.obj or bool(cue.preps)
 
@@ -241,7 +240,7 @@ def _names_it(ctx: DocContext, f: _Found) -> bool:
     if f.cue is None:
         return False
     tok = ctx.doc[ctx.token_at(f.cue.start)]
-    return tok.lemma_.lower() in NAMING_CUES
+    return tok.lemma_.lower() in vocabulary().words("quotes.naming_cues")
 
 
 def _keep(ctx: DocContext, f: _Found) -> bool:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 
 from ..model import Analysis, Quote, QuoteKind, Span
-from ..wordlists import word_lists
+from ..vocabulary import vocabulary
 from .context import DocContext
 from .lexicon import Lexicon
 from .speakers import SpeakerPhrase, resolve_speaker
-
-_WORDS = word_lists("eventwire.quotes")
 
 __all__ = ["find_headline_claims"]
 
@@ -18,8 +16,6 @@ MAX_LINE_WORDS = 25
 MAX_NAME_WORDS = 6
 #: "Name: claim" at the start of a line; the name is capitalised words (with initials, dots, hyphens).
 _LABELLED_LINE = re.compile(r"^((?:[A-Z][\w.'’-]*[ \t]+){0,5}[A-Z][\w.'’-]*):[ \t]+(\S.*\S)[ \t]*$", re.M)
-#: Labels that are no speaker ("Analysis: ...").
-NOT_NAMES = _WORDS.words("not_names")
 
 
 def _phrase(ctx: DocContext, start: int, end: int) -> SpeakerPhrase | None:
@@ -34,7 +30,7 @@ def find_headline_claims(ctx: DocContext, analysis: Analysis, lex: Lexicon) -> l
     quotes: list[Quote] = []
     for m in _LABELLED_LINE.finditer(ctx.text):
         name = m.group(1)
-        if name in NOT_NAMES or len(m.group(0).split()) > MAX_LINE_WORDS or name.isupper():
+        if name in vocabulary().words("quotes.not_names") or len(m.group(0).split()) > MAX_LINE_WORDS or name.isupper():
             continue
         phrase = _phrase(ctx, m.start(1), m.end(1))
         if phrase is None or phrase.end - phrase.start > MAX_NAME_WORDS:

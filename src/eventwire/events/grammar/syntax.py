@@ -19,15 +19,14 @@ from ...labels import (
 )
 from ...nlp import ParseTable, dateline_end, parse_table
 from ...partitives import partitive_group
-from ...wordlists import word_list, word_lists
+from ...vocabulary import vocabulary
+from ...wordlists import word_lists
 from ..lexicon.lexicon import adjunct_words, quantity_words
 
 _WORDS = word_lists("eventwire.events")
 
 __all__ = [
     "ADVERBIAL_PREPS",
-    "OBJECT_CONTROL",
-    "REPORTING",
     "TIME_ENTS",
     "complement_lemmas",
     "condition_subjects",
@@ -46,24 +45,14 @@ __all__ = [
     "subjects",
 ]
 
-#: Verbs whose object is the subject of their infinitive ("asked the U.S. to leave").
-OBJECT_CONTROL = _WORDS.words("object_control")
-#: Reporting verbs: an event in their clausal complement is "reported".
-REPORTING = word_list("reporting")
-#: Passives that describe their subject's own stance ("is committed to", "is prepared to").
-STATIVE_PASSIVES = _WORDS.words("stative_passives")
 SUBJ = ALL_SUBJECTS
 #: prepositions whose gerund shares the subject of the verb they modify ("by donating", "after meeting")
 ADVERBIAL_PREPS = _WORDS.words("adverbial_preps")
-#: nouns of "X is in the process (midst, course) of V-ing": X does V
-PROGRESS_NOUNS = _WORDS.words("progress_nouns")
 TARGET_PREPS = _WORDS.words("target_preps")
 INSTRUMENT_PREPS = _WORDS.words("instrument_preps")
 #: target prepositions that also name a place ("at a lunch"): a later choice
 PLACE_PREPS = _WORDS.words("syntax_place_preps")
 NOMINAL_TARGET_PREPS = _WORDS.words("nominal_target_preps")
-#: Nominal events whose possessor is the one it happens to ("Soleimani's killing").
-VICTIM_NOUNS = _WORDS.words("victim_nouns")
 PRONOUNS = _WORDS.words("pronouns")
 SECOND_TARGET_PREPS = _WORDS.words("second_target_preps")
 CONDITION_SUBJECT_MARKS = _WORDS.words("condition_subject_marks")
@@ -166,7 +155,7 @@ def _own_subjects(tok: Token) -> list[Token]:
     """Subjects of a verb written in its own clause (the agent of a passive comes first)."""
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
-        if not agents and tok.lemma_ in STATIVE_PASSIVES:  # "Vietnam is committed to ..."
+        if not agents and tok.lemma_ in vocabulary().words("events.stative_passives"):  # "Vietnam is committed to ..."
             agents = _children(tok, {"nsubjpass"})
         return [t for a in agents for t in expand_conj(a)]
     subj = _children(tok, {"nsubj"})
@@ -193,7 +182,7 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
         return []
     if dep == "xcomp":
         objs = _children(head, OBJECTS)
-        if head.lemma_ in OBJECT_CONTROL and objs:
+        if head.lemma_ in vocabulary().words("events.object_control") and objs:
             return [t for o in objs for t in expand_conj(o)]
         return subjects(head, depth + 1)
     if dep in SUBJECT_SHARING_LINKS:
@@ -218,7 +207,11 @@ def subjects(tok: Token, depth: int = 0) -> list[Token]:
 def _progress_verb(tok: Token) -> Token | None:
     """The verb of "X is in the process (midst) of V-ing" whose subject does V."""
     of, noun = tok.head, tok.head.head
-    if tok.dep_ != "pcomp" or of.lower_ != "of" or noun.lemma_.lower() not in PROGRESS_NOUNS:
+    if (
+        tok.dep_ != "pcomp"
+        or of.lower_ != "of"
+        or noun.lemma_.lower() not in vocabulary().words("events.progress_nouns")
+    ):
         return None
     into = noun.head
     if noun.dep_ != "pobj" or into.lower_ != "in" or into.head.pos_ not in ("VERB", "AUX"):
@@ -362,7 +355,7 @@ def nominal_source(noun: Token, light_verbs: frozenset[str]) -> list[Token]:
             for g in c.children
             if g.dep_ in NOUN_MODIFIERS and g.ent_type_ in ("GPE", "NORP")
         ]
-    if mods and (has_of or noun.lemma_ not in VICTIM_NOUNS):
+    if mods and (has_of or noun.lemma_ not in vocabulary().words("events.victim_nouns")):
         return mods
     held = measure(noun) or noun  # "announced $33 million in assistance": the million is the object
     if held.dep_ in OBJECTS_OR_ATTRIBUTES and held.head.lemma_ in light_verbs:
@@ -388,7 +381,7 @@ def nominal_targets(noun: Token) -> list[Token]:
             pobj = _children(prep, {"pobj"})
             if pobj:
                 return [t for p in pobj for t in expand_conj(p)]
-    if noun.lemma_ in VICTIM_NOUNS:
+    if noun.lemma_ in vocabulary().words("events.victim_nouns"):
         return _children(noun, {"poss"})
     held = measure(noun) or noun  # "announced $5 million in aid to X"
     if held.dep_ in OBJECTS_OR_ATTRIBUTES:

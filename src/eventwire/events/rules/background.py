@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..grammar.syntax import REPORTING
+from ...vocabulary import vocabulary
 
 __all__ = ["described", "origin"]
 
@@ -35,4 +35,4 @@ def _introduces_speaker(noun: Token) -> bool:
     if noun.dep_ != "appos":
         return False
     speaker = noun.head
-    return speaker.dep_ == "nsubj" and speaker.head.lemma_.lower() in REPORTING
+    return speaker.dep_ == "nsubj" and speaker.head.lemma_.lower() in vocabulary().words("eventwire.reporting")

@@ -26,9 +26,10 @@ from ...labels import (
 )
 from ...model import Modality
 from ...nlp import doc_text, sentence_of
+from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ...yamlfile import load_yaml
-from ..grammar.syntax import REPORTING, content_head
+from ..grammar.syntax import content_head
 
 _WORDS = word_lists("eventwire.events")
 
@@ -40,9 +41,6 @@ Prospect = Literal["own", "request", "prediction"]
 
 HYPOTHETICAL_AUX = _WORDS.words("hypothetical_aux")
 FUTURE_AUX = _WORDS.words("future_aux")
-NEGATORS = _WORDS.words("negators")
-FUTURE_GOVERNORS = _WORDS.words("future_governors")
-HYPOTHETICAL_GOVERNORS = _WORDS.words("hypothetical_governors")
 CONDITION_MARKS = _WORDS.words("condition_marks")
 #: auxiliaries that open a yes/no question ("Did X attack ...?", "Will X invade ...?")
 QUESTION_AUX = _WORDS.words("question_aux")
@@ -129,15 +127,17 @@ def modality(trigger: Token) -> Modality:
         return "hypothetical"  # "could come this month, when X hopes to finish"
     reported = False
     cur = tok
+    vocab = vocabulary()
+    reporting = vocab.words("eventwire.reporting")
     for _ in range(MAX_UP):
         dep, head = cur.dep_, cur.head
         if head is cur or dep not in CLAUSE_DEPS:
             break
         lemma = head.lemma_.lower()
         head_own = _own(head)
-        if dep in VERB_COMPLEMENTS and (lemma in NEGATORS or head_own == "negated"):
+        if dep in VERB_COMPLEMENTS and (lemma in vocab.words("events.negators") or head_own == "negated"):
             return "negated"
-        if dep == "ccomp" and lemma in REPORTING:
+        if dep == "ccomp" and lemma in reporting:
             reported = True
             break
         if (
@@ -147,10 +147,10 @@ def modality(trigger: Token) -> Modality:
             and _own_subject(cur)
         ):
             return "hypothetical"  # "the assertion that voters dismissed them": a claim, not told as done
-        if (dep in FUTURE_INFINITIVES or for_infinitive(cur)) and lemma in FUTURE_GOVERNORS:
+        if (dep in FUTURE_INFINITIVES or for_infinitive(cur)) and lemma in vocab.words("events.future_governors"):
             if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                 return "negated"
-            own = own or ("hypothetical" if lemma in HYPOTHETICAL_GOVERNORS else "future")
+            own = own or ("hypothetical" if lemma in vocab.words("events.hypothetical_governors") else "future")
         elif dep in CHAIN_LINKS and head_own is not None:
             own = own or head_own
         cur = head
@@ -257,13 +257,14 @@ def prospect(trigger: Token) -> Prospect:
     step in"); what "we need to" do is the speakers' own."""
     tok = _nominal_governor(trigger) if trigger.pos_ in ("NOUN", "PROPN") else trigger
     lists = _lists()
+    reporting = vocabulary().words("eventwire.reporting")
     cur = tok
     for _ in range(MAX_UP):
         dep, head = cur.dep_, cur.head
         if head is cur or dep not in CLAUSE_DEPS:
             break
         lemma = head.lemma_.lower()
-        if dep == "ccomp" and lemma in REPORTING:
+        if dep == "ccomp" and lemma in reporting:
             if any(
                 c.dep_ == "nsubj" and content_head(c).lemma_.lower() in lists["commentators"] for c in head.children
             ):

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ...labels import VERB_COMPLEMENTS
 from ...model import EventSide
+from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ..lexicon.lexicon import protester_words, weapon_words
 
@@ -14,17 +15,6 @@ _WORDS = word_lists("eventwire.events")
 __all__ = ["appeal_recode", "arrival_recode", "force_recode", "protest_recode", "says_will"]
 
 
-#: heads of military units ("NATO troops arrived in Bosnia")
-TROOP_WORDS = _WORDS.words("troop_words")
-
-#: heads of a military action that can be the subject of a killing ("the army's offensive has killed 300")
-OPERATION_WORDS = _WORDS.words("operation_words")
-#: verbs and nouns of killing that say nothing of the means (not "execute", "behead", "stab")
-PLAIN_KILLING = _WORDS.words("plain_killing")
-
-#: verbs of wishing whose complement may have its own subject ("wants Putin to attack")
-APPEAL_WISHES = _WORDS.words("appeal_wishes")
-AID_ARRIVAL_WORDS = _WORDS.words("aid_arrival_words")
 SAYS_WILL_AUX = _WORDS.words("says_will_aux")
 
 
@@ -55,17 +45,17 @@ def force_recode(code: str, s_tok: Token | None, src: EventSide | None, trigger:
     """A killing (1823) by a state's armed forces or by a military action ("troops killed five men", "the
     army's offensive has killed 300 people") is conventional military force (190); killings by gunmen,
     militants or a mob, and executions, stay unconventional violence."""
-    if code != "1823" or trigger is None or trigger.lemma_.lower() not in PLAIN_KILLING:
+    if code != "1823" or trigger is None or trigger.lemma_.lower() not in vocabulary().words("events.plain_killing"):
         return code
     military = src is not None and src.sector == "MIL"
-    operation = s_tok is not None and s_tok.lemma_.lower() in OPERATION_WORDS
+    operation = s_tok is not None and s_tok.lemma_.lower() in vocabulary().words("events.operation_words")
     return "190" if military or operation else code
 
 
 def appeal_recode(code: str, trigger: Token) -> str:
     """ "X wants Y to attack Z": the wish has its own subject Y, so X appeals to Y (020), it does not
     threaten Z; "X wants to attack Z" stays X's threat."""
-    if code != "138" or trigger.lemma_.lower() not in APPEAL_WISHES:
+    if code != "138" or trigger.lemma_.lower() not in vocabulary().words("events.appeal_wishes"):
         return code
     objs = [c for c in trigger.children if c.dep_ == "dobj"]
     clauses = [c for c in trigger.children if c.dep_ in VERB_COMPLEMENTS]
@@ -76,10 +66,10 @@ def appeal_recode(code: str, trigger: Token) -> str:
 
 def arrival_recode(code: str, s_tok: Token | None) -> str:
     """Troops that "arrive" deploy (154); peacekeepers that arrive provide protection (074)."""
-    if code != "042" or s_tok is None or s_tok.lemma_.lower() not in TROOP_WORDS:
+    if code != "042" or s_tok is None or s_tok.lemma_.lower() not in vocabulary().words("events.troop_words"):
         return code
     words = {t.lemma_.lower() for t in s_tok.subtree}
-    return "074" if words & AID_ARRIVAL_WORDS else "154"
+    return "074" if words & vocabulary().words("events.aid_arrival_words") else "154"
 
 
 def says_will(tok: Token) -> bool:

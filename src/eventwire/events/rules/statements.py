@@ -38,9 +38,10 @@ from ...labels import (
 )
 from ...model import Analysis, Event, EventSide, Quote
 from ...nlp import scan_words, sentence_of
+from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ...yamlfile import load_yaml
-from ..grammar.syntax import REPORTING, subjects
+from ..grammar.syntax import subjects
 from ..lexicon.cameo import is_code
 from ..sides.actorhood import FIRST_PERSON, is_actor_head, judge, owners_of, speaker_side
 from ..sides.sides import make_side, same_side
@@ -61,8 +62,6 @@ KIND_POS: dict[Kind, frozenset[str]] = {
 }
 #: copulas whose subject an adjective describes ("X is complicit", "X's conduct is unlawful")
 COPULAS = _WORDS.words("copulas")
-#: verbs besides the reporting ones whose clause is another's statement or belief ("accused X of ...")
-OPINION_VERBS = _WORDS.words("opinion_verbs")
 #: pronouns that name no speaker of a nested statement ("This shows that ...")
 NON_SPEAKERS = _WORDS.words("non_speakers")
 #: prepositions that name members of a group ("some governments, including Kenya's")
@@ -374,13 +373,15 @@ def _clause_top(verb: Token) -> Token:
 def _nested_speaker(tok: Token, quote: Quote) -> bool:
     """Whether the word lies in the statement or belief of another actor told inside the quotation
     ("“Moscow says Kyiv violated the truce,” she said"): that judgement is not the speaker's."""
+    vocab = vocabulary()
+    reporting, opinions = vocab.words("eventwire.reporting"), vocab.words("events.opinion_verbs")
     cur = tok
     for _ in range(MAX_UP):
         head = cur.head
         if head is cur or not (quote.span.start <= head.idx < quote.span.end):
             return False
         lemma = head.lemma_.lower()
-        if cur.dep_ == "ccomp" and (lemma in REPORTING or lemma in OPINION_VERBS):
+        if cur.dep_ == "ccomp" and (lemma in reporting or lemma in opinions):
             subj = [c for c in head.children if c.dep_ == "nsubj"]
             if any(s.lower_ not in FIRST_PERSON and s.lower_ not in NON_SPEAKERS for s in subj):
                 return True
@@ -415,12 +416,13 @@ def own_word(trigger: Token, actors: list[Token], analysis: Analysis) -> bool:
     attack") is not."""
     if any(speaker_side(analysis, a) is not None for a in actors):
         return True
+    reporting = vocabulary().words("eventwire.reporting")
     cur = trigger
     for _ in range(MAX_UP):
         head = cur.head
         if head is cur:
             return False
-        if cur.dep_ == "ccomp" and head.lemma_.lower() in REPORTING:
+        if cur.dep_ == "ccomp" and head.lemma_.lower() in reporting:
             sides = [make_side(analysis, a) for a in actors]
             speakers = [make_side(analysis, s) for s in subjects(head)]
             return any(same_side(a, s) for a in sides for s in speakers)

@@ -22,7 +22,8 @@ from spacy.tokens import Token
 from ...labels import DIRECT_OR_PREP_OBJECTS, NAME_PARTS, NOUN_MODIFIERS, OWNER_MODIFIERS, PATIENTS, PREPOSITIONS
 from ...model import Analysis, EventSide, Quote
 from ...nlp import LONG_DASHES, dateline_end, sentence_of
-from ...wordlists import word_list, word_lists
+from ...vocabulary import vocabulary
+from ...wordlists import word_lists
 from ...yamlfile import load_yaml
 from ..grammar.syntax import TIME_ENTS, content_head, expand_conj, subjects
 from ..lexicon.lexicon import patterns_for, weapon_words
@@ -162,7 +163,7 @@ def is_actor_head(tok: Token) -> bool:
 
 def _is_place_noun(tok: Token) -> bool:
     lemma, lower = _words(tok)
-    places = word_list("place_nouns")
+    places = vocabulary().words("eventwire.place_nouns")
     return lemma in places or lower in places
 
 

@@ -17,9 +17,9 @@ from ...labels import (
     SUBJECTS,
 )
 from ...model import Analysis, EventSide
+from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ..grammar.syntax import (
-    OBJECT_CONTROL,
     complement_objects,
     complement_subject,
     condition_subjects,
@@ -43,7 +43,6 @@ from .targets import instruments
 _WORDS = word_lists("eventwire.events")
 
 __all__ = [
-    "LIGHT_VERBS",
     "Match",
     "SidePair",
     "arguments",
@@ -68,7 +67,6 @@ class Match:
 SidePair = tuple[Token | None, EventSide | None]
 
 
-LIGHT_VERBS = _WORDS.words("light_verbs")
 #: first/second person pronouns: the speaker of a quotation, not an actor the coder can name
 SPEAKER_PRONOUNS = _WORDS.words("speaker_pronouns")
 #: reflexive pronouns name the source again ("a bomber blew himself up"): no other side
@@ -104,6 +102,7 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
     if tok.pos_ == "NOUN" and not is_headline_verb(tok):
         return nominal_arguments(tok)
     passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    control = vocabulary().words("events.object_control")
     if pat.code[:2] in PATIENT_ROOTS and reduced_passive(
         tok
     ):  # "Navalny remains imprisoned", "was abducted and killed"
@@ -150,7 +149,7 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
             ]
             or objects(tok)
         )
-    elif tok.lemma_ in OBJECT_CONTROL and any(c.dep_ == "xcomp" for c in tok.children):
+    elif tok.lemma_ in control and any(c.dep_ == "xcomp" for c in tok.children):
         addressed = [t for c in tok.children if c.dep_ in OBJECTS for t in expand_conj(c)]
         tgts = addressed or _addressees(tok) or complement_objects(tok)  # "urged X and Y to ..."
     else:
@@ -162,13 +161,11 @@ def arguments(m: Match) -> tuple[list[Token], list[Token], bool]:
         tgts = tgts or _for_subjects(tok)  # "called for Britain to stay in the market"
         if not tgts and tok.dep_ == "acomp":  # "is skeptical the program will work"
             tgts = complement_subject(tok.head)
-    if not tgts and tok.lemma_ in OBJECT_CONTROL:  # "allowed X to run" parsed as a clause
+    if not tgts and tok.lemma_ in control:  # "allowed X to run" parsed as a clause
         tgts = complement_subject(tok)
         tgts = tgts or [o for c in tok.children if c.dep_ == "ccomp" for o in objects(c)]  # "let free X"
     if not tgts:  # "refused to allow X to leave": whom the permission was for
-        tgts = [
-            s for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in OBJECT_CONTROL for s in complement_subject(c)
-        ]
+        tgts = [s for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in control for s in complement_subject(c)]
     if pat.code[:2] in CONDITIONAL_ROOTS:  # "threatened to quit the talks if the U.S. ...": the U.S.
         tgts = tgts + condition_subjects(tok)
     if not tgts and pat.code[:2] in ABOUT_ROOTS:  # "skeptical of the figures", "optimism about X"
@@ -323,9 +320,9 @@ def reduced_passive(tok: Token) -> bool:
 
 
 def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token], bool]:
-    srcs, tgts = nominal_source(noun, LIGHT_VERBS), nominal_targets(noun)
+    srcs, tgts = nominal_source(noun, vocabulary().words("events.light_verbs")), nominal_targets(noun)
     held = measure(noun) or noun  # "announced $5 million in aid"
-    light = held.dep_ in OBJECTS_OR_ATTRIBUTES and held.head.lemma_ in LIGHT_VERBS
+    light = held.dep_ in OBJECTS_OR_ATTRIBUTES and held.head.lemma_ in vocabulary().words("events.light_verbs")
     if not tgts and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
         verb = noun.head.head  # "were killed in Israeli shelling": the shelling's target is the killed
         tgts = [c for c in verb.children if c.dep_ == "nsubjpass"]

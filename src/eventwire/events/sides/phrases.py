@@ -10,7 +10,8 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ...labels import COMPOUND_OR_NMOD, COORDINATION, PHRASE_CUT_DEPS, PHRASE_NUMBER_LINKS, POSSESSED_MODIFIERS
-from ...wordlists import word_list, word_lists
+from ...vocabulary import vocabulary
+from ...wordlists import word_lists
 from ...yamlfile import load_yaml
 from ..grammar.syntax import TIME_ENTS, entity
 from .fallback import hint
@@ -26,8 +27,6 @@ TARGET_PREPS_KEPT = _WORDS.words("target_preps_kept")
 #: the longest relative clause a bare target noun keeps
 MAX_CLAUSE_TOKENS = 12
 CUT_DEPS = PHRASE_CUT_DEPS
-#: participles that report a belief about the noun ("a missile believed to be fired by X"), not name it
-HEARSAY = _WORDS.words("hearsay")
 #: the longest participle phrase a phrase keeps
 MAX_PARTICIPLE_TOKENS = 12
 PLACE_ENTS = ("GPE", "LOC", "FAC")
@@ -144,11 +143,9 @@ def _place_phrase(prep: Token) -> bool:
     """Whether a preposition phrase names a place or a plight, with no time in it."""
     if any(t.ent_type_ in TIME_ENTS for t in prep.subtree):
         return False
+    places = vocabulary().words("eventwire.place_nouns")
     return any(
-        o.ent_type_ in PLACE_ENTS
-        or o.pos_ == "PROPN"
-        or o.lower_ in word_list("place_nouns")
-        or o.lower_ in _words("plight_nouns")
+        o.ent_type_ in PLACE_ENTS or o.pos_ == "PROPN" or o.lower_ in places or o.lower_ in _words("plight_nouns")
         for o in prep.children
         if o.dep_ == "pobj"
     )
@@ -188,7 +185,7 @@ def _name_aside(head: Token, child: Token) -> bool:
 def _participle_modifier(child: Token) -> bool:
     """A short participle phrase after its noun ("workers employed by the UN", "people now living in
     camps"); one that tells when ("a man held in jail since May") reports an act, it does not name."""
-    if child.dep_ != "acl" or child.i < child.head.i or child.lemma_ in HEARSAY:
+    if child.dep_ != "acl" or child.i < child.head.i or child.lemma_ in vocabulary().words("events.hearsay"):
         return False
     if child.tag_ == "VBG":  # "the coalition fighting the rebels": only a noun of people or a body
         if child.head.pos_ != "NOUN" or hint([child.head.text], child.head.text)[1] is None:

@@ -10,9 +10,10 @@ from spacy.tokens import Token
 from ...labels import NOUN_MODIFIERS_AND_NMOD, PAIR_COUNTERS, SENTENCE_OPENERS, SUBJECTS, SUBJECTS_OR_POSSESSOR
 from ...model import Actor, Analysis, EventSide
 from ...nlp import sentence_of
+from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ...yamlfile import load_yaml
-from ..grammar.syntax import PRONOUNS, REPORTING
+from ..grammar.syntax import PRONOUNS
 from .fallback import hint
 from .mention_index import mention_index
 from .phrases import phrase_bounds
@@ -55,7 +56,6 @@ PLURAL_PRONOUNS = _WORDS.words("plural_pronouns")
 PAIR_WINDOW = 3000
 #: the words that count a paired phrase as two ("both sides", "the two countries")
 PAIR_COUNTS = _WORDS.words("pair_counts")
-NUMBER_NOUNS = _WORDS.words("number_nouns")
 
 
 @cache
@@ -118,7 +118,9 @@ def usable_argument(tok: Token) -> bool:
     """Whether a token can head an event argument (not a date, a number or punctuation)."""
     if tok.is_punct or tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
         return False
-    return tok.ent_type_ not in NON_ACTOR_ENTS or (tok.pos_ == "NOUN" and tok.lemma_ in NUMBER_NOUNS)
+    return tok.ent_type_ not in NON_ACTOR_ENTS or (
+        tok.pos_ == "NOUN" and tok.lemma_ in vocabulary().words("events.number_nouns")
+    )
 
 
 def _resolve_pronoun(tok: Token) -> Token | None:
@@ -126,9 +128,10 @@ def _resolve_pronoun(tok: Token) -> Token | None:
     object pronoun is not the speaker ("officials said the Taliban stormed X after striking it")."""
     if tok.dep_ not in SUBJECTS_OR_POSSESSOR:
         return None
+    reporting = vocabulary().words("eventwire.reporting")
     cur = tok.head
     for _ in range(4):
-        if cur.dep_ == "ccomp" and cur.head.lemma_ in REPORTING:
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in reporting:
             subj = [c for c in cur.head.children if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
             return subj[0] if subj else None
         if cur.dep_ == "relcl":
@@ -184,11 +187,12 @@ def subjects_before(tok: Token) -> list[Token]:
     of a clause its main verb reports, then the main subject ("Israel said the army would block aid. The
     UN condemned the decision": the army, then Israel)."""
     out: list[Token] = []
+    reporting = vocabulary().words("eventwire.reporting")
     for verb in (t for t in _sentence_before(tok) if _main_verb(t)):
         subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subj is None:
             continue
-        if verb.lemma_ in REPORTING:
+        if verb.lemma_ in reporting:
             out += [c for g in verb.children if g.dep_ == "ccomp" for c in g.children if c.dep_ == "nsubj"]
         out.append(subj)
         break
@@ -349,7 +353,8 @@ def _reporting_state(analysis: Analysis, head: Token) -> str | None:
     spoke with X", "Iran said troops had crossed the border"): an official of no country named in a
     state's own report is one of its own."""
     clause = head.head
-    if head.dep_ not in SUBJECTS or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
+    reporting = vocabulary().words("eventwire.reporting")
+    if head.dep_ not in SUBJECTS or clause.dep_ != "ccomp" or clause.head.lemma_ not in reporting:
         return None
     index = mention_index(head.doc, analysis)
     for reporter in (c for c in clause.head.children if c.dep_ == "nsubj"):

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ...labels import DIRECT_OR_PREP_OBJECTS, NOUN_MODIFIERS_AND_NMOD, TARGET_WALK_DEPS
 from ...model import Analysis, EventSide
 from ...nlp import doc_text
+from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ..grammar.syntax import TIME_ENTS, complement_subject, content_head, expand_conj, is_adjunct
 from ..lexicon.lexicon import Pattern, instrument_words
@@ -39,8 +40,6 @@ __all__ = [
 
 SidePair = tuple[Token | None, EventSide | None]
 
-#: verbs whose "of" phrase after the object is the charge, not part of the target ("accused X of Y")
-OF_COMPLEMENT_VERBS = _WORDS.words("of_complement_verbs")
 #: dependencies the search walks down from the trigger (no subjects, clauses of their own, or coordination)
 WALK_DEPS = TARGET_WALK_DEPS
 #: prepositions naming the partner of a tie ("the U.S. alliance with Japan")
@@ -474,7 +473,11 @@ def trim_charge(trigger: Token, pair: SidePair) -> SidePair:
     if start < trigger.idx < (side.end or 0):
         side = _cut(side, trigger.idx)
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i), None)
-    if trigger.lemma_.lower() in OF_COMPLEMENT_VERBS and prep is not None and start < prep.idx <= (side.end or 0):
+    if (
+        trigger.lemma_.lower() in vocabulary().words("events.of_complement_verbs")
+        and prep is not None
+        and start < prep.idx <= (side.end or 0)
+    ):
         side = _cut(side, prep.idx)
     return tok, side
 
