@@ -42,6 +42,7 @@ __all__ = [
     "doc_ents",
     "doc_text",
     "load_nlp",
+    "lower_positions",
     "parse_table",
     "scan_words",
     "sentence_of",
@@ -251,6 +252,7 @@ def _first(pair: tuple[int, object]) -> int:
 
 
 _POSITIONS_KEY = "eventwire.word_positions"
+_LOWER_POSITIONS_KEY = "eventwire.lower_positions"
 
 
 def word_positions(doc: Doc) -> dict[tuple[int, int, int], list[int]]:
@@ -266,6 +268,19 @@ def word_positions(doc: Doc) -> dict[tuple[int, int, int], list[int]]:
             else:
                 where.append(i)
         doc.user_data[_POSITIONS_KEY] = cached
+    return cached
+
+
+def lower_positions(doc: Doc) -> dict[int, list[int]]:
+    """Per distinct lower-cased word id of the doc: the indexes of its tokens, in order (computed once per doc)."""
+    cached: dict[int, list[int]] | None = doc.user_data.get(_LOWER_POSITIONS_KEY)
+    if cached is None:
+        cached = {}
+        for (_lemma, lower, _alpha), where in word_positions(doc).items():
+            cached.setdefault(lower, []).extend(where)
+        for where in cached.values():
+            where.sort()
+        doc.user_data[_LOWER_POSITIONS_KEY] = cached
     return cached
 
 

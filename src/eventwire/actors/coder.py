@@ -313,9 +313,9 @@ def _appos_finder(doc: Doc, mentions: list[tuple[int, int]]) -> Callable[[tuple[
         ms, me = m
         if ms in starts or (me < n and me in ends):
             return True
-        if any(ms <= h < me for h in heads):
+        if heads and any(ms <= h < me for h in heads):  # most titles have no apposition at all
             return True
-        return any(i in from_title for i in range(ms, min(me, n)))
+        return bool(from_title) and any(i in from_title for i in range(ms, min(me, n)))
 
     return linked
 
@@ -407,8 +407,9 @@ def _context(
 
 
 def _span(doc: Doc, text: str, start: int, end: int) -> Span:
-    s = doc[start].idx
-    e = doc[end - 1].idx + len(doc[end - 1].text)
+    table = token_table(doc)  # no Token built
+    s = table.idx[start]
+    e = table.idx[end - 1] + len(table.text[end - 1])
     return Span(s, e, text[s:e])
 
 

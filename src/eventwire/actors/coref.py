@@ -154,7 +154,7 @@ def pronoun_target(doc: Doc, drafts: list[Draft], i: int, sents: Sentences) -> D
     for d in drafts:
         if d.kind != "person" or (d.gender and d.gender != gender):
             continue
-        if any(s <= b < e for s, e in d.mentions for b in binders):
+        if binders and any(s <= b < e for s, e in d.mentions for b in binders):
             continue  # "X called Y and urged him": "him" is not X
         for s, e in d.mentions:
             if window_start <= s < i and (quoted[i] or not quoted[s]):

@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..labels import ARGUMENT_DEPS, NAME_SUBJECT_MODIFIERS, NOUN_MODIFIERS
-from ..nlp import doc_ents, token_table, word_positions
+from ..nlp import doc_ents, lower_positions, token_table
 from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .knowledge import Entry, Lexicon
@@ -407,7 +407,8 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
 def positions(doc: Doc, ids: frozenset[int]) -> list[int]:
     """Indexes of the tokens whose lower-cased text is one of ``ids``: no Token objects, and the doc's
     word ids are read from its arrays once for all callers."""
-    found = [i for (_lemma, lower, _alpha), where in word_positions(doc).items() if lower in ids for i in where]
+    index = lower_positions(doc)
+    found = [i for lower in index.keys() & ids for i in index[lower]]
     found.sort()
     return found
 
