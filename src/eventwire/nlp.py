@@ -237,14 +237,27 @@ def token_word_ids(doc: Doc) -> list[tuple[int, int, int]]:
 def scan_words(doc: Doc, fn: Callable[[str, str, bool], T | None]) -> list[tuple[int, T]]:
     """``(i, fn(tok.lemma_, tok.lower_, tok.is_alpha))`` for the tokens where that is truthy, in order,
     without building a ``Token`` per word: ``fn`` runs once per distinct word of the doc."""
-    strings = doc.vocab.strings
     out: list[tuple[int, T]] = []
-    for ids, where in word_positions(doc).items():  # in order of first occurrence, as the tokens come
-        value = fn(strings[ids[0]], strings[ids[1]], bool(ids[2]))
+    for lemma, lower, alpha, where in _distinct_words(doc):  # in order of first occurrence, as the tokens come
+        value = fn(lemma, lower, alpha)
         if value:
             out += [(i, value) for i in where]
     out.sort(key=_first)
     return out
+
+
+_DISTINCT_KEY = "eventwire.distinct_words"
+
+
+def _distinct_words(doc: Doc) -> list[tuple[str, str, bool, tuple[int, ...]]]:
+    """``word_positions`` with each word's lemma and lower-case strings looked up, once per doc (several
+    stages scan the same doc's words)."""
+    cached: list[tuple[str, str, bool, tuple[int, ...]]] | None = doc.user_data.get(_DISTINCT_KEY)
+    if cached is None:
+        strings = doc.vocab.strings
+        cached = [(strings[ids[0]], strings[ids[1]], bool(ids[2]), where) for ids, where in word_positions(doc).items()]
+        doc.user_data[_DISTINCT_KEY] = cached
+    return cached
 
 
 def _first(pair: tuple[int, object]) -> int:
@@ -255,31 +268,31 @@ _POSITIONS_KEY = "eventwire.word_positions"
 _LOWER_POSITIONS_KEY = "eventwire.lower_positions"
 
 
-def word_positions(doc: Doc) -> dict[tuple[int, int, int], list[int]]:
+def word_positions(doc: Doc) -> dict[tuple[int, int, int], tuple[int, ...]]:
     """Per distinct ``token_word_ids`` entry, in order of first occurrence: the indexes of its tokens
-    (computed once per doc)."""
-    cached: dict[tuple[int, int, int], list[int]] | None = doc.user_data.get(_POSITIONS_KEY)
+    (computed once per doc; tuples of ints, which the garbage collector stops tracking, not lists)."""
+    cached: dict[tuple[int, int, int], tuple[int, ...]] | None = doc.user_data.get(_POSITIONS_KEY)
     if cached is None:
-        cached = {}
+        grouped: dict[tuple[int, int, int], list[int]] = {}
         for i, ids in enumerate(token_word_ids(doc)):
-            where = cached.get(ids)
+            where = grouped.get(ids)
             if where is None:
-                cached[ids] = [i]
+                grouped[ids] = [i]
             else:
                 where.append(i)
+        cached = {ids: tuple(where) for ids, where in grouped.items()}
         doc.user_data[_POSITIONS_KEY] = cached
     return cached
 
 
-def lower_positions(doc: Doc) -> dict[int, list[int]]:
+def lower_positions(doc: Doc) -> dict[int, tuple[int, ...]]:
     """Per distinct lower-cased word id of the doc: the indexes of its tokens, in order (computed once per doc)."""
-    cached: dict[int, list[int]] | None = doc.user_data.get(_LOWER_POSITIONS_KEY)
+    cached: dict[int, tuple[int, ...]] | None = doc.user_data.get(_LOWER_POSITIONS_KEY)
     if cached is None:
-        cached = {}
+        grouped: dict[int, list[int]] = {}
         for (_lemma, lower, _alpha), where in word_positions(doc).items():
-            cached.setdefault(lower, []).extend(where)
-        for where in cached.values():
-            where.sort()
+            grouped.setdefault(lower, []).extend(where)
+        cached = {lower: tuple(sorted(where)) for lower, where in grouped.items()}
         doc.user_data[_LOWER_POSITIONS_KEY] = cached
     return cached
 
