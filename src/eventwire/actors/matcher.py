@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..labels import ARGUMENT_DEPS, NAME_SUBJECT_MODIFIERS, NOUN_MODIFIERS
-from ..nlp import token_table, token_word_ids
+from ..nlp import doc_ents, lower_positions, token_table
 from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .knowledge import Entry, Lexicon
@@ -86,6 +86,8 @@ def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str
     units: list[Unit] = []
     n = len(doc)
     texts, spaces = token_table(doc)[:2]  # plain lists: no Token built per word tried
+    # each token's part of a key, worked out once (most tokens start no entry: one look-up each)
+    parts = [text.replace("’", "'").lower() for text in texts]
 
     def longest(i: int) -> tuple[int, Entry] | None:
         best: tuple[int, Entry] | None = None
@@ -94,7 +96,7 @@ def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str
             text = texts[j]
             if text.isspace() or (j > i and spaces[j - 1] and "\n" in spaces[j - 1]):  # isspace: Token.is_space
                 break
-            key += text.replace("’", "'").lower()
+            key += parts[j]
             if key not in prefixes:
                 break
             entry = entries.get(key)
@@ -105,6 +107,9 @@ def scan(doc: Doc, entries: dict[str, Entry], prefixes: frozenset[str] | set[str
 
     i = 0
     while i < n:
+        if parts[i] not in prefixes:  # what ``longest`` finds first, without the call
+            i += 1
+            continue
         best = longest(i)
         if best is None:
             i += 1
@@ -276,7 +281,7 @@ def _org_ents(doc: Doc, raw: list[Unit], lex: Lexicon) -> list[Unit]:
     out = []
     not_bodies = vocabulary().words("actors.not_bodies")
     where = _Positions(raw)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "ORG":
             continue
         inside = where.inside(ent.start, ent.end)
@@ -402,7 +407,10 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
 def positions(doc: Doc, ids: frozenset[int]) -> list[int]:
     """Indexes of the tokens whose lower-cased text is one of ``ids``: no Token objects, and the doc's
     word ids are read from its arrays once for all callers."""
-    return [i for i, (_lemma, lower, _alpha) in enumerate(token_word_ids(doc)) if lower in ids]
+    index = lower_positions(doc)
+    found = [i for lower in index.keys() & ids for i in index[lower]]
+    found.sort()
+    return found
 
 
 def _known_surnames(doc: Doc, lex: Lexicon, taken: set[int]) -> list[Unit]:
@@ -422,7 +430,7 @@ def find_units(doc: Doc, lex: Lexicon) -> list[Unit]:
     # PERSON entities beat single-token country/capital/sector matches they cover ("Chad Smith")
     persons = []
     where = _Positions(raw)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         inside = where.inside(ent.start, ent.end)

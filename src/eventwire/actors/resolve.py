@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..labels import AGENT_DEPS, NOUN_MODIFIERS, SUBJECTS
+from ..nlp import parse_table
 from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .context import Context
@@ -178,7 +179,9 @@ def _of_unit(phrase: Phrase, ctx: Context) -> Unit | None:
 def _former(phrase: Phrase, ctx: Context, sector: str | None) -> str | None:
     """A former office holder is an elite (ELI), no longer the government."""
     former = vocabulary().words("actors.former_words")
-    if sector in ("GOV", "LEG", "MIL") and any(t.lower_ in former for t in ctx.doc[phrase.start : phrase.head.start]):
+    if sector in ("GOV", "LEG", "MIL") and any(
+        w in former for w in parse_table(ctx.doc).lower[phrase.start : phrase.head.start]
+    ):
         return "ELI"
     return sector
 

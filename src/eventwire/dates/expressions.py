@@ -321,11 +321,47 @@ def _expr(m: re.Match[str], kind: str) -> DateExpression | None:
     return None
 
 
+#: characters that a case-insensitive pattern matches though their ``str.lower()`` is not the letter ("ı" and
+#: "İ" match "i", "ſ" matches "s"): no needle (``_needles``) holds them
+_UNSURE_LETTERS = re.compile(r"[^a-z0-9]|[is]")
+
+
+def _needle(name: str) -> str:
+    """A piece of a literal word of a pattern that every match of it holds, lower-cased ("" when none is sure)."""
+    return max(_UNSURE_LETTERS.split(name.lower()), key=len)
+
+
+@functools.cache
+def _needles() -> dict[str, tuple[str, ...]]:
+    """Per pattern that needs one of a few literal words: pieces of them, one of which every match holds
+    (case-insensitive patterns: in the lower-cased text; ``decade``, ``iso`` and ``us``: in the text as it
+    is). A text holding none of a pattern's needles is not scanned with it (most texts hold no "ago")."""
+    names = [_needle(n) for n in words().holidays.names]
+    out = {
+        "holiday": tuple(names),
+        "ago": ("ago",),
+        "anchored": ("after", "before"),
+        "shift": (_needle("later"), _needle("earlier")),
+        "weekend": ("weekend",),
+    }
+    return {k: v for k, v in out.items() if all(v)}  # a name with no sure piece: always scanned
+
+
+#: patterns without IGNORECASE, or whose needles are no letters: tested on the text as it is
+_EXACT_NEEDLES: dict[str, tuple[str, ...]] = {"decade": ("0s",), "iso": ("-",), "us": ("/",)}
+
+
 def find_expressions(text: str) -> list[DateExpression]:
     """Date expressions in text order; where two overlap, the one found first (more specific) wins."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
+    needles = _needles()
+    lowered = text.lower()
     for kind, pattern in _patterns():
+        if kind in needles and not any(n in lowered for n in needles[kind]):
+            continue  # no match possible
+        if kind in _EXACT_NEEDLES and not any(n in text for n in _EXACT_NEEDLES[kind]):
+            continue
         for m in pattern.finditer(text):
             if kind == "weekday" and not _weekday_ok(m):
                 continue

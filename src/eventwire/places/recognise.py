@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..nlp import TokenTable, doc_text, token_table
+from ..nlp import TokenTable, doc_ents, doc_text, token_table
 from ..vocabulary import vocabulary
 from ..wordlists import word_lists
 from .gazetteer import Entry, Gazetteer, name_key, stopwords
@@ -84,7 +84,7 @@ def _mention(span: Span, key: str, entries: tuple[Entry, ...], source: str, gene
 
 def _entity_mentions(doc: Doc, gaz: Gazetteer, taken: list[bool], person_words: set[str]) -> list[Mention]:
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP" or ent.label_ not in PLACE_LABELS:
             continue
         span = _strip(ent)
@@ -261,7 +261,7 @@ def _blocked(doc: Doc, gaz: Gazetteer) -> list[bool]:
     ("Edmonton Police Service", "Environment Canada", "the Government of Alberta") and a big place
     spaCy took for a person or a work."""
     blocked = [False] * len(doc)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in BLOCKING_LABELS:
             continue
         for k in range(ent.start, ent.end):
@@ -292,7 +292,7 @@ def _free_places(doc: Doc, gaz: Gazetteer, start: int, end: int, blocked: list[b
 
 
 def _person_words(doc: Doc) -> set[str]:
-    return {name_key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return {name_key(t.text) for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
 def _dateline_mention(doc: Doc, gaz: Gazetteer, taken: list[bool]) -> list[Mention]:

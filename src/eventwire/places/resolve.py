@@ -159,9 +159,12 @@ def resolve_mentions(
     states = [_state_after(mentions, i, text) for i in range(len(mentions))]
     ctx = Context(frozenset(base_countries), frozenset(), (), dateline)
     chosen = _pick_all(mentions, ctx, states)
+    seen: tuple[Context, list[Entry | None]] | None = None
     for _ in range(2):
         ctx = _context(mentions, chosen, base_countries, dateline)
-        chosen = _consistent(mentions, _pick_all(mentions, ctx, states), states)
+        if seen is None or seen[0] != ctx:  # the same context picks the same (most second rounds)
+            seen = (ctx, _pick_all(mentions, ctx, states))
+        chosen = _consistent(mentions, seen[1], states)
     return chosen
 
 

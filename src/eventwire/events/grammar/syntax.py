@@ -115,8 +115,10 @@ def name_heads(tok: Token) -> list[Token]:
 def content_head(tok: Token) -> Token:
     """The head of what a quantity or container noun measures ("dozens of artifacts" -> artifacts, "40
     percent of their arms" -> arms); any other token is its own content head."""
+    table, words = parse_table(tok.doc), quantity_words()  # the table's words: no string look-ups per test
     for _ in range(3):
-        if not (tok.pos_ == "NUM" or tok.lemma_.lower() in quantity_words() or tok.lower_ in quantity_words()):
+        i = tok.i
+        if not (table.pos[i] == "NUM" or table.lemma[i] in words or table.lower[i] in words):
             break
         inner = [p for c in _children(tok, {"prep"}) if c.lower_ == "of" for p in _children(c, {"pobj"})]
         if not inner:

@@ -55,13 +55,23 @@ def doc_candidates(doc: Doc) -> list[tuple[Pattern, ...]]:
     a trigger, and this way those cost neither a ``Token`` nor the lemma variants and pattern look-ups
     that ``best_match`` would make for each."""
     table = parse_table(doc)
+    triggers = trigger_lemmas()
     seen: dict[tuple[str, Pos, str, str], tuple[Pattern, ...]] = {}
+    # per distinct word: whether any lemma variant is a trigger at all (if none, ``candidates`` is empty
+    # whatever the token's context: most words, spared ``trigger_pos``)
+    maybe: dict[tuple[str, str, str], bool] = {}
     out: list[tuple[Pattern, ...]] = [()] * len(doc)
     for i in [i for i, pos in enumerate(table.pos) if pos in TRIGGER_POS]:
+        pos, lemma, lower = table.pos[i], table.lemma[i], table.lower[i]
+        word = (pos, lemma, lower)
+        hit = maybe.get(word)
+        if hit is None:
+            hit = maybe[word] = any(v in triggers for v in lemma_variants(lemma, lower, pos))
+        if not hit:
+            continue
         tpos = trigger_pos(table, i)  # per token: a headline verb is a noun by its context
         if tpos is None:
             continue
-        pos, lemma, lower = table.pos[i], table.lemma[i], table.lower[i]
         key = (pos, tpos, lemma, lower)  # the variants depend on the POS, the patterns on tpos too
         cands = seen.get(key)
         if cands is None:

@@ -172,6 +172,8 @@ def drop_partnerless(events: list[Event], sent: SpacySpan) -> list[Event]:
     """Talks, calls and negotiations of one party with no partner named are dropped ("he proceeded to
     talk about how Congress would come round", "we have been talking about the lack of fuel"); parties
     that meet each other ("Indian and Bangladeshi officials met", "the two governments discuss") stay."""
+    if not events:  # most sentences: no token table to build
+        return []
     at = {t.idx: t for t in sent}
     return [
         e for e in events if e.cameo not in PARTNER_CODES or e.target is not None or _joint(at.get(e.trigger.start))
@@ -208,6 +210,8 @@ def drop_consequences(events: list[Event], sent: SpacySpan) -> list[Event]:
     """An agentless violent passive is dropped when its temporal clause tells, with an agent, the
     attack it results from ("23 civilians were killed as government forces launched air strikes on X",
     "two people died when gunmen stormed the embassy"): the attack is the event."""
+    if not events:
+        return []
     at = {t.idx: t for t in sent}
     causes = [at[e.trigger.start] for e in events if e.source is not None and e.root in VIOLENT_ROOTS]
     return [
@@ -225,6 +229,8 @@ def drop_tolls(events: list[Event], sent: SpacySpan) -> list[Event]:
     that attack's toll, not a second attack: dropped when the act it hangs on is an event of the
     sentence (``data/patterns.yaml`` tolls). A harm aimed at another country's actor stays ("shelled
     the town and wounded two Chadian soldiers")."""
+    if not events:
+        return []
     at = {t.idx: t for t in sent}
     violent = {at[e.trigger.start].i: e for e in events if e.root in VIOLENT_ROOTS and e.trigger.start in at}
     words = toll_words()

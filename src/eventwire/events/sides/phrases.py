@@ -10,6 +10,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ...labels import COMPOUND_OR_NMOD, COORDINATION, PHRASE_CUT_DEPS, PHRASE_NUMBER_LINKS, POSSESSED_MODIFIERS
+from ...nlp import token_table
 from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ...yamlfile import load_yaml
@@ -89,8 +90,8 @@ def _closing(toks: list[Token]) -> int:
     """The end of the phrase, past a closing bracket whose opening one the phrase holds ("(UNHCR)")."""
     last = toks[-1]
     end = last.idx + len(last.text)
-    span = last.doc[toks[0].i : last.i + 1]
-    opened = sum(t.text == "(" for t in span) - sum(t.text == ")" for t in span)
+    texts = token_table(last.doc).text[toks[0].i : last.i + 1]
+    opened = texts.count("(") - texts.count(")")
     if opened > 0 and last.i + 1 < len(last.doc) and last.doc[last.i + 1].text == ")":
         return last.doc[last.i + 1].idx + 1
     return end

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ...labels import NOUN_MODIFIERS_AND_NMOD, PAIR_COUNTERS, SENTENCE_OPENERS, SUBJECTS, SUBJECTS_OR_POSSESSOR
 from ...model import Actor, Analysis, EventSide
-from ...nlp import sentence_of
+from ...nlp import doc_text, sentence_of
 from ...vocabulary import vocabulary
 from ...wordlists import word_lists
 from ...yamlfile import load_yaml
@@ -302,7 +302,7 @@ def _named_sector(actor: Actor, head: Token) -> str | None:
     acts through its government, a body's head word may say it ("the Israeli Defense Force"), a
     person's name does not."""
     if actor.kind == "country":
-        return "CVL" if _territory(head.doc.text, actor, head.idx) else "GOV"
+        return "CVL" if _territory(doc_text(head.doc), actor, head.idx) else "GOV"
     return None if actor.kind == "person" else hint([head.text], head.text)[1]
 
 
