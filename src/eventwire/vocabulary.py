@@ -21,12 +21,12 @@ A list is named ``package.list``: the package is one of ``PACKAGES`` (``eventwir
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cache
 
+from .active import Active
 from .wordlists import DEFAULT_LANGUAGE, word_lists
 
 __all__ = [
@@ -103,7 +103,7 @@ def grammar_lists(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     return out
 
 
-_ACTIVE: ContextVar[Vocabulary | None] = ContextVar("eventwire_vocabulary", default=None)
+_ACTIVE: Active[Vocabulary] = Active("vocabulary")
 
 
 def vocabulary() -> Vocabulary:
@@ -111,11 +111,6 @@ def vocabulary() -> Vocabulary:
     return _ACTIVE.get() or default_vocabulary()
 
 
-@contextmanager
-def using_vocabulary(vocab: Vocabulary) -> Iterator[Vocabulary]:
+def using_vocabulary(vocab: Vocabulary) -> AbstractContextManager[Vocabulary]:
     """Make ``vocab`` the one ``vocabulary()`` returns, inside the block (in this thread or task only)."""
-    token = _ACTIVE.set(vocab)
-    try:
-        yield vocab
-    finally:
-        _ACTIVE.reset(token)
+    return _ACTIVE.using(vocab)

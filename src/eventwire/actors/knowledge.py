@@ -12,9 +12,8 @@ the whitespace that followed them) equals the key, however spaCy split the words
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -23,6 +22,7 @@ from typing import Any, Literal
 import yaml
 from spacy.strings import get_string_id
 
+from ..active import Active
 from ..vocabulary import default_vocabulary, using_vocabulary, vocabulary
 from ..wordlists import word_lists
 
@@ -333,7 +333,7 @@ def default_lexicon() -> Lexicon:
         return build_lexicon(load_people())
 
 
-_ACTIVE: ContextVar[Lexicon | None] = ContextVar("eventwire_actor_lexicon", default=None)
+_ACTIVE: Active[Lexicon] = Active("actor_lexicon")
 
 
 def lexicon() -> Lexicon:
@@ -341,11 +341,6 @@ def lexicon() -> Lexicon:
     return _ACTIVE.get() or default_lexicon()
 
 
-@contextmanager
-def using_actor_lexicon(lex: Lexicon) -> Iterator[Lexicon]:
+def using_actor_lexicon(lex: Lexicon) -> AbstractContextManager[Lexicon]:
     """Make ``lex`` the one ``lexicon()`` returns inside the block (in this thread or task only)."""
-    token = _ACTIVE.set(lex)
-    try:
-        yield lex
-    finally:
-        _ACTIVE.reset(token)
+    return _ACTIVE.using(lex)

@@ -9,9 +9,8 @@ with different lexicons can run in one process.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -19,6 +18,7 @@ from typing import Any, Literal
 
 import yaml
 
+from ...active import Active
 from .cameo import is_code
 
 __all__ = [
@@ -252,7 +252,7 @@ def default_lexicon() -> Lexicon:
     return Lexicon.from_entries(_data()["patterns"])
 
 
-_ACTIVE: ContextVar[Lexicon | None] = ContextVar("eventwire_lexicon", default=None)
+_ACTIVE: Active[Lexicon] = Active("lexicon")
 
 
 def active_lexicon() -> Lexicon:
@@ -260,14 +260,9 @@ def active_lexicon() -> Lexicon:
     return _ACTIVE.get() or default_lexicon()
 
 
-@contextmanager
-def using_lexicon(lexicon: Lexicon) -> Iterator[Lexicon]:
+def using_lexicon(lexicon: Lexicon) -> AbstractContextManager[Lexicon]:
     """Make ``lexicon`` the one ``patterns_for`` reads, inside the block (in this thread or task only)."""
-    token = _ACTIVE.set(lexicon)
-    try:
-        yield lexicon
-    finally:
-        _ACTIVE.reset(token)
+    return _ACTIVE.using(lexicon)
 
 
 def trigger_lemmas() -> frozenset[str]:
