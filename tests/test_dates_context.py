@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from spacy.language import Language
@@ -11,7 +12,9 @@ from eventwire.dates import DateResolver
 from eventwire.dates.clauses import tense
 from eventwire.dates.context import paragraph_starts
 from eventwire.dates.expressions import words
-from eventwire.model import Analysis, Article, Event, Span
+from eventwire.model import Analysis, Article, Event
+
+from .factories import event_at
 
 D = dt.date
 FRI = D(2020, 1, 10)  # a Friday
@@ -19,23 +22,8 @@ SAT = D(2024, 3, 9)  # a Saturday
 
 
 def _event(text: str, trigger: str) -> Event:
-    i = text.index(trigger)
-    return Event(
-        id="E1",
-        source=None,
-        target=None,
-        cameo="010",
-        root="01",
-        quad=1,
-        penta=0,
-        goldstein=0.0,
-        plover=None,
-        modality="asserted",
-        confidence=0.5,
-        evidence=Span(0, len(text), text),
-        trigger=Span(i, i + len(trigger), trigger),
-        pattern="test",
-    )
+    """A bare statement (010) whose trigger is the first ``trigger`` in ``text``."""
+    return replace(event_at(text, trigger), cameo="010", root="01", quad=1, penta=0, goldstein=0.0)
 
 
 def _date(nlp: Language, text: str, trigger: str, published: dt.date = FRI) -> tuple[dt.date, dt.date, str] | None:

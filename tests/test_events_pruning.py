@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
 from eventwire.events.rules.pruning import drop_tolls
-from eventwire.model import Event, EventSide, Span
+from eventwire.model import Event, EventSide
 from eventwire.pipeline import Pipeline
+
+from .factories import event_at
 
 
 @pytest.mark.slow
@@ -50,23 +54,7 @@ def _side(text: str, start: int, country: str | None, sector: str | None) -> Eve
 
 
 def _violent(text: str, trigger: str, target: EventSide | None) -> Event:
-    i = text.index(trigger)
-    return Event(
-        id="",
-        source=_side("Sudanese troops", 0, "SDN", "MIL"),
-        target=target,
-        cameo="190",
-        root="19",
-        quad=4,
-        penta=4,
-        goldstein=-10.0,
-        plover=None,
-        modality="asserted",
-        confidence=0.5,
-        evidence=Span(0, len(text), text),
-        trigger=Span(i, i + len(trigger), trigger),
-        pattern="test",
-    )
+    return replace(event_at(text, trigger), id="", source=_side("Sudanese troops", 0, "SDN", "MIL"), target=target)
 
 
 @pytest.mark.slow

@@ -27,6 +27,25 @@ def chart_context(ctx: WebContext, f: EventFilters) -> dict[str, Any]:
     return {"hidden": hidden, "modality": list(query.modality), "min_confidence": query.min_confidence}
 
 
+def _chart_page(
+    request: Request, ctx: WebContext, f: EventFilters, name: str, title: str, chart: str, rows: list[dict[str, Any]]
+) -> HTMLResponse:
+    """The page of chart ``name``: its drawing, its table of rows (the columns ``CHART_COLUMNS`` declares), the
+    links to its JSON twin ``/api/NAME`` and its download."""
+    return ctx.page(
+        request,
+        "chart.html",
+        title=title,
+        api=f"/api/{name}",
+        download=name,
+        filters=f.link_params(),
+        chart=chart,
+        rows=rows,
+        columns=list(CHART_COLUMNS[name]),
+        **chart_context(ctx, f),
+    )
+
+
 def timeline(ctx: WebContext, f: EventFilters) -> tuple[list[dict[str, Any]], Memo]:
     query = f.query(paged=False)
     with ctx.versioned() as (s, memo):
@@ -44,18 +63,7 @@ def timeline_page(request: Request, ctx: Context, f: Filters) -> HTMLResponse:
     rows, memo = timeline(ctx, f)
     # the chart is drawn once per committed version and set of filters (vl-convert takes ~80 ms)
     chart = memo(("timeline-chart", f.query(paged=False)), lambda: drawing.timeline_chart(rows))
-    return ctx.page(
-        request,
-        "chart.html",
-        title="Timeline",
-        api="/api/timeline",
-        download="timeline",
-        filters=f.link_params(),
-        chart=chart,
-        rows=rows,
-        columns=list(CHART_COLUMNS["timeline"]),
-        **chart_context(ctx, f),
-    )
+    return _chart_page(request, ctx, f, "timeline", "Timeline", chart, rows)
 
 
 @router.get("/api/network", tags=["charts"])
@@ -68,18 +76,7 @@ def api_network(ctx: Context, f: Filters) -> dict[str, Any]:
 def network_page(request: Request, ctx: Context, f: Filters) -> HTMLResponse:
     with ctx.store() as s:
         data = views.network(s, f.query())
-    return ctx.page(
-        request,
-        "chart.html",
-        title="Dyad network",
-        api="/api/network",
-        download="network",
-        filters=f.link_params(),
-        chart=drawing.network_chart(data),
-        rows=data["edges"],
-        columns=list(CHART_COLUMNS["network"]),
-        **chart_context(ctx, f),
-    )
+    return _chart_page(request, ctx, f, "network", "Dyad network", drawing.network_chart(data), data["edges"])
 
 
 @router.get("/api/map", tags=["charts"])
@@ -92,15 +89,4 @@ def api_map(ctx: Context, f: Filters) -> dict[str, Any]:
 def map_page(request: Request, ctx: Context, f: Filters) -> HTMLResponse:
     with ctx.store() as s:
         points = views.map_points(s, f.query())
-    return ctx.page(
-        request,
-        "chart.html",
-        title="Map of event locations",
-        api="/api/map",
-        download="map",
-        filters=f.link_params(),
-        chart=drawing.map_chart(points),
-        rows=points,
-        columns=list(CHART_COLUMNS["map"]),
-        **chart_context(ctx, f),
-    )
+    return _chart_page(request, ctx, f, "map", "Map of event locations", drawing.map_chart(points), points)
