@@ -112,17 +112,21 @@ def test_same_tokens_as_spacys_ruler_on_any_tagging(stock: Language, data: st.Da
     assert _tokens(arrays) == _tokens(plain)
 
 
+def _with_rules(nlp: Language, patterns: list[dict[str, Any]], text: str) -> tuple[ArrayAttributeRuler, Doc, Doc]:
+    """Our ruler with ``patterns``, and ``text`` ruled by spaCy's ruler and by ours with them."""
+    plain = AttributeRuler(nlp.vocab)
+    plain.add_patterns(patterns)
+    ours = _array_ruler(nlp, patterns)
+    return (ours, *_both(plain, ours, _before_ruler(nlp, text)))
+
+
 def test_a_later_rule_wins_and_targets_its_index(stock: Language) -> None:
     patterns: list[dict[str, Any]] = [
         {"patterns": [[{"LOWER": "troops"}]], "attrs": {"LEMMA": "first"}},
         {"patterns": [[{"LOWER": "the"}, {"LOWER": "troops"}]], "attrs": {"LEMMA": "second"}, "index": -1},
         {"patterns": [[{"TAG": "DT"}]], "attrs": {"POS": "DET"}},
     ]
-    doc = _before_ruler(stock, "They moved the troops and troops.")
-    plain = AttributeRuler(stock.vocab)
-    plain.add_patterns(patterns)
-    ours = _array_ruler(stock, patterns)
-    a, b = _both(plain, ours, doc)
+    _, a, b = _with_rules(stock, patterns, "They moved the troops and troops.")
     assert [t.lemma_ for t in b if t.lower_ == "troops"] == ["second", "first"]
     assert _tokens(b) == _tokens(a)
 
@@ -132,11 +136,7 @@ def test_rules_it_cannot_compile_are_applied_as_spacy_does(stock: Language) -> N
         {"patterns": [[{"LOWER": "troops", "OP": "+"}]], "attrs": {"LEMMA": "troop"}},  # a quantifier
         {"patterns": [[{"TAG": "DT"}]], "attrs": {"POS": "DET"}},
     ]
-    doc = _before_ruler(stock, "They moved the troops troops home.")
-    plain = AttributeRuler(stock.vocab)
-    plain.add_patterns(patterns)
-    ours = _array_ruler(stock, patterns)
-    a, b = _both(plain, ours, doc)
+    ours, a, b = _with_rules(stock, patterns, "They moved the troops troops home.")
     assert _tokens(b) == _tokens(a)
     assert ours._plain
 
