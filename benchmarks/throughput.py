@@ -203,12 +203,11 @@ def measure(name: str, texts: list[tuple[str, str]], workers: int) -> dict[str, 
 def stage_share(texts: list[tuple[str, str]]) -> dict[str, float]:
     """In one process: seconds in the packaged spaCy pipeline, in eventwire's spaCy pipeline (the packaged one with
     our quotation-bounds component and array attribute ruler), and in each coding stage (same docs)."""
-    from eventwire.model import Analysis, Article
-    from eventwire.pipeline import Pipeline
-
     import spacy
 
+    from eventwire.model import Analysis, Article
     from eventwire.nlp import MODEL_NAME
+    from eventwire.pipeline import Pipeline
 
     packaged = spacy.load(MODEL_NAME)
     packaged(WARM_UP)
