@@ -131,9 +131,17 @@ def test_a_later_rule_wins_and_targets_its_index(stock: Language) -> None:
     assert _tokens(b) == _tokens(a)
 
 
-def test_rules_it_cannot_compile_are_applied_as_spacy_does(stock: Language) -> None:
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"LOWER": "troops", "OP": "+"},  # a quantifier
+        {"LOWER": "troops", "MORPH": {"IS_SUPERSET": ["Number=Plur"]}},
+        {"IS_SENT_START": False, "LOWER": "troops"},
+    ],
+)
+def test_rules_it_cannot_compile_are_applied_as_spacy_does(stock: Language, spec: dict[str, Any]) -> None:
     patterns: list[dict[str, Any]] = [
-        {"patterns": [[{"LOWER": "troops", "OP": "+"}]], "attrs": {"LEMMA": "troop"}},  # a quantifier
+        {"patterns": [[spec]], "attrs": {"LEMMA": "troop"}},
         {"patterns": [[{"TAG": "DT"}]], "attrs": {"POS": "DET"}},
     ]
     ours, a, b = _with_rules(stock, patterns, "They moved the troops troops home.")

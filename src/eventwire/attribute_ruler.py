@@ -11,7 +11,8 @@ token (a later rule wins, as in spaCy, which applies matches in rule order) and 
 back with one ``Doc.from_array``.
 
 Rules the array form does not cover (an ``OP`` quantifier, an extension attribute, a predicate other than
-``IN``, ``NOT_IN`` and ``REGEX``, an attribute to set other than POS, TAG, DEP, LEMMA and MORPH) make the
+``IN``, ``NOT_IN`` and ``REGEX``, a test of the sentence start, the morphology or the IOB tag, an
+attribute to set other than POS, TAG, DEP, LEMMA and MORPH) make the
 component apply every rule the way spaCy's own does, so a pipeline with such rules still gets spaCy's
 result. ``tests/test_attribute_ruler.py`` checks that the two give the same tokens.
 """
@@ -36,6 +37,8 @@ __all__ = ["ArrayAttributeRuler", "make_array_attribute_ruler", "use_array_attri
 #: the attributes a rule may set in the array form (a token attribute each, never a lexeme's)
 SETTABLE = frozenset({POS, TAG, DEP, LEMMA, MORPH})
 _ALIASES = {"TEXT": "ORTH"}
+#: attributes the Matcher reads in its own way (sentence starts, normalised morphology, IOB names)
+_MATCHER_OWN = frozenset({"SENT_START", "IS_SENT_START", "MORPH", "ENT_IOB"})
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def _compile(vocab: Vocab, patterns: Sequence[dict[str, Any]], attrs: Sequence[d
 
     def column(name: str) -> int:
         attr = IDS.get(_ALIASES.get(name.upper(), name.upper()))
-        if attr is None:
+        if attr is None or name.upper() in _MATCHER_OWN:
             raise _Unsupported(name)
         if attr not in columns:
             columns.append(attr)
