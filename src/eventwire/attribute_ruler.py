@@ -51,11 +51,20 @@ class _Condition:
 
 
 @dataclass(frozen=True)
-class _Rule:
-    """One rule: its patterns (each a list of per-token conditions), its target token and what it sets."""
+class _Pattern:
+    """One pattern of a rule: its length, the token it sets (from its start) and its tests, each with the
+    token it reads (from its start), cheap tests first and regular expressions last."""
 
-    patterns: tuple[tuple[tuple[_Condition, ...], ...], ...]
-    index: int
+    length: int
+    target: int
+    tests: tuple[tuple[int, _Condition], ...]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One rule: its patterns and what it sets (attribute, value)."""
+
+    patterns: tuple[_Pattern, ...]
     sets: tuple[tuple[int, int], ...]
 
 
@@ -103,20 +112,21 @@ def _compile(vocab: Vocab, patterns: Sequence[dict[str, Any]], attrs: Sequence[d
 
     rules = []
     for group, normed in zip(patterns, attrs, strict=True):
+        index = group.get("index", 0)
         compiled = []
         for pattern in group["patterns"]:
-            tokens = []
-            for spec in pattern:
+            tests = []
+            for k, spec in enumerate(pattern):
                 if not isinstance(spec, dict) or "OP" in spec or "_" in spec:
                     raise _Unsupported(str(spec))
-                tokens.append(tuple(c for name, value in spec.items() for c in condition(name, value)))
-            index = group.get("index", 0)
-            if not -len(tokens) <= index < len(tokens):
+                tests += [(k, c) for name, value in spec.items() for c in condition(name, value)]
+            if not -len(pattern) <= index < len(pattern):
                 raise _Unsupported(f"index {index}")  # spaCy's own component reports it
-            compiled.append(tuple(tokens))
+            tests.sort(key=lambda kc: kc[1].op == "REGEX")
+            compiled.append(_Pattern(len(pattern), index % len(pattern), tuple(tests)))
         if any(attr not in SETTABLE for attr in normed):
             raise _Unsupported(str(normed))
-        rules.append(_Rule(tuple(compiled), group.get("index", 0), tuple(normed.items())))
+        rules.append(_Rule(tuple(compiled), tuple(normed.items())))
     written = tuple(sorted({attr for rule in rules for attr, _ in rule.sets}))
     return _Compiled(tuple(columns), tuple(rules), written)
 
@@ -133,16 +143,13 @@ def _holds(cond: _Condition, values: Any, strings: Any) -> Any:
     return found[inverse]
 
 
-def _starts(pattern: tuple[tuple[_Condition, ...], ...], table: Any, strings: Any) -> Any:
+def _starts(pattern: _Pattern, table: Any, strings: Any) -> Any:
     """The token positions where ``pattern`` matches (its first token)."""
-    span = len(pattern)
-    n = table.shape[0] - span + 1
+    n = table.shape[0] - pattern.length + 1
     if n <= 0:
         return np.zeros(0, dtype=np.intp)
     candidates = np.arange(n)
-    # cheap tests first, the regular expressions on what is left
-    tests = sorted(((k, c) for k, conds in enumerate(pattern) for c in conds), key=lambda kc: kc[1].op == "REGEX")
-    for k, cond in tests:
+    for k, cond in pattern.tests:
         candidates = candidates[_holds(cond, table[candidates + k, cond.column], strings)]
         if not candidates.size:
             break
@@ -197,9 +204,8 @@ class ArrayAttributeRuler(AttributeRuler):
                 starts = _starts(pattern, table, strings)
                 if not starts.size:
                     continue
-                targets = starts + (rule.index if rule.index >= 0 else len(pattern) + rule.index)
                 for attr, value in rule.sets:
-                    out[targets, where[attr]] = value
+                    out[starts + pattern.target, where[attr]] = value
         doc.from_array(written, out)
 
 
